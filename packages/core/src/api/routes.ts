@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
+import { ProviderId } from '../models/provider-id.js';
+import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
+import { RankedProduct, RankedSupplier } from '../models/ranked.js';
+
+// The proxy's HTTP API, shared by the proxy (route schemas, OpenAPI) and createClient (validation), so the
+// two cannot drift.
+
+export const ROUTES = {
+  suppliers: '/v1/suppliers',
+  products: '/v1/products',
+  productsByImage: '/v1/products/by-image',
+  providers: '/v1/providers',
+  health: '/healthz',
+  ready: '/readyz',
+} as const;
+
+/** `score` (default) orders by our ranking; the others are passed to providers and applied to the merged list. */
+export const RouteSort = z.enum(['score', ...SORTS]);
+export type RouteSort = z.infer<typeof RouteSort>;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const queryNumber = z.preprocess(blankToUndefined, z.coerce.number().nonnegative().optional());
+const queryInt = (min: number, max: number, fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+const queryText = z.preprocess(blankToUndefined, z.string().trim().max(50).optional());
+const queryBool = z.preprocess((v) => {
+  if (typeof v !== 'string') return v;
+  const text = v.trim().toLowerCase();
+  if (text === '' || text === 'true' || text === '1' || text === 'yes') return true;
+  if (text === 'false' || text === '0' || text === 'no') return false;
+  return v;
+}, z.boolean().optional());
+
+/** `tmapi,onebound` or `['tmapi','onebound']` → a de-duplicated list of known provider ids. */
+export const ProviderList = z.preprocess(
+  (v) => {
+    const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : v;
+    return Array.isArray(parts) ? [...new Set(parts.map((p) => String(p).trim()).filter(Boolean))] : parts;
+  },
+  z.array(ProviderId).min(1, 'name at least one provider'),
+);
+
+const filterParams = {
+  provider: ProviderList.optional(),
+  page: queryInt(1, 1000, 1),
+  pageSize: queryInt(1, MAX_PAGE_SIZE, 20),
+  sort: z.preprocess(blankToUndefined, RouteSort.default('score')),
+  factoryOnly: queryBool,
+  city: queryText,
+  province: queryText,
+  priceMin: queryNumber,
+  priceMax: queryNumber,
+  minOrder: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
+  language: z.preprocess(blankToUndefined, Language.optional()),
+};
+
+const priceRangeOrdered = (q: { priceMin?: number; priceMax?: number }) =>
+  q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax;
+const priceRangeIssue = { message: 'priceMin must not exceed priceMax', path: ['priceMin'] };
+
+/** `GET /v1/suppliers` and `GET /v1/products` query string. */
+export const SearchParams = z
+  .object({ q: Keyword, ...filterParams })
+  .refine(priceRangeOrdered, priceRangeIssue);
+export type SearchParams = z.infer<typeof SearchParams>;
+export type SearchParamsInput = z.input<typeof SearchParams>;
+
+/** Largest accepted base64 image (about 3 MB of image); the proxy's body limit is a little above it. */
+export const MAX_IMAGE_BASE64_LENGTH = 4 * 1024 * 1024;
+
+/** `POST /v1/products/by-image` JSON body. */
+export const ImageSearchBody = z
+  .object({
+    imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+    imageBase64: z
+      .string()
+      .trim()
+      .max(MAX_IMAGE_BASE64_LENGTH, 'imageBase64 is larger than 4 MB')
+      .transform((s) => s.replace(/^data:image\/[a-z+.-]+;base64,/i, ''))
+      .pipe(
+        z
+          .string()
+          .min(16, 'imageBase64 is too short')
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'imageBase64 is not valid base64'),
+      )
+      .optional(),
+    ...filterParams,
+  })
+  .refine((b) => (b.imageUrl === undefined) !== (b.imageBase64 === undefined), {
+    message: 'give exactly one of imageUrl or imageBase64',
+    path: ['imageUrl'],
+  })
+  .refine(priceRangeOrdered, priceRangeIssue);
+export type ImageSearchBody = z.infer<typeof ImageSearchBody>;
+export type ImageSearchBodyInput = z.input<typeof ImageSearchBody>;
+
+/** What happened at one provider for one search. */
+export const ProviderStatus = z.object({
+  provider: ProviderId,
+  outcome: z.enum(['ok', 'error']),
+  fromCache: z.boolean(),
+  /** Served from cache past its freshness while a refresh runs in the background. */
+  stale: z.boolean(),
+  durationMs: z.number().nonnegative(),
+  itemCount: z.number().int().nonnegative(),
+  /** Query fields this provider could not honour. */
+  ignored: z.array(z.string()),
+  error: ProviderErrorJson.optional(),
+});
+export type ProviderStatus = z.infer<typeof ProviderStatus>;
+
+const searchResponse = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    total: z.number().int().nonnegative().nullable(),
+    hasNext: z.boolean(),
+    providers: z.array(ProviderStatus),
+    /** True when any item is bundled sample data (the demo provider), so UIs can label it. */
+    sampleData: z.boolean(),
+  });
+
+export const SupplierSearchResponse = searchResponse(RankedSupplier);
+export type SupplierSearchResponse = z.infer<typeof SupplierSearchResponse>;
+
+export const ProductSearchResponse = searchResponse(RankedProduct);
+export type ProductSearchResponse = z.infer<typeof ProductSearchResponse>;
+
+export const ProviderDescription = z.object({
+  id: ProviderId,
+  name: z.string(),
+  enabled: z.boolean(),
+  operations: z.array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage'])),
+  supplierSearch: z.enum(['native', 'fromProducts']),
+  maxPageSize: z.record(z.string(), z.number()),
+});
+export type ProviderDescription = z.infer<typeof ProviderDescription>;
+
+export const ProvidersResponse = z.object({
+  providers: z.array(ProviderDescription),
+  /** True when no real provider is configured and only sample data is served. */
+  demoMode: z.boolean(),
+});
+export type ProvidersResponse = z.infer<typeof ProvidersResponse>;
+
+/** Every error body the proxy sends (RFC 9457 problem details, plus our fields). */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  /** The request field at fault, for 400s. */
+  field: z.string().optional(),
+  kind: z
+    .union([ErrorKind, z.enum(['validation', 'unauthorized', 'too_many_requests', 'internal'])])
+    .optional(),
+  retryAfterSeconds: z.number().optional(),
+  providers: z.array(ProviderStatus).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,35 @@
+// Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
+
+export * from './api/routes.js';
+export {
+  createClient,
+  type ProxyClient,
+  type ProxyClientOptions,
+  ProxyRequestError,
+} from './client/create-client.js';
+export * from './models/page.js';
+export * from './models/product.js';
+export * from './models/provider-error.js';
+export * from './models/provider-id.js';
+export * from './models/query.js';
+export * from './models/ranked.js';
+export * from './models/supplier.js';
+export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
+export { normalizeLocation } from './normalize/location.js';
+export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
+export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
+export { demoAdapter } from './providers/demo/demo-adapter.js';
+export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
+export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
+export {
+  createPandaponAdapter,
+  type PandaponCredentials,
+  pandaponAdapter,
+} from './providers/pandapon/pandapon-adapter.js';
+export type * from './providers/provider-contract.js';
+export { type AdapterById, describeProvider, getProvider, listProviders } from './providers/registry.js';
+export { type TmapiCredentials, tmapiAdapter } from './providers/tmapi/tmapi-adapter.js';
+export { mergeSuppliers } from './ranking/merge-suppliers.js';
+export { DEFAULT_PRODUCT_WEIGHTS, type ProductWeights, rankProducts } from './ranking/rank-products.js';
+export { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers, type SupplierWeights } from './ranking/rank-suppliers.js';
+export { suppliersFromProducts } from './ranking/suppliers-from-products.js';

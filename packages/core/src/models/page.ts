@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const Page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int().min(1),
+    /** The size the provider really used (after clamping to its maximum). */
+    pageSize: z.number().int().min(1),
+    total: z.number().int().nonnegative().nullable(),
+    hasNext: z.boolean(),
+  });
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number | null;
+  hasNext: boolean;
+}
+
+/** A page whose `hasNext` comes from the total when the provider does not say. */
+export function makePage<T>(
+  items: T[],
+  meta: { page: number; pageSize: number; total: number | null; hasNext?: boolean | null },
+): Page<T> {
+  const page = Math.max(1, Math.trunc(meta.page) || 1);
+  const pageSize = Math.max(1, Math.trunc(meta.pageSize) || Math.max(1, items.length));
+  const total =
+    meta.total === null || !Number.isFinite(meta.total) ? null : Math.max(0, Math.trunc(meta.total));
+  const hasNext = meta.hasNext ?? (total === null ? items.length >= pageSize : page * pageSize < total);
+  return { items, page, pageSize, total, hasNext };
+}

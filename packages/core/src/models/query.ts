@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** The sort orders callers may ask for; each adapter maps what its provider supports and reports the rest. */
+export const SORTS = [
+  'default',
+  'price_asc',
+  'price_desc',
+  'sales',
+  'repurchase',
+  'credit',
+  'newest',
+] as const;
+export const Sort = z.enum(SORTS);
+export type Sort = z.infer<typeof Sort>;
+
+/** Languages the providers translate titles into (DajiSaaS/official `country`, Onebound `lang`). */
+export const LANGUAGES = ['zh', 'en', 'ru', 'vi', 'ja', 'ko', 'fr', 'pt', 'es'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+/** Above this, a page size is a caller error; below it, adapters clamp to their provider's maximum. */
+export const MAX_PAGE_SIZE = 100;
+
+export const FILTER_NAMES = [
+  'priceMin',
+  'priceMax',
+  'minOrder',
+  'factoryOnly',
+  'province',
+  'city',
+  'language',
+] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+export const SearchFilters = z.object({
+  priceMin: z.number().nonnegative().optional(),
+  priceMax: z.number().nonnegative().optional(),
+  minOrder: z.number().int().nonnegative().optional(),
+  factoryOnly: z.boolean().optional(),
+  province: optionalText,
+  city: optionalText,
+  language: Language.optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+const paging = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  sort: Sort.default('default'),
+};
+
+const priceRangeIsOrdered = (q: SearchFilters) =>
+  q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax;
+const priceRangeIssue = { message: 'priceMin must not exceed priceMax', path: ['priceMin'] };
+
+export const Keyword = z.string().trim().min(1, 'keyword must not be empty').max(200);
+
+export const SupplierQuery = SearchFilters.extend({ keyword: Keyword, ...paging }).refine(
+  priceRangeIsOrdered,
+  priceRangeIssue,
+);
+export type SupplierQuery = z.infer<typeof SupplierQuery>;
+export type SupplierQueryInput = z.input<typeof SupplierQuery>;
+
+export const ProductQuery = SupplierQuery;
+export type ProductQuery = z.infer<typeof ProductQuery>;
+export type ProductQueryInput = z.input<typeof ProductQuery>;
+
+/** Base64 of an image, without the `data:image/...;base64,` header some tools add. */
+export const ImageBase64 = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^data:image\/[a-z+.-]+;base64,/i, ''))
+  .pipe(
+    z
+      .string()
+      .min(16, 'imageBase64 is too short to be an image')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'imageBase64 is not valid base64'),
+  );
+
+export const ImageQuery = SearchFilters.extend({
+  imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+  imageBase64: ImageBase64.optional(),
+  ...paging,
+})
+  .refine((q) => (q.imageUrl === undefined) !== (q.imageBase64 === undefined), {
+    message: 'give exactly one of imageUrl or imageBase64',
+    path: ['imageUrl'],
+  })
+  .refine(priceRangeIsOrdered, priceRangeIssue);
+export type ImageQuery = z.infer<typeof ImageQuery>;
+export type ImageQueryInput = z.input<typeof ImageQuery>;

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ProviderId } from './provider-id.js';
+
+/** 1688 integrity levels, best first. `4A`/`3A` spellings are normalised to letters. */
+export const CREDIT_LEVELS = ['AAAAA', 'AAAA', 'AAA', 'AA', 'A', 'B', 'C'] as const;
+export const CreditLevel = z.enum(CREDIT_LEVELS);
+export type CreditLevel = z.infer<typeof CreditLevel>;
+
+/** A fraction in 0–1; providers send `"0.3"`, `0.015` or `"5%"`, all normalised to this. */
+export const Rate = z.number().min(0).max(1);
+
+export const Location = z.object({
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+});
+export type Location = z.infer<typeof Location>;
+
+/**
+ * A 1688 seller as any provider describes it. Unknown is always `null`, never `0` or `""`, so ranking can
+ * tell "no data" from "bad data".
+ */
+export const Supplier = z.object({
+  provider: ProviderId,
+  /** The 1688 member id (`b2b-…`) when the provider gives one — the key for merging — else `<provider>:<id>`. */
+  id: z.string().min(1),
+  /** Company name. */
+  name: z.string().nullable(),
+  nick: z.string().nullable(),
+  /** Shop or factory page, ad-tracking parameters removed. */
+  url: z.string().nullable(),
+  /** The provider's link carried paid-placement markers (`_p_isad`, `tracelog=p4p`, `cbu_ad_*`). */
+  isAd: z.boolean(),
+  isFactory: z.boolean().nullable(),
+  isSuperFactory: z.boolean().nullable(),
+  creditLevel: CreditLevel.nullable(),
+  /** As 1688 names it, e.g. `金牌制造`, `无牌工厂`. */
+  factoryLevel: z.string().nullable(),
+  areaM2: z.number().nonnegative().nullable(),
+  yearsOnPlatform: z.number().nonnegative().nullable(),
+  repurchaseRate: Rate.nullable(),
+  responseRate: Rate.nullable(),
+  returnRate: Rate.nullable(),
+  location: Location,
+  tags: z.array(z.string()),
+  mainProducts: z.array(z.string()),
+  salesCount: z.number().nonnegative().nullable(),
+  productsCount: z.number().nonnegative().nullable(),
+  /** Lowest and highest product price seen (CNY); filled when a supplier is derived from products. */
+  priceMin: z.number().nonnegative().nullable(),
+  priceMax: z.number().nonnegative().nullable(),
+});
+export type Supplier = z.infer<typeof Supplier>;
+
+/** A supplier after {@link mergeSuppliers}: the richest value per field, and every provider that listed it. */
+export const MergedSupplier = Supplier.extend({
+  sources: z.array(ProviderId).min(1),
+});
+export type MergedSupplier = z.infer<typeof MergedSupplier>;
+
+/** The seller as a product listing knows it: at least `id` and `name`. */
+export const ProductSupplier = Supplier.partial().extend({
+  id: z.string().min(1),
+  name: z.string().nullable(),
+});
+export type ProductSupplier = z.infer<typeof ProductSupplier>;
+
+/** Every field of a Supplier set to unknown; adapters spread what they know over it. */
+export function emptySupplier(provider: ProviderId, id: string): Supplier {
+  return {
+    provider,
+    id,
+    name: null,
+    nick: null,
+    url: null,
+    isAd: false,
+    isFactory: null,
+    isSuperFactory: null,
+    creditLevel: null,
+    factoryLevel: null,
+    areaM2: null,
+    yearsOnPlatform: null,
+    repurchaseRate: null,
+    responseRate: null,
+    returnRate: null,
+    location: { province: null, city: null },
+    tags: [],
+    mainProducts: [],
+    salesCount: null,
+    productsCount: null,
+    priceMin: null,
+    priceMax: null,
+  };
+}

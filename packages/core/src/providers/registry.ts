@@ -1,0 +1,49 @@
+import type { ProviderId } from '../models/provider-id.js';
+import { alibabaAdapter } from './alibaba/alibaba-adapter.js';
+import { dajisaasAdapter } from './dajisaas/dajisaas-adapter.js';
+import { demoAdapter } from './demo/demo-adapter.js';
+import { oneboundAdapter } from './onebound/onebound-adapter.js';
+import { pandaponAdapter } from './pandapon/pandapon-adapter.js';
+import type { OperationName, ProviderAdapter, ProviderInfo } from './provider-contract.js';
+import { tmapiAdapter } from './tmapi/tmapi-adapter.js';
+
+// Adding a provider: one folder under providers/ and one line here.
+const ADAPTERS = {
+  tmapi: tmapiAdapter,
+  onebound: oneboundAdapter,
+  alibaba: alibabaAdapter,
+  dajisaas: dajisaasAdapter,
+  pandapon: pandaponAdapter,
+  demo: demoAdapter,
+} as const satisfies Record<ProviderId, ProviderAdapter<never>>;
+
+export type AdapterById = typeof ADAPTERS;
+
+export function getProvider<Id extends ProviderId>(id: Id): AdapterById[Id] {
+  const adapter = ADAPTERS[id];
+  if (!adapter) throw new RangeError(`unknown provider "${String(id)}"`);
+  return adapter;
+}
+
+const OPERATIONS: OperationName[] = ['searchSuppliers', 'searchProducts', 'searchProductsByImage'];
+
+export function describeProvider(adapter: ProviderAdapter<never>): ProviderInfo {
+  const operations = OPERATIONS.filter((op) => adapter[op] !== undefined);
+  const credentialShape = (adapter.credentials as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const credentialFields = Object.keys(credentialShape).filter((field) => field !== 'baseUrl');
+  return {
+    id: adapter.id,
+    name: adapter.name,
+    // Suppliers can always be derived from a product search, so both kinds of provider serve that route.
+    operations:
+      adapter.searchSuppliers || !adapter.searchProducts ? operations : ['searchSuppliers', ...operations],
+    supplierSearch: adapter.searchSuppliers ? 'native' : 'fromProducts',
+    maxPageSize: Object.fromEntries(operations.map((op) => [op, adapter[op]!.maxPageSize])),
+    credentialFields,
+    needsCredentials: credentialFields.length > 0,
+  };
+}
+
+export function listProviders(): ProviderInfo[] {
+  return Object.values(ADAPTERS).map((adapter) => describeProvider(adapter as ProviderAdapter<never>));
+}
