@@ -1,0 +1,77 @@
+import type {
+  ImageQuery,
+  OperationName,
+  Page,
+  Product,
+  ProductQuery,
+  ProviderAdapter,
+  ProviderId,
+  Supplier,
+  SupplierQuery,
+} from '@yuantou/core';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+// The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
+// limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search.
+
+export interface ProviderSettings {
+  id: ProviderId;
+  adapter: ProviderAdapter<never>;
+  /** Validated by the adapter's credentials schema; may carry `baseUrl`. Never logged. */
+  credentials: Record<string, unknown>;
+  requestsPerMinute: number;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+export interface GatewayOptions {
+  providers: ProviderSettings[];
+  cache: {
+    /** Fresh lifetime per operation (seconds). */
+    ttlSeconds: Record<OperationName, number>;
+    /** How long past freshness an entry may still be served while it is refreshed in the background. */
+    staleSeconds: number;
+    /** In-memory LRU size (entries); ignored with Redis. */
+    maxEntries: number;
+  };
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  circuit: { failureThreshold: number; resetAfterMs: number };
+  /** When set, cache, single-flight locks and upstream rate limits are shared through Redis. */
+  redisUrl?: string;
+  logger: Logger;
+  registry: Registry;
+}
+
+export type QueryFor<Op extends OperationName> = Op extends 'searchProductsByImage'
+  ? ImageQuery
+  : Op extends 'searchProducts'
+    ? ProductQuery
+    : SupplierQuery;
+
+export type ItemFor<Op extends OperationName> = Op extends 'searchSuppliers' ? Supplier : Product;
+
+export interface GatewayResult<Item> {
+  page: Page<Item>;
+  fromCache: boolean;
+  stale: boolean;
+  durationMs: number;
+  ignored: string[];
+}
+
+export interface ProviderGateway {
+  /**
+   * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
+   * rate-limited, retried on retryable kinds, short-circuited while the provider's breaker is open.
+   * Throws ProviderError (kind `upstream` with a clear message when the breaker is open).
+   */
+  search<Op extends OperationName>(
+    provider: ProviderId,
+    operation: Op,
+    query: QueryFor<Op>,
+    signal?: AbortSignal,
+  ): Promise<GatewayResult<ItemFor<Op>>>;
+  /** Redis reachable (when configured). */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
