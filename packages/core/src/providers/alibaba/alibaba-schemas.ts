@@ -1,0 +1,66 @@
+import { aopSignature } from '@yuantou/signers';
+import { z } from 'zod';
+import type { ProviderError } from '../../models/provider-error.js';
+import { asRecord, toText } from '../../normalize/values.js';
+import type { ProviderRequest, ProviderResponse, RequestContext } from '../provider-contract.js';
+import { joinUrl } from '../request-context.js';
+import { alibabaError } from './alibaba-errors.js';
+
+export const ALIBABA_BASE_URL = 'https://gw.open.1688.com/openapi';
+
+export const AlibabaCredentials = z.object({
+  appKey: z.string().trim().min(1),
+  appSecret: z.string().trim().min(1),
+  /** Needed by APIs that act for a 1688 user; the crossborder searches accept it when the app has one. */
+  accessToken: z.string().trim().min(1).optional(),
+  baseUrl: z.url().optional(),
+});
+export type AlibabaCredentials = z.infer<typeof AlibabaCredentials>;
+
+/**
+ * One signed gateway call: `POST {base}/param2/{apiPath}/{appKey}`, form-encoded, with `access_token`,
+ * `_aop_timestamp` (ms) and `_aop_signature` over every other parameter (providers.md §3 — not the seed's MD5).
+ */
+export function aopRequest(
+  apiPath: string,
+  business: Record<string, string>,
+  credentials: AlibabaCredentials,
+  ctx: RequestContext,
+  ignored: string[],
+): ProviderRequest {
+  const urlPath = `param2/${apiPath}/${encodeURIComponent(credentials.appKey)}`;
+  const params: Record<string, string> = {
+    ...business,
+    ...(credentials.accessToken ? { access_token: credentials.accessToken } : {}),
+    _aop_timestamp: String(ctx.now.getTime()),
+  };
+  const { signature } = aopSignature({ urlPath, params, secret: credentials.appSecret });
+  return {
+    method: 'POST',
+    url: joinUrl(credentials.baseUrl ?? ALIBABA_BASE_URL, urlPath),
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    body: new URLSearchParams({ ...params, _aop_signature: signature }).toString(),
+    ignored,
+  };
+}
+
+/**
+ * The gateway's own error envelopes, checked before any API-specific shape: `{error_code, error_message}`
+ * (SDK) and `{error_response:{code, msg, sub_code}}` (seed 002). Returns the error to throw, if any.
+ */
+export function gatewayError(
+  body: Record<string, unknown>,
+  response: ProviderResponse,
+): ProviderError | null {
+  const code = toText(body.error_code);
+  if (code !== null) return alibabaError(code, response, body.error_message);
+  if (body.error_response !== undefined) {
+    const error = asRecord(body.error_response);
+    return alibabaError(
+      toText(error.code) ?? toText(error.sub_code) ?? String(response.status),
+      response,
+      error.sub_msg ?? error.msg,
+    );
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import { md5SecretSuffixSignature } from '@yuantou/signers';
+import { z } from 'zod';
+import type { Product } from '../../models/product.js';
+import { ProviderError } from '../../models/provider-error.js';
+import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { parseOfferEnvelope } from '../offer-list.js';
+import type { OfferSearchParams } from '../offer-query.js';
+import { offerSearchParams } from '../offer-query.js';
+import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
+import { joinUrl } from '../request-context.js';
+import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
+
+export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
+
+export const DajisaasCredentials = z.object({
+  appKey: z.string().trim().min(1),
+  appSecret: z.string().trim().min(1),
+  baseUrl: z.url().optional(),
+});
+export type DajisaasCredentials = z.infer<typeof DajisaasCredentials>;
+
+// Seed 003: image search pages hold at most 50; the keyword search is the platform's, also 50.
+const MAX_PAGE_SIZE = 50;
+
+/**
+ * `GET {base}{path}?appKey=…&<params>&sign=…`: `sign` is seed 003's MD5 over every other query parameter,
+ * `appKey` included, with the secret appended (never sent).
+ */
+function signedGet(
+  path: string,
+  business: OfferSearchParams & { imageUrl?: string },
+  credentials: DajisaasCredentials,
+  ignored: string[],
+): ProviderRequest {
+  const params: Record<string, string> = { appKey: credentials.appKey };
+  for (const [key, value] of Object.entries(business)) if (value !== undefined) params[key] = String(value);
+  const { signature } = md5SecretSuffixSignature({ params, secret: credentials.appSecret });
+  const query = new URLSearchParams({ ...params, sign: signature });
+  return {
+    method: 'GET',
+    url: `${joinUrl(credentials.baseUrl ?? DAJISAAS_BASE_URL, path)}?${query}`,
+    headers: { accept: 'application/json' },
+    ignored,
+  };
+}
+
+const parseResponse = (response: ProviderResponse) =>
+  parseOfferEnvelope('dajisaas', DAJISAAS_ERRORS, response);
+
+const searchProducts: Operation<ProductQuery, DajisaasCredentials, Product> = {
+  maxPageSize: MAX_PAGE_SIZE,
+  buildRequest(query, credentials) {
+    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
+    return signedGet('/alibaba/product/keywordQuery', params, credentials, ignored);
+  },
+  parseResponse,
+};
+
+const searchProductsByImage: Operation<ImageQuery, DajisaasCredentials, Product> = {
+  maxPageSize: MAX_PAGE_SIZE,
+  buildRequest(query, credentials) {
+    if (query.imageUrl === undefined) {
+      // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId` — a second call
+      // this pure adapter cannot make.
+      throw new ProviderError({
+        provider: 'dajisaas',
+        kind: 'bad_request',
+        message:
+          'DajiSaaS image search needs an image URL; base64 images must be uploaded first (not supported)',
+      });
+    }
+    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
+    return signedGet(
+      '/alibaba/product/imageQuery',
+      { imageUrl: query.imageUrl, ...params },
+      credentials,
+      ignored,
+    );
+  },
+  parseResponse,
+};
+
+export const dajisaasAdapter = {
+  id: 'dajisaas',
+  name: 'DajiSaaS (大吉SaaS)',
+  defaultBaseUrl: DAJISAAS_BASE_URL,
+  credentials: DajisaasCredentials,
+  // Not documented; the platform's own default (100 calls/min) as the reseller passes calls through to it.
+  limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
+  searchProducts,
+  searchProductsByImage,
+} satisfies ProviderAdapter<DajisaasCredentials>;

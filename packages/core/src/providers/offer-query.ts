@@ -1,0 +1,76 @@
+import type { FilterName, SearchFilters, Sort } from '../models/query.js';
+import type {
+  DajisaasCountry,
+  DajisaasFilter,
+  DajisaasSortDirection,
+  DajisaasSortField,
+} from './dajisaas/dajisaas-enums.js';
+import { clampPageSize, ignoredFields } from './ignored-fields.js';
+
+// The 1688 Open Platform's `product.search.keywordQuery`/`imageQuery` business parameters (providers.md §3),
+// which DajiSaaS (seed 003) and PandaPon (seed 004) resell under their own auth. One mapping for all three.
+
+/** The business parameters, in the order the platform documents them. `sort` is a JSON object as text. */
+export interface OfferSearchParams {
+  keyword?: string;
+  beginPage: number;
+  pageSize: number;
+  country: DajisaasCountry;
+  filter?: string;
+  sort?: string;
+  priceStart?: string;
+  priceEnd?: string;
+}
+
+export type OfferSearchQuery = SearchFilters & {
+  keyword?: string;
+  page: number;
+  pageSize: number;
+  sort: Sort;
+};
+
+const SORTS: Partial<Record<Sort, readonly [DajisaasSortField, DajisaasSortDirection]>> = {
+  price_asc: ['price', 'asc'],
+  price_desc: ['price', 'desc'],
+  sales: ['monthSold', 'desc'],
+  repurchase: ['rePurchaseRate', 'desc'],
+};
+
+const SUPPORTED_FILTERS: readonly FilterName[] = ['priceMin', 'priceMax', 'factoryOnly', 'language'];
+
+/** `country` is required; titles come back in Chinese (`subject`) whatever it says, so `zh` → `en`. */
+const DEFAULT_COUNTRY: DajisaasCountry = 'en';
+
+export interface OfferSearchOptions {
+  /** The provider's page-size limit. */
+  maxPageSize: number;
+  /** Set where the provider only translates into English (PandaPon image search: "目前固定传 en"). */
+  englishOnly?: boolean;
+}
+
+/** Maps a caller's query to the platform's parameters and lists what the platform cannot honour. */
+export function offerSearchParams(
+  query: OfferSearchQuery,
+  { maxPageSize, englishOnly = false }: OfferSearchOptions,
+): { params: OfferSearchParams; ignored: string[] } {
+  const sort = SORTS[query.sort];
+  const filters: DajisaasFilter[] = query.factoryOnly ? ['certifiedFactory'] : [];
+  const translated = query.language !== undefined && query.language !== 'zh';
+  const languageIgnored = englishOnly && translated && query.language !== 'en';
+  const country = translated && !englishOnly ? (query.language as DajisaasCountry) : DEFAULT_COUNTRY;
+  const params: OfferSearchParams = {
+    ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
+    beginPage: query.page,
+    pageSize: clampPageSize(query.pageSize, maxPageSize),
+    country,
+    ...(filters.length > 0 ? { filter: filters.join(',') } : {}),
+    ...(sort ? { sort: JSON.stringify({ [sort[0]]: sort[1] }) } : {}),
+    ...(query.priceMin === undefined ? {} : { priceStart: String(query.priceMin) }),
+    ...(query.priceMax === undefined ? {} : { priceEnd: String(query.priceMax) }),
+  };
+  const ignored = ignoredFields(query, {
+    filters: languageIgnored ? SUPPORTED_FILTERS.filter((name) => name !== 'language') : SUPPORTED_FILTERS,
+    sorts: Object.keys(SORTS) as Sort[],
+  });
+  return { params, ignored };
+}
