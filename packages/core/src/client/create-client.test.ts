@@ -1,0 +1,310 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ROUTES, SearchParams } from '../api/routes.js';
+import {
+  FAKE_TOKEN,
+  fakeProxy,
+  type Handler,
+  json,
+  problem,
+  SAMPLE_PRODUCT,
+  SAMPLE_SUPPLIER,
+} from './__fixtures__/fake-proxy.js';
+import { createClient, ProxyRequestError } from './create-client.js';
+
+const BASE = 'http://proxy.test';
+
+function setup(override: Record<string, Handler> = {}, options: { token?: string; timeoutMs?: number } = {}) {
+  const proxy = fakeProxy(BASE, override);
+  const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch, ...options });
+  return { client, requests: proxy.requests };
+}
+
+/** The ProxyRequestError a call rejects with (fails the test when it resolves or throws anything else). */
+async function failure(promise: Promise<unknown>): Promise<ProxyRequestError> {
+  const error = await promise.then(
+    () => expect.unreachable('the call should have failed'),
+    (e: unknown) => e,
+  );
+  expect(ProxyRequestError.isInstance(error)).toBe(true);
+  return error as ProxyRequestError;
+}
+
+const never: Handler = () => new Promise<Response>(() => {});
+
+describe('createClient requests', () => {
+  it('sends a supplier search as the proxy reads it, with the bearer token', async () => {
+    const { client, requests } = setup();
+    const result = await client.searchSuppliers({
+      q: ' 玩具厂 ',
+      provider: ['tmapi', 'demo'],
+      factoryOnly: true,
+      city: '汕头',
+      priceMax: 30,
+      pageSize: 10,
+    });
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe(
+      `${BASE}/v1/suppliers?q=%E7%8E%A9%E5%85%B7%E5%8E%82&provider=tmapi%2Cdemo&page=1&pageSize=10` +
+        '&sort=score&factoryOnly=true&city=%E6%B1%95%E5%A4%B4&priceMax=30',
+    );
+    expect(request?.headers.get('authorization')).toBe(`Bearer ${FAKE_TOKEN}`);
+    expect(request?.headers.get('accept')).toBe('application/json');
+    expect(SearchParams.parse(Object.fromEntries(new URL(request!.url).searchParams))).toMatchObject({
+      q: '玩具厂',
+      provider: ['tmapi', 'demo'],
+      factoryOnly: true,
+    });
+    expect(result.items).toEqual([SAMPLE_SUPPLIER]);
+    expect(result).toMatchObject({ page: 1, pageSize: 10, sampleData: true });
+  });
+
+  it('omits what the caller left out and sends no authorization without a token', async () => {
+    const proxy = fakeProxy(BASE);
+    const anonymous = createClient({ baseUrl: BASE, fetch: proxy.fetch });
+    const error = await failure(anonymous.searchProducts({ q: 'cup', factoryOnly: false }));
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(proxy.requests[0]?.url).toBe(
+      `${BASE}/v1/products?q=cup&page=1&pageSize=20&sort=score&factoryOnly=false`,
+    );
+    expect(proxy.requests[0]?.headers.has('authorization')).toBe(false);
+  });
+
+  it('keeps a path prefix of the base URL, with or without trailing slash', async () => {
+    for (const baseUrl of [`${BASE}/yuantou`, `${BASE}/yuantou/`]) {
+      const proxy = fakeProxy(`${BASE}/yuantou`);
+      const client = createClient({ baseUrl, token: FAKE_TOKEN, fetch: proxy.fetch });
+      await expect(client.searchProducts({ q: '杯子' })).resolves.toMatchObject({ items: [SAMPLE_PRODUCT] });
+      expect(proxy.requests[0]?.url).toMatch(/^http:\/\/proxy\.test\/yuantou\/v1\/products\?q=/);
+    }
+  });
+
+  it('posts an image search as JSON, without the data: header', async () => {
+    const { client, requests } = setup();
+    const imageBase64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB';
+    const result = await client.searchProductsByImage({
+      imageBase64: `data:image/png;base64,${imageBase64}`,
+      provider: ['demo'],
+    });
+    const [request] = requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe(`${BASE}/v1/products/by-image`);
+    expect(request?.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      imageBase64,
+      provider: ['demo'],
+      page: 1,
+      pageSize: 20,
+      sort: 'score',
+    });
+    expect(result.items).toEqual([SAMPLE_PRODUCT]);
+  });
+
+  it('lists providers and checks health', async () => {
+    const { client, requests } = setup();
+    const listed = await client.listProviders();
+    expect(listed.demoMode).toBe(true);
+    expect(listed.providers.map((p) => p.id)).toEqual(['demo']);
+    await expect(client.health()).resolves.toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET ${BASE}/v1/providers`,
+      `GET ${BASE}/healthz`,
+    ]);
+  });
+
+  it('uses the global fetch when none is injected, looked up at call time', async () => {
+    const proxy = fakeProxy(BASE);
+    const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN });
+    vi.stubGlobal('fetch', proxy.fetch);
+    await client.listProviders();
+    expect(proxy.requests).toHaveLength(1);
+  });
+});
+
+const emptyPage = {
+  items: [],
+  page: 1,
+  pageSize: 20,
+  total: 0,
+  hasNext: false,
+  providers: [],
+  sampleData: false,
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('createClient validation', () => {
+  it.each([
+    [{ q: '   ' }, 'q'],
+    [{ q: 'cup', pageSize: 101 }, 'pageSize'],
+    [{ q: 'cup', provider: ['tmapi', 'taobao'] }, 'provider'],
+    [{ q: 'cup', priceMin: 50, priceMax: 10 }, 'priceMin'],
+    [{ q: 'cup', language: 'de' }, 'language'],
+  ] as const)('rejects %j naming %s, without any request', async (params, field) => {
+    const { client, requests } = setup();
+    const error = await failure(client.searchSuppliers(params as never));
+    expect(error).toMatchObject({ kind: 'validation', field, status: null });
+    expect(error.message).toContain(field);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('rejects an image search with both or neither image, without any request', async () => {
+    const { client, requests } = setup();
+    const both = await failure(
+      client.searchProductsByImage({
+        imageUrl: 'https://cbu01.alicdn.com/a.jpg',
+        imageBase64: 'A'.repeat(20),
+      }),
+    );
+    expect(both).toMatchObject({ kind: 'validation', field: 'imageUrl' });
+    const neither = await failure(client.searchProductsByImage({}));
+    expect(neither.message).toContain('exactly one of imageUrl or imageBase64');
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('createClient errors', () => {
+  it('turns a 400 problem into a validation error naming the field', async () => {
+    const { client } = setup({
+      [`GET ${ROUTES.suppliers}`]: () =>
+        problem(400, { kind: 'validation', field: 'city', detail: 'city: unknown city' }),
+    });
+    const error = await failure(client.searchSuppliers({ q: '玩具厂' }));
+    expect(error).toMatchObject({
+      kind: 'validation',
+      status: 400,
+      field: 'city',
+      message: 'city: unknown city',
+    });
+    expect(error.retryable).toBe(false);
+  });
+
+  it('reports a wrong token as unauthorized, without the token in the message', async () => {
+    const proxy = fakeProxy(BASE);
+    const client = createClient({ baseUrl: BASE, token: 'wrong-token-123', fetch: proxy.fetch });
+    const error = await failure(client.searchProducts({ q: 'cup' }));
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(error.message).not.toContain('wrong-token-123');
+  });
+
+  it('passes on a 503 with retryAfterSeconds and the providers that failed', async () => {
+    const failed = {
+      provider: 'tmapi' as const,
+      outcome: 'error' as const,
+      fromCache: false,
+      stale: false,
+      durationMs: 20,
+      itemCount: 0,
+      ignored: [],
+      error: {
+        provider: 'tmapi',
+        kind: 'rate_limited' as const,
+        retryable: true,
+        status: 503,
+        providerCode: '503',
+        retryAfterMs: 30_000,
+        message: 'TMAPI concurrency limit exceeded',
+      },
+    };
+    const { client } = setup({
+      [`GET ${ROUTES.suppliers}`]: () =>
+        problem(503, {
+          kind: 'rate_limited',
+          detail: 'every provider failed: tmapi rate limited',
+          retryAfterSeconds: 30,
+          providers: [failed],
+        }),
+    });
+    const error = await failure(client.searchSuppliers({ q: '玩具厂' }));
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      status: 503,
+      retryAfterSeconds: 30,
+      retryable: true,
+    });
+    expect(error.providers).toEqual([failed]);
+  });
+
+  it('reads an error that is not a problem document by its status and Retry-After header', async () => {
+    const { client } = setup({
+      [`GET ${ROUTES.products}`]: () =>
+        new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'retry-after': '12' } }),
+    });
+    const error = await failure(client.searchProducts({ q: 'cup' }));
+    expect(error).toMatchObject({ kind: 'upstream', status: 502, retryAfterSeconds: 12, retryable: true });
+    expect(error.message).toBe('the proxy answered HTTP 502: 502 Bad Gateway');
+  });
+
+  it('rejects a 200 that is not JSON or not the documented shape as invalid_response', async () => {
+    const notJson = setup({ [`GET ${ROUTES.providers}`]: () => new Response('<html>login</html>') });
+    const first = await failure(notJson.client.listProviders());
+    expect(first).toMatchObject({ kind: 'invalid_response', status: 200 });
+    expect(first.message).toContain('not JSON');
+
+    const badScore = { ...emptyPage, items: [{ ...SAMPLE_SUPPLIER, score: 140 }] };
+    const wrongShape = setup({ [`GET ${ROUTES.suppliers}`]: () => json(200, badScore) });
+    const second = await failure(wrongShape.client.searchSuppliers({ q: '玩具厂' }));
+    expect(second).toMatchObject({ kind: 'invalid_response' });
+    expect(second.message).toContain('items.0.score');
+  });
+
+  it('reports a fetch rejection as unreachable, naming the base URL', async () => {
+    const client = createClient({
+      baseUrl: 'http://user:secret@localhost:8787',
+      token: FAKE_TOKEN,
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    const error = await failure(client.searchSuppliers({ q: '玩具厂' }));
+    expect(error).toMatchObject({ kind: 'unreachable', status: null, retryable: true });
+    expect(error.message).toContain('http://localhost:8787');
+    expect(error.message).not.toContain('secret');
+    expect(error.message).not.toContain(FAKE_TOKEN);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('ends a call that outlives timeoutMs with kind timeout', async () => {
+    const { client } = setup({ [`GET ${ROUTES.providers}`]: never }, { timeoutMs: 30 });
+    const error = await failure(client.listProviders());
+    expect(error).toMatchObject({ kind: 'timeout', status: null });
+    expect(error.message).toContain('30 ms');
+  });
+});
+
+describe('createClient abort', () => {
+  it("rethrows the caller's abort as the AbortError fetch gave, not a ProxyRequestError", async () => {
+    const { client, requests } = setup({ [`GET ${ROUTES.suppliers}`]: never }, { timeoutMs: 5_000 });
+    const controller = new AbortController();
+    const pending = client.searchSuppliers({ q: '玩具厂' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    const error = await pending.catch((e: unknown) => e);
+    expect(ProxyRequestError.isInstance(error)).toBe(false);
+    expect((error as Error).name).toBe('AbortError');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const { client, requests } = setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.listProviders({ signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('ProxyRequestError.isInstance', () => {
+  it('recognises the error by its marker, as a second copy of the package would create it', () => {
+    const fromOtherCopy = { [Symbol.for('yuantou.ProxyRequestError')]: true, kind: 'internal' };
+    expect(ProxyRequestError.isInstance(fromOtherCopy)).toBe(true);
+    expect(
+      ProxyRequestError.isInstance(new ProxyRequestError({ kind: 'internal', url: BASE, message: 'x' })),
+    ).toBe(true);
+    expect(ProxyRequestError.isInstance(new Error('x'))).toBe(false);
+    expect(ProxyRequestError.isInstance(null)).toBe(false);
+  });
+});

@@ -1,0 +1,230 @@
+import type { z } from 'zod';
+import {
+  ImageSearchBody,
+  type ImageSearchBodyInput,
+  Problem,
+  ProductSearchResponse,
+  ProvidersResponse,
+  ROUTES,
+  SearchParams,
+  type SearchParamsInput,
+  SupplierSearchResponse,
+} from '../api/routes.js';
+import { joinUrl } from '../providers/request-context.js';
+import { retryAfterMs, snippet } from '../providers/response-body.js';
+import { ProxyRequestError, proxyKindForStatus } from './proxy-request-error.js';
+import { requestSignal } from './request-signal.js';
+
+export { type ProxyErrorKind, ProxyRequestError } from './proxy-request-error.js';
+
+// A typed client for the yuantou proxy. It runs in Node and in the Excel add-in's browser runtime, so it
+// uses nothing but `fetch`, URL/URLSearchParams and AbortSignal.
+
+export interface ProxyClientOptions {
+  /** The proxy's address, e.g. `http://localhost:8787`; a path prefix (`https://host/yuantou`) is kept. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer <token>` when set. */
+  token?: string;
+  /** Defaults to the global `fetch`, looked up at call time. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Ends each call with kind `timeout` after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions {
+  /** Aborting it rejects the call with the signal's reason (an `AbortError`), not a ProxyRequestError. */
+  signal?: AbortSignal;
+}
+
+export interface ProxyClient {
+  /** `GET /v1/suppliers`: ranked suppliers across the chosen providers. */
+  searchSuppliers(params: SearchParamsInput, opts?: CallOptions): Promise<SupplierSearchResponse>;
+  /** `GET /v1/products`: ranked products across the chosen providers. */
+  searchProducts(params: SearchParamsInput, opts?: CallOptions): Promise<ProductSearchResponse>;
+  /** `POST /v1/products/by-image` with exactly one of `imageUrl` or `imageBase64`. */
+  searchProductsByImage(body: ImageSearchBodyInput, opts?: CallOptions): Promise<ProductSearchResponse>;
+  /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
+  listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
+  /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
+  health(opts?: CallOptions): Promise<void>;
+}
+
+interface Call<Schema extends z.ZodType | null> {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  response: Schema;
+  signal: AbortSignal | undefined;
+}
+
+/** Query string the proxy's SearchParams reads back: lists comma-joined, booleans as `true`/`false`. */
+export function toQueryString(params: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    query.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return query.toString();
+}
+
+/** Validates before anything is sent: bad input never reaches the network. */
+function validated<Schema extends z.ZodType>(schema: Schema, input: unknown, url: string): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  // The top-level name is the parameter the caller set (`provider`, not `provider.1`).
+  const field = issue?.path[0] === undefined ? null : String(issue.path[0]);
+  return throwError({
+    kind: 'validation',
+    url,
+    field,
+    message: `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid input'}`,
+  });
+}
+
+function throwError(init: ConstructorParameters<typeof ProxyRequestError>[0]): never {
+  throw new ProxyRequestError(init);
+}
+
+/** The base URL as it may appear in a message: without any `user:password@`. */
+function displayUrl(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//');
+}
+
+function problemError(status: number, text: string, headers: Headers, url: string): ProxyRequestError {
+  const headerRetryMs = retryAfterMs({
+    status,
+    body: '',
+    headers: { 'retry-after': headers.get('retry-after') ?? undefined },
+  });
+  const headerRetrySeconds = headerRetryMs === null ? null : headerRetryMs / 1000;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const problem = Problem.safeParse(json);
+  if (!problem.success) {
+    return new ProxyRequestError({
+      kind: proxyKindForStatus(status),
+      url,
+      status,
+      retryAfterSeconds: headerRetrySeconds,
+      message: `the proxy answered HTTP ${status}${text ? `: ${snippet(text, 120)}` : ''}`,
+    });
+  }
+  const { kind, detail, title, field, retryAfterSeconds, providers } = problem.data;
+  return new ProxyRequestError({
+    kind: kind ?? proxyKindForStatus(status),
+    url,
+    status,
+    field,
+    retryAfterSeconds: retryAfterSeconds ?? headerRetrySeconds,
+    providers,
+    message: detail || title,
+  });
+}
+
+export function createClient(options: ProxyClientOptions): ProxyClient {
+  const { baseUrl, token, timeoutMs } = options;
+  const send = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  const urlOf = (path: string) => joinUrl(baseUrl, path);
+
+  async function call<Schema extends z.ZodType | null>(
+    request: Call<Schema>,
+  ): Promise<Schema extends z.ZodType ? z.output<Schema> : undefined> {
+    request.signal?.throwIfAborted();
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const { signal, timedOut, dispose } = requestSignal(request.signal, timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await send(request.url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+      });
+      text = await response.text();
+    } catch (error) {
+      // The caller's own abort is theirs to handle: rethrow it as fetch gave it.
+      if (request.signal?.aborted) throw error;
+      if (timedOut()) {
+        throwError({
+          kind: 'timeout',
+          url: request.url,
+          cause: error,
+          message: `the proxy at ${displayUrl(baseUrl)} did not answer within ${timeoutMs} ms`,
+        });
+      }
+      throwError({
+        kind: 'unreachable',
+        url: request.url,
+        cause: error,
+        message: `could not reach the proxy at ${displayUrl(baseUrl)}: is it running? (${error instanceof Error ? error.message : String(error)})`,
+      });
+    } finally {
+      dispose();
+    }
+
+    if (!response.ok) throw problemError(response.status, text, response.headers, request.url);
+    if (request.response === null) return undefined as never;
+    const invalid = (detail: string, cause?: unknown) =>
+      throwError({
+        kind: 'invalid_response',
+        url: request.url,
+        status: response.status,
+        cause,
+        message: `the proxy at ${displayUrl(baseUrl)} answered with ${detail}`,
+      });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      invalid(`a body that is not JSON: "${snippet(text, 80)}"`, error);
+    }
+    const parsed = request.response.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      invalid(`an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`, parsed.error);
+    }
+    return parsed.data as never;
+  }
+
+  const search = <Schema extends z.ZodType>(path: string, response: Schema) => {
+    // async, so bad input rejects the promise like every other failure instead of throwing synchronously.
+    return async (params: SearchParamsInput, opts?: CallOptions) => {
+      const url = urlOf(path);
+      const query = toQueryString(validated(SearchParams, params, url));
+      return call({ method: 'GET', url: `${url}?${query}`, response, signal: opts?.signal });
+    };
+  };
+
+  return {
+    searchSuppliers: search(ROUTES.suppliers, SupplierSearchResponse),
+    searchProducts: search(ROUTES.products, ProductSearchResponse),
+    async searchProductsByImage(body, opts) {
+      const url = urlOf(ROUTES.productsByImage);
+      const valid = validated(ImageSearchBody, body, url);
+      return call({
+        method: 'POST',
+        url,
+        body: valid,
+        response: ProductSearchResponse,
+        signal: opts?.signal,
+      });
+    },
+    listProviders: (opts) =>
+      call({
+        method: 'GET',
+        url: urlOf(ROUTES.providers),
+        response: ProvidersResponse,
+        signal: opts?.signal,
+      }),
+    health: (opts) =>
+      call({ method: 'GET', url: urlOf(ROUTES.health), response: null, signal: opts?.signal }),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Problem, ProviderStatus } from '../api/routes.js';
+import { kindForHttpStatus } from '../providers/response-body.js';
+
+/**
+ * Why a call to the proxy failed: the proxy's own kinds (`validation`, `unauthorized`, `too_many_requests`,
+ * `internal`), any ProviderError kind the proxy passed on (`quota`, `upstream`, `timeout`,
+ * `invalid_response`…), or `unreachable` when no HTTP answer arrived at all.
+ */
+export type ProxyErrorKind = NonNullable<Problem['kind']> | 'unreachable';
+
+export interface ProxyRequestErrorInit {
+  kind: ProxyErrorKind;
+  message: string;
+  /** The URL called (the token travels in a header, never in the URL). */
+  url: string;
+  status?: number | null;
+  field?: string | null;
+  retryAfterSeconds?: number | null;
+  providers?: ProviderStatus[];
+  cause?: unknown;
+}
+
+const RETRYABLE_KINDS: ReadonlySet<ProxyErrorKind> = new Set([
+  'unreachable',
+  'timeout',
+  'too_many_requests',
+  'rate_limited',
+  'upstream',
+]);
+
+const MARKER = Symbol.for('yuantou.ProxyRequestError');
+
+/** The one error type of createClient. `message` is for humans and never contains the token. */
+export class ProxyRequestError extends Error {
+  override readonly name = 'ProxyRequestError';
+  readonly kind: ProxyErrorKind;
+  readonly url: string;
+  /** HTTP status, or null when no answer arrived (unreachable, timeout, bad input caught before sending). */
+  readonly status: number | null;
+  /** The request field at fault (`q`, `pageSize`, `imageUrl`…) for validation errors. */
+  readonly field: string | null;
+  readonly retryAfterSeconds: number | null;
+  /** Per-provider outcomes when the proxy reported them (e.g. every provider failed). */
+  readonly providers: ProviderStatus[];
+  /** Whether sending the same request later may succeed. */
+  readonly retryable: boolean;
+  readonly [MARKER] = true;
+
+  constructor(init: ProxyRequestErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.url = init.url;
+    this.status = init.status ?? null;
+    this.field = init.field ?? null;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.providers = init.providers ?? [];
+    this.retryable = RETRYABLE_KINDS.has(init.kind) || (this.status !== null && this.status >= 502);
+  }
+
+  /** `instanceof` that survives two copies of this package (e.g. the add-in bundle and a test). */
+  static isInstance(error: unknown): error is ProxyRequestError {
+    return typeof error === 'object' && error !== null && MARKER in error;
+  }
+}
+
+/** The kind an HTTP status means when the proxy's error body is not a problem document (e.g. a load balancer's page). */
+export function proxyKindForStatus(status: number): ProxyErrorKind {
+  if (status === 400 || status === 422) return 'validation';
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 429) return 'too_many_requests';
+  if (status === 500) return 'internal';
+  return kindForHttpStatus(status);
+}
