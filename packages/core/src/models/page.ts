@@ -23,10 +23,15 @@ export function makePage<T>(
   items: T[],
   meta: { page: number; pageSize: number; total: number | null; hasNext?: boolean | null },
 ): Page<T> {
-  const page = Math.max(1, Math.trunc(meta.page) || 1);
-  const pageSize = Math.max(1, Math.trunc(meta.pageSize) || Math.max(1, items.length));
+  const page = Math.max(1, safeInteger(meta.page) || 1);
+  const pageSize = Math.max(1, safeInteger(meta.pageSize) || Math.max(1, items.length));
   const total =
-    meta.total === null || !Number.isFinite(meta.total) ? null : Math.max(0, Math.trunc(meta.total));
+    meta.total === null || !Number.isFinite(meta.total) ? null : Math.max(0, safeInteger(meta.total));
   const hasNext = meta.hasNext ?? (total === null ? items.length >= pageSize : page * pageSize < total);
   return { items, page, pageSize, total, hasNext };
+}
+
+/** Providers send absurd counts (`1e300`) now and then; the schema needs safe integers. */
+function safeInteger(n: number): number {
+  return Math.min(Math.trunc(n), Number.MAX_SAFE_INTEGER) || 0;
 }

@@ -1,0 +1,162 @@
+import { makePage, type Page } from '../../models/page.js';
+import type { Product } from '../../models/product.js';
+import { ProviderError } from '../../models/provider-error.js';
+import { emptySupplier, type ProductSupplier, type Supplier } from '../../models/supplier.js';
+import { cleanLink } from '../../normalize/ad-link.js';
+import { creditLevelFromTags } from '../../normalize/credit-level.js';
+import { normalizeLocation } from '../../normalize/location.js';
+import { priceRange } from '../../normalize/price-range.js';
+import {
+  asArray,
+  asRecord,
+  toBool,
+  toInteger,
+  toNonNegative,
+  toRate,
+  toText,
+  toTextList,
+} from '../../normalize/values.js';
+import type { ProviderResponse } from '../provider-contract.js';
+import { guardParse } from '../response-body.js';
+import { tmapiErrorFor, tmapiStatusError } from './tmapi-errors.js';
+
+// TMAPI bodies are read by hand with the lenient normalizers: the seed sends numbers as strings
+// (`"factory_area_size":"1000"`, `"shop_repurchase_rate":"0.3"`), and one bad field must cost only that field.
+
+type RawItem = Record<string, unknown>;
+
+// Seed 000 prints `"factory_level": NULL`, which JSON.parse rejects. Only when the strict parse fails, bare
+// `NULL` tokens in value position are read as `null`.
+const BARE_NULL = /([:[,]\s*)NULL(?=\s*[,\]}])/g;
+
+function parseTmapiJson(response: ProviderResponse): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    try {
+      return JSON.parse(response.body.replace(BARE_NULL, '$1null'));
+    } catch {
+      if (response.status >= 400) throw tmapiStatusError(response);
+      throw invalidResponse(response, 'a body that is not JSON');
+    }
+  }
+}
+
+function invalidResponse(response: ProviderResponse, what: string): ProviderError {
+  return new ProviderError({
+    provider: 'tmapi',
+    kind: 'invalid_response',
+    status: response.status,
+    message: `tmapi answered with ${what}`,
+  });
+}
+
+/** Reads the `{code, msg, data:{page, page_size, total_count, has_next_page?, items}}` envelope. */
+export function readTmapiPage<T>(response: ProviderResponse, toItem: (raw: RawItem) => T | null): Page<T> {
+  return guardParse('tmapi', () => {
+    const body = parseTmapiJson(response);
+    const error = tmapiErrorFor(response, body);
+    if (error) throw error;
+    const data = asRecord(body).data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw invalidResponse(response, 'no `data` object');
+    const meta = asRecord(data);
+    if (meta.items !== undefined && meta.items !== null && !Array.isArray(meta.items))
+      throw invalidResponse(response, '`data.items` that is not a list');
+    const items = asArray(meta.items)
+      .map((raw) => (typeof raw === 'object' && raw !== null ? toItem(asRecord(raw)) : null))
+      .filter((item): item is T => item !== null);
+    return makePage(items, {
+      page: toInteger(meta.page) ?? 1,
+      pageSize: toInteger(meta.page_size) ?? items.length,
+      total: toInteger(meta.total_count),
+      hasNext: toBool(meta.has_next_page),
+    });
+  });
+}
+
+/** The `b2b-…` member id that keys a 1688 seller across providers, else `tmapi:<id>`. */
+function sellerId(...candidates: unknown[]): string | null {
+  const ids = candidates.map(toText).filter((id): id is string => id !== null);
+  const memberId = ids.find((id) => id.startsWith('b2b-'));
+  return memberId ?? (ids[0] ? `tmapi:${ids[0]}` : null);
+}
+
+/** A factory from `GET /1688/search/factories` (seed 000 item fields). */
+export function toTmapiSupplier(raw: RawItem): Supplier | null {
+  const id = sellerId(raw.member_id, raw.userid);
+  if (id === null) return null;
+  const link = cleanLink(raw.factory_url);
+  const serviceTags = toTextList(raw.service_tags);
+  return {
+    ...emptySupplier('tmapi', id),
+    name: toText(raw.company_name),
+    nick: toText(raw.login_id),
+    url: link.url,
+    isAd: link.isAd,
+    isFactory: toBool(raw.is_factory),
+    isSuperFactory: toBool(raw.super_factory),
+    // The seed carries the integrity level only as a tag, e.g. `AA诚信等级`.
+    creditLevel: creditLevelFromTags(serviceTags),
+    factoryLevel: toText(raw.factory_level),
+    areaM2: toNonNegative(raw.factory_area_size),
+    yearsOnPlatform: toNonNegative(raw.tp_year),
+    repurchaseRate: toRate(raw.shop_repurchase_rate),
+    responseRate: toRate(raw.response_rate),
+    // `location` is `{city: "汕头"}` only; the province comes from normalizeLocation's city table.
+    location: normalizeLocation(raw.location),
+    tags: serviceTags,
+    mainProducts: toTextList(raw.product_tags),
+  };
+}
+
+/** The seller as a product listing's `shop_info` describes it (providers.md §1). */
+function toTmapiProductSupplier(raw: unknown): ProductSupplier | null {
+  const shop = asRecord(raw);
+  const id = sellerId(shop.member_id);
+  if (id === null) return null;
+  const serviceTags = toTextList(shop.service_tags);
+  return {
+    provider: 'tmapi',
+    id,
+    name: toText(shop.company_name),
+    url: cleanLink(shop.shop_url).url,
+    isFactory: toBool(shop.is_factory),
+    isSuperFactory: toBool(shop.is_super_factory),
+    creditLevel: creditLevelFromTags(serviceTags),
+    yearsOnPlatform: toNonNegative(shop.shop_years),
+    // `location` is a list such as `["广东", "汕头市"]`.
+    location: normalizeLocation(shop.location),
+    tags: serviceTags,
+  };
+}
+
+/** A product from `GET /1688/search/items` or `/1688/search/image`. */
+export function toTmapiProduct(raw: RawItem): Product | null {
+  const id = toText(raw.item_id);
+  if (id === null) return null;
+  const link = cleanLink(raw.product_url);
+  const priceInfo = asRecord(raw.price_info);
+  const tiers = asArray(raw.quantity_prices).map((tier) => asRecord(tier).price);
+  // Tiered prices are the fullest picture; else the listed price, else the sale price.
+  const prices = [tiers, [raw.price], [priceInfo.sale_price]]
+    .map((candidates) => priceRange(...candidates))
+    .find((range) => range.min !== null) ?? { min: null, max: null };
+  const sale = asRecord(raw.sale_info);
+  return {
+    provider: 'tmapi',
+    id,
+    title: toText(raw.title) ?? '',
+    titleTranslated: null,
+    url: link.url,
+    imageUrl: cleanLink(raw.img).url,
+    price: prices.min,
+    priceMax: prices.max,
+    moq: toNonNegative(raw.moq),
+    // `sale_quantity_int` is the 30-day quantity 1688's search shows.
+    monthSold: toNonNegative(sale.sale_quantity_int),
+    repurchaseRate: toRate(raw.item_repurchase_rate),
+    isAd: toBool(raw.is_ad) === true || link.isAd,
+    supplier: toTmapiProductSupplier(raw.shop_info),
+  };
+}
