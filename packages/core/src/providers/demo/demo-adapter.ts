@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Page } from '../../models/page.js';
+import { Product } from '../../models/product.js';
+import { ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
+import { Supplier } from '../../models/supplier.js';
+import { clampPageSize, ignoredFields } from '../ignored-fields.js';
+import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
+import { type ErrorTable, errorFromTable, guardParse, parseJsonBody } from '../response-body.js';
+import {
+  DEMO_FILTERS,
+  DEMO_PRODUCT_SORTS,
+  DEMO_SUPPLIER_SORTS,
+  searchDemoProducts,
+  searchDemoProductsByImage,
+  searchDemoSuppliers,
+} from './demo-search.js';
+
+// The demo provider answers from bundled sample data, with no network and no credentials. It still goes
+// through the same contract as the real providers (buildRequest → respond → parseResponse), so the proxy,
+// the cache and the add-in exercise their real code paths when a user tries yuantou without an account.
+
+export type DemoCredentials = Record<string, never>;
+
+const MAX_PAGE_SIZE = 100;
+const PATHS = { suppliers: 'suppliers', products: 'products', image: 'image' } as const;
+type DemoPath = (typeof PATHS)[keyof typeof PATHS];
+
+const DEMO_ERRORS: ErrorTable = {
+  bad_request: { kind: 'bad_request', message: 'demo: the query is not valid' },
+  not_found: { kind: 'not_found', message: 'demo: unknown operation' },
+};
+
+const NUMBER_PARAMS = new Set(['page', 'pageSize', 'priceMin', 'priceMax', 'minOrder']);
+
+/** `demo://<path>?<every defined query field, sorted>`: the whole query travels in the URL, as for a GET provider. */
+function demoRequest(path: DemoPath, query: object, ignored: string[]): ProviderRequest {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  // Sorted, so one query always makes one URL (the proxy's cache key).
+  params.sort();
+  return { method: 'GET', url: `demo://${path}?${params}`, headers: {}, ignored };
+}
+
+function queryFromParams(params: URLSearchParams): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of params) {
+    query[key] = NUMBER_PARAMS.has(key) ? Number(value) : key === 'factoryOnly' ? value === 'true' : value;
+  }
+  return query;
+}
+
+const json = (status: number, body: unknown): ProviderResponse => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+
+function respond(request: ProviderRequest): ProviderResponse {
+  const match = /^demo:\/\/([a-z]+)\?(.*)$/s.exec(request.url);
+  const path = match?.[1];
+  const input = queryFromParams(new URLSearchParams(match?.[2] ?? ''));
+  const answer = <Q, T>(schema: z.ZodType<Q>, search: (query: Q) => Page<T>) => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return json(400, { code: 'bad_request', message: z.prettifyError(parsed.error) });
+    return json(200, { code: 'ok', data: search(parsed.data) });
+  };
+  if (path === PATHS.suppliers) return answer(SupplierQuery, (q) => searchDemoSuppliers(q));
+  if (path === PATHS.products) return answer(ProductQuery, (q) => searchDemoProducts(q));
+  if (path === PATHS.image) return answer(ImageQuery, (q) => searchDemoProductsByImage(q));
+  return json(404, {
+    code: 'not_found',
+    message: `no demo operation at ${path ?? request.url.slice(0, 40)}`,
+  });
+}
+
+const Envelope = z.object({ code: z.string(), message: z.string().nullish(), data: z.unknown().optional() });
+
+function parseWith<T>(item: z.ZodType<T>) {
+  const PageOf = Page(item);
+  return (response: ProviderResponse): Page<T> => {
+    const body = parseJsonBody('demo', response);
+    return guardParse('demo', () => {
+      const envelope = Envelope.parse(body);
+      if (response.status !== 200 || envelope.code !== 'ok') {
+        throw errorFromTable('demo', DEMO_ERRORS, envelope.code, response, envelope.message);
+      }
+      return PageOf.parse(envelope.data) as Page<T>;
+    });
+  };
+}
+
+function operation<Q extends SupplierQuery | ImageQuery, T>(
+  path: DemoPath,
+  sorts: typeof DEMO_SUPPLIER_SORTS,
+  item: z.ZodType<T>,
+): Operation<Q, DemoCredentials, T> {
+  return {
+    maxPageSize: MAX_PAGE_SIZE,
+    buildRequest: (query) =>
+      demoRequest(
+        path,
+        { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
+        ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
+      ),
+    parseResponse: parseWith(item),
+  };
+}
+
+export const demoAdapter = {
+  id: 'demo',
+  name: 'Demo (bundled sample data)',
+  defaultBaseUrl: 'demo://',
+  credentials: z.object({}),
+  // Nothing upstream to protect: generous limits so the demo never looks rate-limited.
+  limits: { requestsPerMinute: 6000, concurrency: 16, timeoutMs: 5000 },
+  searchSuppliers: operation<SupplierQuery, Supplier>(PATHS.suppliers, DEMO_SUPPLIER_SORTS, Supplier),
+  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product),
+  searchProductsByImage: operation<ImageQuery, Product>(PATHS.image, DEMO_PRODUCT_SORTS, Product),
+  respond,
+} as const satisfies ProviderAdapter<DemoCredentials>;

@@ -1,0 +1,192 @@
+import { makePage, type Page } from '../../models/page.js';
+import type { Product } from '../../models/product.js';
+import type { FilterName, ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import { CREDIT_LEVELS, type CreditLevel, type Location, type Supplier } from '../../models/supplier.js';
+import { normalizeLocation, normalizeProvince } from '../../normalize/location.js';
+import {
+  type DemoDataset,
+  type DemoProductRecord,
+  type DemoSupplierRecord,
+  demoDataset,
+} from './demo-data.js';
+import { createDice, hashText } from './demo-random.js';
+
+// Search over the bundled demo data, applying what a real provider would apply server-side.
+// Rule for every filter: an item whose value is unknown does not match (we cannot tell that it fits).
+
+export const DEMO_FILTERS: readonly FilterName[] = [
+  'priceMin',
+  'priceMax',
+  'minOrder',
+  'factoryOnly',
+  'province',
+  'city',
+];
+export const DEMO_SUPPLIER_SORTS: readonly Sort[] = [
+  'price_asc',
+  'price_desc',
+  'sales',
+  'repurchase',
+  'credit',
+  'newest',
+];
+/** Products carry no listing date, so `newest` is reported as ignored for them. */
+export const DEMO_PRODUCT_SORTS: readonly Sort[] = [
+  'price_asc',
+  'price_desc',
+  'sales',
+  'repurchase',
+  'credit',
+];
+
+// Words buyers add to a trade ("玩具厂", "T恤批发") that name the kind of seller, not the goods.
+const SELLER_WORDS = /(源头|工厂|厂家|厂|有限公司|公司|批发|供应商|货源|定制)+$/;
+
+/** The keyword itself plus its parts, each also without trailing seller words: `玩具厂` → `玩具厂`, `玩具`. */
+export function keywordTokens(keyword: string): string[] {
+  const whole = keyword.trim().toLowerCase();
+  const parts = whole.split(/[\s,，、;；/]+/).filter(Boolean);
+  const tokens = [whole, ...parts].flatMap((t) => [t, t.replace(SELLER_WORDS, '')]);
+  return [...new Set(tokens.filter(Boolean))];
+}
+
+/** How well a text matches: 0 for no match, more when the whole keyword or more of its parts appear. */
+function relevance(text: string, tokens: readonly string[]): number {
+  return tokens.filter((token) => text.includes(token)).length;
+}
+
+interface Ordered<T> {
+  item: T;
+  relevance: number;
+  index: number;
+}
+
+type Compare<T> = (a: T, b: T) => number;
+
+/** Nulls last, whatever the direction. */
+const by =
+  <T>(value: (item: T) => number | null, direction: 1 | -1): Compare<T> =>
+  (a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return (x - y) * direction;
+  };
+
+const creditRank = (level: CreditLevel | null | undefined) => (level ? CREDIT_LEVELS.indexOf(level) : null);
+
+function locationMatches(location: Location | undefined, query: { city?: string; province?: string }) {
+  if (query.city !== undefined && normalizeLocation(query.city).city !== location?.city) return false;
+  if (query.province !== undefined && normalizeProvince(query.province) !== location?.province) return false;
+  return true;
+}
+
+function priceMatches(
+  low: number | null,
+  high: number | null,
+  query: { priceMin?: number; priceMax?: number },
+) {
+  if (query.priceMin === undefined && query.priceMax === undefined) return true;
+  if (low === null) return false;
+  return (
+    (query.priceMax === undefined || low <= query.priceMax) &&
+    (query.priceMin === undefined || (high ?? low) >= query.priceMin)
+  );
+}
+
+function toPage<T>(
+  ordered: Ordered<T>[],
+  compare: Compare<T> | undefined,
+  query: { page: number; pageSize: number },
+): Page<T> {
+  const sorted = [...ordered].sort(
+    (a, b) => (compare?.(a.item, b.item) ?? 0) || b.relevance - a.relevance || a.index - b.index,
+  );
+  const start = (query.page - 1) * query.pageSize;
+  const items = sorted.slice(start, start + query.pageSize).map((o) => o.item);
+  return makePage(items, { page: query.page, pageSize: query.pageSize, total: sorted.length });
+}
+
+function supplierMatches(record: DemoSupplierRecord, query: SupplierQuery): boolean {
+  const { supplier } = record;
+  if (query.factoryOnly && supplier.isFactory !== true) return false;
+  if (query.minOrder !== undefined && (record.minMoq === null || record.minMoq > query.minOrder))
+    return false;
+  return (
+    locationMatches(supplier.location, query) && priceMatches(supplier.priceMin, supplier.priceMax, query)
+  );
+}
+
+const SUPPLIER_SORT: Partial<Record<Sort, Compare<Supplier>>> = {
+  price_asc: by((s) => s.priceMin, 1),
+  price_desc: by((s) => s.priceMax ?? s.priceMin, -1),
+  sales: by((s) => s.salesCount, -1),
+  repurchase: by((s) => s.repurchaseRate, -1),
+  credit: by((s) => creditRank(s.creditLevel), 1),
+  newest: by((s) => s.yearsOnPlatform, 1),
+};
+
+export function searchDemoSuppliers(
+  query: SupplierQuery,
+  dataset: DemoDataset = demoDataset(),
+): Page<Supplier> {
+  const tokens = keywordTokens(query.keyword);
+  const ordered = dataset.suppliers
+    .map((record, index) => ({
+      item: record.supplier,
+      relevance: relevance(record.searchText, tokens),
+      index,
+      record,
+    }))
+    .filter((o) => o.relevance > 0 && supplierMatches(o.record, query));
+  return toPage(ordered, SUPPLIER_SORT[query.sort], query);
+}
+
+function productMatches(product: Product, query: ProductQuery | ImageQuery): boolean {
+  if (query.factoryOnly && product.supplier?.isFactory !== true) return false;
+  if (query.minOrder !== undefined && (product.moq === null || product.moq > query.minOrder)) return false;
+  return (
+    locationMatches(product.supplier?.location, query) && priceMatches(product.price, product.priceMax, query)
+  );
+}
+
+const PRODUCT_SORT: Partial<Record<Sort, Compare<Product>>> = {
+  price_asc: by((p) => p.price, 1),
+  price_desc: by((p) => p.priceMax ?? p.price, -1),
+  sales: by((p) => p.monthSold, -1),
+  repurchase: by((p) => p.repurchaseRate, -1),
+  credit: by((p) => creditRank(p.supplier?.creditLevel), 1),
+};
+
+export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = demoDataset()): Page<Product> {
+  const tokens = keywordTokens(query.keyword);
+  const ordered = dataset.products
+    .map((record, index) => ({
+      item: record.product,
+      relevance: relevance(record.searchText, tokens),
+      index,
+    }))
+    .filter((o) => o.relevance > 0 && productMatches(o.item, query));
+  return toPage(ordered, PRODUCT_SORT[query.sort], query);
+}
+
+/**
+ * "Similar" products for an image: the image text (URL or base64) is hashed to one trade, and that trade's
+ * products are shuffled by the same hash — so one image always gives the same answer.
+ */
+export function searchDemoProductsByImage(
+  query: ImageQuery,
+  dataset: DemoDataset = demoDataset(),
+): Page<Product> {
+  const seed = hashText(query.imageUrl ?? query.imageBase64 ?? '');
+  const categories = [...new Set(dataset.products.map((r) => r.category))];
+  const category = categories[seed % categories.length];
+  const candidates: DemoProductRecord[] = createDice(seed).sample(
+    dataset.products.filter((r) => r.category === category),
+    Number.POSITIVE_INFINITY,
+  );
+  const ordered = candidates
+    .map((record, index) => ({ item: record.product, relevance: 1, index }))
+    .filter((o) => productMatches(o.item, query));
+  return toPage(ordered, PRODUCT_SORT[query.sort], query);
+}
