@@ -31,7 +31,7 @@ export const ALIBABA_ERRORS: ErrorTable = {
 // Gateway (`gw.`) and app (`isv.`/`isp.`) codes are open-ended names; those not in the table are classified by
 // what they say, so a new `gw.…TokenExpired` is still `auth`. Order matters: the first match wins.
 const NAMED_CODE_KINDS: ReadonlyArray<readonly [RegExp, ErrorKind]> = [
-  [/qps|overlimit|frequen|flowcontrol|ratelimit/i, 'rate_limited'],
+  [/qps|overlimit|limited|calllimit|frequen|flowcontrol|ratelimit/i, 'rate_limited'],
   [/quota|balance|arrear/i, 'quota'],
   [/sign|token|auth|appkey|permission|acl|whitelist|ipnot|ipdeny|forbid|denied/i, 'auth'],
   [/timeout/i, 'timeout'],
