@@ -1,0 +1,225 @@
+import {
+  cycle,
+  DEFAULT_TOTAL,
+  intParam,
+  memberIdFor,
+  offerIdFor,
+  requestId,
+  slicePage,
+} from './fake-data.js';
+import {
+  type ErrorCatalogue,
+  type FakeServer,
+  type RecordedRequest,
+  type Reply,
+  startFakeServer,
+} from './fake-server.js';
+import { oneboundSign } from './fake-signatures.js';
+
+// Onebound (seed 001, providers.md §2): `key` + `secret` in the query, or `key` + MD5 `sign`. Two envelopes
+// exist: the seed's `{code:200,msg}` and the one real responses carry (`error_code:"0000"`); the fake serves
+// either.
+
+export const ONEBOUND_PATHS = {
+  sellers: '/1688/item_search_seller/',
+  items: '/1688/item_search/',
+} as const;
+
+export const ONEBOUND_FAKE_CREDENTIALS = {
+  key: 'fake-onebound-key-7d21',
+  secret: 'fake-onebound-secret-b93e0',
+};
+
+export type OneboundEnvelope = 'real' | 'seed';
+
+// Seed 001's two shops.
+const SELLERS = [
+  {
+    seller_nick: '杭州丝绸源头厂家',
+    shop_name: '杭州某某丝绸服饰有限公司',
+    main_business: '真丝连衣裙、丝绸围巾、真丝睡衣',
+    cat_id: '1031912',
+    cat_name: '女装',
+    products_count: 328,
+    sales_count: 15680,
+    credit_level: 'AAA',
+    credit_score: 98,
+    is_enterprise: true,
+    is_factory: true,
+    years_in_business: 12,
+    location: '浙江 杭州市',
+    address: '杭州市余杭区某某路168号',
+    transaction_level: 'lv.5',
+    return_rate: 0.015,
+    response_time: '1小时内',
+    shipping_speed: '24小时发货',
+  },
+  {
+    seller_nick: '苏州棉麻批发基地',
+    shop_name: '苏州某某纺织品有限公司',
+    main_business: '棉麻面料、棉麻服装、家居布艺',
+    cat_id: '1031913',
+    cat_name: '面料',
+    products_count: 156,
+    sales_count: 8920,
+    credit_level: 'AA',
+    credit_score: 88,
+    is_enterprise: true,
+    is_factory: false,
+    years_in_business: 5,
+    location: '江苏 苏州市',
+    area: '江苏 苏州市',
+    transaction_level: 'lv.3',
+    response_time: '2小时内',
+  },
+] as const;
+
+function seller(index: number, keyword: string) {
+  const template = cycle(SELLERS, index);
+  const shopId = String(12345678 + index);
+  return {
+    ...template,
+    seller_id: memberIdFor(index),
+    seller_nick: `${template.seller_nick}${index}`,
+    shop_id: shopId,
+    shop_url: `https://shop${shopId}.1688.com`,
+    main_business: `${keyword}、${template.main_business}`,
+  };
+}
+
+function product(index: number, keyword: string) {
+  const price = (9.9 + (index % 9) * 2.2).toFixed(2);
+  return {
+    num_iid: offerIdFor(index),
+    title: `${keyword} 源头工厂批发款${index}`,
+    pic_url: `https://cbu01.alicdn.com/img/ibank/O1CN01ob${index}_!!0-0-cib.jpg`,
+    price,
+    promotion_price: (Number(price) * 0.95).toFixed(2),
+    sales: 300 + index * 11,
+    detail_url: `https://detail.1688.com/offer/${offerIdFor(index)}.html`,
+    seller_nick: cycle(SELLERS, index).seller_nick,
+    seller_id: memberIdFor(index),
+    area: cycle(SELLERS, index).location,
+  };
+}
+
+const apiInfo = () => 'today:42 max:10000 all:1042';
+
+function realError(code: string, reason: string, error: string): Reply {
+  return {
+    body: {
+      error,
+      reason,
+      error_code: code,
+      success: 0,
+      cache: 0,
+      api_info: apiInfo(),
+      request_id: requestId(),
+    },
+  };
+}
+
+function seedError(code: number, msg: string, message: string): Reply {
+  return { status: code, body: { code, msg, request_id: requestId(), error: { code, message } } };
+}
+
+// providers.md §2: the real codes; the seed's HTTP-style codes below them.
+export const ONEBOUND_ERRORS: ErrorCatalogue = {
+  '4000': () => realError('4000', '服务器内部错误', 'internal error'),
+  '4001': () => realError('4001', '网络错误', 'network error'),
+  '4002': () => realError('4002', '目标服务器错误', 'target server error'),
+  '4003': () => realError('4003', '参数错误', 'parameter error'),
+  '4004': () => realError('4004', '账号不存在', 'account not found'),
+  '4005': () => realError('4005', '授权失败,key或secret错误', 'key or secret error'),
+  '4006': () => realError('4006', '接口已停用', 'api stopped'),
+  '4013': () => realError('4013', '今日调用已超量', 'quota exceeded'),
+  '400': () => seedError(400, 'Bad Request', '参数错误: q 不能为空'),
+  '401': () => seedError(401, 'Unauthorized', 'Unauthorized: Invalid API Key'),
+  '429': () => seedError(429, 'Too Many Requests', '请求频率过高'),
+  '500': () => seedError(500, 'Internal Server Error', '服务器内部错误'),
+  '503': () => seedError(503, 'Service Unavailable', '服务暂时不可用'),
+};
+
+export interface OneboundFakeOptions {
+  key?: string;
+  secret?: string;
+  envelope?: OneboundEnvelope;
+  port?: number;
+  total?: number;
+}
+
+export interface OneboundFake extends FakeServer {
+  setEnvelope(envelope: OneboundEnvelope): void;
+}
+
+export async function startOneboundFake(options: OneboundFakeOptions = {}): Promise<OneboundFake> {
+  const key = options.key ?? ONEBOUND_FAKE_CREDENTIALS.key;
+  const secret = options.secret ?? ONEBOUND_FAKE_CREDENTIALS.secret;
+  const total = options.total ?? DEFAULT_TOTAL;
+  let envelope: OneboundEnvelope = options.envelope ?? 'real';
+
+  const authenticate = ({ query }: RecordedRequest): Reply | null => {
+    if (query.key !== key) return ONEBOUND_ERRORS['4005']!();
+    const valid =
+      query.sign !== undefined ? query.sign === oneboundSign(query, secret) : query.secret === secret;
+    return valid ? null : ONEBOUND_ERRORS['4005']!();
+  };
+
+  const search = (make: (index: number, keyword: string) => unknown) => (request: RecordedRequest) => {
+    const { query } = request;
+    if (!query.q) return envelope === 'real' ? ONEBOUND_ERRORS['4003']!() : ONEBOUND_ERRORS['400']!();
+    const slice = slicePage(intParam(query.page, 1), intParam(query.page_size, 20), 100, total);
+    if (slice.indexes.length === 0 && envelope === 'real') {
+      // 2000 "no result" is an empty page, not a failure (providers.md §2).
+      return {
+        body: {
+          items: { item: [] },
+          error_code: '2000',
+          reason: '没有数据',
+          error: '',
+          request_id: requestId(),
+        },
+      };
+    }
+    const items = {
+      page: String(slice.page),
+      real_total_results: total,
+      total_results: total,
+      page_size: String(slice.pageSize),
+      pagecount: slice.totalPages,
+      item: slice.indexes.map((i) => make(i, query.q!)),
+    };
+    return envelope === 'real'
+      ? {
+          body: {
+            items,
+            error_code: '0000',
+            reason: 'ok',
+            error: '',
+            api_info: apiInfo(),
+            request_id: requestId(),
+          },
+        }
+      : { body: { code: 200, msg: 'success', request_id: requestId(), items } };
+  };
+
+  const routes: Record<string, (request: RecordedRequest) => Reply> = {
+    [ONEBOUND_PATHS.sellers]: search(seller),
+    [ONEBOUND_PATHS.items]: search(product),
+  };
+
+  const fake = await startFakeServer({
+    name: 'onebound',
+    port: options.port,
+    errors: ONEBOUND_ERRORS,
+    authenticate,
+    // The documented paths end in `/`; accept them without it too.
+    route: ({ path }) => routes[path.endsWith('/') ? path : `${path}/`],
+  });
+  return {
+    ...fake,
+    setEnvelope: (next) => {
+      envelope = next;
+    },
+  };
+}
