@@ -1,0 +1,93 @@
+import { makePage } from '@yuantou/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connectTestRedis, describeWithRedis, uniquePrefix } from './__fixtures__/redis.js';
+import {
+  type CacheStore,
+  cacheKey,
+  createResponseCache,
+  memoryCacheStore,
+  redisCacheStore,
+  stableJson,
+} from './response-cache.js';
+
+const ttlSeconds = { searchSuppliers: 60, searchProducts: 30, searchProductsByImage: 10 };
+const page = makePage([{ id: 'a' }], { page: 1, pageSize: 20, total: 1 });
+
+describe('cacheKey', () => {
+  it('is the same for the same query whatever the key order, and differs by provider/operation/query', () => {
+    const a = cacheKey('tmapi', 'searchProducts', { keyword: 'dress', page: 1, filters: { b: 1, a: 2 } });
+    const b = cacheKey('tmapi', 'searchProducts', {
+      page: 1,
+      filters: { a: 2, b: 1 },
+      keyword: 'dress',
+      x: undefined,
+    });
+    expect(a).toBe(b);
+    expect(cacheKey('onebound', 'searchProducts', { keyword: 'dress', page: 1 })).not.toBe(
+      cacheKey('tmapi', 'searchProducts', { keyword: 'dress', page: 1 }),
+    );
+    expect(cacheKey('tmapi', 'searchSuppliers', { keyword: 'dress' })).not.toBe(
+      cacheKey('tmapi', 'searchProducts', { keyword: 'dress' }),
+    );
+    expect(cacheKey('tmapi', 'searchProducts', { keyword: 'dress', page: 2 })).not.toBe(
+      cacheKey('tmapi', 'searchProducts', { keyword: 'dress', page: 1 }),
+    );
+  });
+
+  it('never carries the keyword in clear', () => {
+    expect(cacheKey('tmapi', 'searchProducts', { keyword: 'secret-sauce' })).not.toContain('secret');
+  });
+
+  it('stableJson sorts keys at every depth', () => {
+    expect(stableJson({ b: [{ d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[{"c":2,"d":1}]}');
+  });
+});
+
+function cacheOver(store: CacheStore) {
+  let time = 1_000_000;
+  const cache = createResponseCache({ store, ttlSeconds, staleSeconds: 20, now: () => time });
+  return { cache, advance: (ms: number) => void (time += ms) };
+}
+
+async function freshThenStaleThenGone(store: CacheStore) {
+  const { cache, advance } = cacheOver(store);
+  const key = cacheKey('tmapi', 'searchProducts', { keyword: `k-${Math.random()}` });
+  expect(await cache.lookup(key, 'searchProducts')).toBeUndefined();
+  await cache.store(key, 'searchProducts', page);
+  expect(await cache.lookup(key, 'searchProducts')).toMatchObject({ freshness: 'fresh', entry: { page } });
+  advance(30_000);
+  expect(await cache.lookup(key, 'searchProducts')).toMatchObject({ freshness: 'stale', entry: { page } });
+  advance(20_000);
+  expect(await cache.lookup(key, 'searchProducts')).toBeUndefined();
+}
+
+describe('createResponseCache (memory)', () => {
+  it('is fresh within the operation TTL, stale within staleSeconds after, then gone', async () => {
+    await freshThenStaleThenGone(memoryCacheStore(10));
+  });
+
+  it('evicts the least recently used entry beyond maxEntries', async () => {
+    const { cache } = cacheOver(memoryCacheStore(2));
+    for (const k of ['a', 'b', 'c']) await cache.store(k, 'searchSuppliers', page);
+    expect(await cache.lookup('a', 'searchSuppliers')).toBeUndefined();
+    expect(await cache.lookup('c', 'searchSuppliers')).toBeDefined();
+  });
+});
+
+describeWithRedis('createResponseCache (Redis)', () => {
+  const redis = connectTestRedis();
+  afterAll(() => redis.quit());
+
+  it('is fresh, then stale, then gone, with the page intact as JSON', async () => {
+    await freshThenStaleThenGone(redisCacheStore(redis, uniquePrefix('cache')));
+  });
+
+  it('sets a PX expiry of TTL + stale window so Redis drops entries on its own', async () => {
+    const prefix = uniquePrefix('cache');
+    const { cache } = cacheOver(redisCacheStore(redis, prefix));
+    await cache.store('k', 'searchProductsByImage', page);
+    const pttl = await redis.pttl(`${prefix}k`);
+    expect(pttl).toBeGreaterThan(29_000);
+    expect(pttl).toBeLessThanOrEqual(30_000);
+  });
+});

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { OperationName, Page, ProviderId } from '@yuantou/core';
+import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+export interface CachedPage {
+  page: Page<unknown>;
+  /** Epoch ms when the page came from the provider. */
+  storedAt: number;
+}
+
+/** Where pages live: in-process LRU by default, Redis so several proxy instances share one cache. */
+export interface CacheStore {
+  get(key: string): Promise<CachedPage | undefined>;
+  set(key: string, entry: CachedPage, ttlMs: number): Promise<void>;
+}
+
+export function memoryCacheStore(maxEntries: number): CacheStore {
+  const lru = new LRUCache<string, CachedPage>({ max: Math.max(1, maxEntries) });
+  return {
+    async get(key) {
+      return lru.get(key);
+    },
+    async set(key, entry, ttlMs) {
+      lru.set(key, entry, { ttl: Math.max(1, ttlMs) });
+    },
+  };
+}
+
+export function redisCacheStore(redis: Redis, prefix = 'yuantou:cache:'): CacheStore {
+  return {
+    async get(key) {
+      const raw = await redis.get(`${prefix}${key}`);
+      return raw === null ? undefined : (JSON.parse(raw) as CachedPage);
+    },
+    async set(key, entry, ttlMs) {
+      await redis.set(`${prefix}${key}`, JSON.stringify(entry), 'PX', Math.max(1, Math.ceil(ttlMs)));
+    },
+  };
+}
+
+/** JSON with keys sorted at every depth and `undefined` dropped, so equal queries give equal text. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * provider + operation + a hash of the parsed query. Credentials never enter the key; hashing keeps keywords
+ * out of Redis key names and bounds the size of image queries (base64 bodies).
+ */
+export function cacheKey(provider: ProviderId, operation: OperationName, query: unknown): string {
+  const digest = createHash('sha256').update(stableJson(query)).digest('base64url');
+  return `${provider}:${operation}:${digest}`;
+}
+
+export type Freshness = 'fresh' | 'stale';
+
+export interface ResponseCacheOptions {
+  store: CacheStore;
+  ttlSeconds: Record<OperationName, number>;
+  staleSeconds: number;
+  now?: () => number;
+}
+
+export interface CacheLookup {
+  entry: CachedPage;
+  freshness: Freshness;
+}
+
+/** TTL per operation plus a stale-while-revalidate window; only successful pages are ever stored. */
+export interface ResponseCache {
+  lookup(key: string, operation: OperationName): Promise<CacheLookup | undefined>;
+  store(key: string, operation: OperationName, page: Page<unknown>): Promise<void>;
+}
+
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const now = options.now ?? Date.now;
+  const staleMs = Math.max(0, options.staleSeconds) * 1000;
+  const freshMs = (operation: OperationName) => Math.max(0, options.ttlSeconds[operation] ?? 0) * 1000;
+
+  return {
+    async lookup(key, operation) {
+      const entry = await options.store.get(key);
+      if (!entry) return undefined;
+      const age = now() - entry.storedAt;
+      if (age < freshMs(operation)) return { entry, freshness: 'fresh' };
+      if (age < freshMs(operation) + staleMs) return { entry, freshness: 'stale' };
+      return undefined;
+    },
+    async store(key, operation, page) {
+      const lifetime = freshMs(operation) + staleMs;
+      if (lifetime <= 0) return;
+      await options.store.set(key, { page, storedAt: now() }, lifetime);
+    },
+  };
+}
