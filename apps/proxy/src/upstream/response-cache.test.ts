@@ -46,7 +46,10 @@ describe('cacheKey', () => {
 function cacheOver(store: CacheStore) {
   let time = 1_000_000;
   const cache = createResponseCache({ store, ttlSeconds, staleSeconds: 20, now: () => time });
-  return { cache, advance: (ms: number) => void (time += ms) };
+  const advance = (ms: number) => {
+    time += ms;
+  };
+  return { cache, advance };
 }
 
 async function freshThenStaleThenGone(store: CacheStore) {
