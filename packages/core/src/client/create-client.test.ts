@@ -229,6 +229,15 @@ describe('createClient errors', () => {
     expect(error.providers).toEqual([failed]);
   });
 
+  it('does not call a spent quota retryable, whatever the status', async () => {
+    const { client } = setup({
+      [`GET ${ROUTES.products}`]: () =>
+        problem(503, { kind: 'quota', detail: 'every provider is out of quota' }),
+    });
+    const error = await failure(client.searchProducts({ q: 'cup' }));
+    expect(error).toMatchObject({ kind: 'quota', status: 503, retryable: false, retryAfterSeconds: null });
+  });
+
   it('reads an error that is not a problem document by its status and Retry-After header', async () => {
     const { client } = setup({
       [`GET ${ROUTES.products}`]: () =>

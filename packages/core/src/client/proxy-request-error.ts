@@ -42,7 +42,7 @@ export class ProxyRequestError extends Error {
   readonly retryAfterSeconds: number | null;
   /** Per-provider outcomes when the proxy reported them (e.g. every provider failed). */
   readonly providers: ProviderStatus[];
-  /** Whether sending the same request later may succeed. */
+  /** Whether sending the same request later may succeed (by kind: a 503 for spent quotas will not). */
   readonly retryable: boolean;
   readonly [MARKER] = true;
 
@@ -54,7 +54,7 @@ export class ProxyRequestError extends Error {
     this.field = init.field ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
     this.providers = init.providers ?? [];
-    this.retryable = RETRYABLE_KINDS.has(init.kind) || (this.status !== null && this.status >= 502);
+    this.retryable = RETRYABLE_KINDS.has(init.kind);
   }
 
   /** `instanceof` that survives two copies of this package (e.g. the add-in bundle and a test). */
