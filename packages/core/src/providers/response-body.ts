@@ -78,7 +78,11 @@ export function httpStatusError(
   });
 }
 
-/** The error an adapter's table assigns to a provider code; unknown codes are `upstream`. */
+/**
+ * The error an adapter's table assigns to a provider code. Unknown codes take the kind their HTTP status
+ * means when it is an error status (a body `code:401` sent with HTTP 401 is `auth`, not a retryable
+ * `upstream`), else `upstream`.
+ */
 export function errorFromTable(
   provider: ProviderId,
   table: ErrorTable,
@@ -91,7 +95,7 @@ export function errorFromTable(
   const base = rule?.message ?? `${provider} returned error code ${code}`;
   return new ProviderError({
     provider,
-    kind: rule?.kind ?? 'upstream',
+    kind: rule?.kind ?? (response.status >= 400 ? kindForHttpStatus(response.status) : 'upstream'),
     retryable: rule?.retryable,
     status: response.status,
     providerCode: String(code),
