@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import type { Plugin } from 'vite';
+
+// functions.json and the CustomFunctions.associate calls, both from the JSDoc in the functions source.
+// custom-functions-metadata's CLI exits 0 even when it found errors, so we call the library and fail the build
+// on `errors`; outside webpack (its CustomFunctionsMetadataPlugin) nobody emits the associate calls, so the
+// virtual module below does (issue 6, "known traps").
+
+export const ASSOCIATE_MODULE = 'virtual:custom-functions-associate';
+const RESOLVED = `\0${ASSOCIATE_MODULE}`;
+
+export interface CustomFunctionsMetadata {
+  metadataJson: string;
+  associate: { functionName: string; id: string }[];
+}
+
+export async function generateMetadata(sourceFile: string): Promise<CustomFunctionsMetadata> {
+  const result = await generateCustomFunctionsMetadata(sourceFile);
+  if (result.errors.length > 0) {
+    throw new Error(`custom-functions-metadata found errors in ${sourceFile}:\n${result.errors.join('\n')}`);
+  }
+  if (!result.metadataJson) throw new Error(`no @customfunction found in ${sourceFile}`);
+  return result;
+}
+
+/** `import { a, b } from '/abs/functions.ts'; CustomFunctions.associate('A', a); …`, guarded for preview mode. */
+export function associateModule(sourceFile: string, associate: CustomFunctionsMetadata['associate']): string {
+  const names = associate.map((a) => a.functionName).join(', ');
+  const calls = associate.map(
+    (a) => `  CustomFunctions.associate(${JSON.stringify(a.id)}, ${a.functionName});`,
+  );
+  return [
+    `import { ${names} } from ${JSON.stringify(sourceFile)};`,
+    `export const associatedIds = ${JSON.stringify(associate.map((a) => a.id))};`,
+    `export function associateCustomFunctions() {`,
+    `  if (typeof CustomFunctions === 'undefined') return false;`,
+    ...calls,
+    '  return true;',
+    '}',
+  ].join('\n');
+}
+
+export function customFunctionsPlugin(options: { source: string }): Plugin {
+  const sourceFile = path.resolve(options.source);
+  let metadata: CustomFunctionsMetadata | undefined;
+  const current = async () => {
+    metadata = await generateMetadata(sourceFile);
+    return metadata;
+  };
+  return {
+    name: 'yuantou:custom-functions',
+    async buildStart() {
+      this.addWatchFile(sourceFile);
+      try {
+        await current();
+      } catch (error) {
+        this.error(error instanceof Error ? error.message : String(error));
+      }
+    },
+    resolveId: (id) => (id === ASSOCIATE_MODULE ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      const { associate } = metadata ?? (await current());
+      return associateModule(sourceFile.split(path.sep).join('/'), associate);
+    },
+    async generateBundle() {
+      const { metadataJson } = metadata ?? (await current());
+      this.emitFile({ type: 'asset', fileName: 'functions.json', source: metadataJson });
+    },
+    configureServer(server) {
+      server.middlewares.use('/functions.json', (_req, res, next) => {
+        current().then(
+          ({ metadataJson }) => {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(metadataJson);
+          },
+          (error: unknown) => next(error),
+        );
+      });
+      server.watcher.on('change', (file) => {
+        if (path.resolve(file) === sourceFile) metadata = undefined;
+      });
+    },
+  };
+}

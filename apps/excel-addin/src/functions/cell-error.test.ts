@@ -1,0 +1,87 @@
+import { ProxyRequestError } from '@yuantou/core';
+import { describe, expect, it } from 'vitest';
+import { cellErrorFor, InvalidArgumentError } from './cell-error.js';
+import { InvalidOptionError } from './search-options.js';
+
+const url = 'http://127.0.0.1:8787';
+const proxyError = (init: Partial<ConstructorParameters<typeof ProxyRequestError>[0]>) =>
+  new ProxyRequestError({ kind: 'internal', message: 'boom', url, ...init });
+const providerStatus = (provider: 'tmapi' | 'onebound', kind: 'quota' | 'rate_limited' | 'auth') => ({
+  provider,
+  outcome: 'error' as const,
+  fromCache: false,
+  stale: false,
+  durationMs: 5,
+  itemCount: 0,
+  ignored: [],
+  error: {
+    provider,
+    kind,
+    retryable: false,
+    status: 200,
+    providerCode: '4013',
+    retryAfterMs: null,
+    message: 'x',
+  },
+});
+
+describe('cellErrorFor', () => {
+  it('unreachable proxy → #N/A naming the URL and the pane', () => {
+    expect(cellErrorFor(proxyError({ kind: 'unreachable' }), url)).toEqual({
+      code: 'notAvailable',
+      message: 'Proxy not reachable at http://127.0.0.1:8787 — open the YUANTOU pane to set it',
+    });
+  });
+
+  it('rejected token → #VALUE! "token rejected"', () => {
+    const error = cellErrorFor(proxyError({ kind: 'unauthorized', status: 401 }), url);
+    expect(error.code).toBe('invalidValue');
+    expect(error.message).toMatch(/^token rejected/);
+  });
+
+  it('quota → #N/A naming the provider that ran out', () => {
+    const error = proxyError({ kind: 'quota', status: 502, providers: [providerStatus('tmapi', 'quota')] });
+    expect(cellErrorFor(error, url)).toEqual({
+      code: 'notAvailable',
+      message: 'provider tmapi out of quota',
+    });
+  });
+
+  it('rate limited → busy, with the wait when known', () => {
+    const provider = proxyError({
+      kind: 'rate_limited',
+      providers: [providerStatus('onebound', 'rate_limited')],
+    });
+    expect(cellErrorFor(provider, url).message).toBe('provider onebound busy');
+    const proxy = proxyError({ kind: 'too_many_requests', status: 429, retryAfterSeconds: 2.2 });
+    expect(cellErrorFor(proxy, url).message).toBe('proxy busy — try again in 3 s');
+  });
+
+  it('validation → #VALUE! with the field', () => {
+    const error = proxyError({
+      kind: 'validation',
+      status: 400,
+      field: 'q',
+      message: 'keyword must not be empty',
+    });
+    expect(cellErrorFor(error, url)).toEqual({
+      code: 'invalidValue',
+      message: 'q: keyword must not be empty',
+    });
+  });
+
+  it('bad arguments and options → #VALUE! with their message', () => {
+    expect(cellErrorFor(new InvalidArgumentError('keyword must not be empty'), url)).toEqual({
+      code: 'invalidValue',
+      message: 'keyword must not be empty',
+    });
+    expect(cellErrorFor(new InvalidOptionError('colour', 'unknown option'), url).message).toBe(
+      'option "colour": unknown option',
+    );
+  });
+
+  it('keeps messages within Excel`s 256 characters', () => {
+    const error = proxyError({ kind: 'upstream', message: 'x'.repeat(1000) });
+    expect(cellErrorFor(error, url).message.length).toBeLessThanOrEqual(255);
+  });
+});

@@ -1,0 +1,73 @@
+/* biome-ignore-all lint/suspicious/noExplicitAny: custom-functions-metadata reads these TypeScript types to
+   write functions.json; `any[][]` is how a parameter accepts both a text cell and a range. */
+import { sharedRuntime } from '../runtime/shared-runtime.js';
+import { runInCell } from './excel-cell.js';
+
+// The Excel custom functions. custom-functions-metadata reads the JSDoc tags below at build time to generate
+// functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
+// CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
+
+const proxyUrl = () => sharedRuntime.settings().proxyUrl;
+
+/**
+ * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
+ * @customfunction SUPPLIERS
+ * @param keyword What to search for, e.g. "玩具厂".
+ * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values.
+ * @param [count] How many suppliers to list (1-100, default 10).
+ * @param invocation Excel's call context (cancellation).
+ * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @cancelable
+ */
+export function suppliers(
+  keyword: string,
+  options?: any[][],
+  count?: number,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, proxyUrl, (signal) =>
+    sharedRuntime.functions.suppliers(keyword, options, count, signal),
+  );
+}
+
+/**
+ * Ranked 1688 products for a keyword, best first, with a header row.
+ * @customfunction PRODUCTS
+ * @param keyword What to search for, e.g. "毛绒玩具".
+ * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values.
+ * @param [count] How many products to list (1-100, default 10).
+ * @param invocation Excel's call context (cancellation).
+ * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @cancelable
+ */
+export function products(
+  keyword: string,
+  options?: any[][],
+  count?: number,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, proxyUrl, (signal) =>
+    sharedRuntime.functions.products(keyword, options, count, signal),
+  );
+}
+
+/**
+ * 1688 products that look like the image at a link, best first, with a header row.
+ * @customfunction PRODUCTSBYIMAGE
+ * @param imageUrl An http(s) link to a product photo.
+ * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values.
+ * @param [count] How many products to list (1-100, default 10).
+ * @param invocation Excel's call context (cancellation).
+ * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @cancelable
+ */
+export function productsByImage(
+  imageUrl: string,
+  options?: any[][],
+  count?: number,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, proxyUrl, (signal) =>
+    sharedRuntime.functions.productsByImage(imageUrl, options, count, signal),
+  );
+}

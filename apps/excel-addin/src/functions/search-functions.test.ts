@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
+import { InvalidArgumentError } from './cell-error.js';
+import { QueryCache } from './query-cache.js';
+import { createSearchFunctions } from './search-functions.js';
+import { InvalidOptionError } from './search-options.js';
+
+function setup() {
+  const client = new FakeProxyClient();
+  const cache = new QueryCache({ ttlMs: 60_000, maxEntries: 100 });
+  return { client, cache, fns: createSearchFunctions({ client: () => client, cache }) };
+}
+
+describe('SUPPLIERS', () => {
+  it('returns a header row and `count` ranked suppliers', async () => {
+    const { fns } = setup();
+    const rows = await fns.suppliers('玩具厂', undefined, 3, undefined);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]?.[2]).toBe('company');
+    expect(rows.slice(1).map((r) => [r[0], r[2]])).toEqual([
+      [1, '玩具厂 1'],
+      [2, '玩具厂 2'],
+      [3, '玩具厂 3'],
+    ]);
+  });
+
+  it('sends the keyword, the parsed options and the count to the proxy', async () => {
+    const { fns, client } = setup();
+    await fns.suppliers(
+      '  玩具厂 ',
+      [['provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase']],
+      5,
+      undefined,
+    );
+    expect(client.requests[0]?.params).toEqual({
+      q: '玩具厂',
+      provider: ['tmapi', 'onebound'],
+      factoryOnly: true,
+      city: '汕头',
+      sort: 'repurchase',
+      pageSize: 5,
+    });
+  });
+
+  it('defaults to 10 rows', async () => {
+    const { fns } = setup();
+    expect(await fns.suppliers('玩具厂', undefined, undefined, undefined)).toHaveLength(11);
+  });
+
+  it('100 cells over 10 distinct queries make 10 requests, and each cell gets its own query`s rows', async () => {
+    const { fns, client } = setup();
+    let open!: () => void;
+    client.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const keywords = Array.from({ length: 10 }, (_, i) => `kw${i}`);
+    // Different spellings of the same options must share a request.
+    const spellings = [
+      [['factoryOnly; city=汕头']],
+      [['city=汕头;factoryonly']],
+      [
+        ['factory', 'yes'],
+        ['City', '汕头'],
+      ],
+    ];
+    const cells = Array.from({ length: 100 }, (_, i) =>
+      fns.suppliers(keywords[i % 10]!, spellings[i % 3] as never, 2, new AbortController().signal),
+    );
+    open();
+    const results = await Promise.all(cells);
+    expect(client.requests).toHaveLength(10);
+    expect(results.map((rows) => rows[1]?.[2])).toEqual(cells.map((_, i) => `${keywords[i % 10]} 1`));
+    // Recalculating the same cells later is answered from memory.
+    await Promise.all(keywords.map((k) => fns.suppliers(k, [['factoryOnly; city=汕头']], 2, undefined)));
+    expect(client.requests).toHaveLength(10);
+  });
+
+  it('treats different counts or options as different queries', async () => {
+    const { fns, client } = setup();
+    await fns.suppliers('玩具厂', undefined, 2, undefined);
+    await fns.suppliers('玩具厂', undefined, 3, undefined);
+    await fns.suppliers('玩具厂', [['factoryOnly']], 3, undefined);
+    await fns.products('玩具厂', undefined, 3, undefined);
+    expect(client.requests).toHaveLength(4);
+  });
+
+  it('aborts the HTTP request when the only cell waiting on it is cancelled', async () => {
+    const { fns, client } = setup();
+    client.gate = new Promise(() => {});
+    const cancel = new AbortController();
+    const cell = fns.suppliers('玩具厂', undefined, 2, cancel.signal);
+    cancel.abort();
+    await expect(cell).rejects.toMatchObject({ name: 'AbortError' });
+    expect(client.requests[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('returns one "no suppliers found" cell when nothing matches', async () => {
+    const { fns, client } = setup();
+    client.found = 0;
+    expect(await fns.suppliers('无此物', undefined, 5, undefined)).toEqual([['no suppliers found']]);
+  });
+
+  it.each([
+    ['', undefined, undefined, InvalidArgumentError, /keyword must not be empty/],
+    ['   ', undefined, undefined, InvalidArgumentError, /keyword/],
+    ['玩具厂', undefined, 0, InvalidArgumentError, /count/],
+    ['玩具厂', undefined, 2.5, InvalidArgumentError, /count/],
+    ['玩具厂', undefined, 101, InvalidArgumentError, /count/],
+    ['玩具厂', [['colour=red']], undefined, InvalidOptionError, /option "colour"/],
+  ])(
+    'rejects keyword %j options %j count %j before calling the proxy',
+    async (keyword, options, count, type, message) => {
+      const { fns, client } = setup();
+      const result = fns.suppliers(keyword, options, count, undefined);
+      await expect(result).rejects.toBeInstanceOf(type);
+      await expect(result).rejects.toThrow(message);
+      expect(client.requests).toHaveLength(0);
+    },
+  );
+});
+
+describe('PRODUCTS and PRODUCTSBYIMAGE', () => {
+  it('PRODUCTS lists products with prices', async () => {
+    const { fns, client } = setup();
+    const rows = await fns.products('毛绒玩具', [['priceMax=20; moq=100']], 2, undefined);
+    expect(client.requests[0]).toMatchObject({
+      operation: 'searchProducts',
+      params: { q: '毛绒玩具', priceMax: 20, minOrder: 100, pageSize: 2 },
+    });
+    expect(rows.map((r) => r[3])).toEqual(['price', 1, 2]);
+  });
+
+  it('PRODUCTSBYIMAGE posts the image URL', async () => {
+    const { fns, client } = setup();
+    const rows = await fns.productsByImage('https://img.example.com/bear.jpg', undefined, 1, undefined);
+    expect(client.requests[0]).toMatchObject({
+      operation: 'searchProductsByImage',
+      params: { imageUrl: 'https://img.example.com/bear.jpg', pageSize: 1 },
+    });
+    expect(rows[1]?.[2]).toBe('image product 1');
+  });
+
+  it('PRODUCTSBYIMAGE rejects text that is not a link', async () => {
+    const { fns } = setup();
+    await expect(fns.productsByImage('bear.jpg', undefined, 1, undefined)).rejects.toThrow(/http\(s\) link/);
+  });
+});

@@ -1,0 +1,135 @@
+import type {
+  ImageSearchBodyInput,
+  ProductSearchResponse,
+  SearchParamsInput,
+  SupplierSearchResponse,
+} from '@yuantou/core';
+import { InvalidArgumentError } from './cell-error.js';
+import type { QueryCache } from './query-cache.js';
+import { productRows, type Row, supplierRows } from './result-rows.js';
+import { parseOptionsArgument, type SearchOptions } from './search-options.js';
+
+// What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments,
+// coalesce through the cache, ask the proxy, format rows. functions.ts only adapts these to Excel.
+
+/** The part of core's ProxyClient the functions use (tests pass a fake, the runtime passes createClient()). */
+export interface SearchClient {
+  searchSuppliers(
+    params: SearchParamsInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<SupplierSearchResponse>;
+  searchProducts(
+    params: SearchParamsInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<ProductSearchResponse>;
+  searchProductsByImage(
+    body: ImageSearchBodyInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<ProductSearchResponse>;
+}
+
+export interface SearchFunctionDeps {
+  /** Read at each call, so a new proxy URL or token from the pane applies to the next recalculation. */
+  client: () => SearchClient;
+  cache: QueryCache;
+}
+
+/** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
+export type OptionsArgument = (string | number | boolean | null)[][] | undefined;
+
+export const DEFAULT_COUNT = 10;
+export const MAX_COUNT = 100;
+
+function parseCount(count: number | null | undefined): number {
+  if (count === undefined || count === null) return DEFAULT_COUNT;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
+    throw new InvalidArgumentError(`count must be a whole number from 1 to ${MAX_COUNT}`);
+  }
+  return count;
+}
+
+function parseKeyword(keyword: string | null | undefined): string {
+  const text = String(keyword ?? '').trim();
+  if (text === '') throw new InvalidArgumentError('keyword must not be empty');
+  if (text.length > 200) throw new InvalidArgumentError('keyword is longer than 200 characters');
+  return text;
+}
+
+function parseImageUrl(imageUrl: string | null | undefined): string {
+  const text = String(imageUrl ?? '').trim();
+  if (text === '') throw new InvalidArgumentError('imageUrl must not be empty');
+  if (!/^https?:\/\/\S+$/i.test(text)) throw new InvalidArgumentError('imageUrl must be an http(s) link');
+  return text;
+}
+
+/** One key per distinct request, whatever spelling of the options produced it. */
+function cacheKey(fn: string, params: object): string {
+  const entries = Object.entries(params)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([fn, entries]);
+}
+
+function filters(options: SearchOptions, count: number) {
+  return { ...options, pageSize: count };
+}
+
+export function createSearchFunctions(deps: SearchFunctionDeps) {
+  return {
+    async suppliers(
+      keyword: string,
+      options: OptionsArgument,
+      count: number | undefined,
+      signal?: AbortSignal,
+    ) {
+      const params: SearchParamsInput = {
+        q: parseKeyword(keyword),
+        ...filters(parseOptionsArgument(options), parseCount(count)),
+      };
+      const response = await deps.cache.get(
+        cacheKey('SUPPLIERS', params),
+        (s) => deps.client().searchSuppliers(params, { signal: s }),
+        signal,
+      );
+      return supplierRows(response.items) satisfies Row[];
+    },
+
+    async products(
+      keyword: string,
+      options: OptionsArgument,
+      count: number | undefined,
+      signal?: AbortSignal,
+    ) {
+      const params: SearchParamsInput = {
+        q: parseKeyword(keyword),
+        ...filters(parseOptionsArgument(options), parseCount(count)),
+      };
+      const response = await deps.cache.get(
+        cacheKey('PRODUCTS', params),
+        (s) => deps.client().searchProducts(params, { signal: s }),
+        signal,
+      );
+      return productRows(response.items) satisfies Row[];
+    },
+
+    async productsByImage(
+      imageUrl: string,
+      options: OptionsArgument,
+      count: number | undefined,
+      signal?: AbortSignal,
+    ) {
+      const body: ImageSearchBodyInput = {
+        imageUrl: parseImageUrl(imageUrl),
+        ...filters(parseOptionsArgument(options), parseCount(count)),
+      };
+      const response = await deps.cache.get(
+        cacheKey('PRODUCTSBYIMAGE', body),
+        (s) => deps.client().searchProductsByImage(body, { signal: s }),
+        signal,
+      );
+      return productRows(response.items) satisfies Row[];
+    },
+  };
+}
+
+export type SearchFunctions = ReturnType<typeof createSearchFunctions>;

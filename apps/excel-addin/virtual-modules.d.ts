@@ -1,0 +1,6 @@
+declare module 'virtual:custom-functions-associate' {
+  /** The ids in functions.json, in order. */
+  export const associatedIds: string[];
+  /** Registers every @customfunction with Excel; false in preview mode (no CustomFunctions global). */
+  export function associateCustomFunctions(): boolean;
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { customFunctionsPlugin } from './build/custom-functions-plugin.js';
+import { devHttps } from './build/dev-https.js';
+import { manifestOptionsFromEnv, manifestPlugin } from './build/manifest.js';
+
+// One page (taskpane.html) hosts both the task pane and the custom functions: the manifest's shared runtime
+// loads it. functions.js is a separate entry only because the manifest schema requires a <Script> URL.
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig(async ({ command }) => {
+  const https = command === 'serve' && !process.env.VITEST ? await devHttps() : { plugins: [] };
+  return {
+    plugins: [
+      customFunctionsPlugin({ source: here('src/functions/functions.ts') }),
+      manifestPlugin({
+        template: here('manifest.template.xml'),
+        manifest: manifestOptionsFromEnv(process.env),
+      }),
+      ...https.plugins,
+    ],
+    server: { port: 3000, strictPort: true, ...(https.https ? { https: https.https } : {}) },
+    preview: { port: 3000 },
+    build: {
+      target: 'es2020',
+      rollupOptions: {
+        input: { taskpane: here('taskpane.html'), functions: here('src/functions/functions-entry.ts') },
+        output: {
+          entryFileNames: (chunk: { name: string }) =>
+            chunk.name === 'functions' ? 'functions.js' : 'assets/[name]-[hash].js',
+        },
+      },
+    },
+  };
+});
