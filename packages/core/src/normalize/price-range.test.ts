@@ -9,6 +9,7 @@ describe('priceRange', () => {
     [['¥2~5'], { min: 2, max: 5 }],
     [['3.2', '2.8', 2.5], { min: 2.5, max: 3.2 }],
     [['NULL', null, 'abc', -4], { min: null, max: null }],
+    [['0.00', '4.5'], { min: 4.5, max: null }],
     [[], { min: null, max: null }],
   ])('%j → %j', (values, expected) => {
     expect(priceRange(...values)).toEqual(expected);

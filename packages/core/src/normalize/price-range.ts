@@ -7,6 +7,7 @@ export interface PriceRange {
   max: number | null;
 }
 
+// 1688 has no free goods: a price of 0 (Onebound's empty `promotion_price`, PandaPon's placeholders) is unknown.
 // A dash or tilde between two digits separates a range (`"1.50-3.00"`, `"2~5"`); a leading `-` is a sign.
 const RANGE_SEPARATOR = /(?<=\d)\s*[-~～]\s*(?=[\d.¥￥])/;
 
@@ -17,7 +18,7 @@ export function priceRange(...values: unknown[]): PriceRange {
     const parts = typeof value === 'string' ? value.split(RANGE_SEPARATOR) : [value];
     for (const part of parts) {
       const price = toNonNegative(part);
-      if (price !== null) prices.push(price);
+      if (price !== null && price > 0) prices.push(price);
     }
   }
   if (prices.length === 0) return { min: null, max: null };

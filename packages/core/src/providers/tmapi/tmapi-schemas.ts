@@ -63,12 +63,14 @@ export function readTmapiPage<T>(response: ProviderResponse, toItem: (raw: RawIt
     const meta = asRecord(data);
     if (meta.items !== undefined && meta.items !== null && !Array.isArray(meta.items))
       throw invalidResponse(response, '`data.items` that is not a list');
-    const items = asArray(meta.items)
+    const rawItems = asArray(meta.items);
+    const items = rawItems
       .map((raw) => (typeof raw === 'object' && raw !== null ? toItem(asRecord(raw)) : null))
       .filter((item): item is T => item !== null);
     return makePage(items, {
       page: toInteger(meta.page) ?? 1,
-      pageSize: toInteger(meta.page_size) ?? items.length,
+      // Unreadable entries still took a place on the provider's page.
+      pageSize: toInteger(meta.page_size) ?? rawItems.length,
       total: toInteger(meta.total_count),
       hasNext: toBool(meta.has_next_page),
     });
