@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProductQuery } from '../models/query.js';
-import { offerSearchParams } from './offer-query.js';
+import { ImageQuery, ProductQuery } from '../models/query.js';
+import { offerSearchParams, requireImageUrl } from './offer-query.js';
 
 const query = (input: Record<string, unknown>) => ProductQuery.parse({ keyword: 'T恤', ...input });
 
@@ -69,5 +69,27 @@ describe('offerSearchParams', () => {
     expect(
       offerSearchParams(query({ language: 'en' }), { maxPageSize: 50, englishOnly: true }).ignored,
     ).toEqual([]);
+  });
+});
+
+describe('requireImageUrl', () => {
+  it('returns the URL of a URL query', () => {
+    const query = ImageQuery.parse({ imageUrl: 'https://cbu01.alicdn.com/a.jpg' });
+    expect(requireImageUrl('dajisaas', query, 'POST /alibaba/upload/image')).toBe(
+      'https://cbu01.alicdn.com/a.jpg',
+    );
+  });
+
+  it('refuses base64 as bad_request, naming the upload call', () => {
+    const query = ImageQuery.parse({ imageBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' });
+    expect(() => requireImageUrl('alibaba', query, 'product.image.upload')).toThrow(
+      expect.objectContaining({
+        name: 'ProviderError',
+        provider: 'alibaba',
+        kind: 'bad_request',
+        retryable: false,
+        message: expect.stringContaining('product.image.upload'),
+      }),
+    );
   });
 });

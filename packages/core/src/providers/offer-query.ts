@@ -1,4 +1,6 @@
-import type { FilterName, SearchFilters, Sort } from '../models/query.js';
+import { ProviderError } from '../models/provider-error.js';
+import type { ProviderId } from '../models/provider-id.js';
+import type { FilterName, ImageQuery, SearchFilters, Sort } from '../models/query.js';
 import type {
   DajisaasCountry,
   DajisaasFilter,
@@ -73,4 +75,17 @@ export function offerSearchParams(
     sorts: Object.keys(SORTS) as Sort[],
   });
   return { params, ignored };
+}
+
+/**
+ * The query's image URL. Where the provider can only search base64 images after a separate upload call
+ * (`uploadApi`) for an `imageId`, a base64 query is `bad_request`: a pure adapter cannot make two calls.
+ */
+export function requireImageUrl(provider: ProviderId, query: ImageQuery, uploadApi: string): string {
+  if (query.imageUrl !== undefined) return query.imageUrl;
+  throw new ProviderError({
+    provider,
+    kind: 'bad_request',
+    message: `${provider} image search needs an image URL: base64 images must first go through ${uploadApi}, which is not supported`,
+  });
 }

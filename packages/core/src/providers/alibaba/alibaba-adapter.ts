@@ -4,7 +4,7 @@ import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
 import { parseOfferPage } from '../offer-list.js';
-import { offerSearchParams } from '../offer-query.js';
+import { offerSearchParams, requireImageUrl } from '../offer-query.js';
 import type { Operation, ProviderAdapter, ProviderResponse } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
@@ -60,19 +60,11 @@ const searchProducts: Operation<ProductQuery, AlibabaCredentials, Product> = {
 const searchProductsByImage: Operation<ImageQuery, AlibabaCredentials, Product> = {
   maxPageSize: MAX_PAGE_SIZE,
   buildRequest(query, credentials, ctx) {
-    if (query.imageUrl === undefined) {
-      // Base64 images must first be uploaded with `product.image.upload` for an `imageId`: a second call
-      // this pure adapter cannot make.
-      throw new ProviderError({
-        provider: 'alibaba',
-        kind: 'bad_request',
-        message: '1688 Open Platform image search needs an image URL; base64 images are not supported',
-      });
-    }
+    const imageAddress = requireImageUrl('alibaba', query, 'product.image.upload');
     const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
     // The SDK's ProductSearchImageQueryParamOfferQueryParam: the same fields as the keyword query plus
     // `imageId`/`imageAddress` (an Alibaba-hosted image URL); field names from the public SDK, not a doc page.
-    const offerQueryParam = JSON.stringify({ imageAddress: query.imageUrl, ...params });
+    const offerQueryParam = JSON.stringify({ imageAddress, ...params });
     return aopRequest(IMAGE_QUERY_API, { offerQueryParam }, credentials, resolveContext(ctx), ignored);
   },
   parseResponse: parseCrossborderPage,

@@ -1,11 +1,9 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import { z } from 'zod';
 import type { Product } from '../../models/product.js';
-import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { parseOfferEnvelope } from '../offer-list.js';
-import type { OfferSearchParams } from '../offer-query.js';
-import { offerSearchParams } from '../offer-query.js';
+import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
 import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
@@ -59,23 +57,10 @@ const searchProducts: Operation<ProductQuery, DajisaasCredentials, Product> = {
 const searchProductsByImage: Operation<ImageQuery, DajisaasCredentials, Product> = {
   maxPageSize: MAX_PAGE_SIZE,
   buildRequest(query, credentials) {
-    if (query.imageUrl === undefined) {
-      // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId` — a second call
-      // this pure adapter cannot make.
-      throw new ProviderError({
-        provider: 'dajisaas',
-        kind: 'bad_request',
-        message:
-          'DajiSaaS image search needs an image URL; base64 images must be uploaded first (not supported)',
-      });
-    }
+    // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId`.
+    const imageUrl = requireImageUrl('dajisaas', query, 'POST /alibaba/upload/image');
     const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    return signedGet(
-      '/alibaba/product/imageQuery',
-      { imageUrl: query.imageUrl, ...params },
-      credentials,
-      ignored,
-    );
+    return signedGet('/alibaba/product/imageQuery', { imageUrl, ...params }, credentials, ignored);
   },
   parseResponse,
 };
