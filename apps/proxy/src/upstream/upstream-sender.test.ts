@@ -43,7 +43,9 @@ describe('createUpstreamSender over real sockets', () => {
   });
 
   it('maps a socket the server destroys to a retryable upstream error', async () => {
-    server = await startTestServer((req) => req.socket.destroy());
+    server = await startTestServer((req) => {
+      req.socket.destroy();
+    });
     sender = createUpstreamSender({ provider: 'tmapi', adapter: noRespond, timeoutMs: 2000 });
     const error = await sender
       .send({ method: 'GET', url: server.url, headers: {}, ignored: [] })

@@ -1,0 +1,81 @@
+import { Writable } from 'node:stream';
+import type { ProviderAdapter, ProviderId } from '@yuantou/core';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { createTestAdapter } from '../../upstream/__fixtures__/test-adapter.js';
+import { createProviderGateway, type GatewayHooks } from '../create-provider-gateway.js';
+import type { GatewayOptions, ProviderGateway, ProviderSettings } from '../gateway-contract.js';
+
+export const SECRET_KEY = 'sk-do-not-log-42';
+
+export interface Harness {
+  gateway: ProviderGateway;
+  registry: Registry;
+  /** Every JSON log line the gateway wrote. */
+  logLines: string[];
+  /** Backoff delays the retry loop asked for (sleep is injected, so they cost no time). */
+  delays: number[];
+}
+
+export interface HarnessOptions {
+  baseUrl: string;
+  provider?: ProviderId;
+  settings?: Partial<ProviderSettings>;
+  gateway?: Partial<Omit<GatewayOptions, 'providers' | 'logger' | 'registry'>>;
+  hooks?: GatewayHooks;
+}
+
+export function createHarness(options: HarnessOptions): Harness {
+  const logLines: string[] = [];
+  const delays: number[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const registry = new Registry();
+  const provider = options.provider ?? 'onebound';
+  const gateway = createProviderGateway(
+    {
+      providers: [
+        {
+          id: provider,
+          adapter: createTestAdapter(provider) as unknown as ProviderAdapter<never>,
+          credentials: { apiKey: SECRET_KEY, baseUrl: options.baseUrl },
+          requestsPerMinute: 6000,
+          concurrency: 8,
+          timeoutMs: 2000,
+          ...options.settings,
+        },
+      ],
+      cache: {
+        ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
+        staleSeconds: 60,
+        maxEntries: 100,
+      },
+      retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 5000 },
+      circuit: { failureThreshold: 100, resetAfterMs: 30_000 },
+      logger: pino({ level: 'debug' }, sink),
+      registry,
+      ...options.gateway,
+    },
+    {
+      sleep: async (ms) => {
+        delays.push(ms);
+      },
+      random: () => 0.5,
+      ...options.hooks,
+    },
+  );
+  return { gateway, registry, logLines, delays };
+}
+
+/** The value of one labelled series, 0 when absent. */
+export async function metricValue(registry: Registry, name: string, labels: Record<string, string>) {
+  const metric = registry.getSingleMetric(name);
+  if (!metric) return 0;
+  const { values } = await metric.get();
+  const found = values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l));
+  return found?.value ?? 0;
+}

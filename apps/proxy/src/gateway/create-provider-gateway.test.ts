@@ -1,0 +1,315 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
+import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
+import { createHarness, type Harness, metricValue, SECRET_KEY } from './__fixtures__/gateway-harness.js';
+
+let server: TestServer | undefined;
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.gateway.close();
+  await server?.close();
+  harness = undefined;
+  server = undefined;
+});
+
+const page = (index: number) => ({ items: [{ id: `item-${index}` }], total: 1 });
+const okServer = (waitMs = 0) =>
+  startTestServer(async (_req, res, { index }) => {
+    if (waitMs) await delay(waitMs);
+    sendJson(res, 200, page(index));
+  });
+
+describe('ProviderGateway.search: retries', () => {
+  it('stops exactly at maxAttempts on a retryable failure', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 503, {}));
+    harness = createHarness({
+      baseUrl: server.url,
+      gateway: { retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000 } },
+    });
+    const error = await harness.gateway
+      .search('onebound', 'searchProducts', productQuery('dress'))
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: 'ProviderError', kind: 'upstream', status: 503 });
+    expect(server.requests).toBe(3);
+    // Full jitter with random() = 0.5: half of 100·2^(n-1).
+    expect(harness.delays).toEqual([50, 100]);
+    expect(
+      await metricValue(harness.registry, 'yuantou_upstream_requests_total', { outcome: 'upstream' }),
+    ).toBe(3);
+  });
+
+  it('waits what Retry-After asks, then succeeds', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      index === 0 ? sendJson(res, 429, {}, { 'Retry-After': '2' }) : sendJson(res, 200, page(index)),
+    );
+    harness = createHarness({ baseUrl: server.url });
+    const result = await harness.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    expect(result.page.items).toEqual([{ id: 'item-1' }]);
+    expect(harness.delays).toEqual([2000]);
+  });
+
+  it('does not retry a non-retryable kind', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 400, {}));
+    harness = createHarness({ baseUrl: server.url });
+    await expect(
+      harness.gateway.search('onebound', 'searchProducts', productQuery('dress')),
+    ).rejects.toMatchObject({
+      kind: 'bad_request',
+    });
+    expect(server.requests).toBe(1);
+  });
+
+  it('retries when the server destroys the socket (connection reset)', async () => {
+    server = await startTestServer((req, res, { index }) => {
+      if (index === 0) req.socket.destroy();
+      else sendJson(res, 200, page(index));
+    });
+    harness = createHarness({ baseUrl: server.url });
+    const result = await harness.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    expect(result.page.items).toEqual([{ id: 'item-1' }]);
+    expect(server.requests).toBe(2);
+  });
+
+  it('reports kind timeout when the provider is slower than timeoutMs', async () => {
+    server = await okServer(1500);
+    harness = createHarness({
+      baseUrl: server.url,
+      settings: { timeoutMs: 150 },
+      gateway: { retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } },
+    });
+    await expect(
+      harness.gateway.search('onebound', 'searchProducts', productQuery('slow')),
+    ).rejects.toMatchObject({
+      kind: 'timeout',
+    });
+  });
+});
+
+describe('ProviderGateway.search: circuit breaker', () => {
+  it('opens after the threshold, fails fast, half-opens after resetAfterMs and closes on success', async () => {
+    let healthy = false;
+    server = await startTestServer((_req, res, { index }) => sendJson(res, healthy ? 200 : 503, page(index)));
+    harness = createHarness({
+      baseUrl: server.url,
+      gateway: {
+        retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+        circuit: { failureThreshold: 2, resetAfterMs: 300 },
+      },
+    });
+    const search = (k: string) => harness!.gateway.search('onebound', 'searchProducts', productQuery(k));
+    await expect(search('a')).rejects.toMatchObject({ status: 503 });
+    await expect(search('b')).rejects.toMatchObject({ status: 503 });
+    await expect(search('c')).rejects.toMatchObject({
+      kind: 'upstream',
+      message: 'onebound is failing; paused for 1s',
+    });
+    expect(server.requests).toBe(2);
+    expect(await metricValue(harness.registry, 'yuantou_circuit_open', { provider: 'onebound' })).toBe(1);
+
+    healthy = true;
+    await delay(350);
+    await expect(search('d')).resolves.toMatchObject({ fromCache: false });
+    expect(server.requests).toBe(3);
+    expect(await metricValue(harness.registry, 'yuantou_circuit_open', { provider: 'onebound' })).toBe(0);
+  });
+});
+
+describe('ProviderGateway.search: limits and coalescing', () => {
+  it('never sends more than `concurrency` requests at once', async () => {
+    server = await okServer(30);
+    harness = createHarness({ baseUrl: server.url, settings: { concurrency: 2 } });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        harness!.gateway.search('onebound', 'searchProducts', productQuery(`q${i}`)),
+      ),
+    );
+    expect(server.requests).toBe(10);
+    expect(server.maxConcurrent).toBe(2);
+  });
+
+  it('refuses with rate_limited when the per-minute budget is spent and the next slot is too far', async () => {
+    server = await okServer();
+    harness = createHarness({
+      baseUrl: server.url,
+      settings: { requestsPerMinute: 1 },
+      hooks: { rateMaxWaitMs: 100 },
+    });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('first'));
+    const error = await harness.gateway
+      .search('onebound', 'searchProducts', productQuery('second'))
+      .catch((e) => e);
+    expect(error).toMatchObject({ kind: 'rate_limited', provider: 'onebound' });
+    expect(error.retryAfterMs).toBeGreaterThan(100);
+    expect(server.requests).toBe(1);
+  });
+
+  it('sends one request for 100 concurrent identical searches', async () => {
+    server = await okServer(50);
+    harness = createHarness({ baseUrl: server.url });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        harness!.gateway.search('onebound', 'searchProducts', productQuery('dress')),
+      ),
+    );
+    expect(server.requests).toBe(1);
+    expect(results.every((r) => r.page.items[0]?.id === 'item-0')).toBe(true);
+  });
+
+  it('cancels on AbortSignal: the caller stops at once and the upstream request is dropped', async () => {
+    let closedEarly = false;
+    server = await startTestServer(async (_req, res) => {
+      res.on('close', () => {
+        closedEarly = !res.writableEnded;
+      });
+      await delay(1000);
+      if (!res.destroyed) sendJson(res, 200, page(0));
+    });
+    harness = createHarness({ baseUrl: server.url });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const error = await harness.gateway
+      .search('onebound', 'searchProducts', productQuery('dress'), controller.signal)
+      .catch((e) => e);
+    expect(error.name).toBe('AbortError');
+    expect(Date.now() - started).toBeLessThan(800);
+    await delay(50);
+    expect(closedEarly).toBe(true);
+  });
+});
+
+describe('ProviderGateway.search: cache', () => {
+  it('misses, hits, serves stale while refreshing once in the background, and never caches errors', async () => {
+    server = await okServer();
+    harness = createHarness({
+      baseUrl: server.url,
+      gateway: {
+        cache: {
+          ttlSeconds: { searchSuppliers: 0.2, searchProducts: 0.2, searchProductsByImage: 0.2 },
+          staleSeconds: 30,
+          maxEntries: 10,
+        },
+      },
+    });
+    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    expect(await search()).toMatchObject({
+      fromCache: false,
+      stale: false,
+      page: { items: [{ id: 'item-0' }] },
+    });
+    expect(await search()).toMatchObject({
+      fromCache: true,
+      stale: false,
+      page: { items: [{ id: 'item-0' }] },
+    });
+    expect(server.requests).toBe(1);
+
+    await delay(250);
+    const stale = await Promise.all([search(), search(), search()]);
+    expect(stale.every((r) => r.fromCache && r.stale && r.page.items[0]?.id === 'item-0')).toBe(true);
+    await delay(100);
+    expect(server.requests).toBe(2);
+    expect(await search()).toMatchObject({
+      fromCache: true,
+      stale: false,
+      page: { items: [{ id: 'item-1' }] },
+    });
+
+    const count = (result: string) =>
+      metricValue(harness!.registry, 'yuantou_cache_total', { operation: 'searchProducts', result });
+    expect([await count('miss'), await count('hit'), await count('stale')]).toEqual([1, 2, 3]);
+  });
+
+  it('does not cache errors', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      sendJson(res, index === 0 ? 400 : 200, page(index)),
+    );
+    harness = createHarness({ baseUrl: server.url });
+    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    await expect(search()).rejects.toMatchObject({ kind: 'bad_request' });
+    await expect(search()).resolves.toMatchObject({ fromCache: false });
+    expect(server.requests).toBe(2);
+  });
+
+  it('keys on the query: another page is another upstream call', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 1));
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 2));
+    await harness.gateway.search('onebound', 'searchSuppliers', productQuery('dress', 1));
+    expect(server.requests).toBe(3);
+  });
+});
+
+describe('ProviderGateway.search: result, logs and errors', () => {
+  it('returns the fields the provider ignored, timing and the page', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    const result = await harness.gateway.search('onebound', 'searchProducts', {
+      ...productQuery('dress'),
+      factoryOnly: true,
+    });
+    expect(result.ignored).toEqual(['factoryOnly']);
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    expect(result.page).toMatchObject({ page: 1, total: 1, items: [{ id: 'item-0' }] });
+  });
+
+  it('logs provider, operation, attempt, status and a redacted URL, never the query string or key', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      sendJson(res, index === 0 ? 503 : 200, page(index)),
+    );
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const lines = harness.logLines.map((l) => JSON.parse(l));
+    const calls = lines.filter((l) => l.msg?.startsWith('upstream call'));
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({
+      provider: 'onebound',
+      operation: 'searchProducts',
+      attempt: 1,
+      status: 503,
+    });
+    expect(calls[0].url).toBe(`${server.url}/search`);
+    expect(calls[1]).toMatchObject({ attempt: 2, status: 200 });
+    const text = harness.logLines.join('\n');
+    expect(text).not.toContain(SECRET_KEY);
+    expect(text).not.toContain('keyword');
+    expect(text).not.toContain('?');
+  });
+
+  it('labels metrics with provider/operation/outcome only', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const exposition = await harness.registry.metrics();
+    expect(exposition).toContain(
+      'yuantou_upstream_requests_total{provider="onebound",operation="searchProducts",outcome="ok"} 1',
+    );
+    expect(exposition).toContain(
+      'yuantou_upstream_duration_seconds_count{provider="onebound",operation="searchProducts"} 1',
+    );
+    expect(exposition).toContain('yuantou_upstream_in_flight{provider="onebound"} 0');
+    expect(exposition).not.toContain('secret');
+  });
+
+  it('refuses a provider that is not configured and an operation the adapter lacks', async () => {
+    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(harness.gateway.search('tmapi', 'searchProducts', productQuery('x'))).rejects.toMatchObject({
+      kind: 'bad_request',
+    });
+    await expect(
+      harness.gateway.search('onebound', 'searchProductsByImage', {
+        imageUrl: 'https://example.com/a.jpg',
+        page: 1,
+        pageSize: 20,
+        sort: 'default',
+      }),
+    ).rejects.toMatchObject({ kind: 'bad_request' });
+  });
+
+  it('is ready without Redis', async () => {
+    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(harness.gateway.isReady()).resolves.toBe(true);
+  });
+});
