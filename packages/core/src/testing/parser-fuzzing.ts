@@ -44,3 +44,14 @@ export const responseBodies = (envelope: fc.Arbitrary<unknown>): fc.Arbitrary<st
     { arbitrary: fc.json(), weight: 1 },
     { arbitrary: envelope.map((body) => JSON.stringify(body)), weight: 4 },
   );
+
+/** The ProviderError `run` throws; fails the test when it returns or throws anything else. */
+export function providerErrorFrom(run: () => unknown): ProviderError {
+  try {
+    run();
+  } catch (error) {
+    if (ProviderError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ProviderError');
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ErrorKind, ProviderError } from '../../models/provider-error.js';
+import type { ErrorKind } from '../../models/provider-error.js';
+import { providerErrorFrom } from '../../testing/parser-fuzzing.js';
 import noResult from './__fixtures__/onebound-no-result.json' with { type: 'json' };
 import unauthorized from './__fixtures__/onebound-unauthorized.json' with { type: 'json' };
 import { oneboundAdapter } from './onebound-adapter.js';
@@ -7,16 +8,6 @@ import { ONEBOUND_ERRORS } from './onebound-errors.js';
 
 const parse = (status: number, body: string) =>
   oneboundAdapter.searchSuppliers.parseResponse({ status, body });
-
-function thrown(run: () => unknown): ProviderError {
-  try {
-    run();
-  } catch (error) {
-    if (ProviderError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 /** Text whose non-ASCII parts are GBK bytes, decoded as UTF-8 the way a mislabelled body arrives. */
 function gbkReadAsUtf8(...parts: Array<string | number[]>): string {
@@ -52,7 +43,7 @@ describe('Onebound error codes', () => {
 
   it.each(DOCUMENTED)('real envelope error_code %s → %s (retryable %s)', (code, kind, retryable) => {
     const body = JSON.stringify({ items: '', error_code: code, reason: '错误', error: 'something failed' });
-    expect(thrown(() => parse(200, body))).toMatchObject({
+    expect(providerErrorFrom(() => parse(200, body))).toMatchObject({
       provider: 'onebound',
       kind,
       retryable,
@@ -68,7 +59,7 @@ describe('Onebound error codes', () => {
       msg: 'x',
       error: { code: Number(code), message: 'why' },
     });
-    const error = thrown(() => parse(status, body));
+    const error = providerErrorFrom(() => parse(status, body));
     expect(error).toMatchObject({ kind, retryable, providerCode: code, status });
     expect(error.message).toContain('(why)');
   });
@@ -76,7 +67,7 @@ describe('Onebound error codes', () => {
   it.each(DOCUMENTED)('GBK-mangled body with error_code %s is still classified as %s', (code, kind) => {
     const body = gbkReadAsUtf8(`{"error_code":"${code}","reason":"`, GBK_QUOTA_EXCEEDED, '"}');
     expect(body).toContain('\uFFFD');
-    const error = thrown(() => parse(200, body));
+    const error = providerErrorFrom(() => parse(200, body));
     expect(error).toMatchObject({ kind, providerCode: code });
     expect(error.message).not.toContain('\uFFFD');
   });
@@ -84,11 +75,11 @@ describe('Onebound error codes', () => {
   it.each(DOCUMENTED)('GBK bytes that break the JSON still yield code %s → %s', (code, kind) => {
     const body = gbkReadAsUtf8(`{"error_code":"${code}","reason":"`, GBK_WITH_BACKSLASH, '"}');
     expect(() => JSON.parse(body)).toThrow();
-    expect(thrown(() => parse(200, body))).toMatchObject({ kind, providerCode: code });
+    expect(providerErrorFrom(() => parse(200, body))).toMatchObject({ kind, providerCode: code });
   });
 
   it('reads the seed error body fixture', () => {
-    expect(thrown(() => parse(401, JSON.stringify(unauthorized)))).toMatchObject({
+    expect(providerErrorFrom(() => parse(401, JSON.stringify(unauthorized)))).toMatchObject({
       kind: 'auth',
       providerCode: '401',
       message: 'Onebound refused the key (unauthorized) (Unauthorized: Invalid API Key)',
@@ -107,16 +98,19 @@ describe('Onebound error codes', () => {
   });
 
   it('an unknown code is an upstream error; an HTTP error without a code falls back to the status', () => {
-    expect(thrown(() => parse(200, '{"error_code":"5999"}'))).toMatchObject({
+    expect(providerErrorFrom(() => parse(200, '{"error_code":"5999"}'))).toMatchObject({
       kind: 'upstream',
       providerCode: '5999',
     });
-    expect(thrown(() => parse(403, '{"reason":"forbidden"}'))).toMatchObject({ kind: 'auth', status: 403 });
-    expect(thrown(() => parse(503, '<html>busy</html>'))).toMatchObject({
+    expect(providerErrorFrom(() => parse(403, '{"reason":"forbidden"}'))).toMatchObject({
+      kind: 'auth',
+      status: 403,
+    });
+    expect(providerErrorFrom(() => parse(503, '<html>busy</html>'))).toMatchObject({
       kind: 'upstream',
       retryable: true,
     });
-    expect(thrown(() => parse(429, 'Too Many Requests'))).toMatchObject({ kind: 'rate_limited' });
+    expect(providerErrorFrom(() => parse(429, 'Too Many Requests'))).toMatchObject({ kind: 'rate_limited' });
   });
 });
 
@@ -130,7 +124,7 @@ describe('malformed Onebound bodies', () => {
     ['item that is an object', '{"error_code":"0000","items":{"item":{"seller_id":"b2b-1"}}}'],
     ['a broken success body', '{"error_code":"0000","items":{"item":[{"shop_name":"\\'],
   ])('%s → invalid_response', (_name, body) => {
-    expect(thrown(() => parse(200, body))).toMatchObject({ kind: 'invalid_response' });
+    expect(providerErrorFrom(() => parse(200, body))).toMatchObject({ kind: 'invalid_response' });
   });
 
   it('keeps clean partial items from "NULL" strings, wrong types, GBK text and missing fields', () => {

@@ -5,6 +5,7 @@ import { emptySupplier, type ProductSupplier, type Supplier } from '../../models
 import { cleanLink } from '../../normalize/ad-link.js';
 import { normalizeCreditLevel } from '../../normalize/credit-level.js';
 import { normalizeLocation } from '../../normalize/location.js';
+import { sellerIdFrom } from '../../normalize/member-id.js';
 import { priceRange } from '../../normalize/price-range.js';
 import {
   asArray,
@@ -71,19 +72,12 @@ export function readOneboundPage<T>(response: ProviderResponse, toItem: (raw: Ra
   });
 }
 
-/** The `b2b-…` member id that keys a 1688 seller across providers, else `onebound:<id>`. */
-function sellerId(...candidates: unknown[]): string | null {
-  const ids = candidates.map(toText).filter((id): id is string => id !== null);
-  const memberId = ids.find((id) => id.startsWith('b2b-'));
-  return memberId ?? (ids[0] ? `onebound:${ids[0]}` : null);
-}
-
 /** `"浙江 杭州市"` from `location`, or `area` when `location` is missing (seed 001 §5.4). */
 const sellerLocation = (raw: RawItem) => normalizeLocation(toText(raw.location) ?? raw.area);
 
 /** A shop from `item_search_seller` (seed 001 §5). */
 export function toOneboundSupplier(raw: RawItem): Supplier | null {
-  const id = sellerId(raw.seller_id, raw.member_id, raw.shop_id);
+  const id = sellerIdFrom('onebound', raw.seller_id, raw.member_id, raw.shop_id);
   if (id === null) return null;
   const link = cleanLink(raw.shop_url);
   return {
@@ -109,7 +103,7 @@ export function toOneboundSupplier(raw: RawItem): Supplier | null {
 /** The seller of a product: a nested `seller_info` when present, else the item's own seller fields. */
 function toOneboundProductSupplier(raw: RawItem): ProductSupplier | null {
   const seller = isObject(raw.seller_info) ? asRecord(raw.seller_info) : raw;
-  const id = sellerId(seller.member_id, seller.seller_id, seller.shop_id, seller.user_num_id);
+  const id = sellerIdFrom('onebound', seller.member_id, seller.seller_id, seller.shop_id, seller.user_num_id);
   if (id === null) return null;
   return {
     provider: 'onebound',

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ErrorKind, ProviderError } from '../../models/provider-error.js';
+import type { ErrorKind } from '../../models/provider-error.js';
+import { providerErrorFrom } from '../../testing/parser-fuzzing.js';
 import { tmapiAdapter } from './tmapi-adapter.js';
 import { TMAPI_ERRORS } from './tmapi-errors.js';
 
 const parse = (status: number, body: string) => tmapiAdapter.searchSuppliers.parseResponse({ status, body });
-
-function thrown(run: () => unknown): ProviderError {
-  try {
-    run();
-  } catch (error) {
-    if (ProviderError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 // Written from seed 000's response tabs, independently of TMAPI_ERRORS.
 const DOCUMENTED: Array<[code: number, kind: ErrorKind, retryable: boolean, msg: string]> = [
@@ -31,7 +22,7 @@ describe('TMAPI error codes', () => {
   });
 
   it.each(DOCUMENTED)('code %i in status and body → %s (retryable %s)', (code, kind, retryable, msg) => {
-    const error = thrown(() => parse(code, JSON.stringify({ code, msg, data: null })));
+    const error = providerErrorFrom(() => parse(code, JSON.stringify({ code, msg, data: null })));
     expect(error).toMatchObject({
       provider: 'tmapi',
       kind,
@@ -43,29 +34,34 @@ describe('TMAPI error codes', () => {
   });
 
   it.each(DOCUMENTED)('code %i in the body of an HTTP 200 → %s', (code, kind, retryable) => {
-    const error = thrown(() => parse(200, JSON.stringify({ code: String(code), msg: 'x' })));
+    const error = providerErrorFrom(() => parse(200, JSON.stringify({ code: String(code), msg: 'x' })));
     expect(error).toMatchObject({ kind, retryable, status: 200, providerCode: String(code) });
   });
 
   it.each(DOCUMENTED)('HTTP %i with an HTML body → %s', (code, kind, retryable) => {
-    const error = thrown(() => parse(code, '<html><body>Gateway</body></html>'));
+    const error = providerErrorFrom(() => parse(code, '<html><body>Gateway</body></html>'));
     expect(error).toMatchObject({ kind, retryable, status: code, providerCode: String(code) });
   });
 
   it('an undocumented body code is an upstream error that keeps the code', () => {
-    expect(thrown(() => parse(200, '{"code":4242,"msg":"odd"}'))).toMatchObject({
+    expect(providerErrorFrom(() => parse(200, '{"code":4242,"msg":"odd"}'))).toMatchObject({
       kind: 'upstream',
       providerCode: '4242',
     });
   });
 
   it('falls back to the HTTP status when the error body has no code', () => {
-    expect(thrown(() => parse(401, '{"message":"bad token"}'))).toMatchObject({ kind: 'auth', status: 401 });
-    expect(thrown(() => parse(502, '{}'))).toMatchObject({ kind: 'upstream', retryable: true });
+    expect(providerErrorFrom(() => parse(401, '{"message":"bad token"}'))).toMatchObject({
+      kind: 'auth',
+      status: 401,
+    });
+    expect(providerErrorFrom(() => parse(502, '{}'))).toMatchObject({ kind: 'upstream', retryable: true });
   });
 
   it('trusts the HTTP status over a body that claims success', () => {
-    expect(thrown(() => parse(439, '{"code":200,"data":{"items":[]}}'))).toMatchObject({ kind: 'quota' });
+    expect(providerErrorFrom(() => parse(439, '{"code":200,"data":{"items":[]}}'))).toMatchObject({
+      kind: 'quota',
+    });
   });
 });
 
@@ -79,7 +75,10 @@ describe('malformed TMAPI bodies', () => {
     ['data that is a string', '{"code":200,"data":"NULL"}'],
     ['items that are an object', '{"code":200,"data":{"items":{"a":1}}}'],
   ])('%s → invalid_response', (_name, body) => {
-    expect(thrown(() => parse(200, body))).toMatchObject({ kind: 'invalid_response', status: 200 });
+    expect(providerErrorFrom(() => parse(200, body))).toMatchObject({
+      kind: 'invalid_response',
+      status: 200,
+    });
   });
 
   it('an empty or null item list is an empty page', () => {

@@ -5,6 +5,7 @@ import { emptySupplier, type ProductSupplier, type Supplier } from '../../models
 import { cleanLink } from '../../normalize/ad-link.js';
 import { creditLevelFromTags } from '../../normalize/credit-level.js';
 import { normalizeLocation } from '../../normalize/location.js';
+import { sellerIdFrom } from '../../normalize/member-id.js';
 import { priceRange } from '../../normalize/price-range.js';
 import {
   asArray,
@@ -77,16 +78,9 @@ export function readTmapiPage<T>(response: ProviderResponse, toItem: (raw: RawIt
   });
 }
 
-/** The `b2b-…` member id that keys a 1688 seller across providers, else `tmapi:<id>`. */
-function sellerId(...candidates: unknown[]): string | null {
-  const ids = candidates.map(toText).filter((id): id is string => id !== null);
-  const memberId = ids.find((id) => id.startsWith('b2b-'));
-  return memberId ?? (ids[0] ? `tmapi:${ids[0]}` : null);
-}
-
 /** A factory from `GET /1688/search/factories` (seed 000 item fields). */
 export function toTmapiSupplier(raw: RawItem): Supplier | null {
-  const id = sellerId(raw.member_id, raw.userid);
+  const id = sellerIdFrom('tmapi', raw.member_id, raw.userid);
   if (id === null) return null;
   const link = cleanLink(raw.factory_url);
   const serviceTags = toTextList(raw.service_tags);
@@ -115,7 +109,7 @@ export function toTmapiSupplier(raw: RawItem): Supplier | null {
 /** The seller as a product listing's `shop_info` describes it (providers.md §1). */
 function toTmapiProductSupplier(raw: unknown): ProductSupplier | null {
   const shop = asRecord(raw);
-  const id = sellerId(shop.member_id);
+  const id = sellerIdFrom('tmapi', shop.member_id);
   if (id === null) return null;
   const serviceTags = toTextList(shop.service_tags);
   return {
