@@ -1,0 +1,110 @@
+import { tmpdir } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type ProxyConfig } from '../../src/config/load-config.js';
+import { fakeEnv, type RunningFakes, startAllFakes } from '../fakes/start-fakes.js';
+
+// The real proxy (config loader → buildApp → gateway → undici) listening on a real socket, every provider's
+// baseUrl pointing at its fake. Retry and breaker timings are shrunk so the suite runs in seconds.
+
+export const TEST_RETRY = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+export const TEST_CIRCUIT = { failureThreshold: 4, resetAfterMs: 400 };
+export const TEST_TIMEOUT_MS = 800;
+
+export { type RunningFakes, startAllFakes };
+
+export interface RunningProxy {
+  url: string;
+  app: FastifyInstance;
+  config: ProxyConfig;
+  /** Every log line the proxy wrote. */
+  logLines: string[];
+  /** Every response body the tests read through `get`/`post`. */
+  bodies: string[];
+  get(path: string): Promise<ProxyAnswer>;
+  post(path: string, body: unknown): Promise<ProxyAnswer>;
+  close(): Promise<void>;
+}
+
+export interface ProxyAnswer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are asserted field by field in the tests.
+  body: any;
+}
+
+/** The proxy's config, as its loader builds it from the env start-fakes prints, with test timings on top. */
+export function fakeConfig(fakes: RunningFakes, overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+  const loaded = loadConfig({
+    env: {
+      ...fakeEnv(fakes),
+      YUANTOU_DEMO: 'false',
+      LOG_LEVEL: 'debug',
+      YUANTOU_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    // No yuantou.config.json is read from here.
+    cwd: tmpdir(),
+  });
+  return {
+    ...loaded,
+    retry: TEST_RETRY,
+    circuit: TEST_CIRCUIT,
+    providers: loaded.providers.map((p) => ({
+      ...p,
+      requestsPerMinute: 100_000,
+      concurrency: 50,
+      timeoutMs: TEST_TIMEOUT_MS,
+    })),
+    ...overrides,
+  };
+}
+
+export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
+  const logLines: string[] = [];
+  const bodies: string[] = [];
+  const app = await buildApp(config, { logStream: { write: (line: string) => void logLines.push(line) } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const answer = async (response: Response): Promise<ProxyAnswer> => {
+    const text = await response.text();
+    bodies.push(text);
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    url,
+    app,
+    config,
+    logLines,
+    bodies,
+    get: async (path) => answer(await fetch(`${url}${path}`)),
+    post: async (path, body) =>
+      answer(
+        await fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      ),
+    close: () => app.close(),
+  };
+}
+
+export function resetFakes(fakes: RunningFakes): void {
+  for (const fake of Object.values(fakes)) fake.reset();
+}
+
+export async function closeFakes(fakes: RunningFakes): Promise<void> {
+  await Promise.all(Object.values(fakes).map((fake) => fake.close()));
+}
+
+/** `/v1/suppliers?q=…&provider=…` with any extra query fields. */
+export function searchPath(
+  route: string,
+  keyword: string,
+  provider: string,
+  extra: Record<string, string> = {},
+) {
+  return `${route}?${new URLSearchParams({ q: keyword, provider, ...extra })}`;
+}
