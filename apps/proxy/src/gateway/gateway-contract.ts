@@ -1,10 +1,10 @@
 import type {
+  AnyProviderAdapter,
   ImageQuery,
   OperationName,
   Page,
   Product,
   ProductQuery,
-  ProviderAdapter,
   ProviderId,
   Supplier,
   SupplierQuery,
@@ -17,7 +17,7 @@ import type { Registry } from 'prom-client';
 
 export interface ProviderSettings {
   id: ProviderId;
-  adapter: ProviderAdapter<never>;
+  adapter: AnyProviderAdapter;
   /** Validated by the adapter's credentials schema; may carry `baseUrl`. Never logged. */
   credentials: Record<string, unknown>;
   requestsPerMinute: number;

@@ -70,3 +70,10 @@ export interface ProviderInfo {
   credentialFields: string[];
   needsCredentials: boolean;
 }
+
+/**
+ * An adapter whose credentials type is not known statically (the registry and the proxy hold all providers
+ * side by side and validate credentials at run time with `adapter.credentials`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: credentials differ per provider; `credentials.parse` narrows them at run time
+export type AnyProviderAdapter = ProviderAdapter<any>;

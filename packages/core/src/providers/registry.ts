@@ -4,7 +4,7 @@ import { dajisaasAdapter } from './dajisaas/dajisaas-adapter.js';
 import { demoAdapter } from './demo/demo-adapter.js';
 import { oneboundAdapter } from './onebound/onebound-adapter.js';
 import { pandaponAdapter } from './pandapon/pandapon-adapter.js';
-import type { OperationName, ProviderAdapter, ProviderInfo } from './provider-contract.js';
+import type { AnyProviderAdapter, OperationName, ProviderInfo } from './provider-contract.js';
 import { tmapiAdapter } from './tmapi/tmapi-adapter.js';
 
 // Adding a provider: one folder under providers/ and one line here.
@@ -15,7 +15,7 @@ const ADAPTERS = {
   dajisaas: dajisaasAdapter,
   pandapon: pandaponAdapter,
   demo: demoAdapter,
-} as const satisfies Record<ProviderId, ProviderAdapter<never>>;
+} as const satisfies Record<ProviderId, AnyProviderAdapter>;
 
 export type AdapterById = typeof ADAPTERS;
 
@@ -27,7 +27,7 @@ export function getProvider<Id extends ProviderId>(id: Id): AdapterById[Id] {
 
 const OPERATIONS: OperationName[] = ['searchSuppliers', 'searchProducts', 'searchProductsByImage'];
 
-export function describeProvider(adapter: ProviderAdapter<never>): ProviderInfo {
+export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
   const operations = OPERATIONS.filter((op) => adapter[op] !== undefined);
   const credentialShape = (adapter.credentials as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const credentialFields = Object.keys(credentialShape).filter((field) => field !== 'baseUrl');
@@ -45,5 +45,5 @@ export function describeProvider(adapter: ProviderAdapter<never>): ProviderInfo 
 }
 
 export function listProviders(): ProviderInfo[] {
-  return Object.values(ADAPTERS).map((adapter) => describeProvider(adapter as ProviderAdapter<never>));
+  return Object.values(ADAPTERS).map((adapter) => describeProvider(adapter as AnyProviderAdapter));
 }
