@@ -1,7 +1,11 @@
+import type { ProviderAdapter } from '@yuantou/core';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
 import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
 import { createHarness, type Harness, metricValue, SECRET_KEY } from './__fixtures__/gateway-harness.js';
+import { createProviderGateway } from './create-provider-gateway.js';
 
 let server: TestServer | undefined;
 let harness: Harness | undefined;
@@ -311,5 +315,43 @@ describe('ProviderGateway.search: result, logs and errors', () => {
   it('is ready without Redis', async () => {
     harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
     await expect(harness.gateway.isReady()).resolves.toBe(true);
+  });
+});
+
+describe('ProviderGateway.search: demo adapter', () => {
+  it('answers through respond() with no network, and caches like any provider', async () => {
+    const { demoAdapter } = await import('@yuantou/core');
+    const registry = new Registry();
+    const gateway = createProviderGateway({
+      providers: [
+        {
+          id: 'demo',
+          adapter: demoAdapter as unknown as ProviderAdapter<never>,
+          credentials: {},
+          ...demoAdapter.limits,
+        },
+      ],
+      cache: {
+        ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
+        staleSeconds: 0,
+        maxEntries: 10,
+      },
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      circuit: { failureThreshold: 5, resetAfterMs: 1000 },
+      logger: pino({ level: 'silent' }),
+      registry,
+    });
+    try {
+      const first = await gateway.search('demo', 'searchSuppliers', productQuery('dress'));
+      expect(first.fromCache).toBe(false);
+      expect(first.page.items.length).toBeGreaterThan(0);
+      const second = await gateway.search('demo', 'searchSuppliers', productQuery('dress'));
+      expect(second).toMatchObject({ fromCache: true, page: first.page });
+      expect(
+        await metricValue(registry, 'yuantou_upstream_requests_total', { provider: 'demo', outcome: 'ok' }),
+      ).toBe(1);
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -1,7 +1,11 @@
 import type { OperationName, Page, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Redis } from 'ioredis';
-import { memoryRateWindowStore, redisRateWindowStore } from '../upstream/rate-limiter.js';
+import {
+  fallbackRateWindowStore,
+  memoryRateWindowStore,
+  redisRateWindowStore,
+} from '../upstream/rate-limiter.js';
 import {
   type CacheLookup,
   cacheKey,
@@ -36,7 +40,13 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
   const redis = options.redisUrl
-    ? new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 2000 })
+    ? new Redis(options.redisUrl, {
+        lazyConnect: true,
+        connectTimeout: 2000,
+        // Fail a command fast while Redis is away: every Redis use here degrades to local behaviour.
+        commandTimeout: 500,
+        maxRetriesPerRequest: 1,
+      })
     : undefined;
   // ioredis reconnects on its own; the error event only needs to be observed (without the URL's password).
   redis?.on('error', (error: Error & { code?: string }) =>
@@ -53,7 +63,14 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     pollMs: hooks.peerPollMs,
     onLockError: (error) => logger.warn({ err: errorSummary(error) }, 'single-flight lock unavailable'),
   });
-  const rateStore = redis ? redisRateWindowStore(redis, `${prefix}rate:`) : memoryRateWindowStore();
+  const rateStore = redis
+    ? fallbackRateWindowStore(
+        redisRateWindowStore(redis, `${prefix}rate:`),
+        memoryRateWindowStore(),
+        (error) =>
+          logger.warn({ err: errorSummary(error) }, 'shared rate limit unavailable; counting locally'),
+      )
+    : memoryRateWindowStore();
   const callers = new Map<ProviderId, { caller: ProviderCaller; timeoutMs: number }>();
   for (const settings of options.providers) {
     const caller = createProviderCaller({ ...options, settings, rateStore, metrics, logger, hooks });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectTestRedis, describeWithRedis, uniquePrefix } from './__fixtures__/redis.js';
 import {
   createRateLimiter,
+  fallbackRateWindowStore,
   memoryRateWindowStore,
   rateWindow,
   redisRateWindowStore,
@@ -83,5 +84,16 @@ describeWithRedis('createRateLimiter (Redis, shared)', () => {
     // 180/min → 3 per 1000 ms window, whichever instance asks.
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'rate_limited')).toHaveLength(2);
+  });
+});
+
+describe('fallbackRateWindowStore', () => {
+  it('counts locally while the shared store fails, and reports the failure', async () => {
+    const failures: unknown[] = [];
+    const broken = { increment: async () => Promise.reject(new Error('ECONNREFUSED')) };
+    const store = fallbackRateWindowStore(broken, memoryRateWindowStore(), (e) => failures.push(e));
+    expect(await store.increment('k', 1000)).toBe(1);
+    expect(await store.increment('k', 1000)).toBe(2);
+    expect(failures).toHaveLength(2);
   });
 });

@@ -39,6 +39,27 @@ export function redisRateWindowStore(redis: Redis, prefix = 'yuantou:rate:'): Ra
   };
 }
 
+/**
+ * Redis first; while it is unreachable, count in this instance instead, so a Redis outage slows nothing down
+ * and still keeps each instance within the provider's budget.
+ */
+export function fallbackRateWindowStore(
+  primary: RateWindowStore,
+  fallback: RateWindowStore,
+  onError: (error: unknown) => void,
+): RateWindowStore {
+  return {
+    async increment(key, windowMs) {
+      try {
+        return await primary.increment(key, windowMs);
+      } catch (error) {
+        onError(error);
+        return fallback.increment(key, windowMs);
+      }
+    },
+  };
+}
+
 export interface RateLimiterOptions {
   provider: ProviderId;
   requestsPerMinute: number;

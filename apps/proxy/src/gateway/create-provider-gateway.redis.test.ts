@@ -1,0 +1,96 @@
+import { afterEach, expect, it } from 'vitest';
+import { describeWithRedis, REDIS_URL, uniquePrefix } from '../upstream/__fixtures__/redis.js';
+import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
+import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
+import { createHarness, type Harness, type HarnessOptions } from './__fixtures__/gateway-harness.js';
+
+let server: TestServer | undefined;
+let instances: Harness[] = [];
+
+afterEach(async () => {
+  await Promise.all(instances.map((h) => h.gateway.close()));
+  await server?.close();
+  instances = [];
+  server = undefined;
+});
+
+/** Two proxy instances that share one Redis (same key prefix), as two replicas behind a load balancer would. */
+function twoInstances(options: Omit<HarnessOptions, 'baseUrl'> = {}): [Harness, Harness] {
+  const redisKeyPrefix = uniquePrefix('gateway');
+  const make = () =>
+    createHarness({
+      baseUrl: server!.url,
+      ...options,
+      gateway: { redisUrl: REDIS_URL, ...options.gateway },
+      hooks: { redisKeyPrefix, peerPollMs: 10, ...options.hooks },
+    });
+  instances = [make(), make()];
+  return instances as [Harness, Harness];
+}
+
+describeWithRedis('ProviderGateway shared through Redis', () => {
+  it('sends one upstream request for concurrent identical searches across two instances', async () => {
+    server = await startTestServer(async (_req, res, { index }) => {
+      await delay(80);
+      sendJson(res, 200, { items: [{ id: `item-${index}` }], total: 1 });
+    });
+    const [a, b] = twoInstances();
+    const search = (h: Harness) => h.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => search(i % 2 ? a : b)));
+    expect(server.requests).toBe(1);
+    expect(results.every((r) => r.page.items[0]?.id === 'item-0')).toBe(true);
+    expect(results.some((r) => r.fromCache)).toBe(true);
+  });
+
+  it('shares the cache: what one instance fetched, the other serves', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      sendJson(res, 200, { items: [{ id: `i${index}` }] }),
+    );
+    const [a, b] = twoInstances();
+    await expect(a.gateway.search('onebound', 'searchSuppliers', productQuery('cup'))).resolves.toMatchObject(
+      {
+        fromCache: false,
+      },
+    );
+    await expect(b.gateway.search('onebound', 'searchSuppliers', productQuery('cup'))).resolves.toMatchObject(
+      {
+        fromCache: true,
+        page: { items: [{ id: 'i0' }] },
+      },
+    );
+    expect(server.requests).toBe(1);
+  });
+
+  it('shares the rate-limit budget between instances', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { items: [] }));
+    const [a, b] = twoInstances({ settings: { requestsPerMinute: 1 }, hooks: { rateMaxWaitMs: 100 } });
+    await a.gateway.search('onebound', 'searchProducts', productQuery('one'));
+    await expect(b.gateway.search('onebound', 'searchProducts', productQuery('two'))).rejects.toMatchObject({
+      kind: 'rate_limited',
+    });
+    expect(server.requests).toBe(1);
+  });
+
+  it('is ready while Redis answers, and not ready when it cannot be reached', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { items: [] }));
+    const [a] = twoInstances();
+    await expect(a.gateway.isReady()).resolves.toBe(true);
+    const unreachable = createHarness({ baseUrl: server.url, gateway: { redisUrl: 'redis://127.0.0.1:9' } });
+    instances.push(unreachable);
+    await expect(unreachable.gateway.isReady()).resolves.toBe(false);
+  });
+
+  it('keeps serving when Redis is down: cache and locks degrade to direct calls', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { items: [{ id: 'x' }] }));
+    const degraded = createHarness({ baseUrl: server.url, gateway: { redisUrl: 'redis://127.0.0.1:9' } });
+    instances.push(degraded);
+    await expect(
+      degraded.gateway.search('onebound', 'searchProducts', productQuery('q')),
+    ).resolves.toMatchObject({
+      fromCache: false,
+      page: { items: [{ id: 'x' }] },
+    });
+    expect(server.requests).toBe(1);
+    expect(degraded.logLines.join('\n')).toContain('counting locally');
+  });
+});
