@@ -11,6 +11,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig(async ({ command }) => {
   const https = command === 'serve' && !process.env.VITEST ? await devHttps() : { plugins: [] };
   return {
+    // Relative asset URLs, so a production host may serve the add-in under a path (ADDIN_HOST=https://x/addin).
+    base: './',
     plugins: [
       customFunctionsPlugin({ source: here('src/functions/functions.ts') }),
       manifestPlugin({

@@ -29,7 +29,8 @@ export function renderManifest(template: string, options: ManifestOptions): stri
   const url = new URL(options.host);
   if (url.protocol !== 'https:')
     throw new Error(`ADDIN_HOST must be https (Office loads add-ins over https only): ${options.host}`);
-  const host = url.origin;
+  // A path is kept, so the add-in may live under https://example.com/addin.
+  const host = url.href.replace(/\/+$/, '');
   const id = options.id ?? DEFAULT_ADDIN_ID;
   if (!GUID.test(id)) throw new Error(`ADDIN_ID must be a GUID: ${id}`);
   const namespace = options.namespace?.trim();
@@ -38,6 +39,7 @@ export function renderManifest(template: string, options: ManifestOptions): stri
     throw new Error(`ADDIN_NAMESPACE must be letters and digits starting with a letter: ${namespace}`);
   }
   const lines = template
+    .replace(/<!--template:[\s\S]*?-->\n/, '')
     .split('\n')
     .filter((line) => namespace !== undefined || !line.includes('<!-- namespace -->'))
     .map((line) => line.replace('<!-- namespace -->', ''));

@@ -1,0 +1,164 @@
+import type {
+  ProductSearchResponse,
+  RankedProduct,
+  RankedSupplier,
+  ScoreFactor,
+  SupplierSearchResponse,
+} from '@yuantou/core';
+
+// The results list: each item with its score and, folded under it, the breakdown that explains the rank.
+// Built with textContent only: names and titles come from third parties and must never become markup.
+
+export type ResultsResponse =
+  | { kind: 'suppliers'; response: SupplierSearchResponse }
+  | { kind: 'products'; response: ProductSearchResponse };
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function percent(rate: number | null | undefined): string | null {
+  return rate === null || rate === undefined ? null : `${Math.round(rate * 100)}%`;
+}
+
+/** "Repurchase rate: 0.42 · 21.2 / 25 pts". A null value earned the neutral share (ranked.ts). */
+export function describeFactor(factor: ScoreFactor): { label: string; value: string; points: string } {
+  const value =
+    factor.value === null
+      ? 'no data'
+      : typeof factor.value === 'boolean'
+        ? factor.value
+          ? 'yes'
+          : 'no'
+        : String(factor.value);
+  return { label: factor.label, value, points: `${factor.points.toFixed(1)} / ${factor.weight}` };
+}
+
+function breakdown(doc: Document, factors: readonly ScoreFactor[]): HTMLElement {
+  const details = el(doc, 'details', 'breakdown');
+  details.append(el(doc, 'summary', undefined, 'Why it ranks here'));
+  const table = el(doc, 'table');
+  for (const factor of factors) {
+    const { label, value, points } = describeFactor(factor);
+    const row = el(doc, 'tr');
+    row.append(
+      el(doc, 'th', undefined, label),
+      el(doc, 'td', undefined, value),
+      el(doc, 'td', 'points', points),
+    );
+    table.append(row);
+  }
+  details.append(table);
+  return details;
+}
+
+function link(doc: Document, url: string | null, text: string): HTMLElement {
+  if (!url || !/^https?:\/\//i.test(url)) return el(doc, 'span', 'name', text);
+  const a = el(doc, 'a', 'name', text);
+  a.href = url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+function item(
+  doc: Document,
+  rank: number,
+  score: number,
+  title: HTMLElement,
+  facts: (string | null)[],
+  factors: readonly ScoreFactor[],
+) {
+  const li = el(doc, 'li', 'result');
+  li.dataset.rank = String(rank);
+  const head = el(doc, 'div', 'result-head');
+  head.append(el(doc, 'span', 'rank', `#${rank}`), title, el(doc, 'span', 'score', score.toFixed(1)));
+  const line = el(doc, 'div', 'facts', facts.filter(Boolean).join(' · '));
+  li.append(head, line, breakdown(doc, factors));
+  return li;
+}
+
+function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
+  return item(
+    doc,
+    rank,
+    s.score,
+    link(doc, s.url, s.name ?? s.nick ?? s.id),
+    [
+      s.location.city ?? s.location.province,
+      s.isFactory ? 'factory' : null,
+      s.creditLevel ? `credit ${s.creditLevel}` : null,
+      s.factoryLevel,
+      s.yearsOnPlatform !== null ? `${s.yearsOnPlatform} yrs` : null,
+      s.repurchaseRate !== null ? `repurchase ${percent(s.repurchaseRate)}` : null,
+      `via ${s.sources.join(', ')}`,
+    ],
+    s.breakdown,
+  );
+}
+
+function productItem(doc: Document, p: RankedProduct, rank: number) {
+  return item(
+    doc,
+    rank,
+    p.score,
+    link(doc, p.url, p.titleTranslated ?? p.title),
+    [
+      p.price !== null ? `¥${p.price.toFixed(2)}` : null,
+      p.moq !== null ? `MOQ ${p.moq}` : null,
+      p.monthSold !== null ? `${p.monthSold} sold/month` : null,
+      p.supplier?.name ?? null,
+      `via ${p.provider}`,
+    ],
+    p.breakdown,
+  );
+}
+
+/** Replaces the container's content with the ranked list (or a "nothing found" note). */
+export function renderResults(container: HTMLElement, results: ResultsResponse): void {
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  const { response } = results;
+  if (response.sampleData) {
+    container.append(
+      el(
+        doc,
+        'p',
+        'demo-label',
+        'Demo data — the proxy has no provider credentials, these are bundled samples.',
+      ),
+    );
+  }
+  const failed = response.providers.filter((p) => p.outcome === 'error');
+  if (failed.length > 0) {
+    container.append(
+      el(
+        doc,
+        'p',
+        'warning',
+        `Not included: ${failed.map((p) => `${p.provider} (${p.error?.kind ?? 'error'})`).join(', ')}`,
+      ),
+    );
+  }
+  if (response.items.length === 0) {
+    container.append(
+      el(doc, 'p', 'empty', results.kind === 'suppliers' ? 'No suppliers found.' : 'No products found.'),
+    );
+    return;
+  }
+  const list = el(doc, 'ol', 'results');
+  const items =
+    results.kind === 'suppliers'
+      ? results.response.items.map((s, i) => supplierItem(doc, s, i + 1))
+      : results.response.items.map((p, i) => productItem(doc, p, i + 1));
+  list.append(...items);
+  container.append(list);
+}

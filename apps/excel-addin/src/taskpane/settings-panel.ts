@@ -1,0 +1,55 @@
+import { cellErrorFor } from '../functions/cell-error.js';
+import type { AddinRuntime } from '../runtime/addin-runtime.js';
+
+// Proxy URL and token: saved through the runtime (OfficeRuntime.storage in Excel, localStorage in preview),
+// and a "Test connection" that asks the proxy what it serves. The token field is never echoed anywhere else.
+
+const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
+
+export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved: () => void): void {
+  const panel = byId<HTMLElement>(doc, 'settings');
+  const toggle = byId<HTMLButtonElement>(doc, 'settings-toggle');
+  const url = byId<HTMLInputElement>(doc, 'proxy-url');
+  const token = byId<HTMLInputElement>(doc, 'proxy-token');
+  const status = byId<HTMLElement>(doc, 'settings-status');
+
+  const show = () => {
+    url.value = runtime.settings().proxyUrl;
+    token.value = runtime.settings().token;
+  };
+  show();
+  toggle.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+    show();
+  });
+
+  const save = async () => {
+    const saved = await runtime.update({ proxyUrl: url.value, token: token.value });
+    url.value = saved.proxyUrl;
+    return saved;
+  };
+
+  byId<HTMLButtonElement>(doc, 'settings-save').addEventListener('click', async () => {
+    try {
+      await save();
+      status.textContent = 'Saved. Formulas use it from their next recalculation.';
+      onSaved();
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    }
+  });
+
+  byId<HTMLButtonElement>(doc, 'settings-test').addEventListener('click', async () => {
+    status.textContent = 'Testing…';
+    try {
+      const saved = await save();
+      const { providers, demoMode } = await runtime.client().listProviders();
+      const enabled = providers.filter((p) => p.enabled).map((p) => p.id);
+      status.textContent = `Connected to ${saved.proxyUrl}: ${enabled.join(', ') || 'no providers'}${demoMode ? ' (demo mode)' : ''}.`;
+      onSaved();
+    } catch (error) {
+      status.textContent = cellErrorFor(error, url.value).message;
+    }
+  });
+}

@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateMetadata } from '../build/custom-functions-plugin.js';
+import { inspectManifest } from './manifest-structure.js';
+
+// Runs the real production build into a temporary folder and checks what Excel will download.
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-addin-build-'));
+  await build({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true },
+  });
+}, 120_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+
+describe('functions.json', () => {
+  it('declares SUPPLIERS, PRODUCTS and PRODUCTSBYIMAGE with their parameters, cancelable, spilling a matrix', () => {
+    const { functions } = JSON.parse(read('functions.json')) as {
+      functions: {
+        id: string;
+        parameters: { name: string; type: string; dimensionality?: string; optional?: boolean }[];
+        options?: { cancelable?: boolean };
+        result: { dimensionality: string };
+      }[];
+    };
+    expect(functions.map((f) => f.id)).toEqual(['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE']);
+    for (const fn of functions) {
+      const [first, options, count] = fn.parameters;
+      expect(first).toMatchObject({
+        name: fn.id === 'PRODUCTSBYIMAGE' ? 'imageUrl' : 'keyword',
+        type: 'string',
+      });
+      expect(first?.optional).toBeUndefined();
+      expect(options).toMatchObject({
+        name: 'options',
+        type: 'any',
+        dimensionality: 'matrix',
+        optional: true,
+      });
+      expect(count).toMatchObject({ name: 'count', type: 'number', optional: true });
+      expect(fn.parameters).toHaveLength(3);
+      expect(fn.options?.cancelable).toBe(true);
+      expect(fn.result.dimensionality).toBe('matrix');
+    }
+  });
+
+  it('is matched by CustomFunctions.associate calls in the bundle', () => {
+    const script = read('functions.js');
+    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE']) {
+      expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
+    }
+  });
+});
+
+describe('manifest.xml', () => {
+  it('is structurally valid and every add-in URL resolves to a built file', () => {
+    const facts = inspectManifest(read('manifest.xml'));
+    expect(facts.problems).toEqual([]);
+    const local = facts.urls.filter((u) => u.startsWith('https://localhost:3000/'));
+    expect(local.length).toBeGreaterThan(5);
+    for (const url of local) {
+      const file = new URL(url).pathname.slice(1);
+      expect(existsSync(path.join(outDir, file)), `${url} → dist/${file}`).toBe(true);
+    }
+  });
+
+  it('the task pane page loads office.js before the module that associates the functions', () => {
+    const html = read('taskpane.html');
+    expect(html.indexOf('office.js')).toBeGreaterThan(-1);
+    expect(html.indexOf('office.js')).toBeLessThan(html.indexOf('type="module"'));
+  });
+});
+
+describe('metadata generation', () => {
+  it('fails (instead of exiting 0 like the CLI) when the JSDoc is wrong', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-cf-'));
+    const file = path.join(dir, 'bad.ts');
+    writeFileSync(
+      file,
+      '/**\n * @customfunction BAD\n * @param x a date\n */\nexport function bad(x: Date): number { return 1; }\n',
+    );
+    try {
+      await expect(generateMetadata(file)).rejects.toThrow(/custom-functions-metadata found errors/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
