@@ -1,0 +1,186 @@
+import { ProviderError } from '@yuantou/core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { products, productsByImage, suppliers } from '../src/functions/functions.js';
+import { sharedRuntime } from '../src/runtime/shared-runtime.js';
+import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.js';
+
+// The real custom functions (functions.ts, as Excel calls them) against the real proxy in demo mode over HTTP.
+
+class CellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+beforeEach(() => {
+  vi.stubGlobal('CustomFunctions', {
+    Error: CellError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function pointAt(url: string, token = '') {
+  await sharedRuntime.update({ proxyUrl: url, token });
+}
+
+describe('against the demo proxy', () => {
+  let proxy: DemoProxy;
+  beforeAll(async () => {
+    proxy = await startDemoProxy();
+  });
+  afterAll(() => proxy.close());
+  beforeEach(async () => {
+    await pointAt(proxy.url);
+    sharedRuntime.cache.clear();
+    proxy.requests.length = 0;
+  });
+
+  it('=SUPPLIERS("玩具厂") spills a header and ranked demo suppliers', async () => {
+    const rows = await suppliers('玩具厂', undefined, 5);
+    expect(rows[0]).toEqual(expect.arrayContaining(['rank', 'score', 'company', 'link']));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThanOrEqual(6);
+    const scores = rows.slice(1).map((r) => r[1] as number);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(rows.slice(1).map((r) => r[0])).toEqual(scores.map((_, i) => i + 1));
+    expect(rows.slice(1).every((r) => String(r[10]).includes('demo'))).toBe(true);
+  });
+
+  it('100 cells with 10 distinct queries make the proxy see 10 requests', async () => {
+    const cells = Array.from({ length: 100 }, (_, i) => suppliers('玩具厂', undefined, (i % 10) + 1, {}));
+    const results = await Promise.all(cells);
+    expect(proxy.requests).toHaveLength(10);
+    expect(proxy.requests.every((u) => u.startsWith('/v1/suppliers?'))).toBe(true);
+    // Each cell got the answer to its own query: count n → header + up to n rows.
+    results.forEach((rows, i) => {
+      expect(rows.length).toBeLessThanOrEqual((i % 10) + 2);
+    });
+    expect(results[9]?.length).toBeGreaterThan(results[0]!.length);
+  });
+
+  it('=PRODUCTS and =PRODUCTSBYIMAGE return product tables', async () => {
+    const found = await products('毛绒玩具', [['sort=price_asc']], 3);
+    expect(found[0]?.slice(0, 4)).toEqual(['rank', 'score', 'title', 'price']);
+    const byImage = await productsByImage('https://img.example.com/bear.jpg', undefined, 3);
+    expect(byImage[0]?.[2]).toBe('title');
+    expect(proxy.requests.map((u) => u.split('?')[0])).toEqual(['/v1/products', '/v1/products/by-image']);
+  });
+
+  it('no match → a single "no suppliers found" cell', async () => {
+    expect(await suppliers('zzqxv-nothing-like-this', undefined, 5)).toEqual([['no suppliers found']]);
+  });
+
+  it('empty keyword and bad options → #VALUE! without asking the proxy', async () => {
+    await expect(suppliers('  ', undefined, 5)).rejects.toMatchObject({
+      code: '#VALUE!',
+      message: 'keyword must not be empty',
+    });
+    await expect(suppliers('玩具厂', [['colour=red']], 5)).rejects.toMatchObject({
+      code: '#VALUE!',
+      message: expect.stringContaining('"colour"'),
+    });
+    expect(proxy.requests).toHaveLength(0);
+  });
+});
+
+describe('cancel', () => {
+  let proxy: DemoProxy;
+  let release: () => void = () => {};
+  beforeAll(async () => {
+    // A gateway that holds every search until released, so a cell can be cancelled mid-request.
+    proxy = await startDemoProxy({
+      wrapGateway: (gateway: GatewayLike) => ({
+        ...gateway,
+        isReady: () => gateway.isReady(),
+        close: () => gateway.close(),
+        search: async (...args) => {
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          return gateway.search(...args);
+        },
+      }),
+    });
+  });
+  afterAll(async () => {
+    release();
+    await proxy.close();
+  });
+
+  it('cancelling every cell aborts the HTTP request', async () => {
+    await pointAt(proxy.url);
+    const a: { onCanceled?: () => void } = {};
+    const b: { onCanceled?: () => void } = {};
+    const first = suppliers('玩具厂', undefined, 4, a);
+    const second = suppliers('玩具厂', undefined, 4, b);
+    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1));
+    a.onCanceled?.();
+    await expect(first).rejects.toBeDefined();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(proxy.aborted).toHaveLength(0);
+    b.onCanceled?.();
+    await expect(second).rejects.toBeDefined();
+    await vi.waitFor(() => expect(proxy.aborted).toEqual([proxy.requests[0]]));
+    expect(sharedRuntime.cache.pending).toBe(0);
+  });
+});
+
+describe('errors become cell errors', () => {
+  it('proxy not running → #N/A naming the URL', async () => {
+    const closed = await startDemoProxy();
+    await closed.close();
+    await pointAt(closed.url);
+    await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
+      code: '#N/A',
+      message: `Proxy not reachable at ${closed.url} — open the YUANTOU pane to set it`,
+    });
+  });
+
+  it('a proxy that requires a token → #VALUE! token rejected', async () => {
+    const guarded = await startDemoProxy({ env: { YUANTOU_TOKENS: 'the-right-token-0123456789' } });
+    try {
+      await pointAt(guarded.url, 'a-wrong-token-0123456789');
+      await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
+        code: '#VALUE!',
+        message: expect.stringMatching(/^token rejected/),
+      });
+      await pointAt(guarded.url, 'the-right-token-0123456789');
+      expect((await suppliers('玩具厂', undefined, 3)).length).toBeGreaterThan(1);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it.each([
+    ['quota', /^provider demo out of quota$/],
+    ['rate_limited', /^provider demo busy/],
+  ] as const)('a provider failing with %s → #N/A naming it', async (kind, message) => {
+    const failing = await startDemoProxy({
+      wrapGateway: (gateway: GatewayLike) => ({
+        isReady: () => gateway.isReady(),
+        close: () => gateway.close(),
+        search: async (provider) => {
+          throw new ProviderError({
+            provider: provider as 'demo',
+            kind,
+            message: `${kind} at the provider`,
+            status: 200,
+          });
+        },
+      }),
+    });
+    try {
+      await pointAt(failing.url);
+      await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
+        code: '#N/A',
+        message: expect.stringMatching(message),
+      });
+    } finally {
+      await failing.close();
+    }
+  });
+});
