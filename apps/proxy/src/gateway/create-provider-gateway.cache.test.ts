@@ -1,0 +1,198 @@
+import type { ProviderAdapter } from '@yuantou/core';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
+import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
+import { createHarness, type Harness, metricValue, SECRET_KEY } from './__fixtures__/gateway-harness.js';
+import { createProviderGateway } from './create-provider-gateway.js';
+
+let server: TestServer | undefined;
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.gateway.close();
+  await server?.close();
+  harness = undefined;
+  server = undefined;
+});
+
+const page = (index: number) => ({ items: [{ id: `item-${index}` }], total: 1 });
+const okServer = (waitMs = 0) =>
+  startTestServer(async (_req, res, { index }) => {
+    if (waitMs) await delay(waitMs);
+    sendJson(res, 200, page(index));
+  });
+
+describe('ProviderGateway.search: cache', () => {
+  it('misses, hits, serves stale while refreshing once in the background, and never caches errors', async () => {
+    server = await okServer();
+    harness = createHarness({
+      baseUrl: server.url,
+      gateway: {
+        cache: {
+          ttlSeconds: { searchSuppliers: 0.2, searchProducts: 0.2, searchProductsByImage: 0.2 },
+          staleSeconds: 30,
+          maxEntries: 10,
+        },
+      },
+    });
+    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    expect(await search()).toMatchObject({
+      fromCache: false,
+      stale: false,
+      page: { items: [{ id: 'item-0' }] },
+    });
+    expect(await search()).toMatchObject({
+      fromCache: true,
+      stale: false,
+      page: { items: [{ id: 'item-0' }] },
+    });
+    expect(server.requests).toBe(1);
+
+    await delay(250);
+    const stale = await Promise.all([search(), search(), search()]);
+    expect(stale.every((r) => r.fromCache && r.stale && r.page.items[0]?.id === 'item-0')).toBe(true);
+    await delay(100);
+    expect(server.requests).toBe(2);
+    expect(await search()).toMatchObject({
+      fromCache: true,
+      stale: false,
+      page: { items: [{ id: 'item-1' }] },
+    });
+
+    const count = (result: string) =>
+      metricValue(harness!.registry, 'yuantou_cache_total', { operation: 'searchProducts', result });
+    expect([await count('miss'), await count('hit'), await count('stale')]).toEqual([1, 2, 3]);
+  });
+
+  it('does not cache errors', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      sendJson(res, index === 0 ? 400 : 200, page(index)),
+    );
+    harness = createHarness({ baseUrl: server.url });
+    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    await expect(search()).rejects.toMatchObject({ kind: 'bad_request' });
+    await expect(search()).resolves.toMatchObject({ fromCache: false });
+    expect(server.requests).toBe(2);
+  });
+
+  it('keys on the query: another page is another upstream call', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 1));
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 2));
+    await harness.gateway.search('onebound', 'searchSuppliers', productQuery('dress', 1));
+    expect(server.requests).toBe(3);
+  });
+});
+
+describe('ProviderGateway.search: result, logs and errors', () => {
+  it('returns the fields the provider ignored, timing and the page', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    const result = await harness.gateway.search('onebound', 'searchProducts', {
+      ...productQuery('dress'),
+      factoryOnly: true,
+    });
+    expect(result.ignored).toEqual(['factoryOnly']);
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    expect(result.page).toMatchObject({ page: 1, total: 1, items: [{ id: 'item-0' }] });
+  });
+
+  it('logs provider, operation, attempt, status and a redacted URL, never the query string or key', async () => {
+    server = await startTestServer((_req, res, { index }) =>
+      sendJson(res, index === 0 ? 503 : 200, page(index)),
+    );
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const lines = harness.logLines.map((l) => JSON.parse(l));
+    const calls = lines.filter((l) => l.msg?.startsWith('upstream call'));
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({
+      provider: 'onebound',
+      operation: 'searchProducts',
+      attempt: 1,
+      status: 503,
+    });
+    expect(calls[0].url).toBe(`${server.url}/search`);
+    expect(calls[1]).toMatchObject({ attempt: 2, status: 200 });
+    const text = harness.logLines.join('\n');
+    expect(text).not.toContain(SECRET_KEY);
+    expect(text).not.toContain('keyword');
+    expect(text).not.toContain('?');
+  });
+
+  it('labels metrics with provider/operation/outcome only', async () => {
+    server = await okServer();
+    harness = createHarness({ baseUrl: server.url });
+    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const exposition = await harness.registry.metrics();
+    expect(exposition).toContain(
+      'yuantou_upstream_requests_total{provider="onebound",operation="searchProducts",outcome="ok"} 1',
+    );
+    expect(exposition).toContain(
+      'yuantou_upstream_duration_seconds_count{provider="onebound",operation="searchProducts"} 1',
+    );
+    expect(exposition).toContain('yuantou_upstream_in_flight{provider="onebound"} 0');
+    expect(exposition).not.toContain('secret');
+  });
+
+  it('refuses a provider that is not configured and an operation the adapter lacks', async () => {
+    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(harness.gateway.search('tmapi', 'searchProducts', productQuery('x'))).rejects.toMatchObject({
+      kind: 'bad_request',
+    });
+    await expect(
+      harness.gateway.search('onebound', 'searchProductsByImage', {
+        imageUrl: 'https://example.com/a.jpg',
+        page: 1,
+        pageSize: 20,
+        sort: 'default',
+      }),
+    ).rejects.toMatchObject({ kind: 'bad_request' });
+  });
+
+  it('is ready without Redis', async () => {
+    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(harness.gateway.isReady()).resolves.toBe(true);
+  });
+});
+
+describe('ProviderGateway.search: demo adapter', () => {
+  it('answers through respond() with no network, and caches like any provider', async () => {
+    const { demoAdapter } = await import('@yuantou/core');
+    const registry = new Registry();
+    const gateway = createProviderGateway({
+      providers: [
+        {
+          id: 'demo',
+          adapter: demoAdapter as unknown as ProviderAdapter<never>,
+          credentials: {},
+          ...demoAdapter.limits,
+        },
+      ],
+      cache: {
+        ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
+        staleSeconds: 0,
+        maxEntries: 10,
+      },
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      circuit: { failureThreshold: 5, resetAfterMs: 1000 },
+      logger: pino({ level: 'silent' }),
+      registry,
+    });
+    try {
+      const first = await gateway.search('demo', 'searchSuppliers', productQuery('dress'));
+      expect(first.fromCache).toBe(false);
+      expect(first.page.items.length).toBeGreaterThan(0);
+      const second = await gateway.search('demo', 'searchSuppliers', productQuery('dress'));
+      expect(second).toMatchObject({ fromCache: true, page: first.page });
+      expect(
+        await metricValue(registry, 'yuantou_upstream_requests_total', { provider: 'demo', outcome: 'ok' }),
+      ).toBe(1);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
