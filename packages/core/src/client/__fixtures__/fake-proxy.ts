@@ -7,12 +7,18 @@ import {
   SearchParams,
   SupplierSearchResponse,
 } from '../../api/routes.js';
-import type { RankedProduct, RankedSupplier } from '../../models/ranked.js';
+import type { ImageQuery, SupplierQuery } from '../../models/query.js';
+import type { RankedSupplier } from '../../models/ranked.js';
 import { emptySupplier } from '../../models/supplier.js';
+import { demoAdapter } from '../../providers/demo/demo-adapter.js';
+import type { Operation } from '../../providers/provider-contract.js';
+import { rankProducts } from '../../ranking/rank-products.js';
+import { rankSuppliers } from '../../ranking/rank-suppliers.js';
 
 // An in-memory stand-in for the proxy, answering through `fetch` so the same tests run in Node and in a
 // browser-like environment. It reads requests back with the proxy's own route schemas, so a client that
-// encodes a query the proxy cannot read fails here, and every body it sends passes the response schemas.
+// encodes a query the proxy cannot read fails here; it answers from the demo adapter's bundled data, ranked
+// like the proxy ranks, and every body it sends passes the response schemas.
 
 export const FAKE_TOKEN = 'fake-proxy-token-9f2c';
 
@@ -25,8 +31,7 @@ export interface RecordedRequest {
 
 export type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
-const breakdown = [{ factor: 'credit', label: 'Credit level', value: 'AAA', weight: 20, points: 16 }];
-
+/** A valid ranked supplier, for tests that need one body to break. */
 export const SAMPLE_SUPPLIER: RankedSupplier = {
   ...emptySupplier('demo', 'b2b-2208087470531de12c'),
   name: '汕头市澄海区嘉玩玩具厂',
@@ -37,25 +42,7 @@ export const SAMPLE_SUPPLIER: RankedSupplier = {
   tags: ['AA诚信等级'],
   sources: ['demo'],
   score: 72.5,
-  breakdown,
-};
-
-export const SAMPLE_PRODUCT: RankedProduct = {
-  provider: 'demo',
-  id: '610947572360',
-  title: '儿童积木玩具',
-  titleTranslated: null,
-  url: 'https://detail.1688.com/offer/610947572360.html',
-  imageUrl: null,
-  price: 12.5,
-  priceMax: 18,
-  moq: 2,
-  monthSold: 340,
-  repurchaseRate: 0.25,
-  isAd: false,
-  supplier: { id: SAMPLE_SUPPLIER.id, name: SAMPLE_SUPPLIER.name },
-  score: 64,
-  breakdown,
+  breakdown: [{ factor: 'credit', label: 'Credit level', value: 'AA', weight: 20, points: 16 }],
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -69,12 +56,38 @@ export function problem(status: number, fields: Partial<Problem> & { detail: str
   return json(status, { type: 'about:blank', title: `HTTP ${status}`, status, ...fields });
 }
 
-const pageOf = <T>(items: T[], query: { page: number; pageSize: number }) => ({
+/** A route query as the demo adapter takes it: `q` is the keyword, the proxy's `score` sort is `default`. */
+function demoQuery<Q>({
+  q,
+  sort,
+  provider: _provider,
+  ...rest
+}: {
+  q?: string;
+  sort: string;
+  provider?: unknown;
+}) {
+  return {
+    ...rest,
+    ...(q === undefined ? {} : { keyword: q }),
+    sort: sort === 'score' ? 'default' : sort,
+  } as Q;
+}
+
+/** One page from the demo adapter, through its whole contract: buildRequest → respond → parseResponse. */
+function demoPage<Q, T>(operation: Operation<Q, Record<string, never>, T>, query: Q) {
+  return operation.parseResponse(demoAdapter.respond(operation.buildRequest(query, {})));
+}
+
+const pageOf = <T>(
+  items: T[],
+  page: { page: number; pageSize: number; total: number | null; hasNext: boolean },
+) => ({
   items,
-  page: query.page,
-  pageSize: query.pageSize,
-  total: items.length,
-  hasNext: false,
+  page: page.page,
+  pageSize: page.pageSize,
+  total: page.total,
+  hasNext: page.hasNext,
   providers: [
     {
       provider: 'demo' as const,
@@ -99,17 +112,20 @@ const proxyRoutes: Record<string, Handler> = {
   [`GET ${ROUTES.suppliers}`]: (request) => {
     const query = SearchParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error.issues[0]);
-    return json(200, SupplierSearchResponse.parse(pageOf([SAMPLE_SUPPLIER], query.data)));
+    const page = demoPage(demoAdapter.searchSuppliers, demoQuery<SupplierQuery>(query.data));
+    return json(200, SupplierSearchResponse.parse(pageOf(rankSuppliers(page.items), page)));
   },
   [`GET ${ROUTES.products}`]: (request) => {
     const query = SearchParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error.issues[0]);
-    return json(200, ProductSearchResponse.parse(pageOf([SAMPLE_PRODUCT], query.data)));
+    const page = demoPage(demoAdapter.searchProducts, demoQuery<SupplierQuery>(query.data));
+    return json(200, ProductSearchResponse.parse(pageOf(rankProducts(page.items), page)));
   },
   [`POST ${ROUTES.productsByImage}`]: (request) => {
     const body = ImageSearchBody.safeParse(JSON.parse(request.body ?? 'null'));
     if (!body.success) return badRequest(body.error.issues[0]);
-    return json(200, ProductSearchResponse.parse(pageOf([SAMPLE_PRODUCT], body.data)));
+    const page = demoPage(demoAdapter.searchProductsByImage, demoQuery<ImageQuery>(body.data));
+    return json(200, ProductSearchResponse.parse(pageOf(rankProducts(page.items), page)));
   },
   [`GET ${ROUTES.providers}`]: () =>
     json(
@@ -143,10 +159,13 @@ function abortable<T>(signal: AbortSignal | null | undefined, work: () => Promis
 
 /**
  * A `fetch` that answers like the proxy at `baseUrl`. `override` replaces one route's answer
- * (`'GET /v1/suppliers'` → handler) to play errors; every request is recorded in `requests`.
+ * (`'GET /v1/suppliers'` → handler) to play errors; every request is recorded in `requests`, and the body
+ * of every routed answer in `answers`.
  */
 export function fakeProxy(baseUrl: string, override: Record<string, Handler> = {}) {
   const requests: RecordedRequest[] = [];
+  /** The body text of every answer a route handler gave, in order. */
+  const answers: string[] = [];
   const routes = { ...proxyRoutes, ...override };
   const fetch = (input: string, init: RequestInit = {}): Promise<Response> =>
     abortable(init.signal, async () => {
@@ -164,7 +183,9 @@ export function fakeProxy(baseUrl: string, override: Record<string, Handler> = {
       if (request.headers.get('authorization') !== `Bearer ${FAKE_TOKEN}` && path !== ROUTES.health) {
         return problem(401, { kind: 'unauthorized', detail: 'missing or wrong bearer token' });
       }
-      return handler(request);
+      const response = await handler(request);
+      answers.push(await response.clone().text());
+      return response;
     });
-  return { fetch, requests };
+  return { fetch, requests, answers };
 }
