@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptySupplier, MergedSupplier, type Supplier } from '../models/supplier.js';
+import { MergedSupplier } from '../models/supplier.js';
+import { aSupplier } from './__fixtures__/listings.js';
 import { mergeSuppliers, supplierMergeKey } from './merge-suppliers.js';
 
-const supplier = (provider: Supplier['provider'], id: string, fields: Partial<Supplier> = {}): Supplier => ({
-  ...emptySupplier(provider, id),
-  ...fields,
-});
+const supplier = aSupplier;
 
 describe('mergeSuppliers', () => {
   const tmapi = supplier('tmapi', 'b2b-2208087470531de12c', {

@@ -3,25 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../models/product.js';
 import { RankedProduct } from '../models/ranked.js';
 import { demoDataset } from '../providers/demo/demo-data.js';
+import { aProduct } from './__fixtures__/listings.js';
 import { DEFAULT_PRODUCT_WEIGHTS, rankProducts } from './rank-products.js';
 import { NEUTRAL_FRACTION } from './score-factors.js';
 
-const product = (id: string, fields: Partial<Product> = {}): Product => ({
-  provider: 'dajisaas',
-  id,
-  title: `商品 ${id}`,
-  titleTranslated: null,
-  url: null,
-  imageUrl: null,
-  price: null,
-  priceMax: null,
-  moq: null,
-  monthSold: null,
-  repurchaseRate: null,
-  isAd: false,
-  supplier: null,
-  ...fields,
-});
+const product = (id: string, fields: Partial<Product> = {}) => aProduct('dajisaas', id, fields);
 
 const points = (ranked: RankedProduct | undefined, factor: string) =>
   ranked?.breakdown.find((f) => f.factor === factor)?.points;

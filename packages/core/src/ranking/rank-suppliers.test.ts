@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RankedSupplier } from '../models/ranked.js';
-import { CREDIT_LEVELS, emptySupplier, type Supplier } from '../models/supplier.js';
+import { CREDIT_LEVELS, type Supplier } from '../models/supplier.js';
 import { demoDataset } from '../providers/demo/demo-data.js';
+import { aSupplier } from './__fixtures__/listings.js';
 import { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers } from './rank-suppliers.js';
 import { NEUTRAL_FRACTION } from './score-factors.js';
 
-const supplier = (id: string, fields: Partial<Supplier> = {}): Supplier => ({
-  ...emptySupplier('tmapi', id),
-  ...fields,
-});
+const supplier = (id: string, fields: Partial<Supplier> = {}) => aSupplier('tmapi', id, fields);
 
 const full = (id: string, fields: Partial<Supplier> = {}) =>
   supplier(id, {

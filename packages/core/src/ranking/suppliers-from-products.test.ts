@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../models/product.js';
 import { Supplier } from '../models/supplier.js';
 import { demoDataset } from '../providers/demo/demo-data.js';
+import { aProduct } from './__fixtures__/listings.js';
 import { suppliersFromProducts } from './suppliers-from-products.js';
 
-const product = (id: string, fields: Partial<Product> = {}): Product => ({
-  provider: 'pandapon',
-  id,
-  title: `title ${id}`,
-  titleTranslated: null,
-  url: null,
-  imageUrl: null,
-  price: null,
-  priceMax: null,
-  moq: null,
-  monthSold: null,
-  repurchaseRate: null,
-  isAd: false,
-  supplier: null,
-  ...fields,
-});
+const product = (id: string, fields: Partial<Product> = {}) => aProduct('pandapon', id, fields);
 
 describe('suppliersFromProducts', () => {
   it('groups listings by seller, in order of first appearance, skipping products without one', () => {
