@@ -58,7 +58,7 @@ interface Call<Schema extends z.ZodType | null> {
 }
 
 /** Query string the proxy's SearchParams reads back: lists comma-joined, booleans as `true`/`false`. */
-export function toQueryString(params: Record<string, unknown>): string {
+function toQueryString(params: Record<string, unknown>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
