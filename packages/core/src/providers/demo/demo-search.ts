@@ -13,6 +13,8 @@ import { createDice, hashText } from './demo-random.js';
 
 // Search over the bundled demo data, applying what a real provider would apply server-side.
 // Rule for every filter: an item whose value is unknown does not match (we cannot tell that it fits).
+// A keyword outside the bundled trades (玩具, T恤, 丝绸, 连衣裙, 手机壳, 包装盒) gets an honest empty page,
+// like a real provider, rather than unrelated sample data.
 
 export const DEMO_FILTERS: readonly FilterName[] = [
   'priceMin',
