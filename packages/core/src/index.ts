@@ -2,9 +2,11 @@
 
 export * from './api/routes.js';
 export {
+  type CallOptions,
   createClient,
   type ProxyClient,
   type ProxyClientOptions,
+  type ProxyErrorKind,
   ProxyRequestError,
 } from './client/create-client.js';
 export * from './models/page.js';
