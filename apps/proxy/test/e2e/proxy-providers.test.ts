@@ -30,7 +30,7 @@ beforeEach(async () => {
   proxy = await startProxy(fakeConfig(fakes));
 });
 afterEach(async () => {
-  await proxy.close();
+  await proxy?.close();
   resetFakes(fakes);
 });
 afterAll(() => closeFakes(fakes));
