@@ -1,0 +1,75 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { Registry } from 'prom-client';
+import type { ProxyConfig } from './config/load-config.js';
+import type { ProviderGateway } from './gateway/gateway-contract.js';
+import { createLogger } from './logger.js';
+import auth from './plugins/app/auth.js';
+import gateway from './plugins/app/gateway.js';
+import metrics from './plugins/app/metrics.js';
+import problemHandler from './plugins/app/problem-handler.js';
+import secretScrub from './plugins/app/secret-scrub.js';
+import cors from './plugins/external/cors.js';
+import helmet from './plugins/external/helmet.js';
+import rateLimit from './plugins/external/rate-limit.js';
+import swagger from './plugins/external/swagger.js';
+import healthRoutes from './routes/health.js';
+import productsRoutes from './routes/v1/products.js';
+import providersRoutes from './routes/v1/providers.js';
+import suppliersRoutes from './routes/v1/suppliers.js';
+
+export const DEMO_MODE_MESSAGE =
+  'demo mode: serving bundled sample data (no provider credentials configured)';
+
+export interface AppDeps {
+  /** Wraps the gateway built from config, e.g. to count calls in tests. */
+  wrapGateway?: (gateway: ProviderGateway) => ProviderGateway;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+  registry?: Registry;
+}
+
+/** Builds the proxy without listening: server.ts listens, tests call `inject`. */
+export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const logger = createLogger({ level: config.logLevel, secrets: config.secrets, stream: deps.logStream });
+  if (config.demoMode) logger.warn(DEMO_MODE_MESSAGE);
+
+  const app = Fastify({
+    // Typed as Fastify's base logger so the app keeps Fastify's default generics.
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    // Search routes answer in one piece; a slow upstream is bounded by the gateway's own timeouts.
+    requestTimeout: 120_000,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+
+  // Swagger first: it documents the routes registered after it, /metrics included.
+  await app.register(swagger);
+  await app.register(problemHandler);
+  await app.register(secretScrub, { secrets: config.secrets });
+  await app.register(metrics, { registry: deps.registry ?? new Registry() });
+  await app.register(helmet);
+  await app.register(cors, { origins: config.corsOrigins });
+  await app.register(rateLimit, { requestsPerMinute: config.rateLimit.requestsPerMinute, redis });
+  await app.register(auth, { tokens: config.tokens });
+  await app.register(gateway, { config, wrapGateway: deps.wrapGateway });
+
+  await app.register(healthRoutes);
+  await app.register(providersRoutes, { config });
+  await app.register(suppliersRoutes, { config });
+  await app.register(productsRoutes, { config });
+  return app;
+}
+
+async function connectRedis(url: string) {
+  const { Redis } = await import('ioredis');
+  // Rate-limit counters shared between instances; failures surface through /readyz via the gateway.
+  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+}

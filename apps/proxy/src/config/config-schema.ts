@@ -1,0 +1,82 @@
+import { PROVIDER_IDS } from '@yuantou/core';
+import { z } from 'zod';
+
+// The shape of `yuantou.config.json` and of the environment once read. Every field is optional here;
+// defaults live in one place (DEFAULTS below) so the file, the env and the README agree.
+
+const positiveInt = z.coerce.number().int().positive();
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const ProviderLimits = z.strictObject({
+  requestsPerMinute: positiveInt.optional(),
+  concurrency: positiveInt.optional(),
+  timeoutMs: positiveInt.optional(),
+});
+
+/** One provider's section: its credential fields (validated later by the adapter) and optional limits. */
+export const ProviderSection = ProviderLimits.extend({
+  credentials: z.record(z.string(), z.string()).optional(),
+});
+
+const providerSections = Object.fromEntries(PROVIDER_IDS.map((id) => [id, ProviderSection.optional()])) as {
+  [K in (typeof PROVIDER_IDS)[number]]: z.ZodOptional<typeof ProviderSection>;
+};
+
+const weights = z.record(z.string(), z.number().nonnegative());
+
+export const ProxyConfigInput = z.strictObject({
+  host: z.string().trim().min(1).optional(),
+  port: port.optional(),
+  redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Bearer tokens the add-in may present. */
+  tokens: z.array(z.string().min(16, 'tokens must be at least 16 characters')).optional(),
+  corsOrigins: z.array(z.url()).optional(),
+  /** The production origin of the add-in (e.g. `https://addin.example.com`), allowed by CORS. */
+  publicOrigin: z.url().optional(),
+  /** Serve the bundled sample data next to real providers (it is always on when none is configured). */
+  demo: z.boolean().optional(),
+  providers: z.strictObject(providerSections).optional(),
+  cache: z
+    .strictObject({
+      supplierTtlSeconds: positiveInt.optional(),
+      productTtlSeconds: positiveInt.optional(),
+      imageTtlSeconds: positiveInt.optional(),
+      staleSeconds: z.coerce.number().int().nonnegative().optional(),
+      maxEntries: positiveInt.optional(),
+    })
+    .optional(),
+  retry: z
+    .strictObject({
+      maxAttempts: positiveInt.optional(),
+      baseDelayMs: positiveInt.optional(),
+      maxDelayMs: positiveInt.optional(),
+    })
+    .optional(),
+  circuit: z
+    .strictObject({ failureThreshold: positiveInt.optional(), resetAfterMs: positiveInt.optional() })
+    .optional(),
+  ranking: z.strictObject({ suppliers: weights.optional(), products: weights.optional() }).optional(),
+  rateLimit: z.strictObject({ requestsPerMinute: positiveInt.optional() }).optional(),
+});
+export type ProxyConfigInput = z.infer<typeof ProxyConfigInput>;
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8787,
+  logLevel: 'info',
+  corsOrigins: ['https://localhost:3000', 'http://localhost:3000'],
+  // The seeds advise caching shop data for a day: it changes slowly. Listings move faster.
+  cache: {
+    supplierTtlSeconds: 86_400,
+    productTtlSeconds: 600,
+    imageTtlSeconds: 600,
+    staleSeconds: 3_600,
+    maxEntries: 5_000,
+  },
+  retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
+  circuit: { failureThreshold: 5, resetAfterMs: 30_000 },
+  rateLimit: { requestsPerMinute: 1_000 },
+  /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
+  bodyLimitBytes: 5 * 1024 * 1024,
+} as const;

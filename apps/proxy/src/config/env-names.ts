@@ -1,0 +1,30 @@
+import type { ProviderId } from '@yuantou/core';
+
+/** `apiToken` → `API_TOKEN`, `userId` → `USER_ID`, `baseUrl` → `BASE_URL`. */
+export function upperSnake(field: string): string {
+  return field
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+/** The env var that carries one provider setting, e.g. `YUANTOU_TMAPI_API_TOKEN`. */
+export function providerEnvName(provider: ProviderId, field: string): string {
+  return `YUANTOU_${provider.toUpperCase()}_${upperSnake(field)}`;
+}
+
+/** Settings read from plain (non-provider) env vars, and where they go in the config. */
+export const GLOBAL_ENV = {
+  HOST: 'host',
+  PORT: 'port',
+  REDIS_URL: 'redisUrl',
+  LOG_LEVEL: 'logLevel',
+  YUANTOU_TOKENS: 'tokens',
+  YUANTOU_CORS_ORIGINS: 'corsOrigins',
+  YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
+  YUANTOU_DEMO: 'demo',
+  YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
+} as const;
+
+export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins']);
+export const BOOLEAN_SETTINGS = new Set<string>(['demo']);

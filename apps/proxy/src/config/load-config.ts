@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
+import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
+import { ConfigError } from './config-error.js';
+import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
+import { resolveProviders } from './provider-settings.js';
+import { mergeSettings, readEnv } from './read-env.js';
+
+export interface ProxyConfig {
+  host: string;
+  port: number;
+  redisUrl?: string;
+  logLevel: string;
+  tokens: string[];
+  corsOrigins: string[];
+  /** Only the bundled sample data is served: no real provider is configured. */
+  demoMode: boolean;
+  /** Enabled providers with their credentials and limits. */
+  providers: ProviderSettings[];
+  cache: GatewayOptions['cache'];
+  retry: GatewayOptions['retry'];
+  circuit: GatewayOptions['circuit'];
+  ranking: { suppliers: Record<string, number>; products: Record<string, number> };
+  rateLimit: { requestsPerMinute: number };
+  bodyLimitBytes: number;
+  /** Every configured secret value, for log redaction and the tests' secret scan. */
+  secrets: string[];
+}
+
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function readConfigFile(env: Record<string, string | undefined>, cwd: string): unknown {
+  const explicit = env.YUANTOU_CONFIG?.trim();
+  const path = explicit
+    ? isAbsolute(explicit)
+      ? explicit
+      : resolve(cwd, explicit)
+    : resolve(cwd, 'yuantou.config.json');
+  if (!existsSync(path)) {
+    if (explicit) throw new ConfigError([`YUANTOU_CONFIG: file not found (${path})`]);
+    return undefined;
+  }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    // JSON.parse messages quote the text around the error, which may be a credential.
+    throw new ConfigError([`${path}: not valid JSON`]);
+  }
+}
+
+function secretsOf(providers: ProviderSettings[], tokens: string[], redisUrl: string | undefined): string[] {
+  const secrets = new Set(tokens);
+  for (const provider of providers) {
+    for (const [field, value] of Object.entries(provider.credentials)) {
+      if (field !== 'baseUrl' && typeof value === 'string' && value.length > 0) secrets.add(value);
+    }
+  }
+  if (redisUrl) {
+    const password = new URL(redisUrl).password;
+    if (password) secrets.add(decodeURIComponent(password));
+  }
+  return [...secrets];
+}
+
+/** Ranking would throw on an unknown weight at request time; say so at start-up instead. */
+function unknownWeights(path: string, given: Record<string, number> | undefined, known: object): string[] {
+  return Object.keys(given ?? {})
+    .filter((name) => !(name in known))
+    .map((name) => `${path}.${name}: unknown ranking weight (expected ${Object.keys(known).join(', ')})`);
+}
+
+/** The one config loader: optional JSON file, then env on top, validated once; throws ConfigError. */
+export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
+  const env = options.env ?? process.env;
+  const merged = mergeSettings(readConfigFile(env, options.cwd ?? process.cwd()), readEnv(env));
+  const parsed = ProxyConfigInput.safeParse(merged ?? {});
+  if (!parsed.success) throw ConfigError.fromZod(parsed.error);
+  const input = parsed.data;
+
+  const { enabled, problems } = resolveProviders(input.providers ?? {}, input.demo);
+  const host = input.host ?? DEFAULTS.host;
+  const tokens = input.tokens ?? [];
+  if (tokens.length === 0 && !isLoopbackHost(host)) {
+    problems.push(
+      `HOST: ${host} is not a loopback address and YUANTOU_TOKENS is empty — refusing to serve without authentication (set YUANTOU_TOKENS or bind to 127.0.0.1)`,
+    );
+  }
+  problems.push(
+    ...unknownWeights('ranking.suppliers', input.ranking?.suppliers, DEFAULT_SUPPLIER_WEIGHTS),
+    ...unknownWeights('ranking.products', input.ranking?.products, DEFAULT_PRODUCT_WEIGHTS),
+  );
+  if (enabled.length === 0 && problems.length === 0) {
+    problems.push(
+      'YUANTOU_DEMO: sample data is switched off and no provider has credentials — nothing to serve',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const cache = { ...DEFAULTS.cache, ...input.cache };
+  const ttlSeconds: Record<OperationName, number> = {
+    searchSuppliers: cache.supplierTtlSeconds,
+    searchProducts: cache.productTtlSeconds,
+    searchProductsByImage: cache.imageTtlSeconds,
+  };
+  return {
+    host,
+    port: input.port ?? DEFAULTS.port,
+    redisUrl: input.redisUrl,
+    logLevel: input.logLevel ?? DEFAULTS.logLevel,
+    tokens,
+    corsOrigins: [
+      ...new Set(
+        [
+          ...(input.corsOrigins ?? DEFAULTS.corsOrigins),
+          ...(input.publicOrigin ? [input.publicOrigin] : []),
+        ].map((url) => new URL(url).origin),
+      ),
+    ],
+    demoMode: enabled.every((p) => p.id === 'demo'),
+    providers: enabled,
+    cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxEntries: cache.maxEntries },
+    retry: { ...DEFAULTS.retry, ...input.retry },
+    circuit: { ...DEFAULTS.circuit, ...input.circuit },
+    ranking: { suppliers: input.ranking?.suppliers ?? {}, products: input.ranking?.products ?? {} },
+    rateLimit: {
+      requestsPerMinute: input.rateLimit?.requestsPerMinute ?? DEFAULTS.rateLimit.requestsPerMinute,
+    },
+    bodyLimitBytes: DEFAULTS.bodyLimitBytes,
+    secrets: secretsOf(enabled, tokens, input.redisUrl),
+  };
+}

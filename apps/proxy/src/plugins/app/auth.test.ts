@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createTokenCheck } from './auth.js';
+
+const TOKEN = 'client-token-aaaaaaaaaaaa-0001';
+const OTHER = 'client-token-bbbbbbbbbbbb-0002';
+let current: TestApp | undefined;
+
+afterEach(async () => {
+  if (current) {
+    expect(current.scan.leaks()).toEqual([]);
+    await current.app.close();
+  }
+  current = undefined;
+});
+
+describe('createTokenCheck', () => {
+  it('accepts each configured token and nothing else, whatever the length', () => {
+    const check = createTokenCheck([TOKEN, OTHER]);
+    expect(check(TOKEN)).toBe(true);
+    expect(check(OTHER)).toBe(true);
+    expect(check(undefined)).toBe(false);
+    expect(check('')).toBe(false);
+    expect(check(TOKEN.slice(0, -1))).toBe(false);
+    expect(check(`${TOKEN}x`)).toBe(false);
+    expect(check('x'.repeat(10_000))).toBe(false);
+  });
+});
+
+describe('bearer auth', () => {
+  const search = '/v1/suppliers?q=toy';
+
+  it('answers 401 without a token, with a wrong one, or with another scheme', async () => {
+    current = await buildTestApp({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
+    for (const authorization of [undefined, 'Bearer wrong-token-value-000', `Basic ${TOKEN}`, `Bearer`]) {
+      const response = await current.inject({ url: search, headers: authorization ? { authorization } : {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+      expect(response.json()).toMatchObject({ status: 401, kind: 'unauthorized' });
+    }
+    expect(current.calls).toEqual([]);
+  });
+
+  it('serves a request with any configured token', async () => {
+    current = await buildTestApp({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
+    for (const token of [TOKEN, OTHER]) {
+      const response = await current.inject({ url: search, headers: { authorization: `Bearer ${token}` } });
+      expect(response.statusCode).toBe(200);
+    }
+  });
+
+  it('never logs the authorization header', async () => {
+    current = await buildTestApp({ YUANTOU_TOKENS: TOKEN, LOG_LEVEL: 'trace' });
+    await current.inject({ url: search, headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(current.scan.lines.length).toBeGreaterThan(0);
+    expect(current.scan.lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('needs no token for probes, metrics and the API description', async () => {
+    current = await buildTestApp({ YUANTOU_TOKENS: TOKEN });
+    for (const url of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
+      const response = await current.inject(url);
+      expect(response.statusCode, url).toBeLessThan(400);
+    }
+  });
+
+  it('with no tokens (loopback only) serves without authentication', async () => {
+    current = await buildTestApp();
+    expect((await current.inject(search)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+import { bearerToken, isPublicPath } from '../app/auth.js';
+
+interface RateLimitOptions {
+  requestsPerMinute: number;
+  /** Shares the counters between proxy instances. */
+  redis?: Redis;
+}
+
+/** Per client: the token's hash when one is sent (never the token itself as a store key), else the IP. */
+async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
+  await app.register(rateLimit, {
+    max: options.requestsPerMinute,
+    timeWindow: 60_000,
+    // A Redis outage must not take the API down with it: count locally until it is back.
+    ...(options.redis ? { redis: options.redis, skipOnError: true } : {}),
+    allowList: (request) => isPublicPath(request.url),
+    keyGenerator: (request) => {
+      const token = bearerToken(request);
+      return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
+    },
+  });
+}
+
+export default fp(rateLimitPlugin, { name: 'rate-limit' });

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/support/test-app.js';
+
+let current: TestApp | undefined;
+afterEach(async () => {
+  await current?.app.close();
+  current = undefined;
+});
+
+describe('operations routes', () => {
+  it('healthz and readyz answer without a token even when tokens are configured', async () => {
+    current = await buildTestApp({ YUANTOU_TOKENS: 'client-token-for-health-01' });
+    expect((await current.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await current.inject('/readyz');
+    expect([ready.statusCode, ready.json()]).toEqual([200, { status: 'ok' }]);
+  });
+
+  it('readyz is 503 when the gateway is not ready', async () => {
+    current = await buildTestApp();
+    current.app.gateway.isReady = async () => false;
+    const ready = await current.inject('/readyz');
+    expect([ready.statusCode, ready.json()]).toEqual([503, { status: 'unavailable' }]);
+  });
+
+  it('metrics count requests by route template and status', async () => {
+    current = await buildTestApp();
+    await current.inject('/v1/suppliers?q=toy');
+    await current.inject('/v1/suppliers?q=');
+    const metrics = await current.inject('/metrics');
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.body).toMatch(
+      /http_requests_total\{method="GET",route="\/v1\/suppliers",status="200"\} 1/,
+    );
+    expect(metrics.body).toMatch(
+      /http_requests_total\{method="GET",route="\/v1\/suppliers",status="400"\} 1/,
+    );
+    expect(metrics.body).toContain('http_request_duration_seconds_bucket');
+  });
+});

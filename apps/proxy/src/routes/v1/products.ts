@@ -1,0 +1,37 @@
+import { ImageSearchBody, ProductSearchResponse, ROUTES, SearchParams } from '@yuantou/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { searchProducts, searchProductsByImage } from '../../search/search-products.js';
+import { type RouteOptions, searchDeps, searchErrorResponses } from '../route-helpers.js';
+
+export default async function productsRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    ROUTES.products,
+    {
+      schema: {
+        summary: 'Search 1688 products by keyword across the enabled providers, ranked',
+        tags: ['search'],
+        querystring: SearchParams,
+        response: { 200: ProductSearchResponse, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      searchProducts(searchDeps(app, config, request, reply, config.ranking.products), request.query),
+  );
+  routes.post(
+    ROUTES.productsByImage,
+    {
+      // Room for the largest accepted base64 image plus the other fields; bigger bodies are a 413 problem.
+      bodyLimit: config.bodyLimitBytes,
+      schema: {
+        summary: 'Search 1688 products by image (a public URL or base64), ranked',
+        tags: ['search'],
+        body: ImageSearchBody,
+        response: { 200: ProductSearchResponse, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      searchProductsByImage(searchDeps(app, config, request, reply, config.ranking.products), request.body),
+  );
+}

@@ -1,0 +1,91 @@
+import { ProviderStatus, SupplierSearchResponse } from '@yuantou/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp, closedPort, type TestApp } from '../../../test/support/test-app.js';
+
+const TMAPI_TOKEN = 'tmapi-route-test-secret-0001';
+let current: TestApp | undefined;
+
+afterEach(async () => {
+  if (current) {
+    expect(current.scan.leaks()).toEqual([]);
+    await current.app.close();
+  }
+  current = undefined;
+});
+
+async function start(env: Record<string, string> = {}) {
+  current = await buildTestApp(env);
+  return current;
+}
+
+const suppliersUrl = (query: Record<string, string>) => `/v1/suppliers?${new URLSearchParams(query)}`;
+
+describe('GET /v1/suppliers', () => {
+  it('ranks demo suppliers for 玩具厂 with a score breakdown and labels them as sample data', async () => {
+    const t = await start();
+    const response = await t.inject(suppliersUrl({ q: '玩具厂' }));
+    expect(response.statusCode).toBe(200);
+    const body = SupplierSearchResponse.parse(response.json());
+    expect(body.sampleData).toBe(true);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items[0]!.breakdown.length).toBeGreaterThan(0);
+    const scores = body.items.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(body.providers).toEqual([
+      expect.objectContaining({ provider: 'demo', outcome: 'ok', itemCount: body.items.length }),
+    ]);
+    expect(t.calls).toEqual(['demo.searchSuppliers']);
+  });
+
+  it('orders by the requested sort instead of the score', async () => {
+    const t = await start();
+    const response = await t.inject(suppliersUrl({ q: '玩具', sort: 'price_asc', pageSize: '50' }));
+    const prices = SupplierSearchResponse.parse(response.json())
+      .items.map((s) => s.priceMin)
+      .filter((p): p is number => p !== null);
+    expect(prices.length).toBeGreaterThan(1);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+
+  it('answers 400 naming a provider that is known but not enabled, without calling any', async () => {
+    const t = await start();
+    const response = await t.inject(suppliersUrl({ q: '玩具', provider: 'tmapi' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ field: 'provider', kind: 'validation', status: 400 });
+    expect(response.json().detail).toContain('tmapi');
+    expect(t.calls).toEqual([]);
+  });
+
+  it('reports a failing provider next to the ones that answered', async () => {
+    const port = await closedPort();
+    const t = await start({
+      YUANTOU_TMAPI_API_TOKEN: TMAPI_TOKEN,
+      YUANTOU_TMAPI_BASE_URL: `http://127.0.0.1:${port}`,
+      YUANTOU_DEMO: 'true',
+    });
+    const response = await t.inject(suppliersUrl({ q: '玩具厂' }));
+    expect(response.statusCode).toBe(200);
+    const body = SupplierSearchResponse.parse(response.json());
+    const byProvider = Object.fromEntries(body.providers.map((s) => [s.provider, s]));
+    expect(byProvider.demo).toMatchObject({ outcome: 'ok' });
+    expect(byProvider.tmapi).toMatchObject({ outcome: 'error', itemCount: 0, error: { provider: 'tmapi' } });
+    expect(body.items.every((s) => s.sources.includes('demo'))).toBe(true);
+  });
+
+  it('answers a problem with every provider status when all selected providers fail', async () => {
+    const port = await closedPort();
+    const t = await start({
+      YUANTOU_TMAPI_API_TOKEN: TMAPI_TOKEN,
+      YUANTOU_TMAPI_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    const response = await t.inject(suppliersUrl({ q: '玩具厂' }));
+    expect(response.statusCode).toBe(502);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const body = response.json();
+    expect(body).toMatchObject({ status: 502, kind: 'upstream' });
+    expect(ProviderStatus.array().parse(body.providers)).toEqual([
+      expect.objectContaining({ provider: 'tmapi', outcome: 'error' }),
+    ]);
+    expect(t.calls).toEqual(['tmapi.searchSuppliers']);
+  });
+});

@@ -1,0 +1,65 @@
+import {
+  type ImageSearchBody,
+  type Product,
+  type ProductSearchResponse,
+  rankProducts,
+  type SearchParams,
+} from '@yuantou/core';
+import { ProblemError } from '../problem.js';
+import { allFailedProblem } from './all-failed.js';
+import { combinedPaging, containsSampleData, fanOut, type ProviderOutcome } from './fan-out.js';
+import { imageQuery, keywordQuery, selectProviders, supports } from './search-query.js';
+import type { SearchDeps } from './search-suppliers.js';
+import { sortProducts } from './sort-results.js';
+
+function respond(
+  deps: SearchDeps,
+  outcomes: ProviderOutcome<Product>[],
+  params: SearchParams | ImageSearchBody,
+): ProductSearchResponse {
+  const statuses = outcomes.map((o) => o.status);
+  if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
+  const ranked = rankProducts(
+    outcomes.flatMap((o) => o.items),
+    { weights: deps.weights },
+  );
+  return {
+    items: sortProducts(ranked, params.sort),
+    page: params.page,
+    pageSize: params.pageSize,
+    ...combinedPaging(outcomes),
+    providers: statuses,
+    sampleData: containsSampleData(outcomes),
+  };
+}
+
+export async function searchProducts(deps: SearchDeps, params: SearchParams): Promise<ProductSearchResponse> {
+  const selected = selectProviders(params.provider, deps.providers, supports('searchProducts'));
+  const query = keywordQuery(params);
+  const outcomes = await fanOut<Product>(
+    selected,
+    async (provider) => {
+      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal);
+      return { items: result.page.items, result };
+    },
+    deps.log,
+  );
+  return respond(deps, outcomes, params);
+}
+
+export async function searchProductsByImage(
+  deps: SearchDeps,
+  body: ImageSearchBody,
+): Promise<ProductSearchResponse> {
+  const selected = selectProviders(body.provider, deps.providers, supports('searchProductsByImage'));
+  const query = imageQuery(body);
+  const outcomes = await fanOut<Product>(
+    selected,
+    async (provider) => {
+      const result = await deps.gateway.search(provider, 'searchProductsByImage', query, deps.signal);
+      return { items: result.page.items, result };
+    },
+    deps.log,
+  );
+  return respond(deps, outcomes, body);
+}

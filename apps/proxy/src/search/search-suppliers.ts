@@ -1,0 +1,64 @@
+import {
+  mergeSuppliers,
+  rankSuppliers,
+  type SearchParams,
+  type Supplier,
+  type SupplierSearchResponse,
+  suppliersFromProducts,
+} from '@yuantou/core';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ProviderGateway, ProviderSettings } from '../gateway/gateway-contract.js';
+import { ProblemError } from '../problem.js';
+import { allFailedProblem } from './all-failed.js';
+import { combinedPaging, containsSampleData, fanOut } from './fan-out.js';
+import { keywordQuery, selectProviders } from './search-query.js';
+import { sortSuppliers } from './sort-results.js';
+
+export interface SearchDeps {
+  gateway: ProviderGateway;
+  providers: ProviderSettings[];
+  weights: Record<string, number>;
+  log: FastifyBaseLogger;
+  signal?: AbortSignal;
+}
+
+/**
+ * Supplier search across providers: native supplier search where a provider has one, otherwise its product
+ * search grouped by seller; then one merged, ranked list.
+ */
+export async function searchSuppliers(
+  deps: SearchDeps,
+  params: SearchParams,
+): Promise<SupplierSearchResponse> {
+  const selected = selectProviders(
+    params.provider,
+    deps.providers,
+    (adapter) => adapter.searchSuppliers !== undefined || adapter.searchProducts !== undefined,
+  );
+  const adapters = new Map(deps.providers.map((p) => [p.id, p.adapter]));
+  const query = keywordQuery(params);
+  const outcomes = await fanOut<Supplier>(
+    selected,
+    async (provider) => {
+      if (adapters.get(provider)?.searchSuppliers) {
+        const result = await deps.gateway.search(provider, 'searchSuppliers', query, deps.signal);
+        return { items: result.page.items, result };
+      }
+      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal);
+      return { items: suppliersFromProducts(result.page.items), result };
+    },
+    deps.log,
+  );
+  const statuses = outcomes.map((o) => o.status);
+  if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
+
+  const ranked = rankSuppliers(mergeSuppliers(outcomes.map((o) => o.items)), { weights: deps.weights });
+  return {
+    items: sortSuppliers(ranked, params.sort),
+    page: params.page,
+    pageSize: params.pageSize,
+    ...combinedPaging(outcomes),
+    providers: statuses,
+    sampleData: containsSampleData(outcomes),
+  };
+}

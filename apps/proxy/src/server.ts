@@ -1,0 +1,44 @@
+import { buildApp } from './app.js';
+import { ConfigError } from './config/config-error.js';
+import { loadConfig } from './config/load-config.js';
+
+// Loads config once, builds the app, listens, and closes gracefully (in-flight requests finish, the
+// gateway closes its Redis and HTTP pools) on SIGINT/SIGTERM.
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`yuantou proxy: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await buildApp(config);
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      app.log.error('graceful shutdown timed out');
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures other than config: print the kind of error only, never objects that may hold secrets.
+  process.stderr.write(
+    `yuantou proxy failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`,
+  );
+  process.exit(1);
+});

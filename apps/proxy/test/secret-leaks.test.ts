@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, closedPort, type TestApp } from './support/test-app.js';
+
+// Fake credentials for every real provider, pointed at hosts that fail: one closed port, and one server that
+// answers errors quoting the full request (URL, headers, body) back — as a careless upstream might. Neither
+// response bodies nor log lines may ever contain a configured secret.
+
+const SECRETS = {
+  YUANTOU_TMAPI_API_TOKEN: 'fake-tmapi-token-7f3a9c',
+  YUANTOU_ALIBABA_APP_KEY: 'fake-alibaba-key-51be02',
+  YUANTOU_ALIBABA_APP_SECRET: 'fake-alibaba-secret-e7d4',
+  YUANTOU_DAJISAAS_APP_KEY: 'fake-daji-key-33c1aa',
+  YUANTOU_DAJISAAS_APP_SECRET: 'fake-daji-secret-9b20ff',
+  YUANTOU_PANDAPON_ACCESS_KEY: 'fake-panda-access-0c1d',
+  YUANTOU_PANDAPON_SECRET: 'fake-panda-secret-88e2',
+  YUANTOU_PANDAPON_USER_ID: 'fake-panda-user-4411aa',
+};
+const TOKEN = 'fake-client-token-a1b2c3d4';
+
+let echo: Server;
+let echoUrl: string;
+const apps: TestApp[] = [];
+
+beforeAll(async () => {
+  echo = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      const quoted = `${request.url} ${JSON.stringify(request.headers)} ${body}`;
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code: 500, msg: quoted, message: quoted, error_message: quoted }));
+    });
+  });
+  await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+  echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const t of apps) await t.app.close();
+  await new Promise((resolve) => echo.close(resolve));
+});
+
+function envFor(baseUrl: string): Record<string, string> {
+  const env: Record<string, string> = {
+    ...SECRETS,
+    YUANTOU_TOKENS: TOKEN,
+    YUANTOU_DEMO: 'true',
+    LOG_LEVEL: 'trace',
+  };
+  for (const provider of ['TMAPI', 'ALIBABA', 'DAJISAAS', 'PANDAPON'])
+    env[`YUANTOU_${provider}_BASE_URL`] = baseUrl;
+  return env;
+}
+
+const requests = [
+  { method: 'GET' as const, url: '/v1/suppliers?q=toy' },
+  { method: 'GET' as const, url: '/v1/suppliers?q=toy&provider=tmapi' },
+  { method: 'GET' as const, url: '/v1/products?q=toy' },
+  { method: 'GET' as const, url: '/v1/products?q=toy&provider=alibaba,dajisaas,pandapon' },
+  {
+    method: 'POST' as const,
+    url: '/v1/products/by-image',
+    payload: { imageUrl: 'https://cbu01.alicdn.com/a.jpg' },
+  },
+  {
+    method: 'POST' as const,
+    url: '/v1/products/by-image',
+    payload: { imageUrl: 'https://cbu01.alicdn.com/a.jpg', provider: ['pandapon', 'dajisaas'] },
+  },
+  { method: 'GET' as const, url: '/v1/providers' },
+  { method: 'GET' as const, url: '/metrics' },
+];
+
+describe.each([
+  ['a closed port', async () => `http://127.0.0.1:${await closedPort()}`],
+  ['an upstream that quotes the request back', async () => echoUrl],
+])('secrets with providers behind %s', (_name, baseUrl) => {
+  it('never appear in a response body or a log line', async () => {
+    const t = await buildTestApp(envFor(await baseUrl()));
+    apps.push(t);
+    for (const secret of [...Object.values(SECRETS), TOKEN]) expect(t.config.secrets).toContain(secret);
+    for (const request of requests) {
+      const response = await t.inject({ ...request, headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(response.statusCode, `${request.method} ${request.url}`).toBeLessThan(500 + 5);
+    }
+    // The error paths really ran: some provider reported an error.
+    expect(t.scan.bodies.some((body) => body.includes('"outcome":"error"'))).toBe(true);
+    expect(t.scan.leaks()).toEqual([]);
+  });
+});

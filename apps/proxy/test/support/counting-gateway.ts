@@ -1,0 +1,13 @@
+import type { ProviderGateway } from '../../src/gateway/gateway-contract.js';
+
+/** Wraps a real gateway and records each search call (results pass through untouched). */
+export function countingGateway(inner: ProviderGateway, calls: string[]): ProviderGateway {
+  return {
+    search(provider, operation, query, signal) {
+      calls.push(`${provider}.${operation}`);
+      return inner.search(provider, operation, query, signal);
+    },
+    isReady: () => inner.isReady(),
+    close: () => inner.close(),
+  };
+}
