@@ -1,0 +1,133 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+
+// The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
+// here), in preview mode (no Office host) against the demo proxy: search 玩具厂, see ranked results and why.
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const screenshot = path.join(root, 'test-results', 'taskpane.png');
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let proxy: DemoProxy;
+let server: PreviewServer;
+let context: BrowserContext;
+let page: Page;
+let origin: string;
+const temp: string[] = [];
+
+beforeAll(async () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-pane-'));
+  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
+  temp.push(outDir, profile);
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
+  const configFile = path.join(root, 'vite.config.ts');
+  await build({ root, configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  server = await preview({
+    root,
+    configFile,
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 380, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  // No network here and no Office host: office.js fails to load, so the pane starts in preview mode.
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  await proxy?.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('task pane in preview mode', () => {
+  it('runs without an Office host and says insertion needs Excel', async () => {
+    expect(await page.getAttribute('body', 'data-mode')).toBe('preview');
+    expect(await page.isDisabled('#insert-selection')).toBe(true);
+  });
+
+  it('saves the proxy URL and tests the connection', async () => {
+    await page.click('#settings-toggle');
+    await page.fill('#proxy-url', proxy.url);
+    await page.click('#settings-test');
+    await page.locator('#settings-status', { hasText: 'Connected' }).waitFor();
+    expect(await page.textContent('#settings-status')).toContain('demo mode');
+    await page.click('#settings-toggle');
+    await page.locator('#providers input[value="demo"]').waitFor({ state: 'attached' });
+  });
+
+  it('searches 玩具厂 and shows ranked suppliers with the score breakdown', async () => {
+    await page.fill('#query', '玩具厂');
+    await page.click('#search-button');
+    await page.waitForSelector('#results li.result');
+    expect(await page.isHidden('#progress')).toBe(true);
+    const ranks = await page.$$eval('#results li.result', (items) =>
+      items.map((li) => (li as HTMLElement).dataset.rank),
+    );
+    expect(ranks.length).toBeGreaterThan(2);
+    expect(ranks).toEqual(ranks.map((_, i) => String(i + 1)));
+    const scores = await page.$$eval('#results .score', (nodes) => nodes.map((n) => Number(n.textContent)));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(await page.textContent('.demo-label')).toContain('Demo data');
+
+    await page.click('#results li.result >> nth=0 >> summary');
+    const breakdown = await page.$$eval('#results li.result:first-child .breakdown[open] tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent)),
+    );
+    expect(breakdown.length).toBeGreaterThan(2);
+    // Points add up to the score shown (each row is "points / weight").
+    const points = breakdown.reduce((sum, row) => sum + Number(String(row[2]).split(' / ')[0]), 0);
+    expect(Math.abs(points - scores[0]!)).toBeLessThan(0.1 * breakdown.length + 0.1);
+    expect(await page.textContent('#insert-status')).toContain('Preview mode');
+    expect(proxy.requests.filter((u) => u.startsWith('/v1/suppliers?'))).toHaveLength(1);
+
+    mkdirSync(path.dirname(screenshot), { recursive: true });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(screenshot, path.join(root, 'docs', 'taskpane.png'));
+  });
+
+  it('shows a form error instead of searching with an empty keyword', async () => {
+    const before = proxy.requests.length;
+    await page.fill('#query', '   ');
+    await page.click('#search-button');
+    expect(await page.textContent('#form-error')).toContain('keyword');
+    expect(proxy.requests).toHaveLength(before);
+  });
+});
