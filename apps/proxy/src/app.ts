@@ -57,7 +57,11 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(metrics, { registry: deps.registry ?? new Registry() });
   await app.register(helmet);
   await app.register(cors, { origins: config.corsOrigins });
-  await app.register(rateLimit, { requestsPerMinute: config.rateLimit.requestsPerMinute, redis });
+  await app.register(rateLimit, {
+    requestsPerMinute: config.rateLimit.requestsPerMinute,
+    tokens: config.tokens,
+    redis,
+  });
   await app.register(auth, { tokens: config.tokens });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway });
 

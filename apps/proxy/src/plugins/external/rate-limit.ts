@@ -3,16 +3,22 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
-import { bearerToken, isPublicPath } from '../app/auth.js';
+import { bearerToken, createTokenCheck, isPublicPath } from '../app/auth.js';
 
 interface RateLimitOptions {
   requestsPerMinute: number;
+  tokens: string[];
   /** Shares the counters between proxy instances. */
   redis?: Redis;
 }
 
-/** Per client: the token's hash when one is sent (never the token itself as a store key), else the IP. */
+/**
+ * Per client: a valid token's hash (never the token itself as a store key), else the IP — so made-up tokens
+ * cannot buy fresh buckets. With tokens configured, auth (a context hook) rejects bad tokens before this
+ * route-level hook counts anything.
+ */
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
+  const isValid = createTokenCheck(options.tokens);
   await app.register(rateLimit, {
     max: options.requestsPerMinute,
     timeWindow: 60_000,
@@ -21,7 +27,9 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions):
     allowList: (request) => isPublicPath(request.url),
     keyGenerator: (request) => {
       const token = bearerToken(request);
-      return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
+      return token && isValid(token)
+        ? `token:${createHash('sha256').update(token).digest('hex')}`
+        : `ip:${request.ip}`;
     },
   });
 }
