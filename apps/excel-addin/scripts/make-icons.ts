@@ -1,6 +1,6 @@
 // Writes public/assets/icon-{16,32,64,80}.png: a plain badge (orange square, white "Y" for YUANTOU), so the
-// manifest's icons exist without an image editor. Run: npx tsx scripts/make-icons.ts
-// (or `pnpm icons`); the PNGs are committed.
+// manifest's icons exist without an image editor. Run: pnpm icons
+// The PNGs are committed.
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 
