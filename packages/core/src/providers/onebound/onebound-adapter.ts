@@ -16,7 +16,8 @@ const OneboundCredentials = z.object({
    * `true`: send `key`, a `timestamp` and the MD5 `sign` of seed 001 instead of the secret. The documented
    * default (`false`) sends `key` and `secret` as query parameters.
    */
-  sign: z.boolean().optional(),
+  // Config files and env vars carry text, so `"true"`/`"false"` are accepted too.
+  sign: z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]).optional(),
 });
 export type OneboundCredentials = z.infer<typeof OneboundCredentials>;
 
