@@ -11,7 +11,14 @@ export interface DevHttps {
   plugins: PluginOption[];
 }
 
-export async function devHttps(): Promise<DevHttps> {
+const selfSigned = async (): Promise<DevHttps> => {
+  const { default: basicSsl } = await import('@vitejs/plugin-basic-ssl');
+  return { plugins: [basicSsl({ name: 'yuantou-dev', domains: ['localhost'] })] };
+};
+
+/** ADDIN_SELF_SIGNED=1 skips office-addin-dev-certs (it runs `sudo` to trust its CA on Linux). */
+export async function devHttps(env: Record<string, string | undefined> = process.env): Promise<DevHttps> {
+  if (env.ADDIN_SELF_SIGNED === '1') return selfSigned();
   try {
     const { getHttpsServerOptions } = await import('office-addin-dev-certs');
     const options = await getHttpsServerOptions();
@@ -28,7 +35,6 @@ export async function devHttps(): Promise<DevHttps> {
         '',
       ].join('\n'),
     );
-    const { default: basicSsl } = await import('@vitejs/plugin-basic-ssl');
-    return { plugins: [basicSsl({ name: 'yuantou-dev', domains: ['localhost'] })] };
+    return selfSigned();
   }
 }
