@@ -1,29 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/support/test-app.js';
 
-let current: TestApp | undefined;
-afterEach(async () => {
-  await current?.app.close();
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('operations routes', () => {
   it('healthz and readyz answer without a token even when tokens are configured', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: 'client-token-for-health-01' });
+    const current = await start({ YUANTOU_TOKENS: 'client-token-for-health-01' });
     expect((await current.inject('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await current.inject('/readyz');
     expect([ready.statusCode, ready.json()]).toEqual([200, { status: 'ok' }]);
   });
 
   it('readyz is 503 when the gateway is not ready', async () => {
-    current = await buildTestApp();
+    const current = await start();
     current.app.gateway.isReady = async () => false;
     const ready = await current.inject('/readyz');
     expect([ready.statusCode, ready.json()]).toEqual([503, { status: 'unavailable' }]);
   });
 
   it('metrics count requests by route template and status', async () => {
-    current = await buildTestApp();
+    const current = await start();
     await current.inject('/v1/suppliers?q=toy');
     await current.inject('/v1/suppliers?q=');
     const metrics = await current.inject('/metrics');

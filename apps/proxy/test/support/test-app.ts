@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterEach, expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type ProxyConfig } from '../../src/config/load-config.js';
 import { SecretScan } from '../secret-scan.js';
@@ -49,5 +50,24 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
       scan.record(response.body);
       return response;
     },
+  };
+}
+
+/**
+ * For a test file: returns a starter, and after each test checks the secret scan of the app it started and
+ * closes it.
+ */
+export function useTestApp(): (env?: Record<string, string>) => Promise<TestApp> {
+  let current: TestApp | undefined;
+  afterEach(async () => {
+    const started = current;
+    current = undefined;
+    if (!started) return;
+    await started.app.close();
+    expect(started.scan.leaks()).toEqual([]);
+  });
+  return async (env = {}) => {
+    current = await buildTestApp(env);
+    return current;
   };
 }

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 import { createTokenCheck } from './auth.js';
 
 const TOKEN = 'client-token-aaaaaaaaaaaa-0001';
 const OTHER = 'client-token-bbbbbbbbbbbb-0002';
-let current: TestApp | undefined;
-
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('createTokenCheck', () => {
   it('accepts each configured token and nothing else, whatever the length', () => {
@@ -31,7 +23,7 @@ describe('bearer auth', () => {
   const search = '/v1/suppliers?q=toy';
 
   it('answers 401 without a token, with a wrong one, or with another scheme', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
+    const current = await start({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
     for (const authorization of [undefined, 'Bearer wrong-token-value-000', `Basic ${TOKEN}`, `Bearer`]) {
       const response = await current.inject({ url: search, headers: authorization ? { authorization } : {} });
       expect(response.statusCode).toBe(401);
@@ -42,7 +34,7 @@ describe('bearer auth', () => {
   });
 
   it('serves a request with any configured token', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
+    const current = await start({ YUANTOU_TOKENS: `${TOKEN},${OTHER}` });
     for (const token of [TOKEN, OTHER]) {
       const response = await current.inject({ url: search, headers: { authorization: `Bearer ${token}` } });
       expect(response.statusCode).toBe(200);
@@ -50,14 +42,14 @@ describe('bearer auth', () => {
   });
 
   it('never logs the authorization header', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: TOKEN, LOG_LEVEL: 'trace' });
+    const current = await start({ YUANTOU_TOKENS: TOKEN, LOG_LEVEL: 'trace' });
     await current.inject({ url: search, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(current.scan.lines.length).toBeGreaterThan(0);
     expect(current.scan.lines.join('\n')).not.toContain(TOKEN);
   });
 
   it('needs no token for probes, metrics and the API description', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: TOKEN });
+    const current = await start({ YUANTOU_TOKENS: TOKEN });
     for (const url of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
       const response = await current.inject(url);
       expect(response.statusCode, url).toBeLessThan(400);
@@ -65,7 +57,7 @@ describe('bearer auth', () => {
   });
 
   it('with no tokens (loopback only) serves without authentication', async () => {
-    current = await buildTestApp();
+    const current = await start();
     expect((await current.inject(search)).statusCode).toBe(200);
   });
 });

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 
 const TOKEN = 'client-token-for-errors-0001';
-let current: TestApp | undefined;
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('error handler', () => {
   it('turns an unexpected error into a generic 500 problem with no stack or secret', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: TOKEN });
+    const current = await start({ YUANTOU_TOKENS: TOKEN });
     current.app.get('/boom', async () => {
       throw new Error(`database said no, token ${TOKEN}`);
     });
@@ -32,7 +25,7 @@ describe('error handler', () => {
   });
 
   it('answers unknown routes with a 404 problem', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject('/v2/nothing?x=1');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ status: 404, detail: 'no route GET /v2/nothing' });

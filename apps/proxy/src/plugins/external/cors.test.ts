@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 
-let current: TestApp | undefined;
-afterEach(async () => {
-  await current?.app.close();
-  current = undefined;
-});
+const start = useTestApp();
 
 const preflight = (origin: string) => ({
   method: 'OPTIONS' as const,
@@ -19,7 +15,7 @@ const preflight = (origin: string) => ({
 
 describe('CORS', () => {
   it('allows a preflight from the add-in dev server, even with tokens configured', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: 'client-token-for-cors-0001' });
+    const current = await start({ YUANTOU_TOKENS: 'client-token-for-cors-0001' });
     const response = await current.inject(preflight('https://localhost:3000'));
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('https://localhost:3000');
@@ -27,13 +23,13 @@ describe('CORS', () => {
   });
 
   it('allows the configured production origin', async () => {
-    current = await buildTestApp({ YUANTOU_PUBLIC_ORIGIN: 'https://addin.example.com' });
+    const current = await start({ YUANTOU_PUBLIC_ORIGIN: 'https://addin.example.com' });
     const response = await current.inject(preflight('https://addin.example.com'));
     expect(response.headers['access-control-allow-origin']).toBe('https://addin.example.com');
   });
 
   it('does not allow another origin', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject(preflight('https://evil.example'));
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     const get = await current.inject({

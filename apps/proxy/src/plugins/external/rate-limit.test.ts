@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 
 const A = 'client-token-rate-limit-000a';
 const B = 'client-token-rate-limit-000b';
-let current: TestApp | undefined;
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
+const start = useTestApp();
 
 const as = (token: string) => ({ url: '/v1/providers', headers: { authorization: `Bearer ${token}` } });
 
 describe('client rate limit', () => {
   it('limits each token on its own and answers a 429 problem with Retry-After', async () => {
-    current = await buildTestApp({ YUANTOU_TOKENS: `${A},${B}`, YUANTOU_RATE_LIMIT_PER_MINUTE: '2' });
+    const current = await start({ YUANTOU_TOKENS: `${A},${B}`, YUANTOU_RATE_LIMIT_PER_MINUTE: '2' });
     expect((await current.inject(as(A))).statusCode).toBe(200);
     expect((await current.inject(as(A))).statusCode).toBe(200);
     const limited = await current.inject(as(A));
@@ -29,7 +22,7 @@ describe('client rate limit', () => {
   });
 
   it('without configured tokens, made-up bearer tokens share their IP bucket instead of getting fresh ones', async () => {
-    current = await buildTestApp({ YUANTOU_RATE_LIMIT_PER_MINUTE: '2' });
+    const current = await start({ YUANTOU_RATE_LIMIT_PER_MINUTE: '2' });
     const statuses = [];
     for (const token of ['made-up-token-1', 'made-up-token-2', 'made-up-token-3']) {
       statuses.push((await current.inject(as(token))).statusCode);
@@ -38,7 +31,7 @@ describe('client rate limit', () => {
   });
 
   it('sets security headers', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject('/healthz');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toBeDefined();

@@ -1,20 +1,12 @@
 import { ProductSearchResponse } from '@yuantou/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 
-let current: TestApp | undefined;
-
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('GET /v1/products', () => {
   it('ranks demo products for a keyword, best score first', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject(`/v1/products?q=${encodeURIComponent('玩具')}&pageSize=10`);
     expect(response.statusCode).toBe(200);
     const body = ProductSearchResponse.parse(response.json());
@@ -27,7 +19,7 @@ describe('GET /v1/products', () => {
   });
 
   it('passes the price filter to the provider and orders by price when asked', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject('/v1/products?q=toy&priceMin=5&priceMax=20&sort=price_asc');
     expect(response.statusCode).toBe(200);
     const items = ProductSearchResponse.parse(response.json()).items.filter((p) => p.price !== null);
@@ -44,7 +36,7 @@ describe('GET /v1/products', () => {
 
 describe('POST /v1/products/by-image', () => {
   it('finds demo products for an image URL', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject({
       method: 'POST',
       url: '/v1/products/by-image',
@@ -58,7 +50,7 @@ describe('POST /v1/products/by-image', () => {
   });
 
   it('accepts base64 with a data: header', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const imageBase64 = `data:image/png;base64,${Buffer.from('a small fake png body, long enough').toString('base64')}`;
     const response = await current.inject({
       method: 'POST',
@@ -69,7 +61,7 @@ describe('POST /v1/products/by-image', () => {
   });
 
   it('answers 413 with a problem body for an oversized body', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const response = await current.inject({
       method: 'POST',
       url: '/v1/products/by-image',

@@ -1,19 +1,12 @@
 import { ProvidersResponse } from '@yuantou/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/support/test-app.js';
 
-let current: TestApp | undefined;
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('GET /v1/providers', () => {
   it('lists every provider, marks demo mode, and never echoes credentials', async () => {
-    current = await buildTestApp({
+    const current = await start({
       YUANTOU_DAJISAAS_APP_KEY: 'daji-app-key-0001',
       YUANTOU_DAJISAAS_APP_SECRET: 'daji-app-secret-0001',
     });
@@ -34,7 +27,7 @@ describe('GET /v1/providers', () => {
   });
 
   it('in demo mode only demo is enabled', async () => {
-    current = await buildTestApp();
+    const current = await start();
     const body = ProvidersResponse.parse((await current.inject('/v1/providers')).json());
     expect(body.demoMode).toBe(true);
     expect(body.providers.filter((p) => p.enabled).map((p) => p.id)).toEqual(['demo']);

@@ -1,22 +1,9 @@
 import { ProviderStatus, SupplierSearchResponse } from '@yuantou/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, closedPort, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { closedPort, useTestApp } from '../../../test/support/test-app.js';
 
 const TMAPI_TOKEN = 'tmapi-route-test-secret-0001';
-let current: TestApp | undefined;
-
-afterEach(async () => {
-  if (current) {
-    expect(current.scan.leaks()).toEqual([]);
-    await current.app.close();
-  }
-  current = undefined;
-});
-
-async function start(env: Record<string, string> = {}) {
-  current = await buildTestApp(env);
-  return current;
-}
+const start = useTestApp();
 
 const suppliersUrl = (query: Record<string, string>) => `/v1/suppliers?${new URLSearchParams(query)}`;
 
