@@ -2,25 +2,12 @@ import { ProviderError } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { products, productsByImage, suppliers } from '../src/functions/functions.js';
 import { sharedRuntime } from '../src/runtime/shared-runtime.js';
+import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.js';
 
 // The real custom functions (functions.ts, as Excel calls them) against the real proxy in demo mode over HTTP.
 
-class CellError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-beforeEach(() => {
-  vi.stubGlobal('CustomFunctions', {
-    Error: CellError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
-  });
-});
+beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
 
 async function pointAt(url: string, token = '') {

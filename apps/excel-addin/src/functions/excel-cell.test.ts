@@ -1,23 +1,9 @@
 import { ProxyRequestError } from '@yuantou/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stubCustomFunctions } from '../../test/custom-functions-global.js';
 import { runInCell } from './excel-cell.js';
 
-// Stands in for the CustomFunctions global office.js defines inside Excel.
-class FakeCellError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-beforeEach(() => {
-  vi.stubGlobal('CustomFunctions', {
-    Error: FakeCellError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
-  });
-});
+beforeEach(stubCustomFunctions);
 afterEach(() => {
   vi.unstubAllGlobals();
 });

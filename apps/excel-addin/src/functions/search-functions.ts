@@ -7,7 +7,7 @@ import type {
 import { InvalidArgumentError } from './cell-error.js';
 import type { QueryCache } from './query-cache.js';
 import { productRows, type Row, supplierRows } from './result-rows.js';
-import { parseOptionsArgument, type SearchOptions } from './search-options.js';
+import { parseOptionsArgument } from './search-options.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments,
 // coalesce through the cache, ask the proxy, format rows. functions.ts only adapts these to Excel.
@@ -70,11 +70,20 @@ function cacheKey(fn: string, params: object): string {
   return JSON.stringify([fn, entries]);
 }
 
-function filters(options: SearchOptions, count: number) {
-  return { ...options, pageSize: count };
+/** Options and count as the proxy's filter parameters. */
+function filters(options: OptionsArgument, count: number | undefined) {
+  return { ...parseOptionsArgument(options), pageSize: parseCount(count) };
 }
 
 export function createSearchFunctions(deps: SearchFunctionDeps) {
+  /** Coalesced and cached by (function, request); `signal` is this cell's cancellation. */
+  const cached = <Request extends object, Response>(
+    fn: string,
+    request: Request,
+    send: (client: SearchClient, request: Request, signal: AbortSignal) => Promise<Response>,
+    signal: AbortSignal | undefined,
+  ) => deps.cache.get(cacheKey(fn, request), (s) => send(deps.client(), request, s), signal);
+
   return {
     async suppliers(
       keyword: string,
@@ -82,13 +91,11 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const params: SearchParamsInput = {
-        q: parseKeyword(keyword),
-        ...filters(parseOptionsArgument(options), parseCount(count)),
-      };
-      const response = await deps.cache.get(
-        cacheKey('SUPPLIERS', params),
-        (s) => deps.client().searchSuppliers(params, { signal: s }),
+      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filters(options, count) };
+      const response = await cached(
+        'SUPPLIERS',
+        params,
+        (c, p, s) => c.searchSuppliers(p, { signal: s }),
         signal,
       );
       return supplierRows(response.items) satisfies Row[];
@@ -100,13 +107,11 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const params: SearchParamsInput = {
-        q: parseKeyword(keyword),
-        ...filters(parseOptionsArgument(options), parseCount(count)),
-      };
-      const response = await deps.cache.get(
-        cacheKey('PRODUCTS', params),
-        (s) => deps.client().searchProducts(params, { signal: s }),
+      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filters(options, count) };
+      const response = await cached(
+        'PRODUCTS',
+        params,
+        (c, p, s) => c.searchProducts(p, { signal: s }),
         signal,
       );
       return productRows(response.items) satisfies Row[];
@@ -118,13 +123,11 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const body: ImageSearchBodyInput = {
-        imageUrl: parseImageUrl(imageUrl),
-        ...filters(parseOptionsArgument(options), parseCount(count)),
-      };
-      const response = await deps.cache.get(
-        cacheKey('PRODUCTSBYIMAGE', body),
-        (s) => deps.client().searchProductsByImage(body, { signal: s }),
+      const body: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...filters(options, count) };
+      const response = await cached(
+        'PRODUCTSBYIMAGE',
+        body,
+        (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         signal,
       );
       return productRows(response.items) satisfies Row[];

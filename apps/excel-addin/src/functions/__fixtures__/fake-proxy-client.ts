@@ -1,10 +1,11 @@
-import type {
-  ImageSearchBodyInput,
-  ProductSearchResponse,
-  RankedProduct,
-  RankedSupplier,
-  SearchParamsInput,
-  SupplierSearchResponse,
+import {
+  emptySupplier,
+  type ImageSearchBodyInput,
+  type ProductSearchResponse,
+  type RankedProduct,
+  type RankedSupplier,
+  type SearchParamsInput,
+  type SupplierSearchResponse,
 } from '@yuantou/core';
 import type { SearchClient } from '../search-functions.js';
 
@@ -19,28 +20,11 @@ export interface RecordedRequest {
 
 function supplier(keyword: string, i: number): RankedSupplier {
   return {
-    provider: 'demo',
-    id: `demo:${keyword}-${i}`,
+    ...emptySupplier('demo', `demo:${keyword}-${i}`),
     name: `${keyword} ${i}`,
-    nick: null,
     url: `https://example.1688.com/${i}`,
-    isAd: false,
     isFactory: i % 2 === 1,
-    isSuperFactory: null,
-    creditLevel: null,
-    factoryLevel: null,
-    areaM2: null,
     yearsOnPlatform: i,
-    repurchaseRate: null,
-    responseRate: null,
-    returnRate: null,
-    location: { province: null, city: null },
-    tags: [],
-    mainProducts: [],
-    salesCount: null,
-    productsCount: null,
-    priceMin: null,
-    priceMax: null,
     sources: ['demo'],
     score: 100 - i,
     breakdown: [],
