@@ -1,0 +1,126 @@
+// `pnpm bench`: what the proxy costs on a cache hit, measured against a bare node:http server that returns the
+// same bytes in the same run, plus how many upstream calls N identical cold requests cause.
+// Not a test: figures depend on the machine; the README records them with the machine they came from.
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '../test/fakes/tmapi-fake.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const COLD_REQUESTS = 100;
+const SUPPLIERS_PATH = `/v1/suppliers?q=${encodeURIComponent('玩具厂')}&pageSize=20`;
+
+interface Figures {
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function load(url: string): Promise<Figures> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function mean(figures: Figures[]): Figures {
+  const avg = (pick: (f: Figures) => number) => figures.reduce((sum, f) => sum + pick(f), 0) / figures.length;
+  return {
+    requestsPerSecond: avg((f) => f.requestsPerSecond),
+    p99Ms: avg((f) => f.p99Ms),
+    errors: avg((f) => f.errors),
+  };
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+async function startProxy(env: Record<string, string>) {
+  const config = loadConfig({
+    env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+    cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
+  });
+  const app = await buildApp(config);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url };
+}
+
+async function cacheHitBenchmark() {
+  const { app, url } = await startProxy({});
+  const warm = await fetch(url + SUPPLIERS_PATH);
+  if (!warm.ok) throw new Error(`proxy answered ${warm.status} to the warm-up request`);
+  const body = Buffer.from(await warm.arrayBuffer());
+  const contentType = warm.headers.get('content-type') ?? 'application/json';
+  const bare = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    response.end(body);
+  });
+  const bareUrl = await listen(bare);
+
+  const baseline: Figures[] = [];
+  const proxy: Figures[] = [];
+  // Interleaved rounds so drift on a shared machine hits both sides alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(await load(bareUrl + SUPPLIERS_PATH));
+    proxy.push(await load(url + SUPPLIERS_PATH));
+  }
+  await app.close();
+  await new Promise((resolve) => bare.close(resolve));
+  return { baseline: mean(baseline), proxy: mean(proxy), bodyBytes: body.length };
+}
+
+async function singleFlightBenchmark() {
+  const fake = await startTmapiFake();
+  // A slow upstream keeps the first call in flight while the other 99 arrive.
+  fake.setMode({ kind: 'delay', ms: 200 });
+  const { app, url } = await startProxy({
+    YUANTOU_DEMO: 'false',
+    YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken,
+    YUANTOU_TMAPI_BASE_URL: fake.url,
+  });
+  const path = `/v1/suppliers?q=${encodeURIComponent('冷门关键词')}&provider=tmapi`;
+  const statuses = await Promise.all(
+    Array.from({ length: COLD_REQUESTS }, () => fetch(url + path).then((r) => r.status)),
+  );
+  const upstreamCalls = fake.calls.count(TMAPI_PATHS.factories);
+  await app.close();
+  await fake.close();
+  return { requests: COLD_REQUESTS, ok: statuses.filter((s) => s === 200).length, upstreamCalls };
+}
+
+const hit = await cacheHitBenchmark();
+const flight = await singleFlightBenchmark();
+const ratio = hit.proxy.requestsPerSecond / hit.baseline.requestsPerSecond;
+const fmt = (n: number) => n.toFixed(1);
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+console.log(
+  `load: ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s, ${hit.bodyBytes}-byte body`,
+);
+console.log('');
+console.log('| GET /v1/suppliers (cache hit) | requests/s | p99 ms | errors |');
+console.log('| --- | ---: | ---: | ---: |');
+console.log(
+  `| bare node:http, same body | ${fmt(hit.baseline.requestsPerSecond)} | ${fmt(hit.baseline.p99Ms)} | ${hit.baseline.errors} |`,
+);
+console.log(
+  `| yuantou proxy | ${fmt(hit.proxy.requestsPerSecond)} | ${fmt(hit.proxy.p99Ms)} | ${hit.proxy.errors} |`,
+);
+console.log('');
+console.log(`ratio proxy/bare requests/s: ${ratio.toFixed(2)} (target ≥ 0.80)`);
+console.log(`proxy p99: ${fmt(hit.proxy.p99Ms)} ms (target ≤ 5 ms)`);
+console.log(
+  `single-flight: ${flight.requests} concurrent identical cold requests → ${flight.upstreamCalls} upstream call(s), ${flight.ok} answered 200`,
+);
