@@ -44,6 +44,8 @@ export const ProxyConfigInput = z.strictObject({
       imageTtlSeconds: positiveInt.optional(),
       staleSeconds: z.coerce.number().int().nonnegative().optional(),
       maxEntries: positiveInt.optional(),
+      /** How long a finished answer (merged, ranked, serialised) is replayed for an identical request; 0 = off. */
+      responseTtlSeconds: z.coerce.number().int().nonnegative().optional(),
     })
     .optional(),
   retry: z
@@ -73,6 +75,9 @@ export const DEFAULTS = {
     imageTtlSeconds: 600,
     staleSeconds: 3_600,
     maxEntries: 5_000,
+    // A recalculating sheet repeats identical searches in bursts; replaying the finished answer for a short
+    // while skips merging, ranking and response validation, and never outlives the provider cache it came from.
+    responseTtlSeconds: 30,
   },
   retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
   circuit: { failureThreshold: 5, resetAfterMs: 30_000 },

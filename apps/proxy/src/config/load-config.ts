@@ -19,6 +19,8 @@ export interface ProxyConfig {
   /** Enabled providers with their credentials and limits. */
   providers: ProviderSettings[];
   cache: GatewayOptions['cache'];
+  /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
+  responseTtlSeconds: number;
   retry: GatewayOptions['retry'];
   circuit: GatewayOptions['circuit'];
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
@@ -128,6 +130,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxEntries: cache.maxEntries },
+    responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(ttlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },
     circuit: { ...DEFAULTS.circuit, ...input.circuit },
     ranking: { suppliers: input.ranking?.suppliers ?? {}, products: input.ranking?.products ?? {} },

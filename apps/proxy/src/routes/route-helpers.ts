@@ -1,6 +1,8 @@
 import { Problem } from '@yuantou/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { ProxyConfig } from '../config/load-config.js';
+import { memoKey, type ResponseMemo } from '../search/response-memo.js';
 import type { SearchDeps } from '../search/search-suppliers.js';
 
 /** Every error status a search route may answer with, all as problem bodies. */
@@ -43,4 +45,24 @@ export function searchDeps(
     log: request.log,
     signal: abortOnDisconnect(reply),
   };
+}
+
+/**
+ * Answers from the response memo when an identical request was answered moments ago, else runs the search and
+ * remembers its answer. A replay is already validated, scrubbed and encoded: Fastify sends bytes as they are.
+ */
+export async function replayOrSearch<Answer extends Parameters<ResponseMemo['remember']>[1]>(
+  memo: ResponseMemo,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: z.ZodType<Answer>,
+  search: () => Promise<Answer>,
+): Promise<Answer | FastifyReply> {
+  const key = memoKey(request.routeOptions.url ?? request.url, request.query as Record<string, unknown>);
+  const replay = memo.get(key);
+  if (replay !== undefined)
+    return reply.type('application/json; charset=utf-8').send(replay);
+  const answer = await search();
+  memo.remember(key, answer, schema);
+  return answer;
 }

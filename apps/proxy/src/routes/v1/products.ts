@@ -1,11 +1,15 @@
 import { ImageSearchBody, ProductSearchResponse, ROUTES, SearchParams } from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ResponseMemo } from '../../search/response-memo.js';
 import { searchProducts, searchProductsByImage } from '../../search/search-products.js';
-import { type RouteOptions, searchDeps, searchErrorResponses } from '../route-helpers.js';
+import { createSecretScrubber } from '../../secret-scrubber.js';
+import { type RouteOptions, replayOrSearch, searchDeps, searchErrorResponses } from '../route-helpers.js';
 
 export default async function productsRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  // Keyword searches only: an image search's key would hold the whole base64 image.
+  const memo = new ResponseMemo(config.responseTtlSeconds, createSecretScrubber(config.secrets));
   routes.get(
     ROUTES.products,
     {
@@ -17,7 +21,9 @@ export default async function productsRoutes(app: FastifyInstance, { config }: R
       },
     },
     async (request, reply) =>
-      searchProducts(searchDeps(app, config, request, reply, config.ranking.products), request.query),
+      replayOrSearch(memo, request, reply, ProductSearchResponse, () =>
+        searchProducts(searchDeps(app, config, request, reply, config.ranking.products), request.query),
+      ),
   );
   routes.post(
     ROUTES.productsByImage,

@@ -24,6 +24,20 @@ describe('GET /v1/suppliers', () => {
     expect(t.calls).toEqual(['demo.searchSuppliers']);
   });
 
+  it('replays an identical request from the response memo without calling the gateway again', async () => {
+    const t = await start();
+    const first = await t.inject(suppliersUrl({ q: '玩具厂', city: '汕头' }));
+    const again = await t.inject(suppliersUrl({ city: '汕头', q: '玩具厂' }));
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['content-type']).toMatch(/^application\/json/);
+    expect(t.calls).toEqual(['demo.searchSuppliers']);
+    const [a, b] = [first, again].map((r) => SupplierSearchResponse.parse(r.json()));
+    expect(b!.items).toEqual(a!.items);
+    expect(b!.providers).toEqual([{ ...a!.providers[0], fromCache: true, durationMs: 0 }]);
+    await t.inject(suppliersUrl({ q: '玩具厂', city: '广州' }));
+    expect(t.calls).toHaveLength(2);
+  });
+
   it('orders by the requested sort instead of the score', async () => {
     const t = await start();
     const response = await t.inject(suppliersUrl({ q: '玩具', sort: 'price_asc', pageSize: '50' }));

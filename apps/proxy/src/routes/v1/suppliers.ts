@@ -1,10 +1,13 @@
 import { ROUTES, SearchParams, SupplierSearchResponse } from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ResponseMemo } from '../../search/response-memo.js';
 import { searchSuppliers } from '../../search/search-suppliers.js';
-import { type RouteOptions, searchDeps, searchErrorResponses } from '../route-helpers.js';
+import { createSecretScrubber } from '../../secret-scrubber.js';
+import { type RouteOptions, replayOrSearch, searchDeps, searchErrorResponses } from '../route-helpers.js';
 
 export default async function suppliersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
+  const memo = new ResponseMemo(config.responseTtlSeconds, createSecretScrubber(config.secrets));
   app.withTypeProvider<ZodTypeProvider>().get(
     ROUTES.suppliers,
     {
@@ -16,6 +19,8 @@ export default async function suppliersRoutes(app: FastifyInstance, { config }: 
       },
     },
     async (request, reply) =>
-      searchSuppliers(searchDeps(app, config, request, reply, config.ranking.suppliers), request.query),
+      replayOrSearch(memo, request, reply, SupplierSearchResponse, () =>
+        searchSuppliers(searchDeps(app, config, request, reply, config.ranking.suppliers), request.query),
+      ),
   );
 }

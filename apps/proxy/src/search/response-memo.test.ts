@@ -1,0 +1,69 @@
+import { SupplierSearchResponse } from '@yuantou/core';
+import { describe, expect, it } from 'vitest';
+import { memoKey, ResponseMemo } from './response-memo.js';
+
+const status = (overrides: Partial<SupplierSearchResponse['providers'][number]> = {}) => ({
+  provider: 'demo' as const,
+  outcome: 'ok' as const,
+  fromCache: false,
+  stale: false,
+  durationMs: 42,
+  itemCount: 0,
+  ignored: [],
+  ...overrides,
+});
+
+const answer = (providers = [status()]): SupplierSearchResponse => ({
+  items: [],
+  page: 1,
+  pageSize: 20,
+  total: 0,
+  hasNext: false,
+  providers,
+  sampleData: false,
+});
+
+const noScrub = (text: string) => text;
+
+describe('ResponseMemo', () => {
+  it('stores replays through the secret scrubber', () => {
+    const memo = new ResponseMemo(30, (text) => text.replaceAll('demo', '[redacted]'));
+    memo.remember('k', answer(), SupplierSearchResponse);
+    expect(memo.get('k')!.toString()).toContain('"provider":"[redacted]"');
+  });
+
+  it('replays an all-ok answer marked as served from cache', () => {
+    const memo = new ResponseMemo(30, noScrub);
+    memo.remember('k', answer(), SupplierSearchResponse);
+    const replay = JSON.parse(memo.get('k')!.toString());
+    expect(replay.providers).toEqual([{ ...status(), fromCache: true, durationMs: 0 }]);
+  });
+
+  it('never keeps an answer with a failed or stale provider', () => {
+    const memo = new ResponseMemo(30, noScrub);
+    memo.remember('failed', answer([status(), status({ outcome: 'error' })]), SupplierSearchResponse);
+    memo.remember('stale', answer([status({ stale: true })]), SupplierSearchResponse);
+    expect(memo.get('failed')).toBeUndefined();
+    expect(memo.get('stale')).toBeUndefined();
+  });
+
+  it('keeps nothing when switched off', () => {
+    const memo = new ResponseMemo(0, noScrub);
+    memo.remember('k', answer(), SupplierSearchResponse);
+    expect(memo.get('k')).toBeUndefined();
+  });
+
+  it('serialises through the API schema, so fields outside it are never replayed', () => {
+    const memo = new ResponseMemo(30, noScrub);
+    memo.remember('k', { ...answer(), secret: 'x' } as SupplierSearchResponse, SupplierSearchResponse);
+    expect(memo.get('k')!.toString()).not.toContain('secret');
+  });
+});
+
+describe('memoKey', () => {
+  it('does not depend on parameter order and skips undefined', () => {
+    expect(memoKey('/r', { q: 'a', page: 1, city: undefined })).toBe(memoKey('/r', { page: 1, q: 'a' }));
+    expect(memoKey('/r', { q: 'a' })).not.toBe(memoKey('/r', { q: 'b' }));
+    expect(memoKey('/r', { q: 'a' })).not.toBe(memoKey('/other', { q: 'a' }));
+  });
+});
