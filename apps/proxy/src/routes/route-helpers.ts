@@ -60,8 +60,7 @@ export async function replayOrSearch<Answer extends Parameters<ResponseMemo['rem
 ): Promise<Answer | FastifyReply> {
   const key = memoKey(request.routeOptions.url ?? request.url, request.query as Record<string, unknown>);
   const replay = memo.get(key);
-  if (replay !== undefined)
-    return reply.type('application/json; charset=utf-8').send(replay);
+  if (replay !== undefined) return reply.type('application/json; charset=utf-8').send(replay);
   const answer = await search();
   memo.remember(key, answer, schema);
   return answer;
