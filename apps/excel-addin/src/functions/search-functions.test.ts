@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
 import { InvalidArgumentError } from './cell-error.js';
 import { QueryCache } from './query-cache.js';
-import { createSearchFunctions } from './search-functions.js';
+import { CANDIDATE_POOL, createSearchFunctions } from './search-functions.js';
 import { InvalidOptionError } from './search-options.js';
 
 function setup() {
@@ -24,7 +24,7 @@ describe('SUPPLIERS', () => {
     ]);
   });
 
-  it('sends the keyword, the parsed options and the count to the proxy', async () => {
+  it('sends the keyword and the parsed options, asking for a full candidate page whatever the count', async () => {
     const { fns, client } = setup();
     await fns.suppliers(
       '  玩具厂 ',
@@ -38,8 +38,22 @@ describe('SUPPLIERS', () => {
       factoryOnly: true,
       city: '汕头',
       sort: 'repurchase',
-      pageSize: 5,
+      pageSize: CANDIDATE_POOL,
     });
+  });
+
+  it('keeps the best `count` of the candidates, not the provider`s first `count`', async () => {
+    const { fns, client } = setup();
+    client.found = 30;
+    const rows = await fns.suppliers('玩具厂', undefined, 3, undefined);
+    expect(client.requests[0]?.params).toMatchObject({ pageSize: CANDIDATE_POOL });
+    expect(rows.slice(1).map((r) => r[2])).toEqual(['玩具厂 1', '玩具厂 2', '玩具厂 3']);
+  });
+
+  it('asks for more than the pool when count exceeds it', async () => {
+    const { fns, client } = setup();
+    await fns.suppliers('玩具厂', undefined, 80, undefined);
+    expect(client.requests[0]?.params).toMatchObject({ pageSize: 80 });
   });
 
   it('defaults to 10 rows', async () => {
@@ -75,13 +89,14 @@ describe('SUPPLIERS', () => {
     expect(client.requests).toHaveLength(10);
   });
 
-  it('treats different counts or options as different queries', async () => {
+  it('shares one request between counts within the candidate pool, but not between options or functions', async () => {
     const { fns, client } = setup();
-    await fns.suppliers('玩具厂', undefined, 2, undefined);
-    await fns.suppliers('玩具厂', undefined, 3, undefined);
+    const two = await fns.suppliers('玩具厂', undefined, 2, undefined);
+    const three = await fns.suppliers('玩具厂', undefined, 3, undefined);
+    expect([two.length, three.length]).toEqual([3, 4]);
     await fns.suppliers('玩具厂', [['factoryOnly']], 3, undefined);
     await fns.products('玩具厂', undefined, 3, undefined);
-    expect(client.requests).toHaveLength(4);
+    expect(client.requests).toHaveLength(3);
   });
 
   it('aborts the HTTP request when the only cell waiting on it is cancelled', async () => {
@@ -125,7 +140,7 @@ describe('PRODUCTS and PRODUCTSBYIMAGE', () => {
     const rows = await fns.products('毛绒玩具', [['priceMax=20; moq=100']], 2, undefined);
     expect(client.requests[0]).toMatchObject({
       operation: 'searchProducts',
-      params: { q: '毛绒玩具', priceMax: 20, minOrder: 100, pageSize: 2 },
+      params: { q: '毛绒玩具', priceMax: 20, minOrder: 100, pageSize: CANDIDATE_POOL },
     });
     expect(rows.map((r) => r[3])).toEqual(['price', 1, 2]);
   });
@@ -135,7 +150,7 @@ describe('PRODUCTS and PRODUCTSBYIMAGE', () => {
     const rows = await fns.productsByImage('https://img.example.com/bear.jpg', undefined, 1, undefined);
     expect(client.requests[0]).toMatchObject({
       operation: 'searchProductsByImage',
-      params: { imageUrl: 'https://img.example.com/bear.jpg', pageSize: 1 },
+      params: { imageUrl: 'https://img.example.com/bear.jpg', pageSize: CANDIDATE_POOL },
     });
     expect(rows[1]?.[2]).toBe('image product 1');
   });

@@ -39,6 +39,12 @@ export type OptionsArgument = (string | number | boolean | null)[][] | undefined
 
 export const DEFAULT_COUNT = 10;
 export const MAX_COUNT = 100;
+/**
+ * Rows asked of the proxy whatever `count` is: providers charge per call, not per row, so the best `count` are
+ * chosen from a full page of candidates rather than from the provider's first `count` (adapters clamp this to
+ * each provider's maximum).
+ */
+export const CANDIDATE_POOL = 50;
 
 function parseCount(count: number | null | undefined): number {
   if (count === undefined || count === null) return DEFAULT_COUNT;
@@ -70,9 +76,10 @@ function cacheKey(fn: string, params: object): string {
   return JSON.stringify([fn, entries]);
 }
 
-/** Options and count as the proxy's filter parameters. */
+/** Options as the proxy's filter parameters, asking for the candidate pool; `wanted` rows are kept. */
 function filters(options: OptionsArgument, count: number | undefined) {
-  return { ...parseOptionsArgument(options), pageSize: parseCount(count) };
+  const wanted = parseCount(count);
+  return { params: { ...parseOptionsArgument(options), pageSize: Math.max(wanted, CANDIDATE_POOL) }, wanted };
 }
 
 export function createSearchFunctions(deps: SearchFunctionDeps) {
@@ -91,14 +98,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filters(options, count) };
+      const { params: filterParams, wanted } = filters(options, count);
+      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filterParams };
       const response = await cached(
         'SUPPLIERS',
         params,
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
         signal,
       );
-      return supplierRows(response.items) satisfies Row[];
+      return supplierRows(response.items.slice(0, wanted)) satisfies Row[];
     },
 
     async products(
@@ -107,14 +115,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filters(options, count) };
+      const { params: filterParams, wanted } = filters(options, count);
+      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filterParams };
       const response = await cached(
         'PRODUCTS',
         params,
         (c, p, s) => c.searchProducts(p, { signal: s }),
         signal,
       );
-      return productRows(response.items) satisfies Row[];
+      return productRows(response.items.slice(0, wanted)) satisfies Row[];
     },
 
     async productsByImage(
@@ -123,14 +132,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const body: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...filters(options, count) };
+      const { params: filterParams, wanted } = filters(options, count);
+      const body: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...filterParams };
       const response = await cached(
         'PRODUCTSBYIMAGE',
         body,
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         signal,
       );
-      return productRows(response.items) satisfies Row[];
+      return productRows(response.items.slice(0, wanted)) satisfies Row[];
     },
   };
 }
