@@ -29,7 +29,13 @@ export {
   pandaponAdapter,
 } from './providers/pandapon/pandapon-adapter.js';
 export type * from './providers/provider-contract.js';
-export { type AdapterById, describeProvider, getProvider, listProviders } from './providers/registry.js';
+export {
+  type AdapterById,
+  describeProvider,
+  getProvider,
+  listProviders,
+  supplierSource,
+} from './providers/registry.js';
 export { type TmapiCredentials, tmapiAdapter } from './providers/tmapi/tmapi-adapter.js';
 export { mergeSuppliers } from './ranking/merge-suppliers.js';
 export { DEFAULT_PRODUCT_WEIGHTS, type ProductWeights, rankProducts } from './ranking/rank-products.js';

@@ -4,6 +4,7 @@ import {
   type SearchParams,
   type Supplier,
   type SupplierSearchResponse,
+  supplierSource,
   suppliersFromProducts,
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
@@ -33,7 +34,7 @@ export async function searchSuppliers(
   const selected = selectProviders(
     params.provider,
     deps.providers,
-    (adapter) => adapter.searchSuppliers !== undefined || adapter.searchProducts !== undefined,
+    (adapter) => supplierSource(adapter) !== 'none',
   );
   const adapters = new Map(deps.providers.map((p) => [p.id, p.adapter]));
   const query = keywordQuery(params);

@@ -37,13 +37,11 @@ afterAll(() => closeFakes(fakes));
 
 type ProviderName = keyof RunningFakes;
 
-const supplierPaths: Record<ProviderName, string> = {
+// Only these two search suppliers: the other three have no supplier search and their offer lists name no seller
+// (describeProvider: supplierSearch `none`).
+const supplierPaths: Partial<Record<ProviderName, string>> = {
   tmapi: TMAPI_PATHS.factories,
   onebound: ONEBOUND_PATHS.sellers,
-  // No native supplier search: suppliers are grouped from a product search (describeProvider: fromProducts).
-  alibaba: alibabaPath(ALIBABA_APIS.keywordQuery),
-  dajisaas: DAJISAAS_PATHS.keywordQuery,
-  pandapon: PANDAPON_PATHS.keywordQuery,
 };
 
 const productPaths: Record<ProviderName, string> = {
@@ -62,21 +60,31 @@ const imagePaths: Partial<Record<ProviderName, string>> = {
 };
 
 const fake = (provider: ProviderName): FakeServer => fakes[provider];
-const PROVIDERS = Object.keys(supplierPaths) as ProviderName[];
-const NATIVE_SUPPLIER_SEARCH: ProviderName[] = ['tmapi', 'onebound'];
+const PROVIDERS = Object.keys(productPaths) as ProviderName[];
+const SUPPLIER_SEARCH = Object.keys(supplierPaths) as ProviderName[];
+const NO_SUPPLIER_SEARCH = PROVIDERS.filter((p) => !SUPPLIER_SEARCH.includes(p));
 
 describe('each provider through the proxy to its fake', () => {
-  it.each(PROVIDERS)('%s: supplier search', async (provider) => {
+  it.each(SUPPLIER_SEARCH)('%s: supplier search', async (provider) => {
     const answer = await proxy.get(searchPath(ROUTES.suppliers, '玩具厂', provider, { pageSize: '5' }));
     expect(answer.status).toBe(200);
     expect(answer.body.providers).toEqual([
       expect.objectContaining({ provider, outcome: 'ok', fromCache: false }),
     ]);
-    // The keywordQuery offer list names no seller, so grouped-from-products suppliers stay empty there.
-    if (NATIVE_SUPPLIER_SEARCH.includes(provider)) expect(answer.body.items).toHaveLength(5);
-    expect(fake(provider).calls.count(supplierPaths[provider])).toBe(1);
+    expect(answer.body.items).toHaveLength(5);
+    expect(fake(provider).calls.count(supplierPaths[provider]!)).toBe(1);
     expect(fake(provider).calls.count()).toBe(1);
   });
+
+  it.each(NO_SUPPLIER_SEARCH)(
+    '%s: a supplier search names it as unable, without calling it',
+    async (provider) => {
+      const answer = await proxy.get(searchPath(ROUTES.suppliers, '玩具厂', provider, { pageSize: '5' }));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ field: 'provider', detail: expect.stringContaining(provider) });
+      expect(fake(provider).calls.count()).toBe(0);
+    },
+  );
 
   it.each(PROVIDERS)('%s: product search echoes the keyword in every title', async (provider) => {
     const answer = await proxy.get(searchPath(ROUTES.products, '保温杯', provider, { pageSize: '4' }));
@@ -102,12 +110,19 @@ describe('each provider through the proxy to its fake', () => {
     expect(fake(provider).calls.count(imagePaths[provider]!)).toBe(1);
   });
 
-  it('fans out to all five at once and merges what they return', async () => {
-    const answer = await proxy.get(`${ROUTES.suppliers}?q=${encodeURIComponent('玩具厂')}`);
+  it('fans a product search out to all five at once and ranks what they return together', async () => {
+    const answer = await proxy.get(`${ROUTES.products}?q=${encodeURIComponent('玩具厂')}`);
     expect(answer.status).toBe(200);
     expect(answer.body.providers.map((p: { provider: string; outcome: string }) => p.outcome)).toEqual(
       PROVIDERS.map(() => 'ok'),
     );
     for (const provider of PROVIDERS) expect(fake(provider).calls.count()).toBe(1);
+  });
+
+  it('a supplier search without a provider list goes only to the providers that can answer it', async () => {
+    const answer = await proxy.get(`${ROUTES.suppliers}?q=${encodeURIComponent('玩具厂')}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.providers.map((p: { provider: string }) => p.provider)).toEqual(SUPPLIER_SEARCH);
+    for (const provider of NO_SUPPLIER_SEARCH) expect(fake(provider).calls.count()).toBe(0);
   });
 });

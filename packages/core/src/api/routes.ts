@@ -134,7 +134,7 @@ export const ProviderDescription = z.object({
   name: z.string(),
   enabled: z.boolean(),
   operations: z.array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage'])),
-  supplierSearch: z.enum(['native', 'fromProducts']),
+  supplierSearch: z.enum(['native', 'fromProducts', 'none']),
   maxPageSize: z.record(z.string(), z.number()),
 });
 export type ProviderDescription = z.infer<typeof ProviderDescription>;

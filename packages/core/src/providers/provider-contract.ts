@@ -56,16 +56,26 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly searchSuppliers?: Operation<SupplierQuery, Credentials, Supplier>;
   readonly searchProducts?: Operation<ProductQuery, Credentials, Product>;
   readonly searchProductsByImage?: Operation<ImageQuery, Credentials, Product>;
+  /**
+   * `false` when this provider's product listings carry no seller (the official platform's, DajiSaaS' and
+   * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.
+   */
+  readonly listingsNameSeller?: boolean;
   /** Set on adapters without HTTP (demo): the proxy calls this instead of the network. */
   respond?(request: ProviderRequest): ProviderResponse;
 }
+
+/**
+ * How a provider answers a supplier search: `native` with its own supplier search, `fromProducts` by grouping a
+ * product search by seller, `none` when it has neither.
+ */
+export type SupplierSource = 'native' | 'fromProducts' | 'none';
 
 export interface ProviderInfo {
   id: ProviderId;
   name: string;
   operations: OperationName[];
-  /** `native` when the provider has a supplier search, `fromProducts` when suppliers are grouped from products. */
-  supplierSearch: 'native' | 'fromProducts';
+  supplierSearch: SupplierSource;
   maxPageSize: Partial<Record<OperationName, number>>;
   credentialFields: string[];
   needsCredentials: boolean;

@@ -4,7 +4,7 @@ import { dajisaasAdapter } from './dajisaas/dajisaas-adapter.js';
 import { demoAdapter } from './demo/demo-adapter.js';
 import { oneboundAdapter } from './onebound/onebound-adapter.js';
 import { pandaponAdapter } from './pandapon/pandapon-adapter.js';
-import type { AnyProviderAdapter, OperationName, ProviderInfo } from './provider-contract.js';
+import type { AnyProviderAdapter, OperationName, ProviderInfo, SupplierSource } from './provider-contract.js';
 import { tmapiAdapter } from './tmapi/tmapi-adapter.js';
 
 // Adding a provider: one folder under providers/ and one line here.
@@ -27,17 +27,21 @@ export function getProvider<Id extends ProviderId>(id: Id): AdapterById[Id] {
 
 const OPERATIONS: OperationName[] = ['searchSuppliers', 'searchProducts', 'searchProductsByImage'];
 
+export function supplierSource(adapter: AnyProviderAdapter): SupplierSource {
+  if (adapter.searchSuppliers) return 'native';
+  return adapter.searchProducts && adapter.listingsNameSeller !== false ? 'fromProducts' : 'none';
+}
+
 export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
   const operations = OPERATIONS.filter((op) => adapter[op] !== undefined);
+  const suppliers = supplierSource(adapter);
   const credentialShape = (adapter.credentials as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const credentialFields = Object.keys(credentialShape).filter((field) => field !== 'baseUrl');
   return {
     id: adapter.id,
     name: adapter.name,
-    // Suppliers can always be derived from a product search, so both kinds of provider serve that route.
-    operations:
-      adapter.searchSuppliers || !adapter.searchProducts ? operations : ['searchSuppliers', ...operations],
-    supplierSearch: adapter.searchSuppliers ? 'native' : 'fromProducts',
+    operations: suppliers === 'fromProducts' ? ['searchSuppliers', ...operations] : operations,
+    supplierSearch: suppliers,
     maxPageSize: Object.fromEntries(operations.map((op) => [op, adapter[op]!.maxPageSize])),
     credentialFields,
     needsCredentials: credentialFields.length > 0,

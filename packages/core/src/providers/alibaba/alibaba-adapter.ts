@@ -73,6 +73,8 @@ const searchProductsByImage: Operation<ImageQuery, AlibabaCredentials, Product> 
 export const alibabaAdapter = {
   id: 'alibaba',
   name: '1688 Open Platform',
+  // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
+  listingsNameSeller: false,
   defaultBaseUrl: ALIBABA_BASE_URL,
   credentials: AlibabaCredentials,
   // Seed 002: 100 calls/min by default; the seed's client uses a 15 s timeout.

@@ -68,6 +68,8 @@ const searchProductsByImage: Operation<ImageQuery, DajisaasCredentials, Product>
 export const dajisaasAdapter = {
   id: 'dajisaas',
   name: 'DajiSaaS (大吉SaaS)',
+  // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
+  listingsNameSeller: false,
   defaultBaseUrl: DAJISAAS_BASE_URL,
   credentials: DajisaasCredentials,
   // Not documented; the platform's own default (100 calls/min) as the reseller passes calls through to it.

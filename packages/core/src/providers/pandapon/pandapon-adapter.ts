@@ -103,6 +103,8 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
   return {
     id: 'pandapon',
     name: 'PandaPon',
+    // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
+    listingsNameSeller: false,
     defaultBaseUrl: PANDAPON_BASE_URL,
     credentials: PandaponCredentials,
     // Not documented; the 1688 platform's default, as PandaPon passes calls through to it.
