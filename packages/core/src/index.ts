@@ -31,6 +31,7 @@ export {
 export type * from './providers/provider-contract.js';
 export {
   type AdapterById,
+  credentialShape,
   describeProvider,
   getProvider,
   listProviders,

@@ -1,15 +1,16 @@
-import { type AnyProviderAdapter, getProvider, PROVIDER_IDS, type ProviderId } from '@yuantou/core';
+import {
+  type AnyProviderAdapter,
+  credentialShape,
+  getProvider,
+  PROVIDER_IDS,
+  type ProviderId,
+} from '@yuantou/core';
 import type { z } from 'zod';
 import type { ProviderSettings } from '../gateway/gateway-contract.js';
 import type { ProviderSection } from './config-schema.js';
 import { providerEnvName } from './env-names.js';
 
 type Section = z.infer<typeof ProviderSection>;
-
-/** The credential fields an adapter declares (its zod object's keys), `baseUrl` included. */
-export function credentialShape(adapter: AnyProviderAdapter): Record<string, z.ZodType> {
-  return (adapter.credentials as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
-}
 
 function where(id: ProviderId, field: string): string {
   return `${providerEnvName(id, field)} (providers.${id}.credentials.${field})`;

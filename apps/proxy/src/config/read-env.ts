@@ -1,6 +1,5 @@
-import { getProvider, PROVIDER_IDS } from '@yuantou/core';
+import { credentialShape, getProvider, PROVIDER_IDS } from '@yuantou/core';
 import { BOOLEAN_SETTINGS, GLOBAL_ENV, LIST_SETTINGS, providerEnvName } from './env-names.js';
-import { credentialShape } from './provider-settings.js';
 
 const LIMIT_FIELDS = ['requestsPerMinute', 'concurrency', 'timeoutMs'] as const;
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ProviderId } from '../models/provider-id.js';
 import { alibabaAdapter } from './alibaba/alibaba-adapter.js';
 import { dajisaasAdapter } from './dajisaas/dajisaas-adapter.js';
@@ -32,11 +33,15 @@ export function supplierSource(adapter: AnyProviderAdapter): SupplierSource {
   return adapter.searchProducts && adapter.listingsNameSeller !== false ? 'fromProducts' : 'none';
 }
 
+/** The fields of an adapter's credentials object schema (`baseUrl` included), as config and env name them. */
+export function credentialShape(adapter: AnyProviderAdapter): Record<string, z.ZodType> {
+  return (adapter.credentials as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+}
+
 export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
   const operations = OPERATIONS.filter((op) => adapter[op] !== undefined);
   const suppliers = supplierSource(adapter);
-  const credentialShape = (adapter.credentials as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const credentialFields = Object.keys(credentialShape).filter((field) => field !== 'baseUrl');
+  const credentialFields = Object.keys(credentialShape(adapter)).filter((field) => field !== 'baseUrl');
   return {
     id: adapter.id,
     name: adapter.name,
