@@ -1,10 +1,10 @@
-import type { ProviderAdapter, ProviderId, ProviderRequest, ProviderResponse } from '@yuantou/core';
+import type { AnyProviderAdapter, ProviderId, ProviderRequest, ProviderResponse } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 
 export interface UpstreamSenderOptions {
   provider: ProviderId;
-  adapter: Pick<ProviderAdapter<never>, 'respond'>;
+  adapter: Pick<AnyProviderAdapter, 'respond'>;
   /** Connect, headers, body and whole-call deadline. TMAPI's docs advise 60 s (seeds/000). */
   timeoutMs: number;
   /** Replaces the provider's own keep-alive Agent (tests pass an undici MockAgent). */

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { ProviderAdapter, ProviderId } from '@yuantou/core';
+import type { ProviderId } from '@yuantou/core';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { createTestAdapter } from '../../upstream/__fixtures__/test-adapter.js';
@@ -41,7 +41,7 @@ export function createHarness(options: HarnessOptions): Harness {
       providers: [
         {
           id: provider,
-          adapter: createTestAdapter(provider) as unknown as ProviderAdapter<never>,
+          adapter: createTestAdapter(provider),
           credentials: { apiKey: SECRET_KEY, baseUrl: options.baseUrl },
           requestsPerMinute: 6000,
           concurrency: 8,
