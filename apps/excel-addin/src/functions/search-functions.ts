@@ -83,13 +83,24 @@ function filters(options: OptionsArgument, count: number | undefined) {
 }
 
 export function createSearchFunctions(deps: SearchFunctionDeps) {
-  /** Coalesced and cached by (function, request); `signal` is this cell's cancellation. */
-  const cached = <Request extends object, Response>(
+  /**
+   * Asks the proxy through the cache (coalesced by function and request; `signal` is this cell's cancellation)
+   * and formats the best `wanted` items of the answer.
+   */
+  const search = async <Request extends object, Item>(
     fn: string,
-    request: Request,
-    send: (client: SearchClient, request: Request, signal: AbortSignal) => Promise<Response>,
+    { params: request, wanted }: { params: Request; wanted: number },
+    send: (client: SearchClient, request: Request, signal: AbortSignal) => Promise<{ items: Item[] }>,
+    toRows: (items: Item[]) => Row[],
     signal: AbortSignal | undefined,
-  ) => deps.cache.get(cacheKey(fn, request), (s) => send(deps.client(), request, s), signal);
+  ): Promise<Row[]> => {
+    const response = await deps.cache.get(
+      cacheKey(fn, request),
+      (s) => send(deps.client(), request, s),
+      signal,
+    );
+    return toRows(response.items.slice(0, wanted));
+  };
 
   return {
     async suppliers(
@@ -98,15 +109,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params: filterParams, wanted } = filters(options, count);
-      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filterParams };
-      const response = await cached(
+      const { params, wanted } = filters(options, count);
+      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      return search(
         'SUPPLIERS',
-        params,
+        { params: request, wanted },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
+        supplierRows,
         signal,
       );
-      return supplierRows(response.items.slice(0, wanted)) satisfies Row[];
     },
 
     async products(
@@ -115,15 +126,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params: filterParams, wanted } = filters(options, count);
-      const params: SearchParamsInput = { q: parseKeyword(keyword), ...filterParams };
-      const response = await cached(
+      const { params, wanted } = filters(options, count);
+      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      return search(
         'PRODUCTS',
-        params,
+        { params: request, wanted },
         (c, p, s) => c.searchProducts(p, { signal: s }),
+        productRows,
         signal,
       );
-      return productRows(response.items.slice(0, wanted)) satisfies Row[];
     },
 
     async productsByImage(
@@ -132,15 +143,15 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params: filterParams, wanted } = filters(options, count);
-      const body: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...filterParams };
-      const response = await cached(
+      const { params, wanted } = filters(options, count);
+      const request: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...params };
+      return search(
         'PRODUCTSBYIMAGE',
-        body,
+        { params: request, wanted },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
+        productRows,
         signal,
       );
-      return productRows(response.items.slice(0, wanted)) satisfies Row[];
     },
   };
 }
