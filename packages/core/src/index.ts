@@ -20,6 +20,7 @@ export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-le
 export { normalizeLocation } from './normalize/location.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
+export { defineOperation, type OperationParts } from './providers/define-operation.js';
 export { demoAdapter } from './providers/demo/demo-adapter.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';

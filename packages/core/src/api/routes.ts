@@ -136,6 +136,10 @@ export const ProviderDescription = z.object({
   operations: z.array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage'])),
   supplierSearch: z.enum(['native', 'fromProducts', 'none']),
   maxPageSize: z.record(z.string(), z.number()),
+  /** The names (never the values) of the credential fields this provider is configured with. */
+  credentialFields: z.array(z.string()).optional(),
+  /** Which of those are secrets: never shown, logged or echoed by the proxy. */
+  secretFields: z.array(z.string()).optional(),
 });
 export type ProviderDescription = z.infer<typeof ProviderDescription>;
 

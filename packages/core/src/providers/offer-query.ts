@@ -13,7 +13,7 @@ import { clampPageSize, ignoredFields } from './ignored-fields.js';
 // which DajiSaaS (seed 003) and PandaPon (seed 004) resell under their own auth. One mapping for all three.
 
 /** The business parameters, in the order the platform documents them. `sort` is a JSON object as text. */
-export interface OfferSearchParams {
+export type OfferSearchParams = {
   keyword?: string;
   beginPage: number;
   pageSize: number;
@@ -22,7 +22,7 @@ export interface OfferSearchParams {
   sort?: string;
   priceStart?: string;
   priceEnd?: string;
-}
+};
 
 export type OfferSearchQuery = SearchFilters & {
   keyword?: string;

@@ -29,12 +29,52 @@ export interface RequestContext {
   nonce: string;
 }
 
-export interface Operation<Query, Credentials, Item> {
+/**
+ * The exact parameters one provider call sends, before any credential, timestamp or signature is added: plain
+ * JSON, so equal parameters mean an equal paid call (the proxy keys its cache and single-flight on them).
+ */
+export type ProviderParams = object;
+
+/** A query mapped onto one provider: what it will send, and what it cannot honour. */
+export interface MappedQuery<Params extends ProviderParams = ProviderParams> {
+  params: Params;
+  /** Query fields this provider cannot honour (e.g. `factoryOnly`, `sort=credit`), for the caller to report. */
+  ignored: string[];
+}
+
+/** A request ready to send, as `sign` makes it; `buildRequest` adds the query's `ignored` fields. */
+export type SignedRequest = Omit<ProviderRequest, 'ignored'>;
+
+/**
+ * A paid call that must run before the operation's own, completing its parameters (the 1688 Open Platform's
+ * `product.image.upload`, whose `imageId` the image search needs). The proxy runs it: `sign` the earlier call
+ * (`null` when the parameters are already complete), send it, then `complete` the parameters with its answer.
+ */
+export interface PrepareStep<Params extends ProviderParams = ProviderParams, Credentials = unknown> {
+  /** The provider's name for the earlier call, for logs and errors. */
+  readonly name: string;
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest | null;
+  /** The parameters with the earlier call's result filled in; throws `ProviderError` only. */
+  complete(params: Params, response: ProviderResponse): Params;
+}
+
+export interface Operation<Query, Credentials, Item, Params extends ProviderParams = ProviderParams> {
   /** The provider's hard page-size limit; larger requests are clamped. */
   readonly maxPageSize: number;
+  /**
+   * Pure, credential-free and deterministic: the provider parameters a query becomes. Two queries that differ
+   * only in what the provider ignores or clamps map to equal parameters. Throws `ProviderError` (`bad_request`)
+   * for a query this provider cannot run at all.
+   */
+  map(query: Query): MappedQuery<Params>;
+  /** Adds credentials, timestamps, nonces and signatures: run only when a request is really sent. */
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** `sign(map(query).params)` with `map`'s ignored fields: one call, as before the split. */
   buildRequest(query: Query, credentials: Credentials, ctx?: Partial<RequestContext>): ProviderRequest;
   /** Returns a page or throws `ProviderError`; never throws anything else. */
   parseResponse(response: ProviderResponse): Page<Item>;
+  /** An earlier call some parameters need before `sign` can run (see {@link PrepareStep}). */
+  readonly prepare?: PrepareStep<Params, Credentials>;
 }
 
 export type OperationName = 'searchSuppliers' | 'searchProducts' | 'searchProductsByImage';
@@ -51,6 +91,12 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly defaultBaseUrl: string;
   /** Validates credentials; its keys are the credential fields, as named in config and env vars. */
   readonly credentials: z.ZodType<Credentials>;
+  /**
+   * The credential fields that are secrets: what config, log redaction, `/v1/providers` and the proxy's body
+   * scrubber hide. Identifiers sent in the clear on every call (an `appKey`, a `user-id`) are not listed, so
+   * they are never scrubbed out of unrelated data that happens to contain them.
+   */
+  readonly secretFields: readonly string[];
   /** Defaults from the provider's documentation, for the proxy's upstream protection. */
   readonly limits: { requestsPerMinute: number; concurrency: number; timeoutMs: number };
   readonly searchSuppliers?: Operation<SupplierQuery, Credentials, Supplier>;
@@ -62,7 +108,7 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
    */
   readonly listingsNameSeller?: boolean;
   /** Set on adapters without HTTP (demo): the proxy calls this instead of the network. */
-  respond?(request: ProviderRequest): ProviderResponse;
+  respond?(request: SignedRequest): ProviderResponse;
 }
 
 /**
@@ -78,6 +124,8 @@ export interface ProviderInfo {
   supplierSearch: SupplierSource;
   maxPageSize: Partial<Record<OperationName, number>>;
   credentialFields: string[];
+  /** The credential fields that are secrets (`adapter.secretFields`). */
+  secretFields: string[];
   needsCredentials: boolean;
 }
 

@@ -49,6 +49,7 @@ export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
     supplierSearch: suppliers,
     maxPageSize: Object.fromEntries(operations.map((op) => [op, adapter[op]!.maxPageSize])),
     credentialFields,
+    secretFields: [...adapter.secretFields],
     needsCredentials: credentialFields.length > 0,
   };
 }

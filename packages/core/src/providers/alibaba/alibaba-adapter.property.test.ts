@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import {
-  expectPageOrProviderError,
-  messy,
-  offerPage,
-  responses,
-} from '../__fixtures__/offer-page-arbitraries.js';
+import { expectPageOrProviderError, messy, offerPage, responses } from '../../testing/parser-fuzzing.js';
 import { alibabaAdapter } from './alibaba-adapter.js';
 
 const crossborder = fc.oneof(

@@ -22,7 +22,7 @@ describe('alibabaAdapter.searchProducts.buildRequest', () => {
   const request = alibabaAdapter.searchProducts.buildRequest(query, credentials, ctx);
   const form = new URLSearchParams(request.body);
   const offerQueryParam =
-    '{"keyword":"纯棉 T恤","beginPage":1,"pageSize":50,"country":"en","filter":"certifiedFactory","sort":"{\\"monthSold\\":\\"desc\\"}"}';
+    '{"keyword":"纯棉 T恤","keywordTranslate":true,"beginPage":1,"pageSize":50,"country":"en","filter":"certifiedFactory","sort":"{\\"monthSold\\":\\"desc\\"}"}';
 
   it('POSTs a form to the crossborder keywordQuery under the app key', () => {
     expect(request).toMatchObject({
@@ -50,22 +50,22 @@ describe('alibabaAdapter.searchProducts.buildRequest', () => {
     expect(JSON.stringify(request)).not.toContain('app-secret');
   });
 
-  it('omits access_token when there is none and honours baseUrl', () => {
+  it('asks the platform to translate an English keyword and honours baseUrl', () => {
     const bare = alibabaAdapter.searchProducts.buildRequest(
       ProductQuery.parse({ keyword: 'cup' }),
-      { appKey: 'k', appSecret: 's', baseUrl: 'http://127.0.0.1:9/openapi/' },
+      { appKey: 'k', appSecret: 's', accessToken: 't', baseUrl: 'http://127.0.0.1:9/openapi/' },
       ctx,
     );
     const fields = new URLSearchParams(bare.body);
     expect(bare.url).toBe(
       'http://127.0.0.1:9/openapi/param2/1/com.alibaba.fenxiao.crossborder/product.search.keywordQuery/k',
     );
-    expect(fields.has('access_token')).toBe(false);
-    const param = '{"keyword":"cup","beginPage":1,"pageSize":20,"country":"en"}';
+    // keywordTranslate false: "not yet translated", so 1688 machine-translates "cup" before searching.
+    const param = '{"keyword":"cup","keywordTranslate":false,"beginPage":1,"pageSize":20,"country":"en"}';
     expect(fields.get('_aop_signature')).toBe(
       hmacSha1(
         's',
-        `param2/1/com.alibaba.fenxiao.crossborder/product.search.keywordQuery/k_aop_timestamp1700000000000offerQueryParam${param}`,
+        `param2/1/com.alibaba.fenxiao.crossborder/product.search.keywordQuery/k_aop_timestamp1700000000000access_tokentofferQueryParam${param}`,
       ),
     );
   });
@@ -191,9 +191,15 @@ describe('alibabaAdapter.searchProducts.parseResponse', () => {
 describe('alibabaAdapter', () => {
   it('validates credentials without exposing them', () => {
     expect(alibabaAdapter.credentials.safeParse({ appKey: 'k', appSecret: '' }).success).toBe(false);
-    expect(alibabaAdapter.credentials.parse({ appKey: 'k', appSecret: 's' })).toEqual({
+    expect(alibabaAdapter.credentials.parse({ appKey: 'k', appSecret: 's', accessToken: 't' })).toEqual({
       appKey: 'k',
       appSecret: 's',
+      accessToken: 't',
     });
+  });
+
+  it('requires the user access token: the crossborder searches refuse calls without it', () => {
+    const parsed = alibabaAdapter.credentials.safeParse({ appKey: 'k', appSecret: 's' });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['accessToken']);
   });
 });

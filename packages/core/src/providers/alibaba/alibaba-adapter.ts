@@ -3,22 +3,41 @@ import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
+import { defineOperation } from '../define-operation.js';
 import { parseOfferPage } from '../offer-list.js';
-import { offerSearchParams, requireImageUrl } from '../offer-query.js';
-import type { Operation, ProviderAdapter, ProviderResponse } from '../provider-contract.js';
+import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
+import type {
+  Operation,
+  ProviderAdapter,
+  ProviderResponse,
+  RequestContext,
+  SignedRequest,
+} from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
+import { type AlibabaImageParams, imageUploadStep, isAlibabaHosted } from './alibaba-image-upload.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
 
 export { AlibabaCredentials } from './alibaba-schemas.js';
 
 // The real 1688 searches live in the crossborder namespace (providers.md §3); both take one JSON-text
 // parameter, `offerQueryParam`, and answer `{result:{success, code, message, result:<offer page>}}`.
-const KEYWORD_QUERY_API = '1/com.alibaba.fenxiao.crossborder/product.search.keywordQuery';
-const IMAGE_QUERY_API = '1/com.alibaba.fenxiao.crossborder/product.search.imageQuery';
+export const KEYWORD_QUERY_API = '1/com.alibaba.fenxiao.crossborder/product.search.keywordQuery';
+export const IMAGE_QUERY_API = '1/com.alibaba.fenxiao.crossborder/product.search.imageQuery';
 const MAX_PAGE_SIZE = 50;
+
+const CHINESE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/**
+ * `keywordTranslate`: "whether the keyword has already been translated; if true, search directly without
+ * translating the keyword" (搜索词是否已经翻译,true的话直接搜索,不翻译关键词 — README). A Chinese keyword is
+ * already what 1688 searches, so it must not be machine-translated (`true`); any other is translated (`false`).
+ */
+export function keywordTranslate(keyword: string): boolean {
+  return CHINESE.test(keyword);
+}
 
 /** Unwraps `{result:{success, code, message, result}}`, turning every failure shape into a `ProviderError`. */
 function parseCrossborderPage(response: ProviderResponse): Page<Product> {
@@ -47,28 +66,68 @@ function parseCrossborderPage(response: ProviderResponse): Page<Product> {
   });
 }
 
-const searchProducts: Operation<ProductQuery, AlibabaCredentials, Product> = {
-  maxPageSize: MAX_PAGE_SIZE,
-  buildRequest(query, credentials, ctx) {
-    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    const offerQueryParam = JSON.stringify(params);
-    return aopRequest(KEYWORD_QUERY_API, { offerQueryParam }, credentials, resolveContext(ctx), ignored);
-  },
-  parseResponse: parseCrossborderPage,
-};
+export interface AlibabaKeywordParams {
+  offerQueryParam: OfferSearchParams & { keywordTranslate: boolean };
+}
 
-const searchProductsByImage: Operation<ImageQuery, AlibabaCredentials, Product> = {
+/** A gateway call whose one business parameter is `offerQueryParam`, serialised as the platform wants it. */
+function signOfferQuery(api: string) {
+  return (
+    params: { offerQueryParam: object },
+    credentials: AlibabaCredentials,
+    ctx?: Partial<RequestContext>,
+  ): SignedRequest =>
+    aopRequest(
+      api,
+      { offerQueryParam: JSON.stringify(params.offerQueryParam) },
+      credentials,
+      resolveContext(ctx),
+    );
+}
+
+const searchProducts = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
-  buildRequest(query, credentials, ctx) {
-    const imageAddress = requireImageUrl('alibaba', query, 'product.image.upload');
+  map(query: ProductQuery): { params: AlibabaKeywordParams; ignored: string[] } {
     const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    // The SDK's ProductSearchImageQueryParamOfferQueryParam: the same fields as the keyword query plus
-    // `imageId`/`imageAddress` (an Alibaba-hosted image URL); field names from the public SDK, not a doc page.
-    const offerQueryParam = JSON.stringify({ imageAddress, ...params });
-    return aopRequest(IMAGE_QUERY_API, { offerQueryParam }, credentials, resolveContext(ctx), ignored);
+    const { keyword = query.keyword, ...rest } = params;
+    return {
+      params: { offerQueryParam: { keyword, keywordTranslate: keywordTranslate(keyword), ...rest } },
+      ignored,
+    };
   },
+  sign: signOfferQuery(KEYWORD_QUERY_API),
   parseResponse: parseCrossborderPage,
-};
+});
+
+const searchProductsByImage = defineOperation({
+  maxPageSize: MAX_PAGE_SIZE,
+  map(query: ImageQuery): { params: AlibabaImageParams; ignored: string[] } {
+    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
+    // `imageAddress` "only… 1688 image link" (README): other images are uploaded for an `imageId` first.
+    if (query.imageUrl !== undefined && isAlibabaHosted(query.imageUrl))
+      return { params: { offerQueryParam: { imageAddress: query.imageUrl, ...params } }, ignored };
+    if (query.imageBase64 !== undefined)
+      return { params: { upload: { imageBase64: query.imageBase64 }, offerQueryParam: params }, ignored };
+    throw new ProviderError({
+      provider: 'alibaba',
+      kind: 'bad_request',
+      message:
+        '1688 Open Platform searches only 1688-hosted image URLs (alicdn.com); send the image itself as imageBase64 to have it uploaded first',
+    });
+  },
+  sign(params: AlibabaImageParams, credentials: AlibabaCredentials, ctx?: Partial<RequestContext>) {
+    if (params.offerQueryParam.imageAddress === undefined && params.offerQueryParam.imageId === undefined) {
+      throw new ProviderError({
+        provider: 'alibaba',
+        kind: 'bad_request',
+        message: `this image must first be uploaded with ${imageUploadStep.name} (the proxy runs that step; buildRequest alone cannot)`,
+      });
+    }
+    return signOfferQuery(IMAGE_QUERY_API)(params, credentials, ctx);
+  },
+  prepare: imageUploadStep,
+  parseResponse: parseCrossborderPage,
+});
 
 export const alibabaAdapter = {
   id: 'alibaba',
@@ -77,6 +136,7 @@ export const alibabaAdapter = {
   listingsNameSeller: false,
   defaultBaseUrl: ALIBABA_BASE_URL,
   credentials: AlibabaCredentials,
+  secretFields: ['appSecret', 'accessToken'],
   // Seed 002: 100 calls/min by default; the seed's client uses a 15 s timeout.
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 15_000 },
   searchProducts,
@@ -84,5 +144,5 @@ export const alibabaAdapter = {
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
 } satisfies ProviderAdapter<AlibabaCredentials> & {
-  searchProductsClassic: Operation<ProductQuery, AlibabaCredentials, Product>;
+  searchProductsClassic: Operation<ProductQuery, AlibabaCredentials, Product, Record<string, string>>;
 };

@@ -19,7 +19,7 @@ describe('searchProductsClassic.buildRequest', () => {
     minOrder: 100,
     language: 'en',
   });
-  const request = classic.buildRequest(query, { appKey: 'ak', appSecret: 'sk' }, ctx);
+  const request = classic.buildRequest(query, { appKey: 'ak', appSecret: 'sk', accessToken: 'tk' }, ctx);
   const form = new URLSearchParams(request.body);
 
   it("sends seed 002's parameters, page size clamped to 50", () => {
@@ -35,6 +35,7 @@ describe('searchProductsClassic.buildRequest', () => {
       supplier_type: '1',
       min_order: '100',
       sort_type: '3',
+      access_token: 'tk',
       _aop_timestamp: '1700000000000',
       _aop_signature: expect.any(String),
     });
@@ -46,6 +47,7 @@ describe('searchProductsClassic.buildRequest', () => {
       'param2/1/com.alibaba.product/alibaba.product.search/ak' +
       [
         '_aop_timestamp1700000000000',
+        'access_tokentk',
         'end_price50',
         'keywords纯棉T恤 定制',
         'min_order100',
@@ -62,7 +64,7 @@ describe('searchProductsClassic.buildRequest', () => {
   it('reports sorts it has no sort_type for', () => {
     const { ignored } = classic.buildRequest(
       ProductQuery.parse({ keyword: 'x', sort: 'repurchase' }),
-      { appKey: 'a', appSecret: 'b' },
+      { appKey: 'a', appSecret: 'b', accessToken: 'c' },
       ctx,
     );
     expect(ignored).toEqual(['sort=repurchase']);

@@ -6,9 +6,10 @@ import { emptySupplier, type ProductSupplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { normalizeCreditLevel } from '../../normalize/credit-level.js';
 import { asArray, asRecord, toBool, toNonNegative, toText } from '../../normalize/values.js';
+import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import { offerDetailUrl, toCount } from '../offer-list.js';
-import type { Operation, ProviderResponse } from '../provider-contract.js';
+import type { ProviderResponse, RequestContext } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { type AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
@@ -95,11 +96,11 @@ function parseClassicSearch(response: ProviderResponse): Page<Product> {
   });
 }
 
-export const alibabaClassicSearch: Operation<ProductQuery, AlibabaCredentials, Product> = {
+export const alibabaClassicSearch = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
-  buildRequest(query, credentials, ctx) {
+  map(query: ProductQuery) {
     const sortType = SORT_TYPES[query.sort];
-    const business: Record<string, string> = {
+    const params: Record<string, string> = {
       keywords: query.keyword,
       page: String(query.page),
       page_size: String(clampPageSize(query.pageSize, MAX_PAGE_SIZE)),
@@ -113,7 +114,9 @@ export const alibabaClassicSearch: Operation<ProductQuery, AlibabaCredentials, P
       filters: ['priceMin', 'priceMax', 'factoryOnly', 'minOrder'],
       sorts: Object.keys(SORT_TYPES) as Sort[],
     });
-    return aopRequest(CLASSIC_SEARCH_API, business, credentials, resolveContext(ctx), ignored);
+    return { params, ignored };
   },
+  sign: (params: Record<string, string>, credentials: AlibabaCredentials, ctx?: Partial<RequestContext>) =>
+    aopRequest(CLASSIC_SEARCH_API, params, credentials, resolveContext(ctx)),
   parseResponse: parseClassicSearch,
-};
+});

@@ -2,7 +2,7 @@ import { aopSignature } from '@yuantou/signers';
 import { z } from 'zod';
 import type { ProviderError } from '../../models/provider-error.js';
 import { asRecord, toText } from '../../normalize/values.js';
-import type { ProviderRequest, ProviderResponse, RequestContext } from '../provider-contract.js';
+import type { ProviderResponse, RequestContext, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { alibabaError } from './alibaba-errors.js';
 
@@ -11,8 +11,17 @@ export const ALIBABA_BASE_URL = 'https://gw.open.1688.com/openapi';
 export const AlibabaCredentials = z.object({
   appKey: z.string().trim().min(1),
   appSecret: z.string().trim().min(1),
-  /** Needed by APIs that act for a 1688 user; the crossborder searches accept it when the app has one. */
-  accessToken: z.string().trim().min(1).optional(),
+  /**
+   * The 1688 user's authorisation token: `product.search.keywordQuery`/`imageQuery` refuse calls without it
+   * (`401 "Request need user authorized"`, README), so it is required.
+   */
+  accessToken: z
+    .string()
+    .trim()
+    .min(1)
+    .describe(
+      'the 1688 user authorisation access_token that product.search.keywordQuery and imageQuery require',
+    ),
   baseUrl: z.url().optional(),
 });
 export type AlibabaCredentials = z.infer<typeof AlibabaCredentials>;
@@ -26,12 +35,11 @@ export function aopRequest(
   business: Record<string, string>,
   credentials: AlibabaCredentials,
   ctx: RequestContext,
-  ignored: string[],
-): ProviderRequest {
+): SignedRequest {
   const urlPath = `param2/${apiPath}/${encodeURIComponent(credentials.appKey)}`;
   const params: Record<string, string> = {
     ...business,
-    ...(credentials.accessToken ? { access_token: credentials.accessToken } : {}),
+    access_token: credentials.accessToken,
     _aop_timestamp: String(ctx.now.getTime()),
   };
   const { signature } = aopSignature({ urlPath, params, secret: credentials.appSecret });
@@ -40,7 +48,6 @@ export function aopRequest(
     url: joinUrl(credentials.baseUrl ?? ALIBABA_BASE_URL, urlPath),
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
     body: new URLSearchParams({ ...params, _aop_signature: signature }).toString(),
-    ignored,
   };
 }
 

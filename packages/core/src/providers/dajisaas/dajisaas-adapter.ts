@@ -1,14 +1,19 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import { z } from 'zod';
-import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
-import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
+import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
+
+export const DAJISAAS_PATHS = {
+  keywordQuery: '/alibaba/product/keywordQuery',
+  imageQuery: '/alibaba/product/imageQuery',
+} as const;
 
 export const DajisaasCredentials = z.object({
   appKey: z.string().trim().min(1),
@@ -20,50 +25,48 @@ export type DajisaasCredentials = z.infer<typeof DajisaasCredentials>;
 // Seed 003: image search pages hold at most 50; the keyword search is the platform's, also 50.
 const MAX_PAGE_SIZE = 50;
 
+type DajisaasParams = OfferSearchParams & { imageUrl?: string };
+
 /**
  * `GET {base}{path}?appKey=…&<params>&sign=…`: `sign` is seed 003's MD5 over every other query parameter,
- * `appKey` included, with the secret appended (never sent).
+ * `appKey` included, with the secret appended (never sent). Two independent real clients sign and call
+ * exactly this way (README).
  */
-function signedGet(
-  path: string,
-  business: OfferSearchParams & { imageUrl?: string },
-  credentials: DajisaasCredentials,
-  ignored: string[],
-): ProviderRequest {
-  const params: Record<string, string> = { appKey: credentials.appKey };
-  for (const [key, value] of Object.entries(business)) if (value !== undefined) params[key] = String(value);
-  const { signature } = md5SecretSuffixSignature({ params, secret: credentials.appSecret });
-  const query = new URLSearchParams({ ...params, sign: signature });
-  return {
-    method: 'GET',
-    url: `${joinUrl(credentials.baseUrl ?? DAJISAAS_BASE_URL, path)}?${query}`,
-    headers: { accept: 'application/json' },
-    ignored,
+function signedGet(path: string) {
+  return (business: DajisaasParams, credentials: DajisaasCredentials): SignedRequest => {
+    const params: Record<string, string> = { appKey: credentials.appKey };
+    for (const [key, value] of Object.entries(business)) if (value !== undefined) params[key] = String(value);
+    const { signature } = md5SecretSuffixSignature({ params, secret: credentials.appSecret });
+    const query = new URLSearchParams({ ...params, sign: signature });
+    return {
+      method: 'GET',
+      url: `${joinUrl(credentials.baseUrl ?? DAJISAAS_BASE_URL, path)}?${query}`,
+      headers: { accept: 'application/json' },
+    };
   };
 }
 
 const parseResponse = (response: ProviderResponse) =>
   parseOfferEnvelope('dajisaas', DAJISAAS_ERRORS, response);
 
-const searchProducts: Operation<ProductQuery, DajisaasCredentials, Product> = {
+const searchProducts = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
-  buildRequest(query, credentials) {
-    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    return signedGet('/alibaba/product/keywordQuery', params, credentials, ignored);
-  },
+  map: (query: ProductQuery) => offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE }),
+  sign: signedGet(DAJISAAS_PATHS.keywordQuery),
   parseResponse,
-};
+});
 
-const searchProductsByImage: Operation<ImageQuery, DajisaasCredentials, Product> = {
+const searchProductsByImage = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
-  buildRequest(query, credentials) {
+  map(query: ImageQuery): { params: DajisaasParams; ignored: string[] } {
     // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId`.
     const imageUrl = requireImageUrl('dajisaas', query, 'POST /alibaba/upload/image');
     const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    return signedGet('/alibaba/product/imageQuery', { imageUrl, ...params }, credentials, ignored);
+    return { params: { imageUrl, ...params }, ignored };
   },
+  sign: signedGet(DAJISAAS_PATHS.imageQuery),
   parseResponse,
-};
+});
 
 export const dajisaasAdapter = {
   id: 'dajisaas',
@@ -72,6 +75,8 @@ export const dajisaasAdapter = {
   listingsNameSeller: false,
   defaultBaseUrl: DAJISAAS_BASE_URL,
   credentials: DajisaasCredentials,
+  // `appKey` is sent in every URL and signed over; `appSecret` only ever enters the MD5.
+  secretFields: ['appSecret'],
   // Not documented; the platform's own default (100 calls/min) as the reseller passes calls through to it.
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
   searchProducts,

@@ -3,8 +3,15 @@ import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
 import { ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
+import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
+import type {
+  Operation,
+  ProviderAdapter,
+  ProviderRequest,
+  ProviderResponse,
+  SignedRequest,
+} from '../provider-contract.js';
 import { type ErrorTable, errorFromTable, guardParse, parseJsonBody } from '../response-body.js';
 import {
   DEMO_FILTERS,
@@ -33,14 +40,14 @@ const DEMO_ERRORS: ErrorTable = {
 const NUMBER_PARAMS = new Set(['page', 'pageSize', 'priceMin', 'priceMax', 'minOrder']);
 
 /** `demo://<path>?<every defined query field, sorted>`: the whole query travels in the URL, as for a GET provider. */
-function demoRequest(path: DemoPath, query: object, ignored: string[]): ProviderRequest {
+function demoRequest(path: DemoPath, query: object): SignedRequest {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) params.set(key, String(value));
   }
   // Sorted, so one query always makes one URL (the proxy's cache key).
   params.sort();
-  return { method: 'GET', url: `demo://${path}?${params}`, headers: {}, ignored };
+  return { method: 'GET', url: `demo://${path}?${params}`, headers: {} };
 }
 
 function queryFromParams(params: URLSearchParams): Record<string, unknown> {
@@ -96,16 +103,16 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   sorts: typeof DEMO_SUPPLIER_SORTS,
   item: z.ZodType<T>,
 ): Operation<Q, DemoCredentials, T> {
-  return {
+  return defineOperation({
     maxPageSize: MAX_PAGE_SIZE,
-    buildRequest: (query) =>
-      demoRequest(
-        path,
-        { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
-        ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
-      ),
+    // The demo's parameters are the query itself, page size clamped.
+    map: (query: Q) => ({
+      params: { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
+      ignored: ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
+    }),
+    sign: (params: object) => demoRequest(path, params),
     parseResponse: parseWith(item),
-  };
+  });
 }
 
 export const demoAdapter = {
@@ -113,6 +120,7 @@ export const demoAdapter = {
   name: 'Demo (bundled sample data)',
   defaultBaseUrl: 'demo://',
   credentials: z.object({}),
+  secretFields: [],
   // Nothing upstream to protect: generous limits so the demo never looks rate-limited.
   limits: { requestsPerMinute: 6000, concurrency: 16, timeoutMs: 5000 },
   searchSuppliers: operation<SupplierQuery, Supplier>(PATHS.suppliers, DEMO_SUPPLIER_SORTS, Supplier),

@@ -1,8 +1,10 @@
 import { md5SortedQuerySignature, type Params, pythonUrlencode } from '@yuantou/signers';
 import { z } from 'zod';
 import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { ProviderAdapter, ProviderRequest, RequestContext } from '../provider-contract.js';
+import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
+import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl, resolveContext } from '../request-context.js';
 import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-schemas.js';
 
@@ -63,20 +65,17 @@ export function oneboundQueryString(params: Params, credentials: OneboundCredent
   return pythonUrlencode(pairs.sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
-function oneboundRequest(
-  apiName: string,
-  params: Params,
+/** `GET {base}/1688/{api_name}/?…`: the mapped parameters plus `key` and `secret` (or `timestamp` + `sign`). */
+function signOnebound(
+  params: QueryParams,
   credentials: OneboundCredentials,
-  ctx: Partial<RequestContext> | undefined,
-  ignored: string[],
-): ProviderRequest {
-  const base = joinUrl(credentials.baseUrl ?? ONEBOUND_DEFAULT_BASE_URL, `/1688/${apiName}/`);
-  const common = { api_name: apiName, result_type: 'json', ...params };
+  ctx?: Partial<RequestContext>,
+): SignedRequest {
+  const base = joinUrl(credentials.baseUrl ?? ONEBOUND_DEFAULT_BASE_URL, `/1688/${params.api_name}/`);
   return {
     method: 'GET',
-    url: `${base}?${oneboundQueryString(common, credentials, resolveContext(ctx).now)}`,
+    url: `${base}?${oneboundQueryString(params, credentials, resolveContext(ctx).now)}`,
     headers: HEADERS,
-    ignored,
   };
 }
 
@@ -87,47 +86,45 @@ function supportedFilters(query: SupplierQuery, filters: FilterName[]): FilterNa
 
 const supportedSorts = (table: Partial<Record<Sort, string>>) => Object.keys(table) as Sort[];
 
-function buildSellerSearch(
-  query: SupplierQuery,
-  credentials: OneboundCredentials,
-  ctx?: Partial<RequestContext>,
-): ProviderRequest {
+function mapSellerSearch(query: SupplierQuery) {
   // `city` takes "省 市", e.g. "浙江 杭州" (seed 001 §12).
   const city = [query.province, query.city].filter(Boolean).join(' ');
-  const params = {
-    q: query.keyword,
-    page: query.page,
-    page_size: clampPageSize(query.pageSize, SELLER_MAX_PAGE_SIZE),
-    sort: SELLER_SORTS[query.sort] ?? 'default',
-    city: city || undefined,
-    lang: query.language && LANG[query.language],
+  return {
+    params: definedParams({
+      api_name: 'item_search_seller',
+      result_type: 'json',
+      q: query.keyword,
+      page: query.page,
+      page_size: clampPageSize(query.pageSize, SELLER_MAX_PAGE_SIZE),
+      sort: SELLER_SORTS[query.sort] ?? 'default',
+      city: city || undefined,
+      lang: query.language && LANG[query.language],
+    }),
+    ignored: ignoredFields(query, {
+      filters: supportedFilters(query, ['province', 'city']),
+      sorts: supportedSorts(SELLER_SORTS),
+    }),
   };
-  const ignored = ignoredFields(query, {
-    filters: supportedFilters(query, ['province', 'city']),
-    sorts: supportedSorts(SELLER_SORTS),
-  });
-  return oneboundRequest('item_search_seller', params, credentials, ctx, ignored);
 }
 
-function buildItemSearch(
-  query: ProductQuery,
-  credentials: OneboundCredentials,
-  ctx?: Partial<RequestContext>,
-): ProviderRequest {
-  const params = {
-    q: query.keyword,
-    page: query.page,
-    page_size: clampPageSize(query.pageSize, ITEM_MAX_PAGE_SIZE),
-    sort: ITEM_SORTS[query.sort],
-    start_price: query.priceMin,
-    end_price: query.priceMax,
-    lang: query.language && LANG[query.language],
+function mapItemSearch(query: ProductQuery) {
+  return {
+    params: definedParams({
+      api_name: 'item_search',
+      result_type: 'json',
+      q: query.keyword,
+      page: query.page,
+      page_size: clampPageSize(query.pageSize, ITEM_MAX_PAGE_SIZE),
+      sort: ITEM_SORTS[query.sort],
+      start_price: query.priceMin,
+      end_price: query.priceMax,
+      lang: query.language && LANG[query.language],
+    }),
+    ignored: ignoredFields(query, {
+      filters: supportedFilters(query, ['priceMin', 'priceMax']),
+      sorts: supportedSorts(ITEM_SORTS),
+    }),
   };
-  const ignored = ignoredFields(query, {
-    filters: supportedFilters(query, ['priceMin', 'priceMax']),
-    sorts: supportedSorts(ITEM_SORTS),
-  });
-  return oneboundRequest('item_search', params, credentials, ctx, ignored);
 }
 
 export const oneboundAdapter = {
@@ -135,17 +132,21 @@ export const oneboundAdapter = {
   name: 'Onebound (万邦)',
   defaultBaseUrl: ONEBOUND_DEFAULT_BASE_URL,
   credentials: OneboundCredentials,
+  // Both travel in the query string (seed 001 §1): `key` identifies the account and is enough to spend it.
+  secretFields: ['key', 'secret'],
   // Seed 001 §12: ordinary accounts get a low QPS (5–10/s for verified companies); its example client waits
   // 30 s.
   limits: { requestsPerMinute: 60, concurrency: 2, timeoutMs: 30_000 },
-  searchSuppliers: {
+  searchSuppliers: defineOperation({
     maxPageSize: SELLER_MAX_PAGE_SIZE,
-    buildRequest: buildSellerSearch,
+    map: mapSellerSearch,
+    sign: signOnebound,
     parseResponse: (response) => readOneboundPage(response, toOneboundSupplier),
-  },
-  searchProducts: {
+  }),
+  searchProducts: defineOperation({
     maxPageSize: ITEM_MAX_PAGE_SIZE,
-    buildRequest: buildItemSearch,
+    map: mapItemSearch,
+    sign: signOnebound,
     parseResponse: (response) => readOneboundPage(response, toOneboundProduct),
-  },
+  }),
 } satisfies ProviderAdapter<OneboundCredentials>;

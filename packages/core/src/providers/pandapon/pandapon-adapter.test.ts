@@ -24,7 +24,7 @@ describe('pandaponAdapter.searchProducts.buildRequest', () => {
   });
   const request = pandaponAdapter.searchProducts.buildRequest(query, credentials, ctx);
 
-  it('POSTs JSON to the v2 keyword query with seed 004 system headers', () => {
+  it('POSTs JSON to the v2 keyword query with seed 004 system headers, country fixed to en', () => {
     expect(request).toEqual({
       method: 'POST',
       url: 'https://api.pandapon.com/v2/alibaba/product/keywords/query',
@@ -36,8 +36,9 @@ describe('pandaponAdapter.searchProducts.buildRequest', () => {
         signature: expect.any(String),
         'content-type': 'application/json',
       },
-      body: '{"keyword":"T恤","beginPage":1,"pageSize":10,"country":"vi","sort":"{\\"rePurchaseRate\\":\\"desc\\"}"}',
-      ignored: ['city'],
+      // v2 docs: keyword search `country` is fixed to en, so the requested `vi` is reported, not sent.
+      body: '{"keyword":"T恤","beginPage":1,"pageSize":10,"country":"en","sort":"{\\"rePurchaseRate\\":\\"desc\\"}"}',
+      ignored: ['city', 'language'],
     });
   });
 

@@ -1,15 +1,16 @@
 import { type PandaponSigner, pandaponSignature } from '@yuantou/signers';
 import { z } from 'zod';
-import type { Product } from '../../models/product.js';
+import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
+import { defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
-import { offerSearchParams } from '../offer-query.js';
+import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
 import type {
-  Operation,
   ProviderAdapter,
-  ProviderRequest,
   ProviderResponse,
   RequestContext,
+  SignedRequest,
 } from '../provider-contract.js';
 import { joinUrl, resolveContext } from '../request-context.js';
 import { PANDAPON_ERRORS } from './pandapon-errors.js';
@@ -17,6 +18,11 @@ import { PANDAPON_ERRORS } from './pandapon-errors.js';
 export type { PandaponSigner } from '@yuantou/signers';
 
 export const PANDAPON_BASE_URL = 'https://api.pandapon.com';
+
+export const PANDAPON_PATHS = {
+  keywordQuery: '/v2/alibaba/product/keywords/query',
+  imageQuery: '/v2/alibaba/product/image/query',
+} as const;
 
 export const PandaponCredentials = z.object({
   accessKey: z.string().trim().min(1),
@@ -35,70 +41,74 @@ export interface PandaponAdapterOptions {
   sign?: PandaponSigner;
 }
 
+export type PandaponImageParams = OfferSearchParams & { imageBase64?: string; imageAddress?: string };
+
+/**
+ * The image as PandaPon's v2 image search takes it (README): `imageBase64` (marked required) whenever we have
+ * the bytes, `imageAddress` for 1688-hosted links, which are the only addresses it finds results for.
+ */
+function imageField(query: ImageQuery): { imageBase64: string } | { imageAddress: string } {
+  if (query.imageBase64 !== undefined) return { imageBase64: query.imageBase64 };
+  if (query.imageUrl !== undefined && isAlibabaHosted(query.imageUrl))
+    return { imageAddress: query.imageUrl };
+  throw new ProviderError({
+    provider: 'pandapon',
+    kind: 'bad_request',
+    message:
+      'PandaPon finds images by address only when 1688 hosts them (alicdn.com); send the image itself as imageBase64',
+  });
+}
+
 export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdapterOptions = {}) {
-  /** `POST {base}{path}` with a JSON body and seed 004's system headers. */
-  function signedPost(
-    path: string,
-    body: object,
-    credentials: PandaponCredentials,
-    context: Partial<RequestContext> | undefined,
-    ignored: string[],
-  ): ProviderRequest {
-    const { now, nonce } = resolveContext(context);
-    const timestamp = String(now.getTime());
-    const { signature } = sign({
-      accessKey: credentials.accessKey,
-      timestamp,
-      nonce,
-      secret: credentials.secret,
-    });
-    return {
-      method: 'POST',
-      url: joinUrl(credentials.baseUrl ?? PANDAPON_BASE_URL, path),
-      headers: {
-        'access-key': credentials.accessKey,
+  /** `POST {base}{path}` with the mapped parameters as JSON and seed 004's system headers. */
+  const signedPost =
+    (path: string) =>
+    (params: object, credentials: PandaponCredentials, context?: Partial<RequestContext>): SignedRequest => {
+      const { now, nonce } = resolveContext(context);
+      const timestamp = String(now.getTime());
+      const { signature } = sign({
+        accessKey: credentials.accessKey,
         timestamp,
-        'nonce-str': nonce,
-        'user-id': credentials.userId,
-        signature,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(body),
-      ignored,
+        nonce,
+        secret: credentials.secret,
+      });
+      return {
+        method: 'POST',
+        url: joinUrl(credentials.baseUrl ?? PANDAPON_BASE_URL, path),
+        headers: {
+          'access-key': credentials.accessKey,
+          timestamp,
+          // v2 lists `nonce-str` as optional; it is sent because the signature covers it.
+          'nonce-str': nonce,
+          'user-id': credentials.userId,
+          signature,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(params),
+      };
     };
-  }
 
   const parseResponse = (response: ProviderResponse) =>
     parseOfferEnvelope('pandapon', PANDAPON_ERRORS, response);
 
-  const searchProducts: Operation<ProductQuery, PandaponCredentials, Product> = {
+  // Seed 004 and the v2 docs: `country` "目前固定传 en" (currently fixed to en), for keyword and image search
+  // alike: another requested language is reported ignored.
+  const searchProducts = defineOperation({
     maxPageSize: MAX_PAGE_SIZE,
-    buildRequest(query, credentials, ctx) {
-      const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-      return signedPost('/v2/alibaba/product/keywords/query', params, credentials, ctx, ignored);
-    },
+    map: (query: ProductQuery) => offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE, englishOnly: true }),
+    sign: signedPost(PANDAPON_PATHS.keywordQuery),
     parseResponse,
-  };
+  });
 
-  const searchProductsByImage: Operation<ImageQuery, PandaponCredentials, Product> = {
+  const searchProductsByImage = defineOperation({
     maxPageSize: MAX_PAGE_SIZE,
-    buildRequest(query, credentials, ctx) {
-      // Seed 004: `country` "目前固定传 en"; `imageAddress` only finds results for 1688-hosted images.
+    map(query: ImageQuery): { params: PandaponImageParams; ignored: string[] } {
       const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE, englishOnly: true });
-      const image =
-        query.imageBase64 === undefined
-          ? { imageAddress: query.imageUrl }
-          : { imageBase64: query.imageBase64 };
-      return signedPost(
-        '/v2/alibaba/product/image/query',
-        { ...image, ...params },
-        credentials,
-        ctx,
-        ignored,
-      );
+      return { params: { ...imageField(query), ...params }, ignored };
     },
+    sign: signedPost(PANDAPON_PATHS.imageQuery),
     parseResponse,
-  };
+  });
 
   return {
     id: 'pandapon',
@@ -107,6 +117,8 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
     listingsNameSeller: false,
     defaultBaseUrl: PANDAPON_BASE_URL,
     credentials: PandaponCredentials,
+    // `accessKey` and `userId` travel in plain headers on every call; only `secret` signs.
+    secretFields: ['secret'],
     // Not documented; the 1688 platform's default, as PandaPon passes calls through to it.
     limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
     searchProducts,

@@ -105,8 +105,29 @@ describe('tmapiAdapter.searchProductsByImage.buildRequest', () => {
     const query = ImageQuery.parse({ imageUrl: 'https://cbu01.alicdn.com/img/a b.jpg', pageSize: 10 });
     const request = tmapiAdapter.searchProductsByImage.buildRequest(query, credentials);
     expect(request.url).toBe(
-      'https://api.tmapi.io/1688/search/image?apiToken=xxxxxx&img_url=https%3A%2F%2Fcbu01.alicdn.com%2Fimg%2Fa+b.jpg&page=1&page_size=10',
+      'https://api.tmapi.io/1688/search/image?apiToken=xxxxxx&img_url=https%3A%2F%2Fcbu01.alicdn.com%2Fimg%2Fa+b.jpg&page=1&page_size=10&sort=default',
     );
+  });
+
+  it('sends sort, price_start and price_end instead of reporting them ignored', () => {
+    const query = ImageQuery.parse({
+      imageUrl: 'https://cbu01.alicdn.com/img/a.jpg',
+      sort: 'price_desc',
+      priceMin: 5,
+      priceMax: 30,
+    });
+    const request = tmapiAdapter.searchProductsByImage.buildRequest(query, credentials);
+    const sent = new URL(request.url).searchParams;
+    expect([sent.get('sort'), sent.get('price_start'), sent.get('price_end')]).toEqual([
+      'price_down',
+      '5',
+      '30',
+    ]);
+    expect(request.ignored).toEqual([]);
+    const bySales = ImageQuery.parse({ imageUrl: 'https://cbu01.alicdn.com/img/a.jpg', sort: 'credit' });
+    expect(tmapiAdapter.searchProductsByImage.buildRequest(bySales, credentials).ignored).toEqual([
+      'sort=credit',
+    ]);
   });
 
   it('refuses base64 images without revealing the token', () => {

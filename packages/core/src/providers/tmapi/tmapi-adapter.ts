@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { ProviderAdapter, ProviderRequest } from '../provider-contract.js';
+import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
+import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
 
@@ -16,6 +18,12 @@ const TmapiCredentials = z.object({
 });
 export type TmapiCredentials = z.infer<typeof TmapiCredentials>;
 
+export const TMAPI_PATHS = {
+  factories: '/1688/search/factories',
+  items: '/1688/search/items',
+  image: '/1688/search/image',
+} as const;
+
 // The factory search documents only a default of 20 (seed 000); the product search a maximum of 20
 // (providers.md). The factory maximum is unverified, so it stays at the documented default.
 const FACTORY_MAX_PAGE_SIZE = 20;
@@ -23,6 +31,7 @@ const ITEM_MAX_PAGE_SIZE = 20;
 const IMAGE_MAX_PAGE_SIZE = 20;
 
 const FACTORY_SORTS: Partial<Record<Sort, string>> = { default: 'default', repurchase: 'repurchase_rate' };
+// Product and image search share `sort` = default|sales|price_up|price_down (README: "Image search").
 const ITEM_SORTS: Partial<Record<Sort, string>> = {
   default: 'default',
   sales: 'sales',
@@ -32,39 +41,39 @@ const ITEM_SORTS: Partial<Record<Sort, string>> = {
 
 const HEADERS = { accept: 'application/json' };
 
-type Param = string | number | undefined;
-
-/** `apiToken` first, then the parameters in the order seed 000's example URL uses; unset ones are left out. */
-function tmapiUrl(credentials: TmapiCredentials, path: string, params: Record<string, Param>): string {
-  const search = new URLSearchParams({ apiToken: credentials.apiToken });
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined) search.append(key, String(value));
-  return `${joinUrl(credentials.baseUrl ?? TMAPI_DEFAULT_BASE_URL, path)}?${search}`;
+/** `apiToken` first, then the mapped parameters in their order (seed 000's example URL). */
+function signTmapi(path: string) {
+  return (params: QueryParams, credentials: TmapiCredentials): SignedRequest => {
+    const search = new URLSearchParams({ apiToken: credentials.apiToken });
+    for (const [key, value] of Object.entries(params)) search.append(key, String(value));
+    return {
+      method: 'GET',
+      url: `${joinUrl(credentials.baseUrl ?? TMAPI_DEFAULT_BASE_URL, path)}?${search}`,
+      headers: HEADERS,
+    };
+  };
 }
 
 function supportedSorts(table: Partial<Record<Sort, string>>): Sort[] {
   return (Object.keys(table) as Sort[]).filter((sort) => table[sort] !== undefined);
 }
 
-function buildFactorySearch(query: SupplierQuery, credentials: TmapiCredentials): ProviderRequest {
+function mapFactorySearch(query: SupplierQuery) {
   return {
-    method: 'GET',
-    url: tmapiUrl(credentials, '/1688/search/factories', {
+    params: definedParams({
       page: query.page,
       page_size: clampPageSize(query.pageSize, FACTORY_MAX_PAGE_SIZE),
       keywords: query.keyword,
       sort: FACTORY_SORTS[query.sort] ?? 'default',
     }),
-    headers: HEADERS,
     // Every result of a factory search is a factory, so `factoryOnly` is honoured by construction.
     ignored: ignoredFields(query, { filters: ['factoryOnly'], sorts: supportedSorts(FACTORY_SORTS) }),
   };
 }
 
-function buildItemSearch(query: ProductQuery, credentials: TmapiCredentials): ProviderRequest {
+function mapItemSearch(query: ProductQuery) {
   return {
-    method: 'GET',
-    url: tmapiUrl(credentials, '/1688/search/items', {
+    params: definedParams({
       keyword: query.keyword,
       page: query.page,
       page_size: clampPageSize(query.pageSize, ITEM_MAX_PAGE_SIZE),
@@ -73,7 +82,6 @@ function buildItemSearch(query: ProductQuery, credentials: TmapiCredentials): Pr
       price_end: query.priceMax,
       moq: query.minOrder,
     }),
-    headers: HEADERS,
     ignored: ignoredFields(query, {
       filters: ['priceMin', 'priceMax', 'minOrder'],
       sorts: supportedSorts(ITEM_SORTS),
@@ -81,7 +89,7 @@ function buildItemSearch(query: ProductQuery, credentials: TmapiCredentials): Pr
   };
 }
 
-function buildImageSearch(query: ImageQuery, credentials: TmapiCredentials): ProviderRequest {
+function mapImageSearch(query: ImageQuery) {
   if (query.imageUrl === undefined) {
     // TMAPI searches by the URL of an Alibaba-hosted image only; uploading base64 is a separate paid call.
     throw new ProviderError({
@@ -91,14 +99,16 @@ function buildImageSearch(query: ImageQuery, credentials: TmapiCredentials): Pro
     });
   }
   return {
-    method: 'GET',
-    url: tmapiUrl(credentials, '/1688/search/image', {
+    params: definedParams({
       img_url: query.imageUrl,
       page: query.page,
       page_size: clampPageSize(query.pageSize, IMAGE_MAX_PAGE_SIZE),
+      // TMAPI's image search takes the product search's `sort`, `price_start` and `price_end` (README).
+      sort: ITEM_SORTS[query.sort] ?? 'default',
+      price_start: query.priceMin,
+      price_end: query.priceMax,
     }),
-    headers: HEADERS,
-    ignored: ignoredFields(query, { filters: [], sorts: [] }),
+    ignored: ignoredFields(query, { filters: ['priceMin', 'priceMax'], sorts: supportedSorts(ITEM_SORTS) }),
   };
 }
 
@@ -107,22 +117,26 @@ export const tmapiAdapter = {
   name: 'TMAPI',
   defaultBaseUrl: TMAPI_DEFAULT_BASE_URL,
   credentials: TmapiCredentials,
+  secretFields: ['apiToken'],
   // TMAPI's docs advise a 60 s client timeout (its 499 error); the concurrency cap behind its 503 is
   // per plan and undocumented, so the defaults are conservative.
   limits: { requestsPerMinute: 60, concurrency: 3, timeoutMs: 60_000 },
-  searchSuppliers: {
+  searchSuppliers: defineOperation({
     maxPageSize: FACTORY_MAX_PAGE_SIZE,
-    buildRequest: buildFactorySearch,
+    map: mapFactorySearch,
+    sign: signTmapi(TMAPI_PATHS.factories),
     parseResponse: (response) => readTmapiPage(response, toTmapiSupplier),
-  },
-  searchProducts: {
+  }),
+  searchProducts: defineOperation({
     maxPageSize: ITEM_MAX_PAGE_SIZE,
-    buildRequest: buildItemSearch,
+    map: mapItemSearch,
+    sign: signTmapi(TMAPI_PATHS.items),
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
-  },
-  searchProductsByImage: {
+  }),
+  searchProductsByImage: defineOperation({
     maxPageSize: IMAGE_MAX_PAGE_SIZE,
-    buildRequest: buildImageSearch,
+    map: mapImageSearch,
+    sign: signTmapi(TMAPI_PATHS.image),
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
-  },
+  }),
 } satisfies ProviderAdapter<TmapiCredentials>;
