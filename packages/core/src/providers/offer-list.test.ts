@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../models/provider-error.js';
-import { expectPageOrProviderError, offerPage, responses } from './__fixtures__/offer-page-arbitraries.js';
+import { expectPageOrProviderError, offerPage, responses } from '../testing/parser-fuzzing.js';
 import { offerDetailUrl, offerToProduct, parseOfferEnvelope, parseOfferPage } from './offer-list.js';
 import type { ErrorTable } from './response-body.js';
 

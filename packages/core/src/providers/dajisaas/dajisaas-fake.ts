@@ -1,0 +1,96 @@
+import { DEFAULT_TOTAL, intParam, requestId, slicePage } from '../../testing/fake-data.js';
+import {
+  type ErrorCatalogue,
+  type FakeServer,
+  type RecordedRequest,
+  type Reply,
+  startFakeServer,
+} from '../../testing/fake-server.js';
+import { dajisaasSign } from '../../testing/fake-signatures.js';
+import { offerFrom, offerPage } from '../../testing/offer-templates.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import keywordQueryFixture from './__fixtures__/dajisaas-keyword-query.json' with { type: 'json' };
+
+// DajiSaaS (seed 003, providers.md §4): GET with `appKey` and MD5 `sign` in the query, answering
+// `{code, message, data:<offer page>, traceId}`.
+
+export const DAJISAAS_PATHS = {
+  keywordQuery: '/alibaba/product/keywordQuery',
+  imageQuery: '/alibaba/product/imageQuery',
+} as const;
+
+export const DAJISAAS_FAKE_CREDENTIALS = {
+  appKey: 'fake-daji-appkey-2b7d',
+  appSecret: 'fake-daji-secret-91ce4a',
+};
+
+const MAX_PAGE_SIZE = 50;
+
+// DajiSaaS publishes no error table; its `code` follows HTTP. UNVERIFIED: business refusals come with HTTP 200,
+// overload and outages with the matching HTTP status.
+function failure(code: number, message: string): Reply {
+  return { status: code >= 429 ? code : 200, body: { code, message, data: null, traceId: requestId() } };
+}
+
+export const DAJISAAS_ERRORS: ErrorCatalogue = {
+  '400': () => failure(400, '参数错误'),
+  '401': () => failure(401, '签名校验失败'),
+  '402': () => failure(402, '账户余额不足'),
+  '403': () => failure(403, '无权限调用该接口'),
+  '429': () => failure(429, '请求过于频繁'),
+  '500': () => failure(500, '系统异常'),
+  '502': () => failure(502, '1688接口调用失败'),
+  '503': () => failure(503, '服务暂不可用'),
+};
+
+export interface DajisaasFakeOptions extends FakeStartOptions {
+  appKey?: string;
+  appSecret?: string;
+}
+
+const OFFERS = keywordQueryFixture.data.data as Array<Record<string, unknown>>;
+
+export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<FakeServer> {
+  const appKey = options.appKey ?? DAJISAAS_FAKE_CREDENTIALS.appKey;
+  const appSecret = options.appSecret ?? DAJISAAS_FAKE_CREDENTIALS.appSecret;
+  const total = options.total ?? DEFAULT_TOTAL;
+
+  const page = (query: RecordedRequest['query'], keyword: string | undefined): Reply => {
+    const slice = slicePage(intParam(query.beginPage, 1), intParam(query.pageSize, 20), MAX_PAGE_SIZE, total);
+    return {
+      body: {
+        code: 200,
+        message: 'success',
+        data: offerPage(slice, (i) => offerFrom(OFFERS, i, keyword)),
+        traceId: requestId(),
+      },
+    };
+  };
+
+  const routes: Record<string, (request: RecordedRequest) => Reply> = {
+    [DAJISAAS_PATHS.keywordQuery]: ({ query }) =>
+      query.keyword ? page(query, query.keyword) : DAJISAAS_ERRORS['400']!(),
+    [DAJISAAS_PATHS.imageQuery]: ({ query }) =>
+      query.imageUrl || query.imageId ? page(query, undefined) : DAJISAAS_ERRORS['400']!(),
+  };
+
+  return startFakeServer({
+    name: 'dajisaas',
+    port: options.port,
+    errors: DAJISAAS_ERRORS,
+    errorWithMessage: (message) => failure(400, message),
+    credentials: { appKey, appSecret },
+    authenticate: ({ query }) =>
+      query.appKey === appKey && query.sign === dajisaasSign(query, appSecret)
+        ? null
+        : DAJISAAS_ERRORS['401']!(),
+    route: ({ method, path }) => (method === 'GET' ? routes[path] : undefined),
+  });
+}
+
+export const fake: ProviderFake = {
+  id: 'dajisaas',
+  credentials: DAJISAAS_FAKE_CREDENTIALS,
+  errors: DAJISAAS_ERRORS,
+  start: startDajisaasFake,
+};
