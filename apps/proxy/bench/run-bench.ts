@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '@yuantou/core/testing';
 import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '../test/fakes/tmapi-fake.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

@@ -1,22 +1,21 @@
+import { listProviders } from '@yuantou/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { createSecretScrubber } from './secret-scrubber.js';
 
-/** Header and field names that carry secrets wherever they appear in a log object. */
+/**
+ * Header and field names that carry secrets wherever they appear in a log object: the adapters' declared
+ * `secretFields`, one list for config, logs, `/v1/providers` and the body scrubber.
+ */
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'headers.authorization',
-  'headers["access-key"]',
   'headers.signature',
   'credentials',
   '*.credentials',
   'tokens',
-  '*.apiToken',
-  '*.appSecret',
-  '*.secret',
-  '*.key',
-  '*.accessToken',
+  ...new Set(listProviders().flatMap((provider) => provider.secretFields.map((field) => `*.${field}`))),
 ];
 
 export interface LoggerOptions {

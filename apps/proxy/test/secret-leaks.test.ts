@@ -7,14 +7,19 @@ import { buildTestApp, closedPort, type TestApp } from './support/test-app.js';
 // answers errors quoting the full request (URL, headers, body) back — as a careless upstream might. Neither
 // response bodies nor log lines may ever contain a configured secret.
 
+// The declared secrets of every real provider (each adapter's `secretFields`), and the identifiers beside them
+// that travel in the clear on every call (an app key, an access key, a user id) and are not scrubbed.
 const SECRETS = {
   YUANTOU_TMAPI_API_TOKEN: 'fake-tmapi-token-7f3a9c',
-  YUANTOU_ALIBABA_APP_KEY: 'fake-alibaba-key-51be02',
   YUANTOU_ALIBABA_APP_SECRET: 'fake-alibaba-secret-e7d4',
-  YUANTOU_DAJISAAS_APP_KEY: 'fake-daji-key-33c1aa',
+  YUANTOU_ALIBABA_ACCESS_TOKEN: 'fake-alibaba-token-2c9e41',
   YUANTOU_DAJISAAS_APP_SECRET: 'fake-daji-secret-9b20ff',
-  YUANTOU_PANDAPON_ACCESS_KEY: 'fake-panda-access-0c1d',
   YUANTOU_PANDAPON_SECRET: 'fake-panda-secret-88e2',
+};
+const IDENTIFIERS = {
+  YUANTOU_ALIBABA_APP_KEY: 'fake-alibaba-key-51be02',
+  YUANTOU_DAJISAAS_APP_KEY: 'fake-daji-key-33c1aa',
+  YUANTOU_PANDAPON_ACCESS_KEY: 'fake-panda-access-0c1d',
   YUANTOU_PANDAPON_USER_ID: 'fake-panda-user-4411aa',
 };
 const TOKEN = 'fake-client-token-a1b2c3d4';
@@ -47,6 +52,7 @@ afterAll(async () => {
 function envFor(baseUrl: string): Record<string, string> {
   const env: Record<string, string> = {
     ...SECRETS,
+    ...IDENTIFIERS,
     YUANTOU_TOKENS: TOKEN,
     YUANTOU_DEMO: 'true',
     LOG_LEVEL: 'trace',
@@ -83,6 +89,7 @@ describe.each([
     const t = await buildTestApp(envFor(await baseUrl()));
     apps.push(t);
     for (const secret of [...Object.values(SECRETS), TOKEN]) expect(t.config.secrets).toContain(secret);
+    for (const identifier of Object.values(IDENTIFIERS)) expect(t.config.secrets).not.toContain(identifier);
     for (const request of requests) {
       const response = await t.inject({ ...request, headers: { authorization: `Bearer ${TOKEN}` } });
       expect(response.statusCode, `${request.method} ${request.url}`).toBeLessThan(500 + 5);

@@ -73,6 +73,7 @@ describe('loadConfig', () => {
     const config = load({
       YUANTOU_ALIBABA_APP_KEY: 'alibaba-app-key-1',
       YUANTOU_ALIBABA_APP_SECRET: 'alibaba-app-secret-1',
+      YUANTOU_ALIBABA_ACCESS_TOKEN: 'alibaba-access-token-1',
       YUANTOU_PANDAPON_ACCESS_KEY: 'pandapon-access-1',
       YUANTOU_PANDAPON_SECRET: 'pandapon-secret-1',
       YUANTOU_PANDAPON_USER_ID: 'pandapon-user-1',
@@ -80,6 +81,28 @@ describe('loadConfig', () => {
     });
     expect(config.providers.map((p) => p.id).sort()).toEqual(['alibaba', 'demo', 'pandapon']);
     expect(config.demoMode).toBe(false);
+    // Only the adapters' declared secretFields are secrets: identifiers sent in the clear are not.
+    expect(config.secrets).toEqual(
+      expect.arrayContaining(['alibaba-app-secret-1', 'alibaba-access-token-1', 'pandapon-secret-1']),
+    );
+    for (const identifier of ['alibaba-app-key-1', 'pandapon-access-1', 'pandapon-user-1'])
+      expect(config.secrets).not.toContain(identifier);
+  });
+
+  it('refuses the 1688 Open Platform without the user access token, naming its variable and why', () => {
+    const error = configError(() =>
+      load({
+        YUANTOU_ALIBABA_APP_KEY: 'alibaba-app-key-1',
+        YUANTOU_ALIBABA_APP_SECRET: 'alibaba-app-secret-1',
+      }),
+    );
+    expect(error.problems).toEqual([
+      expect.stringMatching(
+        /^YUANTOU_ALIBABA_ACCESS_TOKEN \(providers\.alibaba\.credentials\.accessToken\): missing/,
+      ),
+    ]);
+    expect(error.message).toContain('product.search.keywordQuery');
+    expect(error.message).not.toContain('alibaba-app-secret-1');
   });
 
   it('names the missing field of a partly configured provider, never the value given', () => {

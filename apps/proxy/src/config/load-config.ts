@@ -26,7 +26,7 @@ export interface ProxyConfig {
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
   rateLimit: { requestsPerMinute: number };
   bodyLimitBytes: number;
-  /** Every configured secret value, for log redaction and the tests' secret scan. */
+  /** Every configured secret value (adapters' `secretFields`), for log and body scrubbing and the secret scan. */
   secrets: string[];
 }
 
@@ -59,11 +59,13 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string): u
   }
 }
 
+/** The values of each enabled provider's declared `secretFields` (not every credential), tokens and Redis password. */
 function secretsOf(providers: ProviderSettings[], tokens: string[], redisUrl: string | undefined): string[] {
   const secrets = new Set(tokens);
   for (const provider of providers) {
-    for (const [field, value] of Object.entries(provider.credentials)) {
-      if (field !== 'baseUrl' && typeof value === 'string' && value.length > 0) secrets.add(value);
+    for (const field of provider.adapter.secretFields) {
+      const value = provider.credentials[field];
+      if (typeof value === 'string' && value.length > 0) secrets.add(value);
     }
   }
   if (redisUrl) {

@@ -47,8 +47,11 @@ export function resolveProviders(
     const missing = Object.keys(shape).filter(
       (field) => given[field] === undefined && !shape[field]!.safeParse(undefined).success,
     );
-    for (const field of missing)
-      problems.push(`${where(id, field)}: missing — ${id} is partially configured`);
+    for (const field of missing) {
+      // A field's own description says why it is needed (e.g. the 1688 user token the searches require).
+      const why = shape[field]!.description;
+      problems.push(`${where(id, field)}: missing — ${id} is partially configured${why ? ` (${why})` : ''}`);
+    }
     if (unknown.length > 0 || missing.length > 0) continue;
     const parsed = adapter.credentials.safeParse(given);
     if (!parsed.success) {

@@ -91,7 +91,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   function fetchAndStore(
     provider: ProviderId,
     operation: OperationName,
-    query: unknown,
+    params: object,
     key: string,
     signal?: AbortSignal,
   ): Promise<Fetched> {
@@ -99,7 +99,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     return flight.run<Fetched>(
       key,
       async (flightSignal) => {
-        const page = await entry.caller.call(operation, query, flightSignal);
+        const page = await entry.caller.call(operation, params, flightSignal);
         await cache.store(key, operation, page).catch((error) => {
           logger.warn({ err: errorSummary(error) }, 'cache write failed');
         });
@@ -118,8 +118,8 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     );
   }
 
-  function refreshInBackground(provider: ProviderId, operation: OperationName, query: unknown, key: string) {
-    const refresh = fetchAndStore(provider, operation, query, key)
+  function refreshInBackground(provider: ProviderId, operation: OperationName, params: object, key: string) {
+    const refresh = fetchAndStore(provider, operation, params, key)
       .catch((error) => {
         logger.warn(
           { provider, operation, kind: ProviderError.isInstance(error) ? error.kind : undefined },
@@ -143,9 +143,10 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
         });
       }
       const settings = options.providers.find((p) => p.id === provider)!;
-      // Queries arrive parsed; building the request here only tells which fields this provider ignores.
-      const { ignored } = operationOf(settings, operation).buildRequest(query, settings.credentials);
-      const key = cacheKey(provider, operation, query);
+      // The key is what would be sent, not what was asked: queries that differ only in what this provider
+      // ignores or clamps share one entry and one paid call. Mapping is pure; nothing is signed until a miss.
+      const { params, ignored } = operationOf(settings, operation).map(query);
+      const key = cacheKey(provider, operation, params);
       const durationMs = () => Math.round(performance.now() - started);
       type Result = GatewayResult<never>;
 
@@ -153,7 +154,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       if (cached) {
         const stale = cached.freshness === 'stale';
         metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-        if (stale) refreshInBackground(provider, operation, query, key);
+        if (stale) refreshInBackground(provider, operation, params, key);
         return {
           page: cached.entry.page,
           fromCache: true,
@@ -163,7 +164,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
         } as Result;
       }
       metrics.cache.inc({ provider, operation, result: 'miss' });
-      const fetched = await fetchAndStore(provider, operation, query, key, signal);
+      const fetched = await fetchAndStore(provider, operation, params, key, signal);
       return {
         page: fetched.page,
         fromCache: fetched.fromCache,

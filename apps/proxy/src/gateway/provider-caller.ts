@@ -1,4 +1,11 @@
-import type { OperationName, Page, ProviderRequest, ProviderResponse } from '@yuantou/core';
+import type {
+  MappedQuery,
+  OperationName,
+  Page,
+  PrepareStep,
+  ProviderResponse,
+  SignedRequest,
+} from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -20,10 +27,12 @@ export interface UpstreamHooks {
   rateMaxWaitMs?: number;
 }
 
-/** An adapter operation seen without its generic types: the gateway passes parsed queries straight through. */
+/** An adapter operation seen without its generic types: the gateway maps parsed queries, then signs params. */
 export interface LooseOperation {
-  buildRequest(query: unknown, credentials: unknown): ProviderRequest;
+  map(query: unknown): MappedQuery<object>;
+  sign(params: object, credentials: unknown): SignedRequest;
   parseResponse(response: ProviderResponse): Page<unknown>;
+  prepare?: PrepareStep<object, unknown>;
 }
 
 export function operationOf(settings: ProviderSettings, operation: OperationName): LooseOperation {
@@ -48,9 +57,12 @@ export interface ProviderCallerDeps {
   hooks?: UpstreamHooks;
 }
 
-/** One provider's protected upstream call: retries around rate limit → concurrency → breaker → send → parse. */
+/**
+ * One provider's protected upstream call on mapped params: retries around rate limit → concurrency → breaker →
+ * sign → send → parse. An operation with a prepare step (1688 image upload) makes that call first, the same way.
+ */
 export interface ProviderCaller {
-  call(operation: OperationName, query: unknown, signal: AbortSignal): Promise<Page<unknown>>;
+  call(operation: OperationName, params: object, signal: AbortSignal): Promise<Page<unknown>>;
   close(): Promise<void>;
 }
 
@@ -78,15 +90,16 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     log.warn({ circuit: state }, `${provider} circuit ${state}`);
   });
 
-  async function attemptOnce(
-    op: LooseOperation,
+  async function attemptOnce<T>(
+    step: string,
     operation: OperationName,
-    query: unknown,
+    sign: () => SignedRequest,
+    parse: (response: ProviderResponse) => T,
     attempt: number,
     signal: AbortSignal,
-  ) {
-    // Built per attempt: signed providers put a timestamp in the request that must be current (seeds/002).
-    const request = op.buildRequest(query, settings.credentials);
+  ): Promise<T> {
+    // Signed per attempt: signed providers put a timestamp in the request that must be current (seeds/002).
+    const request = sign();
     const started = performance.now();
     let status: number | undefined;
     let outcome = 'ok';
@@ -94,7 +107,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     try {
       const response = await sender.send(request, signal);
       status = response.status;
-      return op.parseResponse(response);
+      return parse(response);
     } catch (error) {
       outcome = ProviderError.isInstance(error)
         ? error.kind
@@ -109,6 +122,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
       metrics.duration.observe({ provider, operation }, seconds);
       const line = {
         operation,
+        ...(step === operation ? {} : { step }),
         attempt,
         status,
         kind: outcome === 'ok' ? undefined : outcome,
@@ -120,25 +134,60 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     }
   }
 
-  return {
-    call(operation, query, signal) {
-      const op = operationOf(settings, operation);
-      return withRetries(
-        async (attempt) => {
-          await rateLimiter.acquire(signal);
-          return concurrency.run(
-            () => circuit.execute(() => attemptOnce(op, operation, query, attempt, signal), signal),
-            signal,
-          );
-        },
-        deps.retry,
-        {
+  function protectedCall<T>(
+    step: string,
+    operation: OperationName,
+    sign: () => SignedRequest,
+    parse: (response: ProviderResponse) => T,
+    signal: AbortSignal,
+  ): Promise<T> {
+    return withRetries(
+      async (attempt) => {
+        await rateLimiter.acquire(signal);
+        return concurrency.run(
+          () => circuit.execute(() => attemptOnce(step, operation, sign, parse, attempt, signal), signal),
           signal,
-          sleep: hooks.sleep,
-          random: hooks.random,
-          onRetry: ({ attempt, delayMs, error }) =>
-            log.info({ operation, attempt, kind: error.kind, delayMs }, 'retrying upstream call'),
-        },
+        );
+      },
+      deps.retry,
+      {
+        signal,
+        sleep: hooks.sleep,
+        random: hooks.random,
+        onRetry: ({ attempt, delayMs, error }) =>
+          log.info({ operation, step, attempt, kind: error.kind, delayMs }, 'retrying upstream call'),
+      },
+    );
+  }
+
+  return {
+    async call(operation, params, signal) {
+      const op = operationOf(settings, operation);
+      let ready = params;
+      const prepare = op.prepare;
+      // The earlier paid call runs once per call, outside the main call's retries: a retried search must not
+      // upload the same image again.
+      let first = prepare?.sign(params, settings.credentials) ?? null;
+      if (prepare && first !== null) {
+        ready = await protectedCall(
+          prepare.name,
+          operation,
+          // The first attempt sends the request just signed; a retry signs again with a fresh timestamp.
+          () => {
+            const request = first ?? prepare.sign(params, settings.credentials)!;
+            first = null;
+            return request;
+          },
+          (response) => prepare.complete(params, response),
+          signal,
+        );
+      }
+      return protectedCall(
+        operation,
+        operation,
+        () => op.sign(ready, settings.credentials),
+        (response) => op.parseResponse(response),
+        signal,
       );
     },
     close: () => sender.close(),

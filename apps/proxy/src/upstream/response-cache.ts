@@ -53,11 +53,12 @@ export function stableJson(value: unknown): string {
 }
 
 /**
- * provider + operation + a hash of the parsed query. Credentials never enter the key; hashing keeps keywords
- * out of Redis key names and bounds the size of image queries (base64 bodies).
+ * provider + operation + a hash of the mapped provider parameters (`operation.map(query).params`): what would be
+ * sent, so queries that differ only in what the provider ignores or clamps share one entry. Credentials never
+ * enter the key; hashing keeps keywords out of Redis key names and bounds the size of image bodies (base64).
  */
-export function cacheKey(provider: ProviderId, operation: OperationName, query: unknown): string {
-  const digest = createHash('sha256').update(stableJson(query)).digest('base64url');
+export function cacheKey(provider: ProviderId, operation: OperationName, params: unknown): string {
+  const digest = createHash('sha256').update(stableJson(params)).digest('base64url');
   return `${provider}:${operation}:${digest}`;
 }
 

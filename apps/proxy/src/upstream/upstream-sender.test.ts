@@ -25,7 +25,6 @@ describe('createUpstreamSender over real sockets', () => {
       url: `${server.url}/items?x=1`,
       headers: { 'x-api-key': 'k', 'content-type': 'application/json' },
       body: '{"a":1}',
-      ignored: [],
     });
     expect(response.status).toBe(201);
     expect(JSON.parse(response.body)).toEqual({ method: 'POST', auth: 'k', body: '{"a":1}' });
@@ -38,7 +37,7 @@ describe('createUpstreamSender over real sockets', () => {
       res.end(Buffer.from([0x61, 0xff, 0xfe, 0x62]));
     });
     sender = createUpstreamSender({ provider: 'tmapi', adapter: noRespond, timeoutMs: 2000 });
-    const response = await sender.send({ method: 'GET', url: server.url, headers: {}, ignored: [] });
+    const response = await sender.send({ method: 'GET', url: server.url, headers: {} });
     expect(response.body).toBe('a\uFFFD\uFFFDb');
   });
 
@@ -47,9 +46,7 @@ describe('createUpstreamSender over real sockets', () => {
       req.socket.destroy();
     });
     sender = createUpstreamSender({ provider: 'tmapi', adapter: noRespond, timeoutMs: 2000 });
-    const error = await sender
-      .send({ method: 'GET', url: server.url, headers: {}, ignored: [] })
-      .catch((e) => e);
+    const error = await sender.send({ method: 'GET', url: server.url, headers: {} }).catch((e) => e);
     expect(error).toMatchObject({ name: 'ProviderError', kind: 'upstream', retryable: true });
   });
 
@@ -59,9 +56,7 @@ describe('createUpstreamSender over real sockets', () => {
     await server.close();
     server = undefined;
     sender = createUpstreamSender({ provider: 'onebound', adapter: noRespond, timeoutMs: 2000 });
-    const error = await sender
-      .send({ method: 'GET', url: closedUrl, headers: {}, ignored: [] })
-      .catch((e) => e);
+    const error = await sender.send({ method: 'GET', url: closedUrl, headers: {} }).catch((e) => e);
     expect(error).toMatchObject({ kind: 'upstream', retryable: true, providerCode: 'ECONNREFUSED' });
   });
 
@@ -72,9 +67,7 @@ describe('createUpstreamSender over real sockets', () => {
     });
     sender = createUpstreamSender({ provider: 'tmapi', adapter: noRespond, timeoutMs: 150 });
     const started = Date.now();
-    const error = await sender
-      .send({ method: 'GET', url: server.url, headers: {}, ignored: [] })
-      .catch((e) => e);
+    const error = await sender.send({ method: 'GET', url: server.url, headers: {} }).catch((e) => e);
     expect(error).toMatchObject({ kind: 'timeout', retryable: true });
     expect(error.message).not.toContain('127.0.0.1');
     expect(Date.now() - started).toBeLessThan(900);
@@ -90,7 +83,7 @@ describe('createUpstreamSender over real sockets', () => {
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
     const error = await sender
-      .send({ method: 'GET', url: server.url, headers: {}, ignored: [] }, controller.signal)
+      .send({ method: 'GET', url: server.url, headers: {} }, controller.signal)
       .catch((e) => e);
     expect(error.name).toBe('AbortError');
     expect(Date.now() - started).toBeLessThan(800);
@@ -110,7 +103,7 @@ describe('createUpstreamSender without sockets', () => {
       },
       timeoutMs: 100,
     });
-    const response = await sender.send({ method: 'GET', url: 'demo://search', headers: {}, ignored: [] });
+    const response = await sender.send({ method: 'GET', url: 'demo://search', headers: {} });
     expect(response).toEqual({ status: 200, body: '{"ok":true}' });
     expect(requests).toEqual(['demo://search']);
   });
@@ -132,7 +125,6 @@ describe('createUpstreamSender without sockets', () => {
       method: 'GET',
       url: 'https://api.tmapi.io/1688/search/items?keyword=dress',
       headers: { authorization: 'T' },
-      ignored: [],
     });
     expect(response).toMatchObject({ status: 503, body: 'busy', headers: { 'retry-after': '2' } });
     agent.assertNoPendingInterceptors();

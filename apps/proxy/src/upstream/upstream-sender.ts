@@ -1,4 +1,4 @@
-import type { AnyProviderAdapter, ProviderId, ProviderRequest, ProviderResponse } from '@yuantou/core';
+import type { AnyProviderAdapter, ProviderId, ProviderResponse, SignedRequest } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 
@@ -13,7 +13,7 @@ export interface UpstreamSenderOptions {
 
 /** The proxy's one HTTP sender: one keep-alive Agent per provider, core request in, core response out. */
 export interface UpstreamSender {
-  send(request: ProviderRequest, signal?: AbortSignal): Promise<ProviderResponse>;
+  send(request: SignedRequest, signal?: AbortSignal): Promise<ProviderResponse>;
   close(): Promise<void>;
 }
 

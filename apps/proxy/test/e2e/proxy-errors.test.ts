@@ -1,7 +1,7 @@
+import type { Behaviour } from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import type { ProxyConfig } from '../../src/config/load-config.js';
-import type { Behaviour } from '../fakes/fake-server.js';
 import {
   closeFakes,
   fakeConfig,

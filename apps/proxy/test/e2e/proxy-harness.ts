@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type ProxyConfig } from '../../src/config/load-config.js';
-import { fakeEnv, type RunningFakes, startAllFakes } from '../fakes/start-fakes.js';
+import { fakeEnv, type RunningFakes, startAllFakes } from '../start-fakes.js';
 
 // The real proxy (config loader → buildApp → gateway → undici) listening on a real socket, every provider's
 // baseUrl pointing at its fake. Retry and breaker timings are shrunk so the suite runs in seconds.

@@ -1,11 +1,14 @@
+import type { FakeServer } from '@yuantou/core/testing';
+import {
+  ALIBABA_APIS,
+  alibabaPath,
+  DAJISAAS_PATHS,
+  ONEBOUND_PATHS,
+  PANDAPON_PATHS,
+  TMAPI_PATHS,
+} from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../../packages/core/src/api/routes.js';
-import { ALIBABA_APIS, alibabaPath } from '../fakes/alibaba-fake.js';
-import { DAJISAAS_PATHS } from '../fakes/dajisaas-fake.js';
-import type { FakeServer } from '../fakes/fake-server.js';
-import { ONEBOUND_PATHS } from '../fakes/onebound-fake.js';
-import { PANDAPON_PATHS } from '../fakes/pandapon-fake.js';
-import { TMAPI_PATHS } from '../fakes/tmapi-fake.js';
 import {
   closeFakes,
   fakeConfig,

@@ -23,6 +23,8 @@ export default async function providersRoutes(app: FastifyInstance, { config }: 
         operations: info.operations,
         supplierSearch: info.supplierSearch,
         maxPageSize: info.maxPageSize as Record<string, number>,
+        credentialFields: info.credentialFields,
+        secretFields: info.secretFields,
       })),
       demoMode: config.demoMode,
     }),

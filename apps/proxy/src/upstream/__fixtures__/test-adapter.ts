@@ -1,4 +1,5 @@
 import {
+  defineOperation,
   makePage,
   type Product,
   type ProductQuery,
@@ -19,11 +20,14 @@ type TestCredentials = z.infer<typeof TestCredentials>;
  * the query string on purpose (so redaction is tested), answers `{ items, total }` or `{ code }` like TMAPI.
  */
 export function createTestAdapter(id: ProviderId = 'onebound'): ProviderAdapter<TestCredentials> {
-  const buildRequest = (query: SupplierQuery | ProductQuery, credentials: TestCredentials) => ({
-    method: 'GET' as const,
-    url: `${credentials.baseUrl}/search?q=${encodeURIComponent(query.keyword)}&page=${query.page}&key=${credentials.apiKey}`,
-    headers: { accept: 'application/json', 'x-api-key': credentials.apiKey },
+  const map = (query: SupplierQuery | ProductQuery) => ({
+    params: { q: query.keyword, page: query.page },
     ignored: query.factoryOnly ? ['factoryOnly'] : [],
+  });
+  const sign = (params: { q: string; page: number }, credentials: TestCredentials) => ({
+    method: 'GET' as const,
+    url: `${credentials.baseUrl}/search?q=${encodeURIComponent(params.q)}&page=${params.page}&key=${credentials.apiKey}`,
+    headers: { accept: 'application/json', 'x-api-key': credentials.apiKey },
   });
   const parseResponse = <Item>(response: ProviderResponse) => {
     if (response.status !== 200) throw statusError(id, response);
@@ -45,8 +49,19 @@ export function createTestAdapter(id: ProviderId = 'onebound'): ProviderAdapter<
     defaultBaseUrl: 'http://127.0.0.1:9',
     credentials: TestCredentials,
     limits: { requestsPerMinute: 600, concurrency: 4, timeoutMs: 2000 },
-    searchSuppliers: { maxPageSize: 20, buildRequest, parseResponse: (r) => parseResponse<Supplier>(r) },
-    searchProducts: { maxPageSize: 20, buildRequest, parseResponse: (r) => parseResponse<Product>(r) },
+    secretFields: ['apiKey'],
+    searchSuppliers: defineOperation({
+      maxPageSize: 20,
+      map,
+      sign,
+      parseResponse: (r) => parseResponse<Supplier>(r),
+    }),
+    searchProducts: defineOperation({
+      maxPageSize: 20,
+      map,
+      sign,
+      parseResponse: (r) => parseResponse<Product>(r),
+    }),
   };
 }
 
