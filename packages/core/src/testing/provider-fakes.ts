@@ -1,6 +1,6 @@
 import type { ProviderId } from '../models/provider-id.js';
 import type { AnyProviderAdapter } from '../providers/provider-contract.js';
-import { type AdapterById, getProvider, listProviders } from '../providers/registry.js';
+import { getProvider, listProviders } from '../providers/registry.js';
 import type { ErrorCatalogue, FakeServer } from './fake-server.js';
 
 // Every provider that calls the network has a fake beside its adapter, `providers/<id>/<id>-fake.ts`, exporting

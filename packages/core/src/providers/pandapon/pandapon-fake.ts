@@ -1,4 +1,4 @@
-import { cycle, DEFAULT_TOTAL, intParam, offerIdFor, requestId, slicePage } from '../../testing/fake-data.js';
+import { DEFAULT_TOTAL, intParam, requestId, slicePage } from '../../testing/fake-data.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
