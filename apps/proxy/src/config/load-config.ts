@@ -26,6 +26,10 @@ export interface ProxyConfig {
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
   rateLimit: { requestsPerMinute: number };
   bodyLimitBytes: number;
+  /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
+  translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
+  /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
+  fx: { fixedRates?: Record<string, number>; ecbUrl?: string; timeoutMs: number };
   /** Every configured secret value (adapters' `secretFields`), for log and body scrubbing and the secret scan. */
   secrets: string[];
 }
@@ -59,9 +63,15 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string): u
   }
 }
 
-/** The values of each enabled provider's declared `secretFields` (not every credential), tokens and Redis password. */
-function secretsOf(providers: ProviderSettings[], tokens: string[], redisUrl: string | undefined): string[] {
+/** The values of each enabled provider's declared `secretFields` (not every credential), tokens and keys. */
+function secretsOf(
+  providers: ProviderSettings[],
+  tokens: string[],
+  redisUrl: string | undefined,
+  translateApiKey: string | undefined,
+): string[] {
   const secrets = new Set(tokens);
+  if (translateApiKey) secrets.add(translateApiKey);
   for (const provider of providers) {
     for (const field of provider.adapter.secretFields) {
       const value = provider.credentials[field];
@@ -140,6 +150,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       requestsPerMinute: input.rateLimit?.requestsPerMinute ?? DEFAULTS.rateLimit.requestsPerMinute,
     },
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
-    secrets: secretsOf(enabled, tokens, input.redisUrl),
+    translate: { ...DEFAULTS.translate, ...input.translate },
+    fx: {
+      fixedRates: input.fx?.rates,
+      ecbUrl: input.fx?.ecbUrl,
+      timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
+    },
+    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey),
   };
 }

@@ -63,8 +63,8 @@ export interface FakeServerDefinition {
   errors: ErrorCatalogue;
   /** The provider's error reply carrying `message` (for `echo`); a generic `{code:400, msg}` when absent. */
   errorWithMessage?: (message: string) => Reply;
-  /** The credentials this fake accepts, as the adapter's schema names them (without `baseUrl`). */
-  credentials: Readonly<Record<string, string>>;
+  /** The credentials this fake accepts, as the adapter's schema names them (without `baseUrl`); none by default. */
+  credentials?: Readonly<Record<string, string>>;
   /** Appended to the server URL for the adapter's `baseUrl` (the official gateway keeps `/openapi`). */
   basePath?: string;
   port?: number;

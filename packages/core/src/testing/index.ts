@@ -40,8 +40,10 @@ export {
   CallLog,
   type ErrorCatalogue,
   type FakeServer,
+  type FakeServerDefinition,
   type RecordedRequest,
   type Reply,
+  startFakeServer,
   times,
 } from './fake-server.js';
 export * from './parser-fuzzing.js';

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../models/provider-id.js';
 import type { AnyProviderAdapter } from '../providers/provider-contract.js';
-import { getProvider, listProviders } from '../providers/registry.js';
+import { type AdapterById, getProvider, listProviders } from '../providers/registry.js';
 import type { ErrorCatalogue, FakeServer } from './fake-server.js';
 
 // Every provider that calls the network has a fake beside its adapter, `providers/<id>/<id>-fake.ts`, exporting
@@ -21,6 +21,13 @@ export interface ProviderFake {
   readonly errors: ErrorCatalogue;
   start(options?: FakeStartOptions): Promise<FakeServer>;
 }
+
+/** Registered providers whose adapter calls a server (no in-process `respond`), derived from the registry type. */
+export type NetworkProviderId = {
+  [Id in ProviderId]: AdapterById[Id] extends { respond: unknown } ? never : Id;
+}[ProviderId];
+
+export type RunningFakes = Record<NetworkProviderId, FakeServer>;
 
 /** Providers that reach a server: every registered one but adapters that answer in-process (`respond`). */
 export function networkProviderIds(): NetworkProviderId[] {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
-import { ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
+import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
 import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
@@ -17,6 +17,7 @@ import {
   DEMO_FILTERS,
   DEMO_PRODUCT_SORTS,
   DEMO_SUPPLIER_SORTS,
+  demoFilters,
   searchDemoProducts,
   searchDemoProductsByImage,
   searchDemoSuppliers,
@@ -102,13 +103,14 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   path: DemoPath,
   sorts: typeof DEMO_SUPPLIER_SORTS,
   item: z.ZodType<T>,
+  filters: (query: Q) => readonly FilterName[],
 ): Operation<Q, DemoCredentials, T> {
   return defineOperation({
     maxPageSize: MAX_PAGE_SIZE,
     // The demo's parameters are the query itself, page size clamped.
     map: (query: Q) => ({
       params: { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
-      ignored: ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
+      ignored: ignoredFields(query, { filters: filters(query), sorts }),
     }),
     sign: (params: object) => demoRequest(path, params),
     parseResponse: parseWith(item),
@@ -123,8 +125,19 @@ export const demoAdapter = {
   secretFields: [],
   // Nothing upstream to protect: generous limits so the demo never looks rate-limited.
   limits: { requestsPerMinute: 6000, concurrency: 16, timeoutMs: 5000 },
-  searchSuppliers: operation<SupplierQuery, Supplier>(PATHS.suppliers, DEMO_SUPPLIER_SORTS, Supplier),
-  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product),
-  searchProductsByImage: operation<ImageQuery, Product>(PATHS.image, DEMO_PRODUCT_SORTS, Product),
+  // Supplier names are bundled in Chinese only, so a supplier search reports `language` as ignored.
+  searchSuppliers: operation<SupplierQuery, Supplier>(
+    PATHS.suppliers,
+    DEMO_SUPPLIER_SORTS,
+    Supplier,
+    () => DEMO_FILTERS,
+  ),
+  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product, demoFilters),
+  searchProductsByImage: operation<ImageQuery, Product>(
+    PATHS.image,
+    DEMO_PRODUCT_SORTS,
+    Product,
+    demoFilters,
+  ),
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>;
