@@ -14,7 +14,10 @@ export const Product = z.object({
   priceMax: z.number().nonnegative().nullable(),
   /** Minimum order quantity (pieces). */
   moq: z.number().nonnegative().nullable(),
+  /** Sold in the last 30 days, only where the provider says its figure is monthly. */
   monthSold: z.number().nonnegative().nullable(),
+  /** All-time quantity sold, where the provider's figure is a total (TMAPI `sale_quantity_int`). */
+  totalSold: z.number().nonnegative().nullable().optional(),
   repurchaseRate: Rate.nullable(),
   isAd: z.boolean(),
   supplier: ProductSupplier.nullable(),

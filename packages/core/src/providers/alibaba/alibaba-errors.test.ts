@@ -17,6 +17,11 @@ describe('alibaba error table', () => {
     ['gw.QpsOverLimit', 'rate_limited'],
     ['gw.SignatureInvalid', 'auth'],
     ['isv.invalid-signature', 'auth'],
+    // Recorded gateway answers (README).
+    ['gw.NoUsageLeftError', 'quota'],
+    ['gw.QosAppFrequencyLimit', 'rate_limited'],
+    ['gw.APIACLDecline', 'auth'],
+    ['gw.ParamMissing', 'bad_request'],
   ])('code %s is %s', (code, kind) => {
     expect(alibabaError(code, response, 'text')).toMatchObject({
       kind,
@@ -26,7 +31,7 @@ describe('alibaba error table', () => {
   });
 
   it('covers every row of the table in the test above', () => {
-    expect(Object.keys(ALIBABA_ERRORS)).toHaveLength(11);
+    expect(Object.keys(ALIBABA_ERRORS)).toHaveLength(15);
   });
 
   it.each([

@@ -24,6 +24,14 @@ export const ALIBABA_ERRORS: ErrorTable = {
   },
   '500': { kind: 'upstream', message: '1688 Open Platform had an internal error' },
   'gw.QpsOverLimit': { kind: 'rate_limited', message: '1688 Open Platform call limit exceeded' },
+  // Recorded gateway answers (README): mapped by code, whatever HTTP status came with them.
+  'gw.NoUsageLeftError': {
+    kind: 'quota',
+    message: "the 1688 app's paid call allowance is used up (SLA bill has no usage left)",
+  },
+  'gw.QosAppFrequencyLimit': { kind: 'rate_limited', message: '1688 Open Platform call frequency limit' },
+  'gw.APIACLDecline': { kind: 'auth', message: 'the 1688 app is not authorised for this API' },
+  'gw.ParamMissing': { kind: 'bad_request', message: '1688 Open Platform: a required parameter is missing' },
   'gw.SignatureInvalid': { kind: 'auth', message: '1688 Open Platform rejected the signature' },
   'isv.invalid-signature': { kind: 'auth', message: '1688 Open Platform rejected the signature' },
 };
@@ -32,7 +40,7 @@ export const ALIBABA_ERRORS: ErrorTable = {
 // what they say, so a new `gw.…TokenExpired` is still `auth`. Order matters: the first match wins.
 const NAMED_CODE_KINDS: ReadonlyArray<readonly [RegExp, ErrorKind]> = [
   [/qps|overlimit|limited|calllimit|frequen|flowcontrol|ratelimit/i, 'rate_limited'],
-  [/quota|balance|arrear/i, 'quota'],
+  [/quota|balance|arrear|usageleft|nousage/i, 'quota'],
   [/sign|token|auth|appkey|permission|acl|whitelist|ipnot|ipdeny|forbid|denied/i, 'auth'],
   [/timeout/i, 'timeout'],
   [/notfound|not-found|nonexist|not-exist/i, 'not_found'],

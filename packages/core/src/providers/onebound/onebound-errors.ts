@@ -28,6 +28,18 @@ export const ONEBOUND_ERRORS: ErrorTable = {
 };
 
 export const ONEBOUND_EMPTY_CODE = '2000';
+
+// Recorded: `4005` is sent both for bad credentials and for an exhausted quota, told apart only by `reason`
+// ("…已超量…", over quota). Retrying or re-keying would not help an exhausted quota.
+const QUOTA_TEXT = /超量|quota|limit/i;
+const QUOTA_4005 = { kind: 'quota', message: 'Onebound call quota exhausted' } as const;
+
+/** The table to read `code` with: a `4005` whose text says the quota is used up is `quota`, not `auth`. */
+function tableFor(code: string, message: string | null): ErrorTable {
+  return code === '4005' && message !== null && QUOTA_TEXT.test(message)
+    ? { ...ONEBOUND_ERRORS, '4005': QUOTA_4005 }
+    : ONEBOUND_ERRORS;
+}
 const isSuccessCode = (code: string) => /^0+$/.test(code) || code === '200';
 
 export type OneboundOutcome = 'ok' | 'empty';
@@ -47,11 +59,12 @@ export function checkOneboundBody(response: ProviderResponse, body: unknown): On
   const envelope = asRecord(body);
   const nested = asRecord(envelope.error);
   const code = toText(envelope.error_code) ?? toText(envelope.code) ?? toText(nested.code);
+  // `reason` carries the human text (授权已过期); `error` is often a bare word (`"key"`), so it comes last.
   // toText drops text with U+FFFD, so GBK-mangled messages fall back to the table's own words.
   const message =
-    toText(nested.message) ?? toText(envelope.error) ?? toText(envelope.reason) ?? toText(envelope.msg);
+    toText(nested.message) ?? toText(envelope.reason) ?? toText(envelope.msg) ?? toText(envelope.error);
   if (code !== null && !isSuccessCode(code) && code !== ONEBOUND_EMPTY_CODE)
-    throw errorFromTable('onebound', ONEBOUND_ERRORS, code, response, message);
+    throw errorFromTable('onebound', tableFor(code, message), code, response, message);
   if (response.status < 200 || response.status >= 300) throw statusError(response, message);
   return code === ONEBOUND_EMPTY_CODE ? 'empty' : 'ok';
 }

@@ -106,7 +106,16 @@ export function toOneboundSupplier(raw: RawItem): Supplier | null {
 /** The seller of a product: a nested `seller_info` when present, else the item's own seller fields. */
 function toOneboundProductSupplier(raw: RawItem): ProductSupplier | null {
   const seller = isObject(raw.seller_info) ? asRecord(raw.seller_info) : raw;
-  const id = sellerIdFrom('onebound', seller.member_id, seller.seller_id, seller.shop_id, seller.user_num_id);
+  // Recorded `seller_info` carries the 1688 member id in `sid` (`b2b-…`) beside the numeric `user_num_id`: the
+  // member id is what merges a seller across providers, so it wins over every other id.
+  const id = sellerIdFrom(
+    'onebound',
+    seller.sid,
+    seller.member_id,
+    seller.seller_id,
+    seller.shop_id,
+    seller.user_num_id,
+  );
   if (id === null) return null;
   return {
     provider: 'onebound',

@@ -1,12 +1,10 @@
 import { makePage, type Page } from '../../models/page.js';
-import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
-import { emptySupplier, type ProductSupplier, type Supplier } from '../../models/supplier.js';
+import { emptySupplier, type Supplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { creditLevelFromTags } from '../../normalize/credit-level.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
-import { priceRange } from '../../normalize/price-range.js';
 import {
   asArray,
   asRecord,
@@ -106,53 +104,4 @@ export function toTmapiSupplier(raw: RawItem): Supplier | null {
   };
 }
 
-/** The seller as a product listing's `shop_info` describes it (providers.md §1). */
-function toTmapiProductSupplier(raw: unknown): ProductSupplier | null {
-  const shop = asRecord(raw);
-  const id = sellerIdFrom('tmapi', shop.member_id);
-  if (id === null) return null;
-  const serviceTags = toTextList(shop.service_tags);
-  return {
-    provider: 'tmapi',
-    id,
-    name: toText(shop.company_name),
-    url: cleanLink(shop.shop_url).url,
-    isFactory: toBool(shop.is_factory),
-    isSuperFactory: toBool(shop.is_super_factory),
-    creditLevel: creditLevelFromTags(serviceTags),
-    yearsOnPlatform: toNonNegative(shop.shop_years),
-    // `location` is a list such as `["广东", "汕头市"]`.
-    location: normalizeLocation(shop.location),
-    tags: serviceTags,
-  };
-}
-
-/** A product from `GET /1688/search/items` or `/1688/search/image`. */
-export function toTmapiProduct(raw: RawItem): Product | null {
-  const id = toText(raw.item_id);
-  if (id === null) return null;
-  const link = cleanLink(raw.product_url);
-  const priceInfo = asRecord(raw.price_info);
-  const tiers = asArray(raw.quantity_prices).map((tier) => asRecord(tier).price);
-  // Tiered prices are the fullest picture; else the listed price, else the sale price.
-  const prices = [tiers, [raw.price], [priceInfo.sale_price]]
-    .map((candidates) => priceRange(...candidates))
-    .find((range) => range.min !== null) ?? { min: null, max: null };
-  const sale = asRecord(raw.sale_info);
-  return {
-    provider: 'tmapi',
-    id,
-    title: toText(raw.title) ?? '',
-    titleTranslated: null,
-    url: link.url,
-    imageUrl: cleanLink(raw.img).url,
-    price: prices.min,
-    priceMax: prices.max,
-    moq: toNonNegative(raw.moq),
-    // `sale_quantity_int` is the 30-day quantity 1688's search shows.
-    monthSold: toNonNegative(sale.sale_quantity_int),
-    repurchaseRate: toRate(raw.item_repurchase_rate),
-    isAd: toBool(raw.is_ad) === true || link.isAd,
-    supplier: toTmapiProductSupplier(raw.shop_info),
-  };
-}
+export { toTmapiProduct } from './tmapi-item.js';
