@@ -18,6 +18,7 @@ import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js'
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
 import { type AlibabaImageParams, imageUploadStep, isAlibabaHosted } from './alibaba-image-upload.js';
+import { OFFER_DETAIL_API, offerDetailParam, parseAlibabaOffer } from './alibaba-offer.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
 
 export { AlibabaCredentials } from './alibaba-schemas.js';
@@ -141,6 +142,18 @@ export const alibabaAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 15_000 },
   searchProducts,
   searchProductsByImage,
+  getOffer: {
+    buildRequest: (query, credentials, ctx?) => ({
+      ...aopRequest(
+        OFFER_DETAIL_API,
+        { offerDetailParam: offerDetailParam(query) },
+        credentials,
+        resolveContext(ctx),
+      ),
+      ignored: [],
+    }),
+    parseResponse: parseAlibabaOffer,
+  },
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
 } satisfies ProviderAdapter<AlibabaCredentials> & {

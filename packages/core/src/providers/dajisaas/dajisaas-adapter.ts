@@ -7,6 +7,7 @@ import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../o
 import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
+import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
 
@@ -33,7 +34,7 @@ type DajisaasParams = OfferSearchParams & { imageUrl?: string };
  * exactly this way (README).
  */
 function signedGet(path: string) {
-  return (business: DajisaasParams, credentials: DajisaasCredentials): SignedRequest => {
+  return (business: DajisaasParams | object, credentials: DajisaasCredentials): SignedRequest => {
     const params: Record<string, string> = { appKey: credentials.appKey };
     for (const [key, value] of Object.entries(business)) if (value !== undefined) params[key] = String(value);
     const { signature } = md5SecretSuffixSignature({ params, secret: credentials.appSecret });
@@ -81,4 +82,11 @@ export const dajisaasAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
   searchProducts,
   searchProductsByImage,
+  getOffer: {
+    buildRequest: (query, credentials) => ({
+      ...signedGet(DAJISAAS_OFFER_PATH)(dajisaasOfferParams(query), credentials),
+      ignored: [],
+    }),
+    parseResponse: parseDajisaasOffer,
+  },
 } satisfies ProviderAdapter<DajisaasCredentials>;

@@ -6,6 +6,7 @@ import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl, resolveContext } from '../request-context.js';
+import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
 import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-schemas.js';
 
 export const ONEBOUND_DEFAULT_BASE_URL = 'https://api-gw.onebound.cn';
@@ -149,4 +150,15 @@ export const oneboundAdapter = {
     sign: signOnebound,
     parseResponse: (response) => readOneboundPage(response, toOneboundProduct),
   }),
+  getOffer: {
+    buildRequest: (query, credentials, ctx?) => ({
+      ...signOnebound(
+        definedParams({ api_name: ONEBOUND_OFFER_API, result_type: 'json', ...oneboundOfferParams(query) }),
+        credentials,
+        ctx,
+      ),
+      ignored: [],
+    }),
+    parseResponse: parseOneboundOffer,
+  },
 } satisfies ProviderAdapter<OneboundCredentials>;

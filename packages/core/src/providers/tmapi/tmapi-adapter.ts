@@ -6,6 +6,7 @@ import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
+import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
 
 export const TMAPI_DEFAULT_BASE_URL = 'https://api.tmapi.io';
@@ -139,4 +140,11 @@ export const tmapiAdapter = {
     sign: signTmapi(TMAPI_PATHS.image),
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
   }),
+  getOffer: {
+    buildRequest: (query, credentials) => ({
+      ...signTmapi(TMAPI_OFFER_PATH)(definedParams(tmapiOfferParams(query)), credentials),
+      ignored: [],
+    }),
+    parseResponse: parseTmapiOffer,
+  },
 } satisfies ProviderAdapter<TmapiCredentials>;
