@@ -19,6 +19,7 @@ export * from './models/ranked.js';
 export * from './models/supplier.js';
 export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
+export { trustedTranslation } from './normalize/translated-text.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export { demoAdapter } from './providers/demo/demo-adapter.js';
