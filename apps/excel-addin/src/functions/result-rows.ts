@@ -92,7 +92,7 @@ function withCurrency<T>(
   const added: Column<T>[] = [
     {
       header: `${priceHeader} (${quote.currency})`,
-      format: 'price',
+      format: 'amount',
       value: (item) => convertedCell(price(item)),
     },
     { header: 'rate date', format: 'text', value: () => rateDateCell(quote) },
