@@ -3,11 +3,13 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
+import { clientErrorHandler } from './client-error.js';
 import type { ProxyConfig } from './config/load-config.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
 import auth from './plugins/app/auth.js';
 import gateway from './plugins/app/gateway.js';
+import localization from './plugins/app/localization.js';
 import metrics from './plugins/app/metrics.js';
 import problemHandler from './plugins/app/problem-handler.js';
 import secretScrub from './plugins/app/secret-scrub.js';
@@ -43,6 +45,8 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     // Search routes answer in one piece; a slow upstream is bounded by the gateway's own timeouts.
     requestTimeout: 120_000,
     trustProxy: false,
+    // Requests Node's HTTP parser rejects (raw UTF-8 in the URL) get a problem body saying how to encode.
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,6 +68,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   });
   await app.register(auth, { tokens: config.tokens });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway });
+  await app.register(localization, { config });
 
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });

@@ -1,3 +1,4 @@
+import { ROUTES } from '@yuantou/core';
 import type { FakeServer } from '@yuantou/core/testing';
 import {
   ALIBABA_APIS,
@@ -8,7 +9,6 @@ import {
   TMAPI_PATHS,
 } from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import {
   closeFakes,
   fakeConfig,

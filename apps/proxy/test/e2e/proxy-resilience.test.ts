@@ -1,6 +1,6 @@
+import { ROUTES } from '@yuantou/core';
 import { DAJISAAS_PATHS, TMAPI_PATHS, times } from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import {
   closeFakes,
   fakeConfig,
