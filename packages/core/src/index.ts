@@ -9,6 +9,7 @@ export {
   type ProxyErrorKind,
   ProxyRequestError,
 } from './client/create-client.js';
+export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
@@ -30,12 +31,13 @@ export {
 } from './offers/price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
-export { demoAdapter } from './providers/demo/demo-adapter.js';
-export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
+export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,
+  type PandaponAdapterOptions,
   type PandaponCredentials,
+  type PandaponSigner,
   pandaponAdapter,
 } from './providers/pandapon/pandapon-adapter.js';
 export type * from './providers/provider-contract.js';
@@ -49,6 +51,16 @@ export {
 } from './providers/registry.js';
 export { type TmapiCredentials, tmapiAdapter } from './providers/tmapi/tmapi-adapter.js';
 export { mergeSuppliers } from './ranking/merge-suppliers.js';
-export { DEFAULT_PRODUCT_WEIGHTS, type ProductWeights, rankProducts } from './ranking/rank-products.js';
-export { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers, type SupplierWeights } from './ranking/rank-suppliers.js';
+export {
+  DEFAULT_PRODUCT_WEIGHTS,
+  type ProductWeights,
+  type RankProductsOptions,
+  rankProducts,
+} from './ranking/rank-products.js';
+export {
+  DEFAULT_SUPPLIER_WEIGHTS,
+  type RankSuppliersOptions,
+  rankSuppliers,
+  type SupplierWeights,
+} from './ranking/rank-suppliers.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   ImageSearchBody,
   type ImageSearchBodyInput,
@@ -126,8 +126,31 @@ function problemError(status: number, text: string, headers: Headers, url: strin
   });
 }
 
+/** A base URL `fetch` can call: absolute http(s). `localhost:8787` would otherwise fail later as "unreachable". */
+function checkBaseUrl(baseUrl: unknown): string {
+  const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    // Without a scheme `user:pass@host` is not recognised as userinfo: drop anything before an `@` either way.
+    const shown = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1');
+    throw new ProxyRequestError({
+      kind: 'validation',
+      field: 'baseUrl',
+      url: shown,
+      message: `baseUrl must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:8787 (got ${JSON.stringify(shown)})`,
+    });
+  }
+  return text;
+}
+
 export function createClient(options: ProxyClientOptions): ProxyClient {
-  const { baseUrl, token, timeoutMs } = options;
+  const { token, timeoutMs } = options;
+  const baseUrl = checkBaseUrl(options.baseUrl);
   const send = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const urlOf = (path: string) => joinUrl(baseUrl, path);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The sort orders callers may ask for; each adapter maps what its provider supports and reports the rest. */
 export const SORTS = [

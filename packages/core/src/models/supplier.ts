@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderId } from './provider-id.js';
 
 /** 1688 integrity levels, best first. `4A`/`3A` spellings are normalised to letters. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ProviderError } from '../models/provider-error.js';
 
 // Shared by the adapters' property tests: parseResponse may only ever return a valid page or throw a

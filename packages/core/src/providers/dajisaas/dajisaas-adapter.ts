@@ -1,5 +1,5 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { parseOfferEnvelope } from '../offer-list.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Offer, OfferQuery } from '../../models/offer.js';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';

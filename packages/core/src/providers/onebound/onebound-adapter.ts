@@ -1,5 +1,5 @@
 import { md5SortedQuerySignature, type Params, pythonUrlencode } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, ProviderRequest, RequestContext } from '../provider-contract.js';

@@ -22,6 +22,13 @@ describe('tmapiAdapter.credentials', () => {
 });
 
 describe('tmapiAdapter.searchSuppliers.buildRequest', () => {
+  it('takes the documented ctx argument, which changes nothing (TMAPI requests are not signed)', () => {
+    const query = SupplierQuery.parse({ keyword: '玩具厂' });
+    const ctx = { now: new Date('2026-01-01T00:00:00Z'), nonce: 'n' };
+    const search = tmapiAdapter.searchSuppliers.buildRequest;
+    expect(search(query, credentials, ctx)).toEqual(search(query, credentials));
+  });
+
   it('builds the request of seed 000 example', () => {
     const request = tmapiAdapter.searchSuppliers.buildRequest(
       SupplierQuery.parse({ keyword: '玩具厂' }),

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { ProviderAdapter, ProviderRequest } from '../provider-contract.js';
+import type { ProviderAdapter, ProviderRequest, RequestContext } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
@@ -47,7 +47,12 @@ function supportedSorts(table: Partial<Record<Sort, string>>): Sort[] {
   return (Object.keys(table) as Sort[]).filter((sort) => table[sort] !== undefined);
 }
 
-function buildFactorySearch(query: SupplierQuery, credentials: TmapiCredentials): ProviderRequest {
+// `_ctx`: TMAPI requests carry no timestamp or nonce, but callers pass the documented third argument.
+function buildFactorySearch(
+  query: SupplierQuery,
+  credentials: TmapiCredentials,
+  _ctx?: Partial<RequestContext>,
+): ProviderRequest {
   return {
     method: 'GET',
     url: tmapiUrl(credentials, '/1688/search/factories', {
@@ -62,7 +67,11 @@ function buildFactorySearch(query: SupplierQuery, credentials: TmapiCredentials)
   };
 }
 
-function buildItemSearch(query: ProductQuery, credentials: TmapiCredentials): ProviderRequest {
+function buildItemSearch(
+  query: ProductQuery,
+  credentials: TmapiCredentials,
+  _ctx?: Partial<RequestContext>,
+): ProviderRequest {
   return {
     method: 'GET',
     url: tmapiUrl(credentials, '/1688/search/items', {
@@ -82,7 +91,11 @@ function buildItemSearch(query: ProductQuery, credentials: TmapiCredentials): Pr
   };
 }
 
-function buildImageSearch(query: ImageQuery, credentials: TmapiCredentials): ProviderRequest {
+function buildImageSearch(
+  query: ImageQuery,
+  credentials: TmapiCredentials,
+  _ctx?: Partial<RequestContext>,
+): ProviderRequest {
   if (query.imageUrl === undefined) {
     // TMAPI searches by the URL of an Alibaba-hosted image only; uploading base64 is a separate paid call.
     throw new ProviderError({
