@@ -29,7 +29,14 @@ function enableExcel(): void {
     );
   } else {
     pane.setInsert(
-      (table, target) => Excel.run(async (context) => (await insertTable(context, table, target)).address),
+      (table, target) =>
+        Excel.run(async (context) => {
+          const inserted = await insertTable(context, table, target);
+          const plain = inserted.fallbacks.length
+            ? ` (plain ${inserted.fallbacks.join(', ')}: see the note)`
+            : '';
+          return `${inserted.address}${plain}`;
+        }),
       '',
     );
   }

@@ -1,4 +1,5 @@
 import { LANGUAGES, PROVIDER_IDS } from '@yuantou/core';
+import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
 import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from '../functions/result-rows.js';
@@ -137,7 +138,9 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     try {
       insertStatus.textContent = `Inserted at ${await insert(table, target)}`;
     } catch (error) {
+      // Nothing was written. Where a new sheet would work, say so and point at that button.
       insertStatus.textContent = `Could not insert: ${error instanceof Error ? error.message : String(error)}`;
+      if (error instanceof InsertError && error.offerNewSheet) insertButtons[1]!.focus();
     }
   };
   insertButtons[0]!.addEventListener('click', () => void insertInto('selection'));
