@@ -83,7 +83,19 @@ function excelMock(options: MockOptions = {}) {
       getCell: (r: number, c: number) => range(sheet, row + r, column + c, 1, 1),
       getRow: (r: number) => {
         const one = range(sheet, row + r, column, 1, columns);
-        return { format: { font: new Proxy({}, { set: () => (bold.push(places.get(one)!), true) }) } };
+        return {
+          format: {
+            font: new Proxy(
+              {},
+              {
+                set: () => {
+                  bold.push(places.get(one)!);
+                  return true;
+                },
+              },
+            ),
+          },
+        };
       },
       getResizedRange: (dr: number, dc: number) => range(sheet, row, column, rows + dr, columns + dc),
     });
