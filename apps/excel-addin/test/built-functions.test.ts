@@ -1,9 +1,8 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 
 // The BUILT dist/functions.js in Excel's start-up order (facts from Microsoft's docs and office.js):
@@ -12,24 +11,18 @@ import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 // just before `Office.onReady` resolves. Excel may calculate a cell the moment its function is associated.
 // That cell must reach the SAVED proxy with the SAVED token — not the default URL without a token.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = 'saved-token-0123456789abcdef';
 const KEY = 'yuantou.settings';
 let outDir: string;
 let proxy: DemoProxy;
 
 beforeAll(async () => {
+  // A private copy of the shared build (test/global-build.ts): Node reads .js in a folder without
+  // package.json as CommonJS, and the bundle is an ES module.
   outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-functions-'));
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
-  });
-  // Node reads .js in a folder without package.json as CommonJS; the bundle is an ES module.
-  copyFileSync(path.join(outDir, 'functions.js'), path.join(outDir, 'functions.mjs'));
+  copyFileSync(path.join(inject('addinDist'), 'functions.js'), path.join(outDir, 'functions.mjs'));
   proxy = await startDemoProxy({ env: { YUANTOU_TOKENS: TOKEN } });
-}, 180_000);
+}, 60_000);
 
 afterAll(async () => {
   vi.unstubAllGlobals();

@@ -45,6 +45,25 @@ export async function officeOnReady(doc?: Document): Promise<OfficeHostInfo | nu
   }
 }
 
+/**
+ * Resolves once the host script has defined `OfficeRuntime` (checked after every script that loads), or
+ * never. "OfficeRuntime … appears before Office.onReady resolves", so the settings store can be chosen then.
+ */
+export function officeRuntimeDefined(doc: Document | undefined = globalThis.document): Promise<void> {
+  const defined = () => typeof OfficeRuntime !== 'undefined';
+  if (defined()) return Promise.resolve();
+  if (!doc) return new Promise(() => {});
+  return new Promise((resolve) => {
+    const onLoad = (event: Event) => {
+      if ((event.target as Element | null)?.tagName !== 'SCRIPT' || !defined()) return;
+      doc.removeEventListener('load', onLoad, true);
+      resolve();
+    };
+    // `load` does not bubble, but is seen on the way down (capture) for every script element.
+    doc.addEventListener('load', onLoad, true);
+  });
+}
+
 /** `promise`, or `fallback` after `ms`. */
 export function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);

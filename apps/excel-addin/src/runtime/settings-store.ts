@@ -67,9 +67,13 @@ export async function chooseStore(keys: readonly string[] = [SETTINGS_KEY]): Pro
   for (const key of keys) {
     const legacy = local?.getItem(key);
     if (legacy === null || legacy === undefined) continue;
-    if ((await office.getItem(key)) === null) await office.setItem(key, legacy);
-    // The token must not stay behind in a second, unprefixed copy.
-    local?.removeItem(key);
+    try {
+      if ((await office.getItem(key)) === null) await office.setItem(key, legacy);
+      // The token must not stay behind in a second, unprefixed copy.
+      local?.removeItem(key);
+    } catch {
+      // The host's storage failed: keep the old copy (never lose a setting) and still use OfficeRuntime.storage.
+    }
   }
   return {
     kind: 'OfficeRuntime.storage',
