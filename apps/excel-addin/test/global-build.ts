@@ -20,7 +20,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
-  const unitOnly = filters.length > 0 && filters.every((f) => /^(\.\/)?(src|build)(\/|$)/.test(f));
+  // Filters are substrings of file paths: only `src/…` and `build/…` (with the slash) exclude test/ files.
+  const unitOnly = filters.length > 0 && filters.every((f) => /^(\.\/)?(src|build)\//.test(f));
   if (unitOnly) {
     project.provide('addinDist', '');
     return () => {};
