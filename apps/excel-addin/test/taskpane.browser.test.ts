@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 
 // The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
@@ -17,6 +17,7 @@ const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
+  '--disable-dev-shm-usage',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -43,14 +44,13 @@ let origin: string;
 const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-pane-'));
+  const outDir = inject('addinDist');
   const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
-  temp.push(outDir, profile);
+  temp.push(profile);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
   const configFile = path.join(root, 'vite.config.ts');
-  await build({ root, configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   server = await preview({
     root,
     configFile,

@@ -7,7 +7,8 @@ import { runInCell } from './excel-cell.js';
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
 // CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
 
-const proxyUrl = () => sharedRuntime.settings().proxyUrl;
+/** Read when a cell fails, so the message names the proxy and timeout in force. */
+const settings = () => sharedRuntime.settings();
 
 /**
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
@@ -25,7 +26,7 @@ export function suppliers(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.suppliers(keyword, options, count, signal),
   );
 }
@@ -46,7 +47,7 @@ export function products(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.products(keyword, options, count, signal),
   );
 }
@@ -67,7 +68,7 @@ export function productsByImage(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.productsByImage(imageUrl, options, count, signal),
   );
 }

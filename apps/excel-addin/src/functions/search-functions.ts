@@ -4,12 +4,14 @@ import type {
   SearchParamsInput,
   SupplierSearchResponse,
 } from '@yuantou/core';
-import { InvalidArgumentError } from './cell-error.js';
+import { InputError } from '../search/input-error.js';
+import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
+import { type CellValue, readOptionsArgument } from '../search/search-options.js';
 import type { QueryCache } from './query-cache.js';
 import { productRows, type Row, supplierRows } from './result-rows.js';
-import { parseOptionsArgument } from './search-options.js';
 
-// What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments,
+// What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments
+// (search-input.ts, core's schemas),
 // coalesce through the cache, ask the proxy, format rows. functions.ts only adapts these to Excel.
 
 /** The part of core's ProxyClient the functions use (tests pass a fake, the runtime passes createClient()). */
@@ -32,10 +34,12 @@ export interface SearchFunctionDeps {
   /** Read at each call, so a new proxy URL or token from the pane applies to the next recalculation. */
   client: () => SearchClient;
   cache: QueryCache;
+  /** The settings gate: awaited before each search, so no call goes out with settings not yet read. */
+  ready?: () => Promise<unknown>;
 }
 
 /** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
-export type OptionsArgument = (string | number | boolean | null)[][] | undefined;
+export type OptionsArgument = CellValue[][] | undefined;
 
 export const DEFAULT_COUNT = 10;
 export const MAX_COUNT = 100;
@@ -49,26 +53,12 @@ export const CANDIDATE_POOL = 50;
 function parseCount(count: number | null | undefined): number {
   if (count === undefined || count === null) return DEFAULT_COUNT;
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-    throw new InvalidArgumentError(`count must be a whole number from 1 to ${MAX_COUNT}`);
+    throw new InputError('count', `count must be a whole number from 1 to ${MAX_COUNT}`);
   }
   return count;
 }
 
-function parseKeyword(keyword: string | null | undefined): string {
-  const text = String(keyword ?? '').trim();
-  if (text === '') throw new InvalidArgumentError('keyword must not be empty');
-  if (text.length > 200) throw new InvalidArgumentError('keyword is longer than 200 characters');
-  return text;
-}
-
-function parseImageUrl(imageUrl: string | null | undefined): string {
-  const text = String(imageUrl ?? '').trim();
-  if (text === '') throw new InvalidArgumentError('imageUrl must not be empty');
-  if (!/^https?:\/\/\S+$/i.test(text)) throw new InvalidArgumentError('imageUrl must be an http(s) link');
-  return text;
-}
-
-/** One key per distinct request, whatever spelling of the options produced it. */
+/** One key per distinct request, whatever spelling of the options produced it (the validated request). */
 function cacheKey(fn: string, params: object): string {
   const entries = Object.entries(params)
     .filter(([, v]) => v !== undefined)
@@ -76,11 +66,35 @@ function cacheKey(fn: string, params: object): string {
   return JSON.stringify([fn, entries]);
 }
 
-/** Options as the proxy's filter parameters, asking for the candidate pool; `wanted` rows are kept. */
-function filters(options: OptionsArgument, count: number | undefined) {
+/**
+ * The cell's arguments as a request validated by core's schema, asking for the candidate pool; `wanted` rows
+ * are kept.
+ */
+function request(
+  kind: SearchKind,
+  subject: string | null | undefined,
+  options: OptionsArgument,
+  count: number | null | undefined,
+): { valid: SearchRequest; wanted: number } {
   const wanted = parseCount(count);
-  return { params: { ...parseOptionsArgument(options), pageSize: Math.max(wanted, CANDIDATE_POOL) }, wanted };
+  const valid = validateSearch({
+    kind,
+    subject: String(subject ?? ''),
+    subjectName: kind === 'image' ? 'imageUrl' : 'keyword',
+    options: readOptionsArgument(options),
+    pageSize: Math.max(wanted, CANDIDATE_POOL),
+  });
+  return { valid, wanted };
 }
+
+const paramsOf = (valid: SearchRequest) => {
+  if (valid.kind === 'image') throw new Error('a keyword search was expected');
+  return valid.params;
+};
+const bodyOf = (valid: SearchRequest) => {
+  if (valid.kind !== 'image') throw new Error('an image search was expected');
+  return valid.body;
+};
 
 export function createSearchFunctions(deps: SearchFunctionDeps) {
   /**
@@ -94,6 +108,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
     toRows: (items: Item[]) => Row[],
     signal: AbortSignal | undefined,
   ): Promise<Row[]> => {
+    await deps.ready?.();
     const response = await deps.cache.get(
       cacheKey(fn, request),
       (s) => send(deps.client(), request, s),
@@ -109,11 +124,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      const { valid, wanted } = request('suppliers', keyword, options, count);
       return search(
         'SUPPLIERS',
-        { params: request, wanted },
+        { params: paramsOf(valid), wanted },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
         supplierRows,
         signal,
@@ -126,11 +140,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      const { valid, wanted } = request('products', keyword, options, count);
       return search(
         'PRODUCTS',
-        { params: request, wanted },
+        { params: paramsOf(valid), wanted },
         (c, p, s) => c.searchProducts(p, { signal: s }),
         productRows,
         signal,
@@ -143,11 +156,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...params };
+      const { valid, wanted } = request('image', imageUrl, options, count);
       return search(
         'PRODUCTSBYIMAGE',
-        { params: request, wanted },
+        { params: bodyOf(valid), wanted },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         productRows,
         signal,
