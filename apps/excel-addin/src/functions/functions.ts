@@ -14,10 +14,10 @@ const settings = () => sharedRuntime.settings();
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
  * @customfunction SUPPLIERS
  * @param keyword What to search for, e.g. "玩具厂".
- * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many suppliers to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @returns rank, score, company (a card where Excel supports data types), city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
  * @cancelable
  */
 export function suppliers(
@@ -35,10 +35,10 @@ export function suppliers(
  * Ranked 1688 products for a keyword, best first, with a header row.
  * @customfunction PRODUCTS
  * @param keyword What to search for, e.g. "毛绒玩具".
- * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
  * @cancelable
  */
 export function products(
@@ -56,10 +56,10 @@ export function products(
  * 1688 products that look like the image at a link, best first, with a header row.
  * @customfunction PRODUCTSBYIMAGE
  * @param imageUrl An http(s) link to a product photo.
- * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
  * @cancelable
  */
 export function productsByImage(

@@ -4,11 +4,17 @@ import type {
   SearchParamsInput,
   SupplierSearchResponse,
 } from '@yuantou/core';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { InputError } from '../search/input-error.js';
 import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
-import { type CellValue, readOptionsArgument } from '../search/search-options.js';
+import {
+  type CellValue,
+  readOptionsArgument,
+  richOption,
+  splitAddinOptions,
+} from '../search/search-options.js';
 import type { QueryCache } from './query-cache.js';
-import { productRows, type Row, supplierRows } from './result-rows.js';
+import { productRows, type RichRow, supplierRows } from './result-rows.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments
 // (search-input.ts, core's schemas),
@@ -36,6 +42,11 @@ export interface SearchFunctionDeps {
   cache: QueryCache;
   /** The settings gate: awaited before each search, so no call goes out with settings not yet read. */
   ready?: () => Promise<unknown>;
+  /**
+   * What the host can show in cells (pictures, cards), asked at each call; `null` or absent for plain values
+   * (older hosts, the preview).
+   */
+  richCells?: () => RichCellCapabilities | null;
 }
 
 /** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
@@ -75,16 +86,17 @@ function request(
   subject: string | null | undefined,
   options: OptionsArgument,
   count: number | null | undefined,
-): { valid: SearchRequest; wanted: number } {
+): { valid: SearchRequest; wanted: number; rich: boolean } {
   const wanted = parseCount(count);
+  const { addin, search } = splitAddinOptions(readOptionsArgument(options));
   const valid = validateSearch({
     kind,
     subject: String(subject ?? ''),
     subjectName: kind === 'image' ? 'imageUrl' : 'keyword',
-    options: readOptionsArgument(options),
+    options: search,
     pageSize: Math.max(wanted, CANDIDATE_POOL),
   });
-  return { valid, wanted };
+  return { valid, wanted, rich: richOption(addin.rich) };
 }
 
 const paramsOf = (valid: SearchRequest) => {
@@ -103,18 +115,20 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
    */
   const search = async <Request extends object, Item>(
     fn: string,
-    { params: request, wanted }: { params: Request; wanted: number },
+    { params: request, wanted, rich }: { params: Request; wanted: number; rich: boolean },
     send: (client: SearchClient, request: Request, signal: AbortSignal) => Promise<{ items: Item[] }>,
-    toRows: (items: Item[]) => Row[],
+    toRows: (items: Item[], rich: RichCellCapabilities | null) => RichRow[],
     signal: AbortSignal | undefined,
-  ): Promise<Row[]> => {
+  ): Promise<RichRow[]> => {
     await deps.ready?.();
     const response = await deps.cache.get(
       cacheKey(fn, request),
       (s) => send(deps.client(), request, s),
       signal,
     );
-    return toRows(response.items.slice(0, wanted));
+    // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
+    const capabilities = rich ? (deps.richCells?.() ?? null) : null;
+    return toRows(response.items.slice(0, wanted), capabilities);
   };
 
   return {
@@ -124,10 +138,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted } = request('suppliers', keyword, options, count);
+      const { valid, wanted, rich } = request('suppliers', keyword, options, count);
       return search(
         'SUPPLIERS',
-        { params: paramsOf(valid), wanted },
+        { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
         supplierRows,
         signal,
@@ -140,10 +154,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted } = request('products', keyword, options, count);
+      const { valid, wanted, rich } = request('products', keyword, options, count);
       return search(
         'PRODUCTS',
-        { params: paramsOf(valid), wanted },
+        { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchProducts(p, { signal: s }),
         productRows,
         signal,
@@ -156,10 +170,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted } = request('image', imageUrl, options, count);
+      const { valid, wanted, rich } = request('image', imageUrl, options, count);
       return search(
         'PRODUCTSBYIMAGE',
-        { params: bodyOf(valid), wanted },
+        { params: bodyOf(valid), wanted, rich },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         productRows,
         signal,

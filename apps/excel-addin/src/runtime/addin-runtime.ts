@@ -1,4 +1,5 @@
 import { createClient, type ProxyClient } from '@yuantou/core';
+import { richCellCapabilities } from '../data-types/rich-cells.js';
 import { QueryCache } from '../functions/query-cache.js';
 import { createSearchFunctions, type SearchFunctions } from '../functions/search-functions.js';
 import {
@@ -100,7 +101,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     storeKind: async () => (await store).kind ?? 'custom',
     client: getClient,
     cache,
-    functions: createSearchFunctions({ client: getClient, cache, ready: () => gate }),
+    functions: createSearchFunctions({
+      client: getClient,
+      cache,
+      ready: () => gate,
+      richCells: richCellCapabilities,
+    }),
     async update(changes) {
       await gate;
       const next = mergeSettings(settings, changes);

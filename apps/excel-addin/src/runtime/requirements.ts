@@ -16,6 +16,12 @@ export const OPTIONAL_FEATURES = {
   cellErrors: { set: 'CustomFunctionsRuntime', version: '1.2' },
   /** invocation.isInValuePreview — skip proxy calls while the user is typing the formula. */
   valuePreview: { set: 'CustomFunctionsRuntime', version: '1.5' },
+  /** Data types returned by custom functions — pictures and entity cards in cells; else plain values. */
+  richValues: { set: 'CustomFunctionsRuntime', version: '1.4' },
+  /** Range.valuesAsJson — "Insert into sheet" writes the same cards; else plain values. */
+  valuesAsJson: { set: 'ExcelApi', version: '1.16' },
+  /** numberFormat on a Double inside a card; else the older FormattedNumber value. */
+  doubleNumberFormat: { set: 'ExcelApi', version: '1.19' },
 } as const;
 
 export type Feature = keyof typeof OPTIONAL_FEATURES;

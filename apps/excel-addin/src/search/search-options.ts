@@ -35,10 +35,19 @@ const ALIASES: Readonly<Record<string, string>> = {
   lang: 'language',
 };
 
-/** Every option name core's schemas accept, for lookups and for "use …" hints. */
+/**
+ * Options that change how the add-in shows results, not what the proxy is asked; never sent. `rich=off` gives
+ * plain values where the host could show pictures and cards.
+ */
+export const ADDIN_OPTION_NAMES = ['rich'] as const;
+export type AddinOptionName = (typeof ADDIN_OPTION_NAMES)[number];
+
+/** Every option name core's schemas accept (plus the add-in's own), for lookups and for "use …" hints. */
 export const OPTION_NAMES: readonly string[] = [
   ...new Set([...Object.keys(SearchParams.shape), ...Object.keys(ImageSearchBody.shape)]),
-].filter((key) => !NOT_OPTIONS.has(key));
+]
+  .filter((key) => !NOT_OPTIONS.has(key))
+  .concat(ADDIN_OPTION_NAMES);
 
 const squash = (name: string) => name.toLowerCase().replace(/[\s_-]/g, '');
 const BY_NAME: ReadonlyMap<string, string> = new Map([
@@ -94,4 +103,30 @@ export function readOptionsArgument(argument: CellValue[][] | CellValue): Writte
     throw new InputError('options', 'options: give text like "factoryOnly; city=汕头" or a 2-column range');
   }
   return rows.map(([name, value]) => option(String(name ?? ''), value));
+}
+
+/** The add-in's own options, taken out of what is validated against core's schemas and sent to the proxy. */
+export function splitAddinOptions(options: readonly WrittenOption[]): {
+  addin: Partial<Record<AddinOptionName, WrittenOption>>;
+  search: WrittenOption[];
+} {
+  const addin: Partial<Record<AddinOptionName, WrittenOption>> = {};
+  const search: WrittenOption[] = [];
+  for (const option of options) {
+    if ((ADDIN_OPTION_NAMES as readonly string[]).includes(option.key))
+      addin[option.key as AddinOptionName] = option;
+    else search.push(option);
+  }
+  return { addin, search };
+}
+
+/** `rich`, `rich=on`, `rich=yes` → true; `rich=off`, `no`, `0`, `false` → false; absent → true. */
+export function richOption(option: WrittenOption | undefined): boolean {
+  if (!option) return true;
+  const value = String(option.value ?? '')
+    .trim()
+    .toLowerCase();
+  if (['', 'on', 'yes', 'true', '1'].includes(value)) return true;
+  if (['off', 'no', 'false', '0'].includes(value)) return false;
+  throw InputError.option(option.written, `"${option.value}" is not on/off`);
 }
