@@ -333,3 +333,45 @@ describe('insertTable', () => {
     expect(excel.tables).toHaveLength(0);
   });
 });
+
+describe('insertTable with cards and pictures (Range.valuesAsJson)', () => {
+  const card: Excel.EntityCellValue = { type: 'Entity', text: '毛绒熊', properties: {} };
+  const picture: Excel.WebImageCellValue = { type: 'WebImage', address: 'https://cbu01.alicdn.com/a.jpg' };
+  const imageColumn = PRODUCT_COLUMNS.findIndex((c) => c.header === 'image URL');
+  const plainRow = [...productRow('毛绒熊', '乐童玩具厂')];
+  plainRow[imageColumn] = 'https://cbu01.alicdn.com/a.jpg';
+  const richRow = plainRow.map((cell, c) => (c === 2 ? card : c === imageColumn ? picture : cell));
+  const seen: { doubleNumberFormat: boolean }[] = [];
+  const table: SheetTable = {
+    title: '毛绒',
+    columns: PRODUCT_COLUMNS,
+    rows: [plainRow],
+    richRows: (caps) => {
+      seen.push(caps);
+      return [richRow];
+    },
+  };
+
+  it('writes the card and the picture over the plain values, in the same batch, and links the rest', async () => {
+    const excel = excelMock({ selection: [0, 0] });
+    const result = await insertTable(excel.context, table, 'selection', without('doubleNumberFormat'));
+    expect(seen.at(-1)).toEqual({ doubleNumberFormat: false });
+    const cards = excel.ranges.filter((r) => (r as { valuesAsJson?: unknown }).valuesAsJson);
+    expect(cards.map((r) => (r as { valuesAsJson?: unknown }).valuesAsJson)).toEqual([[[card]], [[picture]]]);
+    expect(excel.at('Sheet1', 1, 2)[0]).toHaveProperty('valuesAsJson', [[card]]);
+    const writes = excel.writes.filter((w) => ['values', 'valuesAsJson'].includes(w.property));
+    expect(writes.map((w) => w.property)).toEqual(['values', 'valuesAsJson', 'valuesAsJson']);
+    expect(new Set(writes.map((w) => w.batch)).size).toBe(1);
+    // The picture replaces the image link; the detail link stays clickable.
+    expect(excel.at('Sheet1', 1, imageColumn).some((r) => r.hyperlink)).toBe(false);
+    expect(excel.at('Sheet1', 1, imageColumn - 1).some((r) => r.hyperlink)).toBe(true);
+    expect(result.fallbacks).toEqual([]);
+  });
+
+  it('without ExcelApi 1.16 keeps the plain values and says so', async () => {
+    const excel = excelMock({ selection: [0, 0] });
+    const result = await insertTable(excel.context, table, 'selection', without('valuesAsJson'));
+    expect(excel.writes.some((w) => w.property === 'valuesAsJson')).toBe(false);
+    expect(result.fallbacks).toEqual(['valuesAsJson']);
+  });
+});

@@ -1,4 +1,5 @@
-import type { ColumnFormat, Row } from '../functions/result-rows.js';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
+import type { ColumnFormat, RichRow, Row } from '../functions/result-rows.js';
 import { type Feature, supports } from '../runtime/requirements.js';
 import { InsertError } from './insert-error.js';
 import { sheetNameFor, uniqueSheetName } from './sheet-name.js';
@@ -22,6 +23,11 @@ export interface SheetTable {
   columns: readonly { header: string; format: ColumnFormat }[];
   /** Data rows, without the header. */
   rows: readonly Row[];
+  /**
+   * The same rows with pictures and cards (as the functions spill them), for hosts with `Range.valuesAsJson`
+   * (ExcelApi 1.16). Only their object cells are written; the plain `rows` stay the fallback.
+   */
+  richRows?: (capabilities: RichCellCapabilities) => readonly RichRow[];
 }
 
 export type InsertTarget = 'selection' | 'newSheet';
@@ -148,13 +154,16 @@ export async function insertTable(
   range.values = values;
   if (!excelTable) range.getRow(0).format.font.bold = true;
 
+  const richCells = writeRichCells(range, table, has, fallbacks);
+
   const linkColumns = table.columns.flatMap((column, c) => (column.format === 'link' ? [c] : []));
   if (linkColumns.length > 0 && !has('hyperlinks')) fallbacks.push('hyperlinks');
   else {
     for (const c of linkColumns) {
       table.rows.forEach((row, r) => {
         const url = row[c];
-        if (isLink(url)) range.getCell(r + 1, c).hyperlink = { address: url, textToDisplay: url };
+        if (isLink(url) && !richCells.has(`${r},${c}`))
+          range.getCell(r + 1, c).hyperlink = { address: url, textToDisplay: url };
       });
     }
   }
@@ -163,4 +172,31 @@ export async function insertTable(
   sheet?.activate();
   await context.sync();
   return { address: range.address, sheetName, fallbacks };
+}
+
+/**
+ * Cards and pictures over the plain values just written, cell by cell in the same batch, where the host has
+ * `Range.valuesAsJson` (ExcelApi 1.16); returns the cells written (`row,column` of the data rows).
+ */
+function writeRichCells(
+  range: Excel.Range,
+  table: SheetTable,
+  has: (feature: Feature) => boolean,
+  fallbacks: Feature[],
+): Set<string> {
+  const written = new Set<string>();
+  if (!table.richRows) return written;
+  if (!has('valuesAsJson')) {
+    fallbacks.push('valuesAsJson');
+    return written;
+  }
+  const rows = table.richRows({ doubleNumberFormat: has('doubleNumberFormat') });
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (typeof cell !== 'object' || cell === null) return;
+      range.getCell(r + 1, c).valuesAsJson = [[cell as Excel.CellValue]];
+      written.add(`${r},${c}`);
+    });
+  });
+  return written;
 }

@@ -122,17 +122,21 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
 
   const insertInto = async (target: InsertTarget) => {
     if (!insert || !last) return;
+    const { results } = last;
+    // The same cards and pictures the functions spill, where Excel can take them (insert-table.ts decides).
     const table: SheetTable =
-      last.results.kind === 'suppliers'
+      results.kind === 'suppliers'
         ? {
             title: last.title,
             columns: SUPPLIER_COLUMNS,
-            rows: supplierRows(last.results.response.items).slice(1),
+            rows: supplierRows(results.response.items).slice(1),
+            richRows: (caps) => supplierRows(results.response.items, caps).slice(1),
           }
         : {
             title: last.title,
             columns: PRODUCT_COLUMNS,
-            rows: productRows(last.results.response.items).slice(1),
+            rows: productRows(results.response.items).slice(1),
+            richRows: (caps) => productRows(results.response.items, caps).slice(1),
           };
     insertStatus.textContent = 'Inserting…';
     try {
