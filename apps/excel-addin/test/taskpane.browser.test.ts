@@ -123,6 +123,27 @@ describe('task pane in preview mode', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(screenshot, path.join(root, 'docs', 'taskpane.png'));
   });
 
+  it("opens a supplier's card, rendered from the same JSON a cell holds", async () => {
+    const first = page.locator('#results li.result').first();
+    await first.locator('details.card > summary').click();
+    const card = first.locator('.card-preview');
+    await card.waitFor();
+    const name = await first.locator('.result-head .name').textContent();
+    expect(await card.locator('.card-title').textContent()).toBe(name);
+    const sections = await card.locator('.card-section-title').allTextContents();
+    expect(sections).toEqual(expect.arrayContaining(['Company', 'Why it ranks here']));
+    const score = await first.locator('.result-head .score').textContent();
+    const values = await card
+      .locator('dt')
+      .evaluateAll((dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
+    expect(values.Score).toBe(score);
+    const cardShot = path.join(root, 'test-results', 'card.png');
+    await card.screenshot({ path: cardShot });
+    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(cardShot, path.join(root, 'docs', 'card.png'));
+  });
+
   it('shows a form error instead of searching with an empty keyword', async () => {
     const before = proxy.requests.length;
     await page.fill('#query', '   ');
