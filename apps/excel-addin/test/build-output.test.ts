@@ -1,27 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { generateMetadata } from '../build/custom-functions-plugin.js';
 import { inspectManifest } from './manifest-structure.js';
 
-// Runs the real production build into a temporary folder and checks what Excel will download.
+// Checks what Excel will download: the real production build (test/global-build.ts, one per test run).
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-let outDir: string;
-
-beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-addin-build-'));
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
-  });
-}, 120_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const outDir = inject('addinDist');
 
 const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
 

@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { ProviderError } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { products, productsByImage, suppliers } from '../src/functions/functions.js';
@@ -10,8 +11,8 @@ import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.j
 beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
 
-async function pointAt(url: string, token = '') {
-  await sharedRuntime.update({ proxyUrl: url, token });
+async function pointAt(url: string, token = '', timeoutSeconds = 40) {
+  await sharedRuntime.update({ proxyUrl: url, token, timeoutSeconds });
 }
 
 describe('against the demo proxy', () => {
@@ -167,7 +168,7 @@ describe('cancel', () => {
     const second = suppliers('玩具厂', undefined, 4, b);
     await vi.waitFor(() => expect(proxy.requests).toHaveLength(1));
     a.onCanceled?.();
-    await expect(first).rejects.toBeDefined();
+    await expect(first).rejects.toMatchObject({ code: '#N/A', message: 'cancelled' });
     await new Promise((r) => setTimeout(r, 100));
     expect(proxy.aborted).toHaveLength(0);
     b.onCanceled?.();
@@ -178,6 +179,29 @@ describe('cancel', () => {
 });
 
 describe('errors become cell errors', () => {
+  it('a proxy that accepts the connection and never answers → #N/A within the timeout, not #BUSY! forever', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      await pointAt(`http://127.0.0.1:${port}`, '', 5);
+      const started = Date.now();
+      await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
+        code: '#N/A',
+        message: 'proxy did not answer within 5 s',
+      });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(4_900);
+      expect(elapsed).toBeLessThan(9_000);
+      expect(sockets.length).toBe(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await pointAt('http://127.0.0.1:8787');
+    }
+  });
+
   it('proxy not running → #N/A naming the URL', async () => {
     const closed = await startDemoProxy();
     await closed.close();

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 
 // The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
@@ -17,6 +17,7 @@ const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
+  '--disable-dev-shm-usage',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -43,14 +44,13 @@ let origin: string;
 const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-pane-'));
+  const outDir = inject('addinDist');
   const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
-  temp.push(outDir, profile);
+  temp.push(profile);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
   const configFile = path.join(root, 'vite.config.ts');
-  await build({ root, configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   server = await preview({
     root,
     configFile,
@@ -121,6 +121,27 @@ describe('task pane in preview mode', () => {
     mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
     if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(screenshot, path.join(root, 'docs', 'taskpane.png'));
+  });
+
+  it("opens a supplier's card, rendered from the same JSON a cell holds", async () => {
+    const first = page.locator('#results li.result').first();
+    await first.locator('details.card > summary').click();
+    const card = first.locator('.card-preview');
+    await card.waitFor();
+    const name = await first.locator('.result-head .name').textContent();
+    expect(await card.locator('.card-title').textContent()).toBe(name);
+    const sections = await card.locator('.card-section-title').allTextContents();
+    expect(sections).toEqual(expect.arrayContaining(['Company', 'Why it ranks here']));
+    const score = await first.locator('.result-head .score').textContent();
+    const values = await card
+      .locator('dt')
+      .evaluateAll((dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
+    expect(values.Score).toBe(score);
+    const cardShot = path.join(root, 'test-results', 'card.png');
+    await card.screenshot({ path: cardShot });
+    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(cardShot, path.join(root, 'docs', 'card.png'));
   });
 
   it('shows a form error instead of searching with an empty keyword', async () => {

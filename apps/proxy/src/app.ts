@@ -31,6 +31,8 @@ export interface AppDeps {
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
   registry?: Registry;
+  /** Serve https with this certificate (server.ts reads it: HTTPS_CERT/HTTPS_KEY or PROXY_HTTPS=1). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** Builds the proxy without listening: server.ts listens, tests call `inject`. */
@@ -47,6 +49,8 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     trustProxy: false,
     // Requests Node's HTTP parser rejects (raw UTF-8 in the URL) get a problem body saying how to encode.
     clientErrorHandler,
+    // Fastify types an https server differently; the app's routes and hooks are the same either way.
+    ...((deps.https ? { https: { cert: deps.https.cert, key: deps.https.key } } : {}) as object),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

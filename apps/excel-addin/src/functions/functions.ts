@@ -7,16 +7,17 @@ import { runInCell } from './excel-cell.js';
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
 // CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
 
-const proxyUrl = () => sharedRuntime.settings().proxyUrl;
+/** Read when a cell fails, so the message names the proxy and timeout in force. */
+const settings = () => sharedRuntime.settings();
 
 /**
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
  * @customfunction SUPPLIERS
  * @param keyword What to search for, e.g. "玩具厂".
- * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many suppliers to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @returns rank, score, company (a card where Excel supports data types), city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
  * @cancelable
  */
 export function suppliers(
@@ -25,7 +26,7 @@ export function suppliers(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.suppliers(keyword, options, count, signal),
   );
 }
@@ -34,10 +35,10 @@ export function suppliers(
  * Ranked 1688 products for a keyword, best first, with a header row.
  * @customfunction PRODUCTS
  * @param keyword What to search for, e.g. "毛绒玩具".
- * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
  * @cancelable
  */
 export function products(
@@ -46,7 +47,7 @@ export function products(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.products(keyword, options, count, signal),
   );
 }
@@ -55,10 +56,10 @@ export function products(
  * 1688 products that look like the image at a link, best first, with a header row.
  * @customfunction PRODUCTSBYIMAGE
  * @param imageUrl An http(s) link to a product photo.
- * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
  * @cancelable
  */
 export function productsByImage(
@@ -67,7 +68,7 @@ export function productsByImage(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.productsByImage(imageUrl, options, count, signal),
   );
 }

@@ -6,7 +6,11 @@ import type {
   SupplierSearchResponse,
 } from '@yuantou/core';
 
-// The results list: each item with its score and, folded under it, the breakdown that explains the rank.
+import { renderCardPreview } from '../data-types/card-preview.js';
+import { productCard, supplierCard } from '../data-types/entity-cards.js';
+
+// The results list: each item with its score and, folded under it, the breakdown that explains the rank and
+// the card a cell would show (the same JSON the functions return, rendered when opened).
 // Built with textContent only: names and titles come from third parties and must never become markup.
 
 export type ResultsResponse =
@@ -76,14 +80,27 @@ function item(
   title: HTMLElement,
   facts: (string | null)[],
   factors: readonly ScoreFactor[],
+  card: () => Excel.EntityCellValue,
 ) {
   const li = el(doc, 'li', 'result');
   li.dataset.rank = String(rank);
   const head = el(doc, 'div', 'result-head');
   head.append(el(doc, 'span', 'rank', `#${rank}`), title, el(doc, 'span', 'score', score.toFixed(1)));
   const line = el(doc, 'div', 'facts', facts.filter(Boolean).join(' · '));
-  li.append(head, line, breakdown(doc, factors));
+  li.append(head, line, breakdown(doc, factors), cardPreview(doc, card));
   return li;
+}
+
+/** Preview hosts have every capability: the card as a current Excel shows it. */
+const PREVIEW_CAPABILITIES = { doubleNumberFormat: true };
+
+function cardPreview(doc: Document, card: () => Excel.EntityCellValue): HTMLElement {
+  const details = el(doc, 'details', 'card');
+  details.append(el(doc, 'summary', undefined, 'Card in a cell'));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(renderCardPreview(doc, card()));
+  });
+  return details;
 }
 
 function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
@@ -102,6 +119,7 @@ function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
       `via ${s.sources.join(', ')}`,
     ],
     s.breakdown,
+    () => supplierCard(s, PREVIEW_CAPABILITIES),
   );
 }
 
@@ -128,6 +146,7 @@ function productItem(doc: Document, p: ProductResult, rank: number) {
       `via ${p.provider}`,
     ],
     p.breakdown,
+    () => productCard(p, PREVIEW_CAPABILITIES),
   );
 }
 

@@ -38,7 +38,8 @@ function product(keyword: string, i: number): RankedProduct {
     title: `${keyword} product ${i}`,
     titleTranslated: null,
     url: null,
-    imageUrl: null,
+    // Every other product has a picture, as on 1688 (protocol-relative, as the providers send them).
+    imageUrl: i % 2 === 0 ? `//cbu01.alicdn.com/img/ibank/${i}.jpg` : null,
     price: i,
     priceMax: null,
     moq: null,
