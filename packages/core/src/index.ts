@@ -16,7 +16,12 @@ export * from './models/provider-id.js';
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';
-export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
+export {
+  creditLevelFromTags,
+  normalizeCreditLevel,
+  normalizeCreditScore,
+  normalizeTradeLevel,
+} from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
@@ -39,6 +44,26 @@ export {
 } from './providers/registry.js';
 export { type TmapiCredentials, tmapiAdapter } from './providers/tmapi/tmapi-adapter.js';
 export { mergeSuppliers } from './ranking/merge-suppliers.js';
-export { DEFAULT_PRODUCT_WEIGHTS, type ProductWeights, rankProducts } from './ranking/rank-products.js';
-export { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers, type SupplierWeights } from './ranking/rank-suppliers.js';
+export {
+  DEFAULT_PRODUCT_WEIGHTS,
+  type ProductWeights,
+  type RankProductsOptions,
+  rankProducts,
+} from './ranking/rank-products.js';
+export {
+  DEFAULT_SUPPLIER_WEIGHTS,
+  type RankSuppliersOptions,
+  rankSuppliers,
+  type SupplierWeights,
+} from './ranking/rank-suppliers.js';
+export { RED_FLAG_CAPS } from './ranking/red-flags.js';
+export { keywordParts, type Positions, providerPositions } from './ranking/relevance.js';
+export {
+  type Compare,
+  PRODUCT_COMPARATORS,
+  SUPPLIER_COMPARATORS,
+  sortRanked,
+} from './ranking/sort-ranked.js';
+export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
+export { inferFactory, type TraderInference } from './ranking/trader-inference.js';
