@@ -82,6 +82,7 @@ describe('positions', () => {
       ['tmapi:9', 2],
     ]);
     expect(positionOf(positions, 'b2b-AA')).toBe(1);
+    expect(providerPositions([[{ id: 'b2b-x' }]], 20).get('b2b-x')).toBe(21);
     expect(positionOf({ 'x:1': 3 }, 'x:1')).toBe(3);
     expect(positionOf({ 'x:1': 0 }, 'x:1')).toBeNull();
     expect(positionOf(undefined, 'x:1')).toBeNull();

@@ -98,14 +98,18 @@ export function positionOf(positions: Positions | undefined, id: string): number
 
 /**
  * The best (smallest) 1-based position of each id across several providers' lists, for
- * `rankSuppliers(…, { positions })`. Member ids are lower-cased, as when suppliers are merged.
+ * `rankSuppliers(…, { positions })`. Member ids are lower-cased, as when suppliers are merged. `offset` is the
+ * number of results on earlier pages (`(page − 1) × pageSize`), so #1 of page 2 is not taken for a top hit.
  */
-export function providerPositions(lists: readonly (readonly { id: string }[])[]): Map<string, number> {
+export function providerPositions(
+  lists: readonly (readonly { id: string }[])[],
+  offset = 0,
+): Map<string, number> {
   const positions = new Map<string, number>();
   for (const list of lists) {
     list.forEach((item, index) => {
       const id = /^b2b-/i.test(item.id) ? item.id.toLowerCase() : item.id;
-      positions.set(id, Math.min(positions.get(id) ?? Number.POSITIVE_INFINITY, index + 1));
+      positions.set(id, Math.min(positions.get(id) ?? Number.POSITIVE_INFINITY, offset + index + 1));
     });
   }
   return positions;
