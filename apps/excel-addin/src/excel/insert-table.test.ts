@@ -133,11 +133,11 @@ describe('insertTable', () => {
       4,
       2,
       3,
-      12,
+      SUPPLIER_COLUMNS.length,
     ]);
     expect(range.values?.[0]).toEqual(SUPPLIER_COLUMNS.map((c) => c.header));
     expect(range.values?.slice(1)).toEqual(suppliers.rows);
-    expect(result).toEqual({ address: 'Sheet1!C5:N7', sheetName: null });
+    expect(result).toEqual({ address: 'Sheet1!C5:O7', sheetName: null });
     expect(excel.sheets).toEqual([]);
   });
 
@@ -181,7 +181,7 @@ describe('insertTable', () => {
     expect(excel.sheets).toEqual(['玩具厂 (3)']);
     expect(excel.activated).toEqual(['玩具厂 (3)']);
     expect(excel.tables[0]!.range.sheet).toBe('玩具厂 (3)');
-    expect(result).toEqual({ address: '玩具厂 (3)!A1:L3', sheetName: '玩具厂 (3)' });
+    expect(result).toEqual({ address: '玩具厂 (3)!A1:M3', sheetName: '玩具厂 (3)' });
   });
 
   it('refuses to insert an empty result', async () => {

@@ -16,7 +16,7 @@ const proxyUrl = () => sharedRuntime.settings().proxyUrl;
  * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values.
  * @param [count] How many suppliers to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link, flags.
  * @cancelable
  */
 export function suppliers(
@@ -37,7 +37,7 @@ export function suppliers(
  * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL, flags.
  * @cancelable
  */
 export function products(
@@ -58,7 +58,7 @@ export function products(
  * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL, flags.
  * @cancelable
  */
 export function productsByImage(

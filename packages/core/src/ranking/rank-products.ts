@@ -123,7 +123,6 @@ function productTexts(product: Product): (string | null | undefined)[] {
 }
 
 function relevanceFactor(product: Product, matcher: KeywordMatcher | undefined): FactorInput<'relevance'> {
-  const s = product.supplier;
   const match = matcher?.match(productTexts(product)) ?? null;
   const base = { factor: 'relevance' as const, label: '相关度 / Relevance to the search' };
   if (match === null) return { ...base, value: null, fraction: null };
