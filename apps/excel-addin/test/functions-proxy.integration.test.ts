@@ -17,9 +17,11 @@ async function pointAt(url: string, token = '', timeoutSeconds = 40) {
 
 describe('against the demo proxy', () => {
   let proxy: DemoProxy;
+  // Importing the proxy's sources compiles them on the fly: on a loaded 2-core machine that alone has taken
+  // over a minute, longer than the default hook timeout.
   beforeAll(async () => {
     proxy = await startDemoProxy();
-  });
+  }, 180_000);
   afterAll(() => proxy.close());
   beforeEach(async () => {
     await pointAt(proxy.url);

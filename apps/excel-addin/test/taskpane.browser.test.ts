@@ -115,6 +115,12 @@ describe('task pane in preview mode', () => {
     // Points add up to the score shown (each row is "points / weight").
     const points = breakdown.reduce((sum, row) => sum + Number(String(row[2]).split(' / ')[0]), 0);
     expect(Math.abs(points - scores[0]!)).toBeLessThan(0.1 * breakdown.length + 0.1);
+    // Relevance to the keyword is explained (the parts matched), and flagged suppliers say why they sit low.
+    const relevance = breakdown.find((row) => String(row[0]).includes('Relevance'));
+    expect(relevance?.[1]).toMatch(/%matched 玩具/);
+    const flags = await page.$$eval('#results .red-flags li', (items) => items.map((li) => li.textContent));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.join('\n')).toMatch(/score capped at \d+/);
     expect(await page.textContent('#insert-status')).toContain('Preview mode');
     expect(proxy.requests.filter((u) => u.startsWith('/v1/suppliers?'))).toHaveLength(1);
 

@@ -19,7 +19,12 @@ export * from './models/provider-id.js';
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';
-export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
+export {
+  creditLevelFromTags,
+  normalizeCreditLevel,
+  normalizeCreditScore,
+  normalizeTradeLevel,
+} from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
 export { trustedTranslation } from './normalize/translated-text.js';
 export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
@@ -64,4 +69,14 @@ export {
   rankSuppliers,
   type SupplierWeights,
 } from './ranking/rank-suppliers.js';
+export { RED_FLAG_CAPS } from './ranking/red-flags.js';
+export { keywordParts, type Positions, providerPositions } from './ranking/relevance.js';
+export {
+  type Compare,
+  PRODUCT_COMPARATORS,
+  SUPPLIER_COMPARATORS,
+  sortRanked,
+} from './ranking/sort-ranked.js';
+export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
+export { inferFactory, type TraderInference } from './ranking/trader-inference.js';

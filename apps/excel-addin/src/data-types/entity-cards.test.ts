@@ -68,9 +68,11 @@ describe('supplierCard', () => {
   it('marks a factory verdict that ranking inferred from the name, and lists red flags when given', () => {
     const inferred = {
       ...full,
-      isFactory: false,
-      breakdown: [{ factor: 'factory', label: 'Factory', value: 'trader (inferred)', weight: 25, points: 0 }],
-      flags: [{ flag: 'credit', reason: 'credit level C: be careful, visit first' }],
+      isFactory: null,
+      breakdown: [
+        { factor: 'factory', label: 'Factory', value: 'trader (inferred: 贸易)', weight: 25, points: 0 },
+      ],
+      flags: [{ flag: 'credit', reason: 'credit level C: be careful, visit first', cap: 30 }],
     };
     const card = supplierCard(inferred, modern);
     expect(card.properties?.['Factory or trader']).toEqual({

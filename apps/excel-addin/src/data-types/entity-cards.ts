@@ -22,18 +22,9 @@ const SCORE = '0.0';
 const INTEGER = '#,##0';
 const PRICE_CNY = '"¥"#,##0.00';
 
-/** A flag that caps a score (issue "ranking v2"): rendered when the ranked item carries them. */
-interface RedFlag {
-  reason?: string;
-  label?: string;
-}
-
-function redFlags(item: object): string[] {
-  const flags = (item as { flags?: unknown }).flags;
-  if (!Array.isArray(flags)) return [];
-  return flags
-    .map((flag: RedFlag | string) => (typeof flag === 'string' ? flag : (flag.reason ?? flag.label ?? '')))
-    .filter((text): text is string => text !== '');
+/** The red flags that capped the score, each with its reason (ranking v2). */
+function redFlags(item: RankedSupplier | RankedProduct): string[] {
+  return item.flags.map((flag) => flag.reason).filter((reason) => reason !== '');
 }
 
 /** "Why it ranks here" as a card section: one numeric property per factor, its points out of 100. */
@@ -56,17 +47,15 @@ const num = (value: number | null | undefined, format: string, capabilities: Ric
     : numberValue(value, format, capabilities);
 const text = (value: string | null | undefined) => (value ? textValue(value) : null);
 
-function isFactoryText(isFactory: boolean | null, inferred: boolean): string | null {
-  if (isFactory === null) return null;
-  const kind = isFactory ? 'Factory' : 'Trader';
-  return inferred ? `${kind} (inferred)` : kind;
-}
-
-/** The breakdown marks a factory value that ranking guessed from the name as inferred (ranking v2). */
-function factoryInferred(breakdown: readonly ScoreFactor[]): boolean {
-  return breakdown.some(
-    (f) => f.factor === 'factory' && typeof f.value === 'string' && /inferred/i.test(f.value),
-  );
+/**
+ * Factory or trader as the provider declared it, else as ranking inferred it from the name or tags (its
+ * breakdown line reads e.g. `trader (inferred: 贸易)`), marked so.
+ */
+function factoryOrTrader(s: RankedSupplier): string | null {
+  if (s.isFactory !== null) return s.isFactory ? 'Factory' : 'Trader';
+  const line = s.breakdown.find((f) => f.factor === 'factory');
+  if (typeof line?.value !== 'string' || !/inferred/i.test(line.value)) return null;
+  return /^trader/i.test(line.value) ? 'Trader (inferred)' : 'Factory (inferred)';
 }
 
 export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabilities): Excel.EntityCellValue {
@@ -77,7 +66,7 @@ export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabiliti
     ['Name', textValue(name)],
     ['Score', num(s.score, SCORE, capabilities)],
     ['Location', text(location)],
-    ['Factory or trader', text(isFactoryText(s.isFactory, factoryInferred(s.breakdown)))],
+    ['Factory or trader', text(factoryOrTrader(s))],
     ['Credit', text(s.creditLevel)],
     ['Factory level', text(s.factoryLevel)],
     ['Super factory', s.isSuperFactory === null ? null : booleanValue(s.isSuperFactory)],

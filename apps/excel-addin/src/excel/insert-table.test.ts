@@ -215,11 +215,11 @@ describe('insertTable', () => {
     expect(excel.tables).toHaveLength(1);
     const { range, hasHeaders } = excel.tables[0]!;
     expect(hasHeaders).toBe(true);
-    expect(range).toEqual({ sheet: 'Sheet1', row: 4, column: 2, rows: 3, columns: 12 });
-    const written = excel.at('Sheet1', 4, 2, 3, 12).find((r) => r.values)!;
+    expect(range).toEqual({ sheet: 'Sheet1', row: 4, column: 2, rows: 3, columns: SUPPLIER_COLUMNS.length });
+    const written = excel.at('Sheet1', 4, 2, 3, SUPPLIER_COLUMNS.length).find((r) => r.values)!;
     expect(written.values?.[0]).toEqual(SUPPLIER_COLUMNS.map((c) => c.header));
     expect(written.values?.slice(1)).toEqual(suppliers.rows);
-    expect(result).toEqual({ address: 'Sheet1!C5:N7', sheetName: null, fallbacks: [] });
+    expect(result).toEqual({ address: 'Sheet1!C5:O7', sheetName: null, fallbacks: [] });
     expect(excel.sheets).toEqual([]);
   });
 
@@ -301,7 +301,7 @@ describe('insertTable', () => {
       all,
     );
     const target = excel.at('Sheet1', 0, 0, 2, PRODUCT_COLUMNS.length).find((r) => r.numberFormat);
-    expect((target?.numberFormat as string[][])[1]?.[4]).toBe('"¥"#,##0.00');
+    expect((target!.numberFormat as string[][])[1]?.[4]).toBe('"¥"#,##0.00');
   });
 
   it('formats a converted price as a plain amount, its currency being in the header', async () => {
@@ -320,7 +320,7 @@ describe('insertTable', () => {
   it('never overwrites: a target that is not empty is refused before anything is written', async () => {
     const excel = excelMock({ selection: [4, 2], occupied: ['Sheet1!5,7'] });
     const attempt = insertTable(excel.context, suppliers, 'selection', all);
-    await expect(attempt).rejects.toThrow(/Sheet1!C5:N7 is not empty. Insert on a new sheet instead/);
+    await expect(attempt).rejects.toThrow(/Sheet1!C5:O7 is not empty. Insert on a new sheet instead/);
     await expect(attempt).rejects.toMatchObject({ kind: 'notEmpty', offerNewSheet: true });
     expect(excel.writes.filter((w) => EXCEL_WRITES.includes(w.property))).toEqual([]);
     expect(excel.tables).toHaveLength(0);
@@ -348,7 +348,7 @@ describe('insertTable', () => {
     expect(excel.sheets).toEqual(['玩具厂 (3)']);
     expect(excel.activated).toEqual(['玩具厂 (3)']);
     expect(excel.tables[0]!.range.sheet).toBe('玩具厂 (3)');
-    expect(result).toMatchObject({ address: '玩具厂 (3)!A1:L3', sheetName: '玩具厂 (3)' });
+    expect(result).toMatchObject({ address: '玩具厂 (3)!A1:M3', sheetName: '玩具厂 (3)' });
 
     const other = excelMock({ existingSheets: ['TOYS'] });
     await insertTable(other.context, { ...suppliers, title: 'toys' }, 'newSheet', all);
@@ -359,7 +359,9 @@ describe('insertTable', () => {
     const excel = excelMock({ selection: [0, 0] });
     const result = await insertTable(excel.context, suppliers, 'selection', without('tables', 'hyperlinks'));
     expect(excel.tables).toEqual([]);
-    expect(excel.bold).toEqual([{ sheet: 'Sheet1', row: 0, column: 0, rows: 1, columns: 12 }]);
+    expect(excel.bold).toEqual([
+      { sheet: 'Sheet1', row: 0, column: 0, rows: 1, columns: SUPPLIER_COLUMNS.length },
+    ]);
     expect(excel.ranges.filter((r) => r.hyperlink)).toEqual([]);
     expect(result.fallbacks).toEqual(['tables', 'hyperlinks']);
   });

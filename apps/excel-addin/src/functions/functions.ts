@@ -17,7 +17,7 @@ const settings = () => sharedRuntime.settings();
  * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many suppliers to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, company (a card where Excel supports data types), city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @returns rank, score, company (a card where Excel supports data types), city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link, flags.
  * @cancelable
  */
 export function suppliers(
@@ -38,7 +38,7 @@ export function suppliers(
  * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL), flags.
  * @cancelable
  */
 export function products(
@@ -59,7 +59,7 @@ export function products(
  * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL).
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL), flags.
  * @cancelable
  */
 export function productsByImage(

@@ -55,6 +55,8 @@ export const SUPPLIER_COLUMNS: readonly Column<RankedSupplier>[] = [
   { header: 'response rate', format: 'percent', value: (s) => s.responseRate },
   { header: 'providers', format: 'text', value: (s) => s.sources.join(', ') },
   { header: 'link', format: 'link', value: (s) => s.url },
+  // Last, so formulas that index the earlier columns keep working.
+  { header: 'flags', format: 'text', value: (s) => flagsText(s) },
 ];
 
 export const PRODUCT_COLUMNS: readonly Column<RankedProduct>[] = [
@@ -76,7 +78,16 @@ export const PRODUCT_COLUMNS: readonly Column<RankedProduct>[] = [
     value: (p) => p.imageUrl,
     rich: (p) => webImage(p.imageUrl, p.titleTranslated ?? p.title),
   },
+  { header: 'flags', format: 'text', value: (p) => flagsText(p) },
 ];
+
+/**
+ * The red flags that capped the score, each with its reason ("诚信等级 C: 较低信用 — 谨慎合作，建议实地考察 (…)"),
+ * so the sheet says why a big supplier sits low; blank when there are none.
+ */
+function flagsText(item: RankedSupplier | RankedProduct): string | null {
+  return item.flags.length === 0 ? null : item.flags.map((f) => f.reason).join('; ');
+}
 
 /** What the answer says about the search as a whole: the rate applied and what was searched. */
 export interface AnswerContext {

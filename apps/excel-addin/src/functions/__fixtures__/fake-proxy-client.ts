@@ -28,6 +28,7 @@ function supplier(keyword: string, i: number): RankedSupplier {
     sources: ['demo'],
     score: 100 - i,
     breakdown: [],
+    flags: [],
   };
 }
 
@@ -49,6 +50,7 @@ function product(keyword: string, i: number): RankedProduct {
     supplier: null,
     score: 100 - i,
     breakdown: [],
+    flags: [],
   };
 }
 

@@ -99,6 +99,8 @@ export function toTmapiSupplier(raw: RawItem): Supplier | null {
     yearsOnPlatform: toNonNegative(raw.tp_year),
     repurchaseRate: toRate(raw.shop_repurchase_rate),
     responseRate: toRate(raw.response_rate),
+    // Seed 000: `"invoice_available": true` — the factory issues invoices.
+    invoiceAvailable: toBool(raw.invoice_available),
     // `location` is `{city: "汕头"}` only; the province comes from normalizeLocation's city table.
     location: normalizeLocation(raw.location),
     tags: serviceTags,
@@ -123,7 +125,9 @@ function toTmapiProductSupplier(raw: unknown): ProductSupplier | null {
     yearsOnPlatform: toNonNegative(shop.shop_years),
     // `location` is a list such as `["广东", "汕头市"]`.
     location: normalizeLocation(shop.location),
-    tags: serviceTags,
+    // `biz_type` ("生产加工" manufacturer | "经销批发" distributor, recorded item format) is kept as a tag:
+    // ranking reads it to tell a hidden trader from a factory when `is_factory` is missing.
+    tags: toTextList([...serviceTags, shop.biz_type]),
   };
 }
 
