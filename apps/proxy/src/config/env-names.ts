@@ -24,7 +24,9 @@ export const GLOBAL_ENV = {
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
+  YUANTOU_OFFER_PROVIDERS: 'offers.providers',
+  YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
 } as const;
 
-export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins']);
+export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
 export const BOOLEAN_SETTINGS = new Set<string>(['demo']);
