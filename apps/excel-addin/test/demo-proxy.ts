@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Starts the real proxy (apps/proxy/src/app.ts, demo data, no credentials) on a free loopback port, and
 // counts the search requests it receives. Imported by path at run time so this package does not type-check
@@ -13,6 +14,8 @@ export interface DemoProxy {
   requests: string[];
   /** Requests whose client went away before the answer (a cancelled cell). */
   aborted: string[];
+  /** Calls the proxy sent to its providers for `operation` (all attempts, cache hits excluded). */
+  upstreamCalls(operation?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,8 +27,19 @@ interface Options {
 
 export interface GatewayLike {
   search(provider: string, operation: string, query: unknown, signal?: AbortSignal): Promise<unknown>;
+  getOffer?(
+    provider: string,
+    query: { id: string; language?: string },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
   isReady(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+interface RegistryLike {
+  getSingleMetric(
+    name: string,
+  ): { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> } | undefined;
 }
 
 interface FastifyLike {
@@ -42,6 +56,11 @@ export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> 
   const { buildApp } = (await import(/* @vite-ignore */ appModule)) as {
     buildApp(config: unknown, deps: unknown): Promise<FastifyLike>;
   };
+  // The proxy's own prom-client (this package does not depend on it), to read its upstream call counter.
+  const promClient = createRequire(appModule).resolve('prom-client');
+  const { Registry } = (await import(/* @vite-ignore */ pathToFileURL(promClient).href)) as {
+    Registry: new () => RegistryLike;
+  };
   const { loadConfig } = (await import(/* @vite-ignore */ configModule)) as {
     loadConfig(options: { env: Record<string, string>; cwd: string }): unknown;
   };
@@ -49,7 +68,8 @@ export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> 
     env: { LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env },
     cwd: mkdtempSync(path.join(tmpdir(), 'yuantou-proxy-')),
   });
-  const app = await buildApp(config, { wrapGateway: options.wrapGateway });
+  const registry = new Registry();
+  const app = await buildApp(config, { wrapGateway: options.wrapGateway, registry });
   const requests: string[] = [];
   const aborted: string[] = [];
   const isSearch = (url: string) => url.startsWith('/v1/') && !url.startsWith('/v1/providers');
@@ -60,5 +80,18 @@ export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> 
     if (isSearch(request.url)) aborted.push(request.url);
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: url.replace('localhost', '127.0.0.1'), requests, aborted, close: () => app.close() };
+  const upstreamCalls = async (operation?: string) => {
+    const metric = registry.getSingleMetric('yuantou_upstream_requests_total');
+    const { values } = metric ? await metric.get() : { values: [] };
+    return values
+      .filter((v) => operation === undefined || v.labels.operation === operation)
+      .reduce((sum, v) => sum + v.value, 0);
+  };
+  return {
+    url: url.replace('localhost', '127.0.0.1'),
+    requests,
+    aborted,
+    upstreamCalls,
+    close: () => app.close(),
+  };
 }

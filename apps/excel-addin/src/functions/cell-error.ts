@@ -25,6 +25,11 @@ export class InvalidArgumentError extends Error {
   override readonly name = 'InvalidArgumentError';
 }
 
+/** The input was fine but there is no value to show (an offer not found, below its minimum order): #N/A. */
+export class NotAvailableError extends Error {
+  override readonly name = 'NotAvailableError';
+}
+
 function isProxyFailure(error: unknown): error is ProxyFailure {
   return (
     typeof error === 'object' &&
@@ -48,6 +53,7 @@ export function cellErrorFor(error: unknown, proxyUrl: string): CellError {
   if (error instanceof InvalidOptionError || error instanceof InvalidArgumentError) {
     return { code: 'invalidValue', message: clip(error.message) };
   }
+  if (error instanceof NotAvailableError) return { code: 'notAvailable', message: clip(error.message) };
   if (!isProxyFailure(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { code: 'notAvailable', message: clip(`unexpected error: ${message}`) };

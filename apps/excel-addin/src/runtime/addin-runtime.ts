@@ -1,6 +1,7 @@
 import { createClient, type ProxyClient } from '@yuantou/core';
 import { QueryCache } from '../functions/query-cache.js';
 import { createSearchFunctions, type SearchFunctions } from '../functions/search-functions.js';
+import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import {
   type AddinSettings,
   DEFAULT_PROXY_URL,
@@ -25,6 +26,9 @@ export interface AddinRuntime {
   client(): ProxyClient;
   cache: QueryCache;
   functions: SearchFunctions;
+  /** Offers looked up by =OFFER, =OFFERS, =PRICEAT and the pane, by language and offer id. */
+  offerCache: QueryCache;
+  offers: OfferFunctions;
   /** Loads saved settings; call once at start-up. */
   load(): Promise<AddinSettings>;
   update(settings: AddinSettings): Promise<AddinSettings>;
@@ -36,6 +40,8 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
   let settings: AddinSettings = { proxyUrl: DEFAULT_PROXY_URL, token: '' };
   let client: ProxyClient | undefined;
   const cache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 500 });
+  // A column of links is hundreds of offers: their own cache, so they never push searches out.
+  const offerCache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 5000 });
 
   const makeClient = () =>
     createClient({
@@ -56,6 +62,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       client = undefined;
       // Results from another proxy (or another token's view of it) must not answer the next recalculation.
       cache.clear();
+      offerCache.clear();
     }
     return settings;
   };
@@ -65,6 +72,8 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     client: getClient,
     cache,
     functions: createSearchFunctions({ client: getClient, cache }),
+    offerCache,
+    offers: createOfferFunctions({ client: getClient, cache: offerCache }),
     load: async () => apply(await loadSettings(options.store)),
     update: async (next) => apply(await saveSettings(options.store, next)),
   };
