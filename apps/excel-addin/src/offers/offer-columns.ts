@@ -1,5 +1,6 @@
 import type { Offer, OfferPrice } from '@yuantou/core';
 import { InvalidArgumentError } from '../functions/cell-error.js';
+import type { ColumnFormat } from '../functions/result-rows.js';
 
 // The columns =OFFER and =OFFERS can show, and that the pane's "Insert as table" writes. `fields` picks and
 // orders them ("title,price,moq,stock,supplier"). Unknown values are blank cells, never 0, so a sheet can tell
@@ -21,7 +22,8 @@ export interface OfferColumn {
   /** The name used in `fields` (case-insensitive). */
   field: string;
   header: string;
-  format: 'text' | 'price' | 'integer' | 'number' | 'link';
+  /** How "Insert as table" formats the column (`text` keeps Excel's General, right for plain numbers). */
+  format: ColumnFormat;
   value: (view: OfferView) => Cell | null;
 }
 
@@ -86,7 +88,7 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
   { field: 'stock', header: 'stock', format: 'integer', value: (v) => v.offer.stock },
   { field: 'variants', header: 'variants', format: 'text', value: (v) => variantsText(v.offer) },
   { field: 'variantCount', header: 'variant count', format: 'integer', value: (v) => v.offer.skus.length },
-  { field: 'weight', header: 'weight (kg)', format: 'number', value: (v) => v.offer.weightKg },
+  { field: 'weight', header: 'weight (kg)', format: 'text', value: (v) => v.offer.weightKg },
   { field: 'size', header: 'size (cm)', format: 'text', value: (v) => sizeText(v.offer) },
   {
     field: 'shipsFrom',

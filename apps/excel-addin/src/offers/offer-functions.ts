@@ -35,6 +35,11 @@ export interface OfferFunctionDeps {
   setTimer?: (run: () => void, ms: number) => unknown;
 }
 
+/** One pasted link and its offer (priced at the asked quantity, else at the MOQ), or why there is none. */
+export type LinkLookup =
+  | { link: string; offer: Offer; price: OfferPrice | undefined; error?: undefined }
+  | { link: string; offer?: undefined; error: string };
+
 /** Cells of one recalculation arrive within a few ms of each other; 50 ms collects them (excel.md). */
 export const BATCH_WINDOW_MS = 50;
 
@@ -95,8 +100,30 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     return result.offer!;
   }
 
+  /** Every link of a list, each with its offer or why it has none; for the pane's Links mode. */
+  async function lookupLinks(
+    links: readonly string[],
+    options: OfferOptions,
+    signal?: AbortSignal,
+  ): Promise<LinkLookup[]> {
+    return Promise.all(
+      links.map(async (link): Promise<LinkLookup> => {
+        try {
+          const offer = await lookup(offerIdOf(link), options, signal);
+          return { link, offer, price: priceFor(offer, options.quantity) };
+        } catch (error) {
+          if (error instanceof InvalidArgumentError || error instanceof NotAvailableError) {
+            return { link, error: error.message };
+          }
+          throw error;
+        }
+      }),
+    );
+  }
+
   return {
     batcher,
+    lookupLinks,
 
     /** =OFFER(link, [fields], [options]): one row (a header row above it with the `header` option). */
     async offer(link: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
@@ -118,20 +145,20 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       if (cells.every(isBlank))
         throw new InvalidArgumentError('links: give a range of 1688 links or offer ids');
       const blank = (): Row => columns.map(() => '');
-      const rows = await Promise.all(
-        cells.map(async (cell): Promise<Row> => {
-          if (isBlank(cell)) return blank();
-          try {
-            const offer = await lookup(offerIdOf(cell), parsed, signal);
-            return offerRow(columns, { offer, price: priceFor(offer, parsed.quantity) });
-          } catch (error) {
-            if (!(error instanceof InvalidArgumentError || error instanceof NotAvailableError)) throw error;
-            const row = blank();
-            row[0] = `⚠ ${error.message}`;
-            return row;
-          }
-        }),
+      const found = await lookupLinks(
+        cells.filter((cell) => !isBlank(cell)).map((cell) => String(cell)),
+        parsed,
+        signal,
       );
+      let next = 0;
+      const rows = cells.map((cell): Row => {
+        if (isBlank(cell)) return blank();
+        const one = found[next++]!;
+        if (one.offer) return offerRow(columns, { offer: one.offer, price: one.price });
+        const row = blank();
+        row[0] = `⚠ ${one.error}`;
+        return row;
+      });
       return [headerRow(columns), ...rows];
     },
 

@@ -1,4 +1,5 @@
 import { insertTable } from '../excel/insert-table.js';
+import { readSelectedText } from '../excel/read-selection.js';
 import { customFunctionsRegistered } from '../functions/functions-entry.js';
 import { sharedRuntime } from '../runtime/shared-runtime.js';
 import { mountTaskpane } from './taskpane.js';
@@ -22,6 +23,7 @@ hostIsExcel()
       insert: excel
         ? (table, target) => Excel.run(async (context) => (await insertTable(context, table, target)).address)
         : null,
+      readSelection: excel ? () => Excel.run(readSelectedText) : null,
     });
   })
   .then(() => {

@@ -3,6 +3,7 @@ import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
 import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from '../functions/result-rows.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import { bindLinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import { FormError, type SearchFormValues, type SearchMode, toSearchRequest } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
@@ -13,11 +14,16 @@ import { bindSettingsPanel } from './settings-panel.js';
 export interface TaskpaneOptions {
   runtime: AddinRuntime;
   insert: ((table: SheetTable, target: InsertTarget) => Promise<string>) | null;
+  /** The selected cells' text (Links mode); null in preview mode. */
+  readSelection?: (() => Promise<string[]>) | null;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 
-export async function mountTaskpane(doc: Document, { runtime, insert }: TaskpaneOptions): Promise<void> {
+export async function mountTaskpane(
+  doc: Document,
+  { runtime, insert, readSelection = null }: TaskpaneOptions,
+): Promise<void> {
   const form = byId<HTMLFormElement>(doc, 'search-form');
   const query = byId<HTMLInputElement>(doc, 'query');
   const formError = byId<HTMLElement>(doc, 'form-error');
@@ -37,6 +43,7 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
   await runtime.load();
   const loadProviders = () => fillProviders(doc, runtime);
   bindSettingsPanel(doc, runtime, loadProviders);
+  bindLinksPanel(doc, { runtime, insert, readSelection });
   void loadProviders();
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
