@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/**
+ * A provider's own account of its call quota, when its answer carries one (Onebound's `api_info`
+ * `"today:12 max:10000 …"`). `used` calls of `limit` in the current window; `resetsAt` is when the window
+ * starts again (ISO 8601), `null` when the provider's answer does not tell.
+ */
+export const Quota = z.object({
+  used: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  resetsAt: z.string().nullable(),
+});
+export type Quota = z.infer<typeof Quota>;
+
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
@@ -8,6 +20,8 @@ export const Page = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int().min(1),
     total: z.number().int().nonnegative().nullable(),
     hasNext: z.boolean(),
+    /** Present only for providers that report their quota with each answer. */
+    quota: Quota.nullable().optional(),
   });
 
 export interface Page<T> {
@@ -16,6 +30,8 @@ export interface Page<T> {
   pageSize: number;
   total: number | null;
   hasNext: boolean;
+  /** The provider's quota as its answer reports it; absent when the provider says nothing about it. */
+  quota?: Quota | null;
 }
 
 /** A page whose `hasNext` comes from the total when the provider does not say. */
