@@ -10,6 +10,7 @@ export {
   type ProxyErrorKind,
   ProxyRequestError,
 } from './client/create-client.js';
+export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
 export * from './models/product.js';

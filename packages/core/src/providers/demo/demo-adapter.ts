@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Offer, OfferQuery } from '../../models/offer.js';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
-import { ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
+import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type {
@@ -18,6 +18,7 @@ import {
   DEMO_FILTERS,
   DEMO_PRODUCT_SORTS,
   DEMO_SUPPLIER_SORTS,
+  demoFilters,
   searchDemoProducts,
   searchDemoProductsByImage,
   searchDemoSuppliers,
@@ -112,6 +113,7 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   path: DemoPath,
   sorts: typeof DEMO_SUPPLIER_SORTS,
   item: z.ZodType<T>,
+  filters: (query: Q) => readonly FilterName[],
 ): Operation<Q, DemoCredentials, T> {
   return {
     maxPageSize: MAX_PAGE_SIZE,
@@ -119,7 +121,7 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
       demoRequest(
         path,
         { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
-        ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
+        ignoredFields(query, { filters: filters(query), sorts }),
       ),
     parseResponse: parseWith(item),
   };
@@ -146,9 +148,20 @@ export const demoAdapter = {
   credentials: z.object({}),
   // Nothing upstream to protect: generous limits so the demo never looks rate-limited.
   limits: { requestsPerMinute: 6000, concurrency: 16, timeoutMs: 5000 },
-  searchSuppliers: operation<SupplierQuery, Supplier>(PATHS.suppliers, DEMO_SUPPLIER_SORTS, Supplier),
-  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product),
-  searchProductsByImage: operation<ImageQuery, Product>(PATHS.image, DEMO_PRODUCT_SORTS, Product),
+  // Supplier names are bundled in Chinese only, so a supplier search reports `language` as ignored.
+  searchSuppliers: operation<SupplierQuery, Supplier>(
+    PATHS.suppliers,
+    DEMO_SUPPLIER_SORTS,
+    Supplier,
+    () => DEMO_FILTERS,
+  ),
+  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product, demoFilters),
+  searchProductsByImage: operation<ImageQuery, Product>(
+    PATHS.image,
+    DEMO_PRODUCT_SORTS,
+    Product,
+    demoFilters,
+  ),
   getOffer,
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>;
