@@ -26,7 +26,11 @@ interface Options {
 
 export interface GatewayLike {
   search(provider: string, operation: string, query: unknown, signal?: AbortSignal): Promise<unknown>;
-  getOffer?(provider: string, query: { id: string; language?: string }, signal?: AbortSignal): Promise<unknown>;
+  getOffer?(
+    provider: string,
+    query: { id: string; language?: string },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
   isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
