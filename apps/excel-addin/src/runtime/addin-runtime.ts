@@ -71,7 +71,11 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     settings: () => settings,
     client: getClient,
     cache,
-    functions: createSearchFunctions({ client: getClient, cache }),
+    functions: createSearchFunctions({
+      client: getClient,
+      cache,
+      defaults: () => ({ language: settings.language, currency: settings.currency }),
+    }),
     offerCache,
     offers: createOfferFunctions({ client: getClient, cache: offerCache }),
     load: async () => apply(await loadSettings(options.store)),

@@ -1,5 +1,6 @@
 import { cellErrorFor } from '../functions/cell-error.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import type { AddinSettings } from '../runtime/settings-store.js';
 
 // Proxy URL and token: saved through the runtime (OfficeRuntime.storage in Excel, localStorage in preview),
 // and a "Test connection" that asks the proxy what it serves. The token field is never echoed anywhere else.
@@ -12,10 +13,15 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   const url = byId<HTMLInputElement>(doc, 'proxy-url');
   const token = byId<HTMLInputElement>(doc, 'proxy-token');
   const status = byId<HTMLElement>(doc, 'settings-status');
+  const language = byId<HTMLSelectElement>(doc, 'setting-language');
+  const currency = byId<HTMLInputElement>(doc, 'setting-currency');
 
   const show = () => {
-    url.value = runtime.settings().proxyUrl;
-    token.value = runtime.settings().token;
+    const current = runtime.settings();
+    url.value = current.proxyUrl;
+    token.value = current.token;
+    language.value = current.language ?? '';
+    currency.value = current.currency ?? '';
   };
   show();
   toggle.addEventListener('click', () => {
@@ -25,8 +31,14 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   });
 
   const save = async () => {
-    const saved = await runtime.update({ proxyUrl: url.value, token: token.value });
+    const saved = await runtime.update({
+      proxyUrl: url.value,
+      token: token.value,
+      language: (language.value || undefined) as AddinSettings['language'],
+      currency: currency.value,
+    });
     url.value = saved.proxyUrl;
+    currency.value = saved.currency ?? '';
     return saved;
   };
 
