@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -156,5 +157,44 @@ describe('task pane in preview mode', () => {
     await page.click('#search-button');
     expect(await page.textContent('#form-error')).toContain('keyword');
     expect(proxy.requests).toHaveLength(before);
+  });
+
+  it('Links mode: looks up pasted links in one request and shows tiers, variants and what failed', async () => {
+    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '玩具', pageSize: 20 });
+    const [a, b] = items.map((p) => p.id);
+    await page.check('input[name="mode"][value="links"]');
+    expect(await page.isVisible('#links-form')).toBe(true);
+    expect(await page.isHidden('#query')).toBe(true);
+    const before = proxy.requests.filter((u) => u.startsWith('/v1/offers')).length;
+    await page.fill(
+      '#links',
+      [
+        `https://detail.1688.com/offer/${a}.html?spm=a2615`,
+        '',
+        `  ${b}  `,
+        'https://item.taobao.com/item.htm?id=1',
+      ].join('\n'),
+    );
+    await page.click('#links-button');
+    await page.waitForSelector('#links-results li.result');
+    const entries = await page.$$eval('#links-results li.result', (lis) =>
+      lis.map((li) => ({
+        id: (li as HTMLElement).dataset.offerId ?? null,
+        failed: li.classList.contains('failed'),
+        text: li.textContent ?? '',
+        pricing: li.querySelector('table.tiers, p.hint') !== null,
+      })),
+    );
+    expect(entries.map((e) => e.id)).toEqual([a, b, null]);
+    expect(entries.slice(0, 2).every((e) => e.pricing)).toBe(true);
+    expect(entries[2]).toMatchObject({ failed: true, text: expect.stringContaining('Taobao') });
+    expect(await page.textContent('#links-results .summary')).toContain('2 of 3 links found');
+    expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - before).toBe(1);
+    expect(await page.textContent('#links-insert-status')).toContain('Preview mode');
+    expect(await page.isDisabled('#links-read-selection')).toBe(true);
+
+    await page.check('input[name="mode"][value="suppliers"]');
+    expect(await page.isVisible('#query')).toBe(true);
+    expect(await page.isHidden('#links-form')).toBe(true);
   });
 });

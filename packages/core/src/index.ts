@@ -1,5 +1,6 @@
 // Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
 
+export * from './api/offer-routes.js';
 export * from './api/routes.js';
 export {
   type CallOptions,

@@ -28,6 +28,11 @@ export interface ProxyContext {
   timeoutSeconds: number;
 }
 
+/** The input was fine but there is no value to show (an offer not found, below its minimum order): #N/A. */
+export class NotAvailableError extends Error {
+  override readonly name = 'NotAvailableError';
+}
+
 function isProxyFailure(error: unknown): error is ProxyFailure {
   return (
     typeof error === 'object' &&
@@ -49,6 +54,7 @@ function clip(message: string): string {
 
 export function cellErrorFor(error: unknown, { proxyUrl, timeoutSeconds }: ProxyContext): CellError {
   if (error instanceof InputError) return { code: 'invalidValue', message: clip(error.message) };
+  if (error instanceof NotAvailableError) return { code: 'notAvailable', message: clip(error.message) };
   if (!isProxyFailure(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { code: 'notAvailable', message: clip(`unexpected error: ${message}`) };

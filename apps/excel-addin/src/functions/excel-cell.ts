@@ -35,12 +35,14 @@ export function toCustomFunctionsError(error: CellError): CustomFunctions.Error 
 const inValuePreview = (invocation: CancelableInvocation | undefined) =>
   invocation?.isInValuePreview === true || invocation?.isInValuePreview === 'true';
 
-export async function runInCell<T>(
+export async function runInCell<T, P = string[][]>(
   invocation: CancelableInvocation | undefined,
   context: () => ProxyContext,
   search: (signal: AbortSignal) => Promise<T>,
-): Promise<T | string[][]> {
-  if (inValuePreview(invocation)) return VALUE_PREVIEW;
+  /** What the cell shows while the formula is still being typed (a scalar function cannot spill the hint). */
+  preview: () => P = () => VALUE_PREVIEW as P,
+): Promise<T | P> {
+  if (inValuePreview(invocation)) return preview();
   const controller = new AbortController();
   if (invocation) invocation.onCanceled = () => controller.abort();
   try {

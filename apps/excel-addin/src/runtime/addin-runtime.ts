@@ -2,6 +2,7 @@ import { createClient, type ProxyClient } from '@yuantou/core';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
 import { QueryCache } from '../functions/query-cache.js';
 import { createSearchFunctions, type SearchFunctions } from '../functions/search-functions.js';
+import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import {
   type AddinSettings,
   defaultSettings,
@@ -44,6 +45,9 @@ export interface AddinRuntime {
   client(): ProxyClient;
   cache: QueryCache;
   functions: SearchFunctions;
+  /** Offers looked up by =OFFER, =OFFERS, =PRICEAT and the pane, by language and offer id. */
+  offerCache: QueryCache;
+  offers: OfferFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -61,13 +65,18 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
   let client: ProxyClient | undefined;
   const listeners = new Set<(settings: AddinSettings) => void>();
   const cache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 500 });
+  // A column of links is hundreds of offers: their own cache, so they never push searches out.
+  const offerCache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 5000 });
 
   const apply = (next: AddinSettings) => {
     const changed = (Object.keys(next) as SettingName[]).filter((k) => next[k] !== settings[k]);
     settings = next;
     if (changed.length === 0) return settings;
     client = undefined;
-    if (changed.some((k) => CONNECTION.includes(k))) cache.clear();
+    if (changed.some((k) => CONNECTION.includes(k))) {
+      cache.clear();
+      offerCache.clear();
+    }
     for (const listener of listeners) listener(settings);
     return settings;
   };
@@ -108,6 +117,8 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       ready: () => gate,
       richCells: richCellCapabilities,
     }),
+    offerCache,
+    offers: createOfferFunctions({ client: getClient, cache: offerCache, ready: () => gate }),
     async update(changes) {
       await gate;
       const next = mergeSettings(settings, changes);

@@ -1,4 +1,5 @@
-import { insertTable } from '../excel/insert-table.js';
+import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
+import { readSelectedText } from '../excel/read-selection.js';
 import { customFunctionsRegistered } from '../functions/functions-entry.js';
 import { within } from '../runtime/office-start.js';
 import { missingFeatures } from '../runtime/requirements.js';
@@ -22,23 +23,24 @@ function enableExcel(): void {
   body.dataset.mode = 'excel';
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
+  const readSelection = () => Excel.run(readSelectedText);
   if (missing.some((m) => m.feature === 'resize')) {
     pane.setInsert(
       null,
       'This Excel is too old to insert tables (ExcelApi 1.2 needed); the functions still work.',
     );
+    pane.links.setExcel(null, readSelection);
   } else {
-    pane.setInsert(
-      (table, target) =>
-        Excel.run(async (context) => {
-          const inserted = await insertTable(context, table, target);
-          const plain = inserted.fallbacks.length
-            ? ` (plain ${inserted.fallbacks.join(', ')}: see the note)`
-            : '';
-          return `${inserted.address}${plain}`;
-        }),
-      '',
-    );
+    const insert = (table: SheetTable, target: InsertTarget) =>
+      Excel.run(async (context) => {
+        const inserted = await insertTable(context, table, target);
+        const plain = inserted.fallbacks.length
+          ? ` (plain ${inserted.fallbacks.join(', ')}: see the note)`
+          : '';
+        return `${inserted.address}${plain}`;
+      });
+    pane.setInsert(insert, '');
+    pane.links.setExcel(insert, readSelection);
   }
   note.hidden = missing.length === 0;
   note.textContent = missing.length

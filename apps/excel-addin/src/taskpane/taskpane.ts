@@ -5,6 +5,7 @@ import { cellErrorFor } from '../functions/cell-error.js';
 import { productColumns, productRows, supplierColumns, supplierRows } from '../functions/result-rows.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
 import { InputError } from '../search/input-error.js';
+import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
   type FormOption,
@@ -29,6 +30,8 @@ export interface TaskpaneOptions {
 export interface Taskpane {
   /** Enables insertion (Excel) or disables it with `note` (preview, missing requirement sets). */
   setInsert(insert: InsertFunction | null, note: string): void;
+  /** Links mode's Excel parts: insertion and reading the selected cells (null in preview mode). */
+  links: LinksPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -56,6 +59,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
   const loadProviders = () => fillProviders(doc, runtime);
   bindSettingsPanel(doc, runtime, loadProviders);
   void runtime.ready().then(loadProviders);
+  const links = bindLinksPanel(doc, { runtime });
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -158,7 +162,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
   };
   setInsert(null, insertNote);
-  return { setInsert };
+  return { setInsert, links };
 }
 
 /** Every `[data-option]` field of the form, as search-request.ts reads it. */

@@ -63,6 +63,8 @@ export const ProxyConfigInput = z.strictObject({
       supplierTtlSeconds: positiveInt.optional(),
       productTtlSeconds: positiveInt.optional(),
       imageTtlSeconds: positiveInt.optional(),
+      /** An offer's details per provider + offer + language; prices and stock change through the day. */
+      offerTtlSeconds: positiveInt.optional(),
       staleSeconds: z.coerce.number().int().nonnegative().optional(),
       maxEntries: positiveInt.optional(),
       /** How long a finished answer (merged, ranked, serialised) is replayed for an identical request; 0 = off. */
@@ -80,6 +82,12 @@ export const ProxyConfigInput = z.strictObject({
     .strictObject({ failureThreshold: positiveInt.optional(), resetAfterMs: positiveInt.optional() })
     .optional(),
   ranking: z.strictObject({ suppliers: weights.optional(), products: weights.optional() }).optional(),
+  offers: z
+    .strictObject({
+      /** The order providers are asked for an offer's details (`YUANTOU_OFFER_PROVIDERS=tmapi,onebound`). */
+      providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
+    })
+    .optional(),
   rateLimit: z.strictObject({ requestsPerMinute: positiveInt.optional() }).optional(),
   /** Machine translation of non-Chinese keywords (LibreTranslate); without it, the bundled glossary. */
   translate: z
@@ -113,6 +121,7 @@ export const DEFAULTS = {
     supplierTtlSeconds: 86_400,
     productTtlSeconds: 600,
     imageTtlSeconds: 600,
+    offerTtlSeconds: 21_600,
     staleSeconds: 3_600,
     maxEntries: 5_000,
     // A recalculating sheet repeats identical searches in bursts; replaying the finished answer for a short

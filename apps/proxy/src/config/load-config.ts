@@ -18,6 +18,8 @@ export interface ProxyConfig {
   demoMode: boolean;
   /** Enabled providers with their credentials and limits. */
   providers: ProviderSettings[];
+  /** Enabled providers with offer details, in the order `/v1/offers` asks them. */
+  offerProviders: ProviderSettings[];
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -90,6 +92,27 @@ function unknownWeights(path: string, given: Record<string, number> | undefined,
     .map((name) => `${path}.${name}: unknown ranking weight (expected ${Object.keys(known).join(', ')})`);
 }
 
+/**
+ * The providers `/v1/offers` asks, in order: as configured (each must be enabled and have a detail endpoint:
+ * naming one that is not is a mistake worth stopping for), else every enabled provider that has one.
+ */
+function resolveOfferProviders(
+  enabled: ProviderSettings[],
+  configured: readonly string[] | undefined,
+  problems: string[],
+): ProviderSettings[] {
+  const withDetails = enabled.filter((p) => p.adapter.getOffer !== undefined);
+  if (!configured) return withDetails;
+  const order: ProviderSettings[] = [];
+  for (const id of new Set(configured)) {
+    const settings = enabled.find((p) => p.id === id);
+    if (!settings) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} is not enabled (no credentials configured)`);
+    else if (!settings.adapter.getOffer) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} has no offer details`);
+    else order.push(settings);
+  }
+  return order;
+}
+
 /** The one config loader: optional JSON file, then env on top, validated once; throws ConfigError. */
 export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   const env = options.env ?? process.env;
@@ -110,6 +133,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ...unknownWeights('ranking.suppliers', input.ranking?.suppliers, DEFAULT_SUPPLIER_WEIGHTS),
     ...unknownWeights('ranking.products', input.ranking?.products, DEFAULT_PRODUCT_WEIGHTS),
   );
+  const offerProviders = resolveOfferProviders(enabled, input.offers?.providers, problems);
   if (enabled.length === 0 && problems.length === 0) {
     problems.push(
       'YUANTOU_DEMO: sample data is switched off and no provider has credentials — nothing to serve',
@@ -118,11 +142,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const cache = { ...DEFAULTS.cache, ...input.cache };
-  const ttlSeconds: Record<OperationName, number> = {
+  const searchTtlSeconds: Record<OperationName, number> = {
     searchSuppliers: cache.supplierTtlSeconds,
     searchProducts: cache.productTtlSeconds,
     searchProductsByImage: cache.imageTtlSeconds,
   };
+  const ttlSeconds = { ...searchTtlSeconds, getOffer: cache.offerTtlSeconds };
   return {
     host,
     port: input.port ?? DEFAULTS.port,
@@ -139,8 +164,9 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ],
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
+    offerProviders,
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxEntries: cache.maxEntries },
-    responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(ttlSeconds)),
+    responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },
     circuit: { ...DEFAULTS.circuit, ...input.circuit },
     ranking: { suppliers: input.ranking?.suppliers ?? {}, products: input.ranking?.products ?? {} },

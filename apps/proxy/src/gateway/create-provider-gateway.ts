@@ -1,4 +1,4 @@
-import type { OperationName, Page, ProviderId } from '@yuantou/core';
+import type { Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Redis } from 'ioredis';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../upstream/response-cache.js';
 import { createSingleFlight, redisLock } from '../upstream/single-flight.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
-import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
+import type { GatewayOperation, GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
 import {
   createProviderCaller,
   operationOf,
@@ -31,7 +31,8 @@ export interface GatewayHooks extends UpstreamHooks {
 }
 
 interface Fetched {
-  page: Page<unknown>;
+  /** What the adapter parsed: a page for searches, an offer for getOffer. */
+  page: unknown;
   fromCache: boolean;
 }
 
@@ -78,7 +79,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   }
   const refreshes = new Set<Promise<unknown>>();
 
-  async function lookup(key: string, operation: OperationName): Promise<CacheLookup | undefined> {
+  async function lookup(key: string, operation: GatewayOperation): Promise<CacheLookup | undefined> {
     try {
       return await cache.lookup(key, operation);
     } catch (error) {
@@ -90,7 +91,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
 
   function fetchAndStore(
     provider: ProviderId,
-    operation: OperationName,
+    operation: GatewayOperation,
     query: unknown,
     key: string,
     signal?: AbortSignal,
@@ -118,7 +119,12 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     );
   }
 
-  function refreshInBackground(provider: ProviderId, operation: OperationName, query: unknown, key: string) {
+  function refreshInBackground(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    query: unknown,
+    key: string,
+  ) {
     const refresh = fetchAndStore(provider, operation, query, key)
       .catch((error) => {
         logger.warn(
@@ -130,47 +136,65 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     refreshes.add(refresh);
   }
 
+  function callerFor(provider: ProviderId) {
+    const entry = callers.get(provider);
+    if (!entry) {
+      throw new ProviderError({
+        provider,
+        kind: 'bad_request',
+        message: `${provider} is not configured on this proxy`,
+      });
+    }
+    return options.providers.find((p) => p.id === provider)!;
+  }
+
+  /** Fresh or stale cache entry (refreshed in the background), else one coalesced, protected upstream call. */
+  async function cached(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    query: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean }> {
+    const key = cacheKey(provider, operation, query);
+    const found = await lookup(key, operation);
+    if (found) {
+      const stale = found.freshness === 'stale';
+      metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
+      if (stale) refreshInBackground(provider, operation, query, key);
+      return { page: found.entry.page, fromCache: true, stale };
+    }
+    metrics.cache.inc({ provider, operation, result: 'miss' });
+    const fetched = await fetchAndStore(provider, operation, query, key, signal);
+    return { page: fetched.page, fromCache: fetched.fromCache, stale: false };
+  }
+
   return {
     async search(provider, operation, query, signal) {
       const started = performance.now();
       signal?.throwIfAborted();
-      const entry = callers.get(provider);
-      if (!entry) {
-        throw new ProviderError({
-          provider,
-          kind: 'bad_request',
-          message: `${provider} is not configured on this proxy`,
-        });
-      }
-      const settings = options.providers.find((p) => p.id === provider)!;
+      const settings = callerFor(provider);
       // Queries arrive parsed; building the request here only tells which fields this provider ignores.
       const { ignored } = operationOf(settings, operation).buildRequest(query, settings.credentials);
-      const key = cacheKey(provider, operation, query);
-      const durationMs = () => Math.round(performance.now() - started);
-      type Result = GatewayResult<never>;
-
-      const cached = await lookup(key, operation);
-      if (cached) {
-        const stale = cached.freshness === 'stale';
-        metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-        if (stale) refreshInBackground(provider, operation, query, key);
-        return {
-          page: cached.entry.page,
-          fromCache: true,
-          stale,
-          durationMs: durationMs(),
-          ignored,
-        } as Result;
-      }
-      metrics.cache.inc({ provider, operation, result: 'miss' });
-      const fetched = await fetchAndStore(provider, operation, query, key, signal);
+      const result = await cached(provider, operation, query, signal);
       return {
-        page: fetched.page,
-        fromCache: fetched.fromCache,
-        stale: false,
-        durationMs: durationMs(),
+        ...result,
+        durationMs: Math.round(performance.now() - started),
         ignored,
-      } as Result;
+      } as GatewayResult<never>;
+    },
+
+    async getOffer(provider, query, signal) {
+      const started = performance.now();
+      signal?.throwIfAborted();
+      // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
+      operationOf(callerFor(provider), 'getOffer');
+      const result = await cached(provider, 'getOffer', query, signal);
+      return {
+        offer: result.page as Offer,
+        fromCache: result.fromCache,
+        stale: result.stale,
+        durationMs: Math.round(performance.now() - started),
+      };
     },
 
     async isReady() {

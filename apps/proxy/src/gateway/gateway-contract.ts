@@ -1,6 +1,8 @@
 import type {
   AnyProviderAdapter,
   ImageQuery,
+  Offer,
+  OfferQuery,
   OperationName,
   Page,
   Product,
@@ -13,7 +15,10 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
-// limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search.
+// limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
+
+/** Every operation the gateway sends: the searches and an offer's details. */
+export type GatewayOperation = OperationName | 'getOffer';
 
 export interface ProviderSettings {
   id: ProviderId;
@@ -28,8 +33,8 @@ export interface ProviderSettings {
 export interface GatewayOptions {
   providers: ProviderSettings[];
   cache: {
-    /** Fresh lifetime per operation (seconds). */
-    ttlSeconds: Record<OperationName, number>;
+    /** Fresh lifetime per operation (seconds); offers default to none cached when left out. */
+    ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
     /** In-memory LRU size (entries); ignored with Redis. */
@@ -59,6 +64,20 @@ export interface GatewayResult<Item> {
   ignored: string[];
 }
 
+export interface OfferLookupResult {
+  offer: Offer;
+  fromCache: boolean;
+  stale: boolean;
+  durationMs: number;
+}
+
+/** One provider, one offer: the same cache, single-flight, limits, retries and breaker as a search. */
+export type OfferLookup = (
+  provider: ProviderId,
+  query: OfferQuery,
+  signal?: AbortSignal,
+) => Promise<OfferLookupResult>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -71,6 +90,11 @@ export interface ProviderGateway {
     query: QueryFor<Op>,
     signal?: AbortSignal,
   ): Promise<GatewayResult<ItemFor<Op>>>;
+  /**
+   * An offer's details from one provider, cached per provider + offer + language. Throws ProviderError
+   * (`bad_request` when the provider has no detail endpoint).
+   */
+  getOffer: OfferLookup;
   /** Redis reachable (when configured). */
   isReady(): Promise<boolean>;
   close(): Promise<void>;

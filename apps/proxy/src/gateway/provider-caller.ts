@@ -1,4 +1,4 @@
-import type { OperationName, Page, ProviderRequest, ProviderResponse } from '@yuantou/core';
+import type { ProviderRequest, ProviderResponse } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -9,7 +9,7 @@ import { redactUrl } from '../upstream/redact-url.js';
 import { withRetries } from '../upstream/retry-policy.js';
 import type { UpstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createUpstreamSender } from '../upstream/upstream-sender.js';
-import type { GatewayOptions, ProviderSettings } from './gateway-contract.js';
+import type { GatewayOperation, GatewayOptions, ProviderSettings } from './gateway-contract.js';
 
 /** Test seams; production uses real time, randomness and a keep-alive Agent per provider. */
 export interface UpstreamHooks {
@@ -20,13 +20,16 @@ export interface UpstreamHooks {
   rateMaxWaitMs?: number;
 }
 
-/** An adapter operation seen without its generic types: the gateway passes parsed queries straight through. */
+/**
+ * An adapter operation seen without its generic types: the gateway passes parsed queries straight through and
+ * hands back what the parser made (a page for searches, an offer for getOffer).
+ */
 export interface LooseOperation {
   buildRequest(query: unknown, credentials: unknown): ProviderRequest;
-  parseResponse(response: ProviderResponse): Page<unknown>;
+  parseResponse(response: ProviderResponse): unknown;
 }
 
-export function operationOf(settings: ProviderSettings, operation: OperationName): LooseOperation {
+export function operationOf(settings: ProviderSettings, operation: GatewayOperation): LooseOperation {
   const found = settings.adapter[operation] as LooseOperation | undefined;
   if (!found) {
     throw new ProviderError({
@@ -50,7 +53,7 @@ export interface ProviderCallerDeps {
 
 /** One provider's protected upstream call: retries around rate limit → concurrency → breaker → send → parse. */
 export interface ProviderCaller {
-  call(operation: OperationName, query: unknown, signal: AbortSignal): Promise<Page<unknown>>;
+  call(operation: GatewayOperation, query: unknown, signal: AbortSignal): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -80,7 +83,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
 
   async function attemptOnce(
     op: LooseOperation,
-    operation: OperationName,
+    operation: GatewayOperation,
     query: unknown,
     attempt: number,
     signal: AbortSignal,

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { OperationName, Page, ProviderId } from '@yuantou/core';
+import type { ProviderId } from '@yuantou/core';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
+/** Names the gateway's operations without importing the gateway (searches and `getOffer`). */
+type Operation = string;
+
 export interface CachedPage {
-  page: Page<unknown>;
+  /** What the adapter parsed: a search page, or an offer for `getOffer`. */
+  page: unknown;
   /** Epoch ms when the page came from the provider. */
   storedAt: number;
 }
@@ -56,7 +60,7 @@ export function stableJson(value: unknown): string {
  * provider + operation + a hash of the parsed query. Credentials never enter the key; hashing keeps keywords
  * out of Redis key names and bounds the size of image queries (base64 bodies).
  */
-export function cacheKey(provider: ProviderId, operation: OperationName, query: unknown): string {
+export function cacheKey(provider: ProviderId, operation: Operation, query: unknown): string {
   const digest = createHash('sha256').update(stableJson(query)).digest('base64url');
   return `${provider}:${operation}:${digest}`;
 }
@@ -65,7 +69,8 @@ export type Freshness = 'fresh' | 'stale';
 
 export interface ResponseCacheOptions {
   store: CacheStore;
-  ttlSeconds: Record<OperationName, number>;
+  /** Fresh lifetime per operation; an operation left out is never cached. */
+  ttlSeconds: Partial<Record<Operation, number>>;
   staleSeconds: number;
   now?: () => number;
 }
@@ -77,14 +82,14 @@ export interface CacheLookup {
 
 /** TTL per operation plus a stale-while-revalidate window; only successful pages are ever stored. */
 export interface ResponseCache {
-  lookup(key: string, operation: OperationName): Promise<CacheLookup | undefined>;
-  store(key: string, operation: OperationName, page: Page<unknown>): Promise<void>;
+  lookup(key: string, operation: Operation): Promise<CacheLookup | undefined>;
+  store(key: string, operation: Operation, page: unknown): Promise<void>;
 }
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const now = options.now ?? Date.now;
   const staleMs = Math.max(0, options.staleSeconds) * 1000;
-  const freshMs = (operation: OperationName) => Math.max(0, options.ttlSeconds[operation] ?? 0) * 1000;
+  const freshMs = (operation: Operation) => Math.max(0, options.ttlSeconds[operation] ?? 0) * 1000;
 
   return {
     async lookup(key, operation) {

@@ -1,5 +1,14 @@
 import type * as z from 'zod';
 import {
+  OFFER_ROUTES,
+  OfferParams,
+  type OfferParamsInput,
+  OfferResult,
+  OffersBody,
+  type OffersBodyInput,
+  OffersResponse,
+} from '../api/offer-routes.js';
+import {
   ImageSearchBody,
   type ImageSearchBodyInput,
   Problem,
@@ -43,6 +52,16 @@ export interface ProxyClient {
   searchProducts(params: SearchParamsInput, opts?: CallOptions): Promise<ProductSearchResponse>;
   /** `POST /v1/products/by-image` with exactly one of `imageUrl` or `imageBase64`. */
   searchProductsByImage(body: ImageSearchBodyInput, opts?: CallOptions): Promise<ProductSearchResponse>;
+  /**
+   * `POST /v1/offers`: details of up to 200 offers by link or id, one result per ref in input order. A bad link
+   * or a failing provider fails only its own result (`error`); the call throws only when the request fails.
+   */
+  getOffers(body: OffersBodyInput, opts?: CallOptions): Promise<OffersResponse>;
+  /**
+   * `GET /v1/offers/:ref`: one offer by link or id. Throws ProxyRequestError when it has none: kind
+   * `validation` (not a 1688 link, field `ref`), `not_found`, or what the last provider said.
+   */
+  getOffer(ref: string, params?: OfferParamsInput, opts?: CallOptions): Promise<OfferResult>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
@@ -239,6 +258,25 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         response: ProductSearchResponse,
         signal: opts?.signal,
       });
+    },
+    async getOffers(body, opts) {
+      const url = urlOf(OFFER_ROUTES.offers);
+      const valid = validated(OffersBody, body, url);
+      return call({ method: 'POST', url, body: valid, response: OffersResponse, signal: opts?.signal });
+    },
+    async getOffer(ref, params, opts) {
+      const base = urlOf(OFFER_ROUTES.offers);
+      const text = String(ref ?? '').trim();
+      if (text === '')
+        throwError({
+          kind: 'validation',
+          url: base,
+          field: 'ref',
+          message: 'ref: give a link or an offer id',
+        });
+      const query = toQueryString(validated(OfferParams, params ?? {}, base));
+      const url = `${base}/${encodeURIComponent(text)}${query ? `?${query}` : ''}`;
+      return call({ method: 'GET', url, response: OfferResult, signal: opts?.signal });
     },
     listProviders: (opts) =>
       call({
