@@ -1,6 +1,7 @@
 // Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
 
 export * from './api/routes.js';
+export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export {
   type CallOptions,
   createClient,

@@ -28,6 +28,8 @@ export interface GatewayHooks extends UpstreamHooks {
   redisKeyPrefix?: string;
   /** How often a proxy instance that lost the single-flight lease looks for the winner's page. */
   peerPollMs?: number;
+  /** Single-flight lease length (renewed while the call runs); default 5 s. */
+  leaseMs?: number;
 }
 
 interface Fetched {
@@ -61,6 +63,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const flight = createSingleFlight({
     lock: redis ? redisLock(redis, `${prefix}lock:`) : undefined,
     pollMs: hooks.peerPollMs,
+    leaseMs: hooks.leaseMs,
     onLockError: (error) => logger.warn({ err: errorSummary(error) }, 'single-flight lock unavailable'),
   });
   const rateStore = redis
@@ -112,8 +115,6 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
           const found = await lookup(key, operation);
           return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
         },
-        // Long enough for one provider call with its retries, so losers rarely call twice.
-        lockTtlMs: Math.min(entry.timeoutMs * Math.max(1, options.retry.maxAttempts), 60_000) + 1000,
       },
     );
   }

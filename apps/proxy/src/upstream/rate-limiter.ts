@@ -1,6 +1,6 @@
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import { ProviderError, type ProviderId } from '@yuantou/core';
 import type { Redis } from 'ioredis';
+import { type Sleep, sleep as realSleep } from '../sleep.js';
 import { markLocalRefusal } from './retry-policy.js';
 
 /** Counts calls per time window; shared through Redis so several proxy instances spend one provider budget. */
@@ -67,7 +67,7 @@ export interface RateLimiterOptions {
   /** How long a call may wait for the next window before it is refused with `rate_limited`. */
   maxWaitMs?: number;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
 }
 
 export interface RateLimiter {
@@ -90,7 +90,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { windowMs, perWindow } = rateWindow(requestsPerMinute);
   const maxWaitMs = options.maxWaitMs ?? 2000;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, { signal }));
+  const sleep = options.sleep ?? realSleep;
 
   return {
     async acquire(signal) {

@@ -1,5 +1,5 @@
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import { ProviderError } from '@yuantou/core';
+import { type Sleep, sleep as realSleep } from '../sleep.js';
 
 // Hand-written rather than cockatiel's RetryPolicy: cockatiel 3 sleeps between attempts without watching the
 // AbortSignal and its timer cannot be injected, and we need Retry-After per error. The loop is this small.
@@ -14,7 +14,7 @@ export interface RetryOptions {
 export interface RetryHooks {
   signal?: AbortSignal;
   /** Injected in tests so backoff costs no wall time. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   /** In [0, 1); injected in tests for exact delays. */
   random?: () => number;
   onRetry?: (info: { attempt: number; delayMs: number; error: ProviderError }) => void;
@@ -51,15 +51,13 @@ export function backoffDelayMs(
   return Math.floor(random() * ceiling);
 }
 
-const defaultSleep = (ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, { signal });
-
 /** Runs `call` until it succeeds, fails with a non-retryable error, or maxAttempts calls have been made. */
 export async function withRetries<T>(
   call: (attempt: number) => Promise<T>,
   options: RetryOptions,
   hooks: RetryHooks = {},
 ): Promise<T> {
-  const { signal, sleep = defaultSleep, random = Math.random } = hooks;
+  const { signal, sleep = realSleep, random = Math.random } = hooks;
   const maxAttempts = Math.max(1, Math.trunc(options.maxAttempts));
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * The provider's own account of its call quota, when it reports one with the answer (Onebound's
+ * `api_info: "today:5 max:200 …"`): calls used today, the daily maximum, and when it resets (ISO 8601) if known.
+ */
+export const PageQuota = z.object({
+  used: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  resetsAt: z.string().nullable(),
+});
+export type PageQuota = z.infer<typeof PageQuota>;
+
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
@@ -8,6 +19,7 @@ export const Page = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int().min(1),
     total: z.number().int().nonnegative().nullable(),
     hasNext: z.boolean(),
+    quota: PageQuota.nullable().optional(),
   });
 
 export interface Page<T> {
@@ -16,6 +28,8 @@ export interface Page<T> {
   pageSize: number;
   total: number | null;
   hasNext: boolean;
+  /** The provider's quota as it reported it with this page; absent when it says nothing. */
+  quota?: PageQuota | null;
 }
 
 /** A page whose `hasNext` comes from the total when the provider does not say. */
