@@ -57,7 +57,9 @@ export class QueryCache {
       signal,
     );
     // Cells see one cancellation error whatever reason the caller's signal carried.
-    return signal ? shared.catch((error: unknown) => Promise.reject(signal.aborted ? abortError() : error)) : shared;
+    return signal
+      ? shared.catch((error: unknown) => Promise.reject(signal.aborted ? abortError() : error))
+      : shared;
   }
 
   #store(key: string, value: unknown): void {

@@ -1,6 +1,6 @@
 import { ProviderError, type ProviderId } from '@yuantou/core';
 import type { Redis } from 'ioredis';
-import { type Sleep, sleep as realSleep } from '../sleep.js';
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 import { markLocalRefusal } from './retry-policy.js';
 
 /** Counts calls per time window; shared through Redis so several proxy instances spend one provider budget. */

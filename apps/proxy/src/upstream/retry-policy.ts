@@ -1,5 +1,5 @@
 import { ProviderError } from '@yuantou/core';
-import { type Sleep, sleep as realSleep } from '../sleep.js';
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 
 // Hand-written rather than cockatiel's RetryPolicy: cockatiel 3 sleeps between attempts without watching the
 // AbortSignal and its timer cannot be injected, and we need Retry-After per error. The loop is this small.

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { sleep } from '../sleep.js';
 import { connectTestRedis, describeWithRedis, uniquePrefix } from './__fixtures__/redis.js';
 import { delay } from './__fixtures__/test-server.js';
-import { sleep } from '../sleep.js';
 import { createSingleFlight, redisLock } from './single-flight.js';
 
 describe('createSingleFlight (one instance)', () => {

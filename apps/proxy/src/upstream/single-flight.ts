@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInFlightCoalescer } from '@yuantou/core';
 import type { Redis } from 'ioredis';
-import { type Sleep, sleep as realSleep } from '../sleep.js';
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 
 /** A short lease so that, across proxy instances, one of them calls the provider for a given key. */
 export interface DistributedLock {
@@ -72,7 +72,12 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
   const sleep = options.sleep ?? realSleep;
   const local = createInFlightCoalescer();
 
-  async function lead<T>(key: string, work: (s: AbortSignal) => Promise<T>, signal: AbortSignal, o: FlightOptions<T>) {
+  async function lead<T>(
+    key: string,
+    work: (s: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+    o: FlightOptions<T>,
+  ) {
     if (!lock) return work(signal);
     for (;;) {
       let token: string | null;
@@ -92,9 +97,12 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
   }
 
   async function holdLease<T>(key: string, token: string, work: () => Promise<T>): Promise<T> {
-    const renewal = setInterval(() => {
-      lock!.renew(key, token, leaseMs).catch(options.onLockError);
-    }, Math.max(1, Math.floor(leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        lock!.renew(key, token, leaseMs).catch(options.onLockError);
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
     renewal.unref();
     try {
       return await work();
