@@ -10,6 +10,7 @@ import auth from './plugins/app/auth.js';
 import gateway from './plugins/app/gateway.js';
 import metrics from './plugins/app/metrics.js';
 import problemHandler from './plugins/app/problem-handler.js';
+import requestGuards from './plugins/app/request-guards.js';
 import secretScrub from './plugins/app/secret-scrub.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
@@ -56,6 +57,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(secretScrub, { secrets: config.secrets });
   await app.register(metrics, { registry: deps.registry ?? new Registry() });
   await app.register(helmet);
+  await app.register(requestGuards);
   await app.register(cors, { origins: config.corsOrigins });
   await app.register(rateLimit, {
     requestsPerMinute: config.rateLimit.requestsPerMinute,

@@ -1,7 +1,6 @@
 // Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
 
 export * from './api/routes.js';
-export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export {
   type CallOptions,
   createClient,
@@ -10,10 +9,12 @@ export {
   type ProxyErrorKind,
   ProxyRequestError,
 } from './client/create-client.js';
+export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export * from './models/page.js';
 export * from './models/product.js';
 export * from './models/provider-error.js';
 export * from './models/provider-id.js';
+export { isPublicHostname, MAX_IMAGE_URL_LENGTH, PublicImageUrl } from './models/public-url.js';
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
+import { PublicImageUrl } from '../models/public-url.js';
 import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
 
@@ -73,7 +74,7 @@ export const MAX_IMAGE_BASE64_LENGTH = 4 * 1024 * 1024;
 /** `POST /v1/products/by-image` JSON body. */
 export const ImageSearchBody = z
   .object({
-    imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+    imageUrl: PublicImageUrl.optional(),
     imageBase64: z
       .string()
       .trim()

@@ -14,8 +14,8 @@ interface RateLimitOptions {
 
 /**
  * Per client: a valid token's hash (never the token itself as a store key), else the IP — so made-up tokens
- * cannot buy fresh buckets. With tokens configured, auth (a context hook) rejects bad tokens before this
- * route-level hook counts anything.
+ * cannot buy fresh buckets. This route-level onRequest hook runs before auth (preParsing), so failed
+ * authentications count against their IP's limit.
  */
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
   const isValid = createTokenCheck(options.tokens);
