@@ -113,7 +113,7 @@ describe('cancel', () => {
     const b: { onCanceled?: () => void } = {};
     const first = suppliers('玩具厂', undefined, 4, a);
     const second = suppliers('玩具厂', undefined, 4, b);
-    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1), { timeout: 5000 });
     a.onCanceled?.();
     await expect(first).rejects.toBeDefined();
     await new Promise((r) => setTimeout(r, 100));
