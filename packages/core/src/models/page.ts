@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
 /**
- * The provider's own account of its call quota, when it reports one with the answer (Onebound's
- * `api_info: "today:5 max:200 …"`): calls used today, the daily maximum, and when it resets (ISO 8601) if known.
+ * A provider's own account of its call quota, when its answer carries one (Onebound's `api_info`
+ * `"today:12 max:10000 …"`). `used` calls of `limit` in the current window; `resetsAt` is when the window
+ * starts again (ISO 8601), `null` when the provider's answer does not tell.
  */
-export const PageQuota = z.object({
+export const Quota = z.object({
   used: z.number().int().nonnegative(),
   limit: z.number().int().nonnegative(),
   resetsAt: z.string().nullable(),
 });
-export type PageQuota = z.infer<typeof PageQuota>;
+export type Quota = z.infer<typeof Quota>;
 
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
@@ -19,7 +20,8 @@ export const Page = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int().min(1),
     total: z.number().int().nonnegative().nullable(),
     hasNext: z.boolean(),
-    quota: PageQuota.nullable().optional(),
+    /** Present only for providers that report their quota with each answer. */
+    quota: Quota.nullable().optional(),
   });
 
 export interface Page<T> {
@@ -28,8 +30,8 @@ export interface Page<T> {
   pageSize: number;
   total: number | null;
   hasNext: boolean;
-  /** The provider's quota as it reported it with this page; absent when it says nothing. */
-  quota?: PageQuota | null;
+  /** The provider's quota as its answer reports it; absent when the provider says nothing about it. */
+  quota?: Quota | null;
 }
 
 /** A page whose `hasNext` comes from the total when the provider does not say. */

@@ -200,6 +200,7 @@ describe('oneboundAdapter.searchSuppliers.parseResponse', () => {
       total: 40,
       hasNext: false,
       items: [silkShop, linenShop],
+      quota: { used: 12, limit: 10000, resetsAt: null },
     });
   });
 });
@@ -211,6 +212,7 @@ describe('oneboundAdapter.searchProducts.parseResponse', () => {
       pageSize: 40,
       total: 2,
       hasNext: false,
+      quota: { used: 13, limit: 10000, resetsAt: null },
       items: [
         {
           provider: 'onebound',

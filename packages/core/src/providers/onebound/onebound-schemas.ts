@@ -20,6 +20,7 @@ import {
 import type { ProviderResponse } from '../provider-contract.js';
 import { guardParse } from '../response-body.js';
 import { checkOneboundBody, errorFromUnparsableBody } from './onebound-errors.js';
+import { oneboundQuota } from './onebound-quota.js';
 
 // Onebound bodies are read by hand with the lenient normalizers; both envelopes share
 // `items:{page, real_total_results, total_results, pagecount, page_size, item:[…]}` (seed 001 §3–4).
@@ -61,7 +62,8 @@ export function readOneboundPage<T>(response: ProviderResponse, toItem: (raw: Ra
       .filter((item): item is T => item !== null);
     const page = toInteger(meta.page) ?? 1;
     const pageCount = toInteger(meta.pagecount);
-    return makePage(items, {
+    const quota = oneboundQuota(asRecord(body).api_info, response);
+    const result = makePage(items, {
       page,
       // Unreadable entries still took a place on the provider's page.
       pageSize: toInteger(meta.page_size) ?? rawItems.length,
@@ -69,6 +71,7 @@ export function readOneboundPage<T>(response: ProviderResponse, toItem: (raw: Ra
       total: outcome === 'empty' ? 0 : (toInteger(meta.total_results) ?? toInteger(meta.real_total_results)),
       hasNext: outcome === 'empty' ? false : pageCount === null ? null : page < pageCount,
     });
+    return quota === null ? result : { ...result, quota };
   });
 }
 
