@@ -47,3 +47,10 @@ describe('PublicImageUrl', () => {
     expect(isPublicHostname('printer.local')).toBe(false);
   });
 });
+
+describe('PublicImageUrl on text that is not a URL', () => {
+  it.each(['not a url', '', 'http://', '://x'])('refuses %j without throwing', (text) => {
+    expect(() => PublicImageUrl.safeParse(text)).not.toThrow();
+    expect(PublicImageUrl.safeParse(text).success).toBe(false);
+  });
+});

@@ -45,15 +45,24 @@ export function isPublicHostname(hostname: string): boolean {
   return !/(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/.test(host);
 }
 
+function parsed(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An http(s) URL a provider can fetch from the public internet, with no credentials in it. */
 export const PublicImageUrl = z
   .url({ protocol: /^https?$/ })
   .max(MAX_IMAGE_URL_LENGTH, `imageUrl is longer than ${MAX_IMAGE_URL_LENGTH} characters`)
+  // zod runs these refinements even after `url()` failed, so an unparseable URL must not throw here.
   .refine((url) => {
-    const parsed = new URL(url);
-    return parsed.username === '' && parsed.password === '';
+    const u = parsed(url);
+    return u === undefined || (u.username === '' && u.password === '');
   }, 'imageUrl must not carry a user name or password')
-  .refine(
-    (url) => isPublicHostname(new URL(url).hostname),
-    'imageUrl must point at a public internet host (not localhost, a private network or a link-local address)',
-  );
+  .refine((url) => {
+    const u = parsed(url);
+    return u === undefined || isPublicHostname(u.hostname);
+  }, 'imageUrl must point at a public internet host (not localhost, a private network or a link-local address)');
