@@ -31,7 +31,8 @@ describe('ProviderGateway.search: cache', () => {
       baseUrl: server.url,
       gateway: {
         cache: {
-          ttlSeconds: { searchSuppliers: 0.2, searchProducts: 0.2, searchProductsByImage: 0.2 },
+          // Long enough that a loaded machine still reads the refreshed entry as fresh right after the refresh.
+          ttlSeconds: { searchSuppliers: 1, searchProducts: 1, searchProductsByImage: 1 },
           staleSeconds: 30,
           maxEntries: 10,
         },
@@ -50,7 +51,7 @@ describe('ProviderGateway.search: cache', () => {
     });
     expect(server.requests).toBe(1);
 
-    await delay(250);
+    await delay(1050);
     const stale = await Promise.all([search(), search(), search()]);
     expect(stale.every((r) => r.fromCache && r.stale && r.page.items[0]?.id === 'item-0')).toBe(true);
     // The one background refresh: waited for rather than timed, so a loaded machine cannot fail it.

@@ -128,12 +128,12 @@ describeWithRedis('createSingleFlight across instances (Redis lock)', () => {
 
   it('keeps one leader across instances when the call outlasts the lease several times (renewal)', async () => {
     const lock = redisLock(redis, uniquePrefix('lock'));
-    const instances = [0, 1, 2].map(() => createSingleFlight({ lock, pollMs: 10, leaseMs: 150 }));
+    const instances = [0, 1, 2].map(() => createSingleFlight({ lock, pollMs: 10, leaseMs: 400 }));
     let calls = 0;
     let shared: string | undefined;
     const work = async () => {
       calls++;
-      await delay(750);
+      await delay(2000);
       shared = 'slow page';
       return shared;
     };
