@@ -10,6 +10,7 @@ export {
   ProxyRequestError,
 } from './client/create-client.js';
 export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
+export * from './models/money.js';
 export * from './models/page.js';
 export * from './models/product.js';
 export * from './models/provider-error.js';

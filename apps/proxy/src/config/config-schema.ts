@@ -24,6 +24,27 @@ const providerSections = Object.fromEntries(PROVIDER_IDS.map((id) => [id, Provid
 
 const weights = z.record(z.string(), z.number().nonnegative());
 
+/** `USD:7.12,EUR:7.74` (CNY per unit, as YUANTOU_FX_RATES carries it) or already an object. */
+const fixedRates = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? Object.fromEntries(
+          v
+            .split(',')
+            .map((pair) => pair.trim())
+            .filter(Boolean)
+            .map((pair) => {
+              const [code = '', rate = ''] = pair.split(':');
+              return [code.trim().toUpperCase(), rate.trim() === '' ? Number.NaN : Number(rate)];
+            }),
+        )
+      : v,
+  z.record(
+    z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code (USD:7.12,EUR:7.74)'),
+    z.number({ error: 'expected CNY per unit, e.g. USD:7.12' }).positive(),
+  ),
+);
+
 export const ProxyConfigInput = z.strictObject({
   host: z.string().trim().min(1).optional(),
   port: port.optional(),
@@ -60,6 +81,25 @@ export const ProxyConfigInput = z.strictObject({
     .optional(),
   ranking: z.strictObject({ suppliers: weights.optional(), products: weights.optional() }).optional(),
   rateLimit: z.strictObject({ requestsPerMinute: positiveInt.optional() }).optional(),
+  /** Machine translation of non-Chinese keywords (LibreTranslate); without it, the bundled glossary. */
+  translate: z
+    .strictObject({
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      apiKey: z.string().min(1).optional(),
+      /** LibreTranslate's code for simplified Chinese: `zh` on self-hosted servers, `zh-Hans` on some. */
+      target: z.string().trim().min(2).optional(),
+      ttlSeconds: positiveInt.optional(),
+      timeoutMs: positiveInt.optional(),
+    })
+    .optional(),
+  /** Exchange rates for `currency=`: fixed rates, else the ECB daily feed (demo mode: bundled demo rates). */
+  fx: z
+    .strictObject({
+      rates: fixedRates.optional(),
+      ecbUrl: z.url({ protocol: /^https?$/ }).optional(),
+      timeoutMs: positiveInt.optional(),
+    })
+    .optional(),
 });
 export type ProxyConfigInput = z.infer<typeof ProxyConfigInput>;
 
@@ -82,6 +122,9 @@ export const DEFAULTS = {
   retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
   circuit: { failureThreshold: 5, resetAfterMs: 30_000 },
   rateLimit: { requestsPerMinute: 1_000 },
+  // A keyword's translation does not change from one day to the next; LibreTranslate is asked once a day.
+  translate: { target: 'zh', ttlSeconds: 86_400, timeoutMs: 5_000 },
+  fx: { timeoutMs: 10_000 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
 } as const;

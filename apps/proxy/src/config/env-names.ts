@@ -24,6 +24,11 @@ export const GLOBAL_ENV = {
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
+  YUANTOU_TRANSLATE_URL: 'translate.url',
+  YUANTOU_TRANSLATE_API_KEY: 'translate.apiKey',
+  YUANTOU_TRANSLATE_TARGET: 'translate.target',
+  YUANTOU_FX_RATES: 'fx.rates',
+  YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
 } as const;
 
 export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins']);

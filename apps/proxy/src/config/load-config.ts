@@ -26,6 +26,10 @@ export interface ProxyConfig {
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
   rateLimit: { requestsPerMinute: number };
   bodyLimitBytes: number;
+  /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
+  translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
+  /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
+  fx: { fixedRates?: Record<string, number>; ecbUrl?: string; timeoutMs: number };
   /** Every configured secret value, for log redaction and the tests' secret scan. */
   secrets: string[];
 }
@@ -59,8 +63,14 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string): u
   }
 }
 
-function secretsOf(providers: ProviderSettings[], tokens: string[], redisUrl: string | undefined): string[] {
+function secretsOf(
+  providers: ProviderSettings[],
+  tokens: string[],
+  redisUrl: string | undefined,
+  translateApiKey: string | undefined,
+): string[] {
   const secrets = new Set(tokens);
+  if (translateApiKey) secrets.add(translateApiKey);
   for (const provider of providers) {
     for (const [field, value] of Object.entries(provider.credentials)) {
       if (field !== 'baseUrl' && typeof value === 'string' && value.length > 0) secrets.add(value);
@@ -138,6 +148,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       requestsPerMinute: input.rateLimit?.requestsPerMinute ?? DEFAULTS.rateLimit.requestsPerMinute,
     },
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
-    secrets: secretsOf(enabled, tokens, input.redisUrl),
+    translate: { ...DEFAULTS.translate, ...input.translate },
+    fx: {
+      fixedRates: input.fx?.rates,
+      ecbUrl: input.fx?.ecbUrl,
+      timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
+    },
+    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey),
   };
 }

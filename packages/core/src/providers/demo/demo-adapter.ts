@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
-import { ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
+import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
@@ -10,6 +10,7 @@ import {
   DEMO_FILTERS,
   DEMO_PRODUCT_SORTS,
   DEMO_SUPPLIER_SORTS,
+  demoFilters,
   searchDemoProducts,
   searchDemoProductsByImage,
   searchDemoSuppliers,
@@ -95,6 +96,7 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   path: DemoPath,
   sorts: typeof DEMO_SUPPLIER_SORTS,
   item: z.ZodType<T>,
+  filters: (query: Q) => readonly FilterName[],
 ): Operation<Q, DemoCredentials, T> {
   return {
     maxPageSize: MAX_PAGE_SIZE,
@@ -102,7 +104,7 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
       demoRequest(
         path,
         { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
-        ignoredFields(query, { filters: DEMO_FILTERS, sorts }),
+        ignoredFields(query, { filters: filters(query), sorts }),
       ),
     parseResponse: parseWith(item),
   };
@@ -115,8 +117,19 @@ export const demoAdapter = {
   credentials: z.object({}),
   // Nothing upstream to protect: generous limits so the demo never looks rate-limited.
   limits: { requestsPerMinute: 6000, concurrency: 16, timeoutMs: 5000 },
-  searchSuppliers: operation<SupplierQuery, Supplier>(PATHS.suppliers, DEMO_SUPPLIER_SORTS, Supplier),
-  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product),
-  searchProductsByImage: operation<ImageQuery, Product>(PATHS.image, DEMO_PRODUCT_SORTS, Product),
+  // Supplier names are bundled in Chinese only, so a supplier search reports `language` as ignored.
+  searchSuppliers: operation<SupplierQuery, Supplier>(
+    PATHS.suppliers,
+    DEMO_SUPPLIER_SORTS,
+    Supplier,
+    () => DEMO_FILTERS,
+  ),
+  searchProducts: operation<ProductQuery, Product>(PATHS.products, DEMO_PRODUCT_SORTS, Product, demoFilters),
+  searchProductsByImage: operation<ImageQuery, Product>(
+    PATHS.image,
+    DEMO_PRODUCT_SORTS,
+    Product,
+    demoFilters,
+  ),
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>;

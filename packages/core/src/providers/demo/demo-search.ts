@@ -10,6 +10,7 @@ import {
   demoDataset,
 } from './demo-data.js';
 import { createDice, hashText } from './demo-random.js';
+import { DEMO_LANGUAGES, demoProductIn } from './demo-translations.js';
 
 // Search over the bundled demo data, applying what a real provider would apply server-side.
 // Rule for every filter: an item whose value is unknown does not match (we cannot tell that it fits).
@@ -24,6 +25,13 @@ export const DEMO_FILTERS: readonly FilterName[] = [
   'province',
   'city',
 ];
+
+/** `language` is honoured for the languages the demo catalogue is bundled in, and reported ignored otherwise. */
+export function demoFilters(query: { language?: string }): readonly FilterName[] {
+  return query.language !== undefined && (DEMO_LANGUAGES as readonly string[]).includes(query.language)
+    ? [...DEMO_FILTERS, 'language']
+    : DEMO_FILTERS;
+}
 export const DEMO_SUPPLIER_SORTS: readonly Sort[] = [
   'price_asc',
   'price_desc',
@@ -164,7 +172,7 @@ export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = d
   const tokens = keywordTokens(query.keyword);
   const ordered = dataset.products
     .map((record, index) => ({
-      item: record.product,
+      item: demoProductIn(record.product, query.language),
       relevance: relevance(record.searchText, tokens),
       index,
     }))
@@ -188,7 +196,7 @@ export function searchDemoProductsByImage(
     Number.POSITIVE_INFINITY,
   );
   const ordered = candidates
-    .map((record, index) => ({ item: record.product, relevance: 1, index }))
+    .map((record, index) => ({ item: demoProductIn(record.product, query.language), relevance: 1, index }))
     .filter((o) => productMatches(o.item, query));
   return toPage(ordered, PRODUCT_SORT[query.sort], query);
 }

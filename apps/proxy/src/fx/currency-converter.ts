@@ -1,0 +1,47 @@
+import type { ConversionFailure, RateQuote } from '@yuantou/core';
+import { ProblemError, problem } from '../problem.js';
+import { type RateProvider, RatesUnavailableError } from './ecb-rates.js';
+import { ageInDays } from './ecb-schedule.js';
+
+/** The issue's rule: a rate older than 4 days is flagged (still applied). */
+export const STALE_AFTER_DAYS = 4;
+
+export interface CurrencyConverter {
+  /**
+   * The rate for `currency` (already upper-cased), or a failure when no rates can be had right now — an error
+   * for the price fields, never a silent CNY. Throws a 400 problem naming `currency` when the source does not
+   * list it.
+   */
+  quote(currency: string, signal?: AbortSignal): Promise<RateQuote | ConversionFailure>;
+}
+
+export function createCurrencyConverter(
+  rates: RateProvider,
+  options: { now?: () => number; staleAfterDays?: number } = {},
+): CurrencyConverter {
+  const now = options.now ?? Date.now;
+  const staleAfterDays = options.staleAfterDays ?? STALE_AFTER_DAYS;
+  return {
+    async quote(currency, signal) {
+      let table: Awaited<ReturnType<RateProvider['table']>>;
+      try {
+        table = await rates.table(signal);
+      } catch (error) {
+        if (error instanceof RatesUnavailableError) return { currency, error: error.message };
+        throw error;
+      }
+      const rate = table.cnyPer(currency);
+      if (rate === undefined) {
+        throw new ProblemError(
+          problem(
+            400,
+            `currency ${currency} is not listed by the ${table.source} rates; available: ${table.currencies().join(', ')}`,
+            { field: 'currency', kind: 'validation' },
+          ),
+        );
+      }
+      const stale = table.rateDate !== null && ageInDays(table.rateDate, now()) > staleAfterDays;
+      return { currency, rate, rateDate: table.rateDate, source: table.source, stale };
+    },
+  };
+}
