@@ -147,10 +147,11 @@ describeWithRedis('createSingleFlight across instances (Redis lock)', () => {
 
   it('renews only its own lease', async () => {
     const lock = redisLock(redis, uniquePrefix('lock'));
-    const token = await lock.tryAcquire('k', 50);
+    const token = await lock.tryAcquire('k', 1000);
     expect(await lock.renew('k', 'someone-else', 5000)).toBe(false);
     expect(await lock.renew('k', token!, 5000)).toBe(true);
-    await delay(80);
+    // Past the first lease: only the renewal keeps it.
+    await delay(1200);
     expect(await lock.isHeld('k')).toBe(true);
     await lock.release('k', token!);
   });
