@@ -1,6 +1,6 @@
 import type { OperationName, Page, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
-import { Redis } from 'ioredis';
+import { createProviderPauses } from '../upstream/provider-pause.js';
 import {
   fallbackRateWindowStore,
   memoryRateWindowStore,
@@ -12,9 +12,12 @@ import {
   createResponseCache,
   memoryCacheStore,
   redisCacheStore,
+  tieredCacheStore,
 } from '../upstream/response-cache.js';
+import { createSharedCounters } from '../upstream/shared-counters.js';
 import { createSingleFlight, redisLock } from '../upstream/single-flight.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
+import { createUsageLedger } from '../upstream/usage-ledger.js';
 import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
 import {
   createProviderCaller,
@@ -24,7 +27,7 @@ import {
 } from './provider-caller.js';
 
 export interface GatewayHooks extends UpstreamHooks {
-  /** Prefix of every Redis key (cache, locks, rate windows); tests use one per run. */
+  /** Prefix of every Redis key (cache, locks, rate windows, usage); tests use one per run. */
   redisKeyPrefix?: string;
   /** How often a proxy instance that lost the single-flight lease looks for the winner's page. */
   peerPollMs?: number;
@@ -41,22 +44,29 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const prefix = hooks.redisKeyPrefix ?? 'yuantou:';
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        lazyConnect: true,
-        connectTimeout: 2000,
-        // Fail a command fast while Redis is away: every Redis use here degrades to local behaviour.
-        commandTimeout: 500,
-        maxRetriesPerRequest: 1,
-      })
-    : undefined;
-  // ioredis reconnects on its own; the error event only needs to be observed (without the URL's password).
-  redis?.on('error', (error: Error & { code?: string }) =>
-    logger.warn({ code: error.code }, 'redis connection error'),
-  );
+  const { redis } = options;
+  // Each Redis use degrades to local behaviour on failure; say so once per outage, not once per request.
+  let redisFailing = false;
+  redis?.on('ready', () => {
+    if (redisFailing) logger.info('redis is back; sharing state again');
+    redisFailing = false;
+  });
+  const onRedisError = (error: unknown) => {
+    if (redisFailing) return;
+    redisFailing = true;
+    logger.warn(
+      { err: errorSummary(error) },
+      'redis unavailable; serving from this instance (local cache, counts, limits)',
+    );
+  };
 
+  redis?.on('error', onRedisError);
+
+  const localCache = memoryCacheStore(options.cache.maxBytes);
   const cache = createResponseCache({
-    store: redis ? redisCacheStore(redis, `${prefix}cache:`) : memoryCacheStore(options.cache.maxEntries),
+    store: redis
+      ? tieredCacheStore(localCache, redisCacheStore(redis, `${prefix}cache:`), onRedisError)
+      : localCache,
     ttlSeconds: options.cache.ttlSeconds,
     staleSeconds: options.cache.staleSeconds,
   });
@@ -64,20 +74,39 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     lock: redis ? redisLock(redis, `${prefix}lock:`) : undefined,
     pollMs: hooks.peerPollMs,
     leaseMs: hooks.leaseMs,
-    onLockError: (error) => logger.warn({ err: errorSummary(error) }, 'single-flight lock unavailable'),
+    onLockError: onRedisError,
   });
   const rateStore = redis
     ? fallbackRateWindowStore(
         redisRateWindowStore(redis, `${prefix}rate:`),
         memoryRateWindowStore(),
-        (error) =>
-          logger.warn({ err: errorSummary(error) }, 'shared rate limit unavailable; counting locally'),
+        onRedisError,
       )
     : memoryRateWindowStore();
-  const callers = new Map<ProviderId, { caller: ProviderCaller; timeoutMs: number }>();
+  const pauses = createProviderPauses(redis, `${prefix}pause:`, onRedisError, hooks.now);
+  const ledger = createUsageLedger({
+    providers: options.providers.map((p) => ({ id: p.id, dailyCalls: p.dailyCalls ?? null })),
+    counters: createSharedCounters(redis, `${prefix}usage:`, onRedisError),
+    pauses,
+    redis,
+    prefix: `${prefix}usage:`,
+    onRedisError,
+  });
+  metrics.observeUsage(() => ledger.report());
+
+  const callers = new Map<ProviderId, ProviderCaller>();
   for (const settings of options.providers) {
-    const caller = createProviderCaller({ ...options, settings, rateStore, metrics, logger, hooks });
-    callers.set(settings.id, { caller, timeoutMs: settings.timeoutMs });
+    const caller = createProviderCaller({
+      ...options,
+      settings,
+      rateStore,
+      pauses,
+      ledger,
+      metrics,
+      logger,
+      hooks,
+    });
+    callers.set(settings.id, caller);
   }
   const refreshes = new Set<Promise<unknown>>();
 
@@ -98,11 +127,11 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     key: string,
     signal?: AbortSignal,
   ): Promise<Fetched> {
-    const entry = callers.get(provider)!;
+    const caller = callers.get(provider)!;
     return flight.run<Fetched>(
       key,
       async (flightSignal) => {
-        const page = await entry.caller.call(operation, query, flightSignal);
+        const page = await caller.call(operation, query, flightSignal);
         await cache.store(key, operation, page).catch((error) => {
           logger.warn({ err: errorSummary(error) }, 'cache write failed');
         });
@@ -131,20 +160,42 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     refreshes.add(refresh);
   }
 
+  /** The caller's wait, bounded by the same overall deadline as the upstream call it may be waiting on. */
+  async function withinDeadline<T>(
+    provider: ProviderId,
+    signal: AbortSignal | undefined,
+    wait: (s: AbortSignal) => Promise<T>,
+  ) {
+    const deadline = AbortSignal.timeout(options.deadlineMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    try {
+      return await wait(combined);
+    } catch (error) {
+      if (deadline.aborted && !signal?.aborted && !ProviderError.isInstance(error)) {
+        throw new ProviderError({
+          provider,
+          kind: 'timeout',
+          message: `${provider} gave no answer within the ${options.deadlineMs / 1000} s deadline`,
+        });
+      }
+      throw error;
+    }
+  }
+
   return {
     async search(provider, operation, query, signal) {
       const started = performance.now();
       signal?.throwIfAborted();
-      const entry = callers.get(provider);
-      if (!entry) {
+      const settings = options.providers.find((p) => p.id === provider);
+      if (!settings) {
         throw new ProviderError({
           provider,
           kind: 'bad_request',
           message: `${provider} is not configured on this proxy`,
         });
       }
-      const settings = options.providers.find((p) => p.id === provider)!;
-      // Queries arrive parsed; building the request here only tells which fields this provider ignores.
+      // Queries arrive parsed; building the request here only tells which fields this provider ignores (and
+      // refuses, before anything is spent, a query this provider cannot take).
       const { ignored } = operationOf(settings, operation).buildRequest(query, settings.credentials);
       const key = cacheKey(provider, operation, query);
       const durationMs = () => Math.round(performance.now() - started);
@@ -154,6 +205,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       if (cached) {
         const stale = cached.freshness === 'stale';
         metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
+        ledger.countCacheHit(provider);
         if (stale) refreshInBackground(provider, operation, query, key);
         return {
           page: cached.entry.page,
@@ -164,7 +216,9 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
         } as Result;
       }
       metrics.cache.inc({ provider, operation, result: 'miss' });
-      const fetched = await fetchAndStore(provider, operation, query, key, signal);
+      const fetched = await withinDeadline(provider, signal, (s) =>
+        fetchAndStore(provider, operation, query, key, s),
+      );
       return {
         page: fetched.page,
         fromCache: fetched.fromCache,
@@ -174,22 +228,20 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       } as Result;
     },
 
-    async isReady() {
-      if (!redis) return true;
+    usage: () => ledger.report(),
+
+    async health() {
+      if (!redis) return { redis: 'off' };
       try {
-        if (redis.status === 'wait') await redis.connect();
-        return (await redis.ping()) === 'PONG';
+        return { redis: (await redis.ping()) === 'PONG' ? 'ok' : 'degraded' };
       } catch {
-        return false;
+        return { redis: 'degraded' };
       }
     },
 
     async close() {
       await Promise.allSettled([...refreshes]);
-      await Promise.allSettled([...callers.values()].map(({ caller }) => caller.close()));
-      if (redis && redis.status !== 'end') {
-        await redis.quit().catch(() => redis.disconnect());
-      }
+      await Promise.allSettled([...callers.values()].map((caller) => caller.close()));
     },
   };
 }

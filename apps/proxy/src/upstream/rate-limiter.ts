@@ -71,8 +71,11 @@ export interface RateLimiterOptions {
 }
 
 export interface RateLimiter {
-  /** Resolves when this call may go upstream; throws `rate_limited` (with retryAfterMs) past maxWaitMs. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when this call may go upstream; throws `rate_limited` (with retryAfterMs) past maxWaitMs or past
+   * the call's deadline, whichever comes first.
+   */
+  acquire(signal?: AbortSignal, deadlineAt?: number): Promise<void>;
 }
 
 /**
@@ -93,7 +96,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const sleep = options.sleep ?? realSleep;
 
   return {
-    async acquire(signal) {
+    async acquire(signal, deadlineAt) {
+      const waitLimit = deadlineAt === undefined ? maxWaitMs : Math.min(maxWaitMs, deadlineAt - now());
       let waited = 0;
       for (;;) {
         signal?.throwIfAborted();
@@ -102,7 +106,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const count = await store.increment(`${provider}:${windowMs}:${index}`, windowMs);
         if (count <= perWindow) return;
         const waitMs = (index + 1) * windowMs - at;
-        if (waited + waitMs > maxWaitMs) {
+        if (waited + waitMs > waitLimit) {
           throw markLocalRefusal(
             new ProviderError({
               provider,

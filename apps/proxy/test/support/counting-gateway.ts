@@ -7,7 +7,8 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.${operation}`);
       return inner.search(provider, operation, query, signal);
     },
-    isReady: () => inner.isReady(),
+    usage: () => inner.usage(),
+    health: () => inner.health(),
     close: () => inner.close(),
   };
 }

@@ -9,6 +9,7 @@ import {
   SearchParams,
   type SearchParamsInput,
   SupplierSearchResponse,
+  UsageResponse,
 } from '../api/routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
@@ -45,6 +46,8 @@ export interface ProxyClient {
   searchProductsByImage(body: ImageSearchBodyInput, opts?: CallOptions): Promise<ProductSearchResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
+  /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
+  usage(opts?: CallOptions): Promise<UsageResponse>;
   /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
   health(opts?: CallOptions): Promise<void>;
 }
@@ -217,6 +220,8 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         signal: opts?.signal,
       });
     },
+    usage: (opts) =>
+      call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),
     listProviders: (opts) =>
       call({
         method: 'GET',

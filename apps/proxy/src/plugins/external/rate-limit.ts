@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { bearerToken, createTokenCheck, isPublicPath } from '../app/auth.js';
+import { fallbackRateLimitStore } from './rate-limit-store.js';
 
 interface RateLimitOptions {
   requestsPerMinute: number;
@@ -22,8 +23,14 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions):
   await app.register(rateLimit, {
     max: options.requestsPerMinute,
     timeWindow: 60_000,
-    // A Redis outage must not take the API down with it: count locally until it is back.
-    ...(options.redis ? { redis: options.redis, skipOnError: true } : {}),
+    // Shared through Redis; a Redis outage must neither take the API down nor switch the limit off: the store
+    // counts locally until Redis is back.
+    store: class {
+      constructor() {
+        // biome-ignore lint/correctness/noConstructorReturn: @fastify/rate-limit instantiates the store class it is given
+        return fallbackRateLimitStore(options.redis, 'yuantou:client-rate:');
+      }
+    } as never,
     allowList: (request) => isPublicPath(request.url),
     keyGenerator: (request) => {
       const token = bearerToken(request);
