@@ -11,6 +11,7 @@ export {
 } from './client/create-client.js';
 export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export * from './models/money.js';
+export * from './models/offer.js';
 export * from './models/page.js';
 export * from './models/product.js';
 export * from './models/provider-error.js';
@@ -21,6 +22,14 @@ export * from './models/ranked.js';
 export * from './models/supplier.js';
 export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
+export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
+export {
+  OfferPriceError,
+  type OfferPriceProblem,
+  type PriceAt,
+  type PriceAtOptions,
+  priceAt,
+} from './offers/price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export { demoAdapter } from './providers/demo/demo-adapter.js';

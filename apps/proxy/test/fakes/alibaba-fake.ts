@@ -7,6 +7,7 @@ import {
   requestId,
   slicePage,
 } from './fake-data.js';
+import { fakeOfferIndex, officialOfferModel } from './fake-offer-details.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
@@ -31,6 +32,7 @@ export const ALIBABA_APIS = {
   keywordQuery: 'product.search.keywordQuery',
   imageQuery: 'product.search.imageQuery',
   classicSearch: 'alibaba.product.search',
+  offerDetail: 'product.search.queryProductDetail',
 } as const;
 
 /** How far `_aop_timestamp` may be from the fake's clock. */
@@ -181,7 +183,17 @@ export function startAlibabaFake(options: AlibabaFakeOptions = {}): Promise<Fake
     };
   };
 
+  // `offerDetailParam` {offerId, country} (both required); an unknown offer is success without a model (UNVERIFIED).
+  const offerDetail = (request: RecordedRequest): Reply => {
+    const param = jsonParam({ offerQueryParam: allParams(request).offerDetailParam ?? '' });
+    if (!param.offerId || !param.country) return ALIBABA_ERRORS['400']!();
+    const index = fakeOfferIndex(param.offerId, total);
+    const model = index === null ? null : officialOfferModel(index, String(param.country));
+    return { body: { result: { success: true, code: '200', message: '成功', result: model } } };
+  };
+
   const handlers: Record<string, (request: RecordedRequest) => Reply> = {
+    [ALIBABA_APIS.offerDetail]: offerDetail,
     [ALIBABA_APIS.keywordQuery]: keywordQuery,
     [ALIBABA_APIS.imageQuery]: imageQuery,
     [ALIBABA_APIS.classicSearch]: classicSearch,

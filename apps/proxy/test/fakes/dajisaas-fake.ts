@@ -1,4 +1,5 @@
 import { DEFAULT_TOTAL, intParam, requestId, slicePage } from './fake-data.js';
+import { fakeOfferIndex, officialOfferModel } from './fake-offer-details.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
@@ -15,6 +16,7 @@ import { crossborderOffer, offerPage } from './offer-templates.js';
 export const DAJISAAS_PATHS = {
   keywordQuery: '/alibaba/product/keywordQuery',
   imageQuery: '/alibaba/product/imageQuery',
+  detail: '/alibaba/product/queryProductDetail',
 } as const;
 
 export const DAJISAAS_FAKE_CREDENTIALS = {
@@ -70,6 +72,12 @@ export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<Fa
       query.keyword ? page(query, query.keyword) : DAJISAAS_ERRORS['400']!(),
     [DAJISAAS_PATHS.imageQuery]: ({ query }) =>
       query.imageUrl || query.imageId ? page(query, undefined) : DAJISAAS_ERRORS['400']!(),
+    [DAJISAAS_PATHS.detail]: ({ query }) => {
+      if (!query.offerId || !query.country) return DAJISAAS_ERRORS['400']!();
+      const index = fakeOfferIndex(query.offerId, total);
+      const data = index === null ? null : officialOfferModel(index, query.country);
+      return { body: { code: 200, message: '操作成功', data, timestamp: Date.now(), traceId: requestId() } };
+    },
   };
 
   return startFakeServer({

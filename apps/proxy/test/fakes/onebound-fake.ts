@@ -7,6 +7,7 @@ import {
   requestId,
   slicePage,
 } from './fake-data.js';
+import { fakeOfferIndex, oneboundOfferItem } from './fake-offer-details.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
@@ -23,6 +24,7 @@ import { oneboundSign } from './fake-signatures.js';
 export const ONEBOUND_PATHS = {
   sellers: '/1688/item_search_seller/',
   items: '/1688/item_search/',
+  detail: '/1688/item_get/',
 } as const;
 
 export const ONEBOUND_FAKE_CREDENTIALS = {
@@ -208,6 +210,23 @@ export async function startOneboundFake(options: OneboundFakeOptions = {}): Prom
   const routes: Record<string, (request: RecordedRequest) => Reply> = {
     [ONEBOUND_PATHS.sellers]: search(seller),
     [ONEBOUND_PATHS.items]: search(product),
+    [ONEBOUND_PATHS.detail]: ({ query }) => {
+      if (!query.num_iid) return ONEBOUND_ERRORS['4003']!();
+      const index = fakeOfferIndex(query.num_iid, total);
+      // An unknown offer is "no result" (2000), as for an empty search.
+      if (index === null)
+        return { body: { error_code: '2000', reason: '没有数据', error: '', request_id: requestId() } };
+      return {
+        body: {
+          item: oneboundOfferItem(index, query.lang),
+          error_code: '0000',
+          reason: 'ok',
+          error: '',
+          api_info: apiInfo(),
+          request_id: requestId(),
+        },
+      };
+    },
   };
 
   const fake = await startFakeServer({

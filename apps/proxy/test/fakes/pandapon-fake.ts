@@ -1,4 +1,5 @@
 import { cycle, DEFAULT_TOTAL, intParam, offerIdFor, requestId, slicePage } from './fake-data.js';
+import { fakeOfferIndex, officialOfferModel } from './fake-offer-details.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
@@ -16,6 +17,8 @@ import { offerPage, SEED_OFFERS, subjectFor } from './offer-templates.js';
 export const PANDAPON_PATHS = {
   keywordQuery: '/v2/alibaba/product/keywords/query',
   imageQuery: '/v2/alibaba/product/image/query',
+  /** v1, the only documented detail path. */
+  detail: '/alibaba/product/detail/get',
 } as const;
 
 export const PANDAPON_FAKE_CREDENTIALS = {
@@ -128,6 +131,21 @@ export function startPandaponFake(options: PandaponFakeOptions = {}): Promise<Fa
       () => undefined,
       (body) => Boolean(body.imageBase64 || body.imageAddress),
     ),
+    [PANDAPON_PATHS.detail]: (request) => {
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(request.body) as Record<string, unknown>;
+      } catch {
+        return PANDAPON_ERRORS['400']!();
+      }
+      // `country` is "currently fixed: en".
+      if (typeof body.offerId !== 'number' || body.country !== 'en') return PANDAPON_ERRORS['400']!();
+      const index = fakeOfferIndex(body.offerId, total);
+      const data = index === null ? null : officialOfferModel(index, 'en');
+      return {
+        body: { requestId: requestId(), code: 200, developId: '1034048464150856547', msg: '成功', data },
+      };
+    },
   };
 
   return startFakeServer({

@@ -1,4 +1,5 @@
 import { cycle, DEFAULT_TOTAL, intParam, memberIdFor, offerIdFor, slicePage } from './fake-data.js';
+import { fakeOfferIndex, tmapiOfferData } from './fake-offer-details.js';
 import {
   type ErrorCatalogue,
   type FakeServer,
@@ -14,6 +15,7 @@ export const TMAPI_PATHS = {
   factories: '/1688/search/factories',
   items: '/1688/search/items',
   image: '/1688/search/image',
+  detail: '/1688/item_detail',
 } as const;
 
 export const TMAPI_FAKE_CREDENTIALS = { apiToken: 'fake-tmapi-token-5f1c9a' };
@@ -196,6 +198,13 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
           query.keyword
             ? searchItems((i) => `${query.keyword} 工厂直供款${i}`, { keyword: query.keyword }, query)
             : failure(422, 'Parameter error: keyword is required');
+      if (path === TMAPI_PATHS.detail)
+        return ({ query }) => {
+          if (!query.item_id) return failure(422, 'Parameter error: item_id is required');
+          const index = fakeOfferIndex(query.item_id, total);
+          // TMAPI documents no answer for a removed offer; the fake sends success without data (UNVERIFIED).
+          return ok(index === null ? null : tmapiOfferData(index, query.language));
+        };
       if (path === TMAPI_PATHS.image)
         return ({ query }) =>
           query.img_url

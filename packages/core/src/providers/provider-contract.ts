@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Offer, OfferQuery } from '../models/offer.js';
 import type { Page } from '../models/page.js';
 import type { Product } from '../models/product.js';
 import type { ProviderId } from '../models/provider-id.js';
@@ -37,6 +38,17 @@ export interface Operation<Query, Credentials, Item> {
   parseResponse(response: ProviderResponse): Page<Item>;
 }
 
+/**
+ * One offer's details by id (`GET /1688/item_detail`, `item_get`, `queryProductDetail`…). No provider has a
+ * batch detail call for arbitrary ids, so batching and fallback between providers are the caller's.
+ */
+export interface OfferOperation<Credentials> {
+  /** `query.language` is passed as the provider documents its language parameter, or left out. */
+  buildRequest(query: OfferQuery, credentials: Credentials, ctx?: Partial<RequestContext>): ProviderRequest;
+  /** Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else. */
+  parseResponse(response: ProviderResponse): Offer;
+}
+
 export type OperationName = 'searchSuppliers' | 'searchProducts' | 'searchProductsByImage';
 
 /** Optional base URL every provider's credentials may carry, to point at another host (a fake, a mirror). */
@@ -56,6 +68,8 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly searchSuppliers?: Operation<SupplierQuery, Credentials, Supplier>;
   readonly searchProducts?: Operation<ProductQuery, Credentials, Product>;
   readonly searchProductsByImage?: Operation<ImageQuery, Credentials, Product>;
+  /** Present on providers with a detail endpoint. */
+  readonly getOffer?: OfferOperation<Credentials>;
   /**
    * `false` when this provider's product listings carry no seller (the official platform's, DajiSaaS' and
    * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.

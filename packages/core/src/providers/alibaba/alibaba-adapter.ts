@@ -10,6 +10,7 @@ import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
+import { OFFER_DETAIL_API, offerDetailParam, parseAlibabaOffer } from './alibaba-offer.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
 
 export { AlibabaCredentials } from './alibaba-schemas.js';
@@ -81,6 +82,17 @@ export const alibabaAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 15_000 },
   searchProducts,
   searchProductsByImage,
+  getOffer: {
+    buildRequest: (query, credentials, ctx?) =>
+      aopRequest(
+        OFFER_DETAIL_API,
+        { offerDetailParam: offerDetailParam(query) },
+        credentials,
+        resolveContext(ctx),
+        [],
+      ),
+    parseResponse: parseAlibabaOffer,
+  },
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
 } satisfies ProviderAdapter<AlibabaCredentials> & {

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { parseOfferEnvelope } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
+import { offerSearchParams, requireImageUrl } from '../offer-query.js';
 import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
+import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
 
@@ -26,7 +27,7 @@ const MAX_PAGE_SIZE = 50;
  */
 function signedGet(
   path: string,
-  business: OfferSearchParams & { imageUrl?: string },
+  business: object,
   credentials: DajisaasCredentials,
   ignored: string[],
 ): ProviderRequest {
@@ -76,4 +77,9 @@ export const dajisaasAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
   searchProducts,
   searchProductsByImage,
+  getOffer: {
+    buildRequest: (query, credentials) =>
+      signedGet(DAJISAAS_OFFER_PATH, dajisaasOfferParams(query), credentials, []),
+    parseResponse: parseDajisaasOffer,
+  },
 } satisfies ProviderAdapter<DajisaasCredentials>;

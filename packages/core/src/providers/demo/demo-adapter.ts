@@ -1,11 +1,19 @@
 import { z } from 'zod';
+import { Offer, OfferQuery } from '../../models/offer.js';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
 import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { Operation, ProviderAdapter, ProviderRequest, ProviderResponse } from '../provider-contract.js';
+import type {
+  OfferOperation,
+  Operation,
+  ProviderAdapter,
+  ProviderRequest,
+  ProviderResponse,
+} from '../provider-contract.js';
 import { type ErrorTable, errorFromTable, guardParse, parseJsonBody } from '../response-body.js';
+import { findDemoOffer } from './demo-offer.js';
 import {
   DEMO_FILTERS,
   DEMO_PRODUCT_SORTS,
@@ -23,12 +31,12 @@ import {
 export type DemoCredentials = Record<string, never>;
 
 const MAX_PAGE_SIZE = 100;
-const PATHS = { suppliers: 'suppliers', products: 'products', image: 'image' } as const;
+const PATHS = { suppliers: 'suppliers', products: 'products', image: 'image', offer: 'offer' } as const;
 type DemoPath = (typeof PATHS)[keyof typeof PATHS];
 
 const DEMO_ERRORS: ErrorTable = {
   bad_request: { kind: 'bad_request', message: 'demo: the query is not valid' },
-  not_found: { kind: 'not_found', message: 'demo: unknown operation' },
+  not_found: { kind: 'not_found', message: 'demo: not found' },
 };
 
 const NUMBER_PARAMS = new Set(['page', 'pageSize', 'priceMin', 'priceMax', 'minOrder']);
@@ -70,10 +78,19 @@ function respond(request: ProviderRequest): ProviderResponse {
   if (path === PATHS.suppliers) return answer(SupplierQuery, (q) => searchDemoSuppliers(q));
   if (path === PATHS.products) return answer(ProductQuery, (q) => searchDemoProducts(q));
   if (path === PATHS.image) return answer(ImageQuery, (q) => searchDemoProductsByImage(q));
+  if (path === PATHS.offer) return respondOffer(input);
   return json(404, {
     code: 'not_found',
     message: `no demo operation at ${path ?? request.url.slice(0, 40)}`,
   });
+}
+
+function respondOffer(input: Record<string, unknown>): ProviderResponse {
+  const parsed = OfferQuery.safeParse(input);
+  if (!parsed.success) return json(400, { code: 'bad_request', message: z.prettifyError(parsed.error) });
+  const offer = findDemoOffer(parsed.data.id, parsed.data.language);
+  if (!offer) return json(404, { code: 'not_found', message: `no demo offer ${parsed.data.id}` });
+  return json(200, { code: 'ok', data: offer });
 }
 
 const Envelope = z.object({ code: z.string(), message: z.string().nullish(), data: z.unknown().optional() });
@@ -110,6 +127,20 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   };
 }
 
+const getOffer: OfferOperation<DemoCredentials> = {
+  buildRequest: (query) => demoRequest(PATHS.offer, { id: query.id, language: query.language }, []),
+  parseResponse: (response) => {
+    const body = parseJsonBody('demo', response);
+    return guardParse('demo', () => {
+      const envelope = Envelope.parse(body);
+      if (response.status !== 200 || envelope.code !== 'ok') {
+        throw errorFromTable('demo', DEMO_ERRORS, envelope.code, response, envelope.message);
+      }
+      return Offer.parse(envelope.data);
+    });
+  },
+};
+
 export const demoAdapter = {
   id: 'demo',
   name: 'Demo (bundled sample data)',
@@ -131,5 +162,6 @@ export const demoAdapter = {
     Product,
     demoFilters,
   ),
+  getOffer,
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>;

@@ -4,6 +4,7 @@ import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '..
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, ProviderRequest, RequestContext } from '../provider-contract.js';
 import { joinUrl, resolveContext } from '../request-context.js';
+import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
 import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-schemas.js';
 
 export const ONEBOUND_DEFAULT_BASE_URL = 'https://api-gw.onebound.cn';
@@ -147,5 +148,10 @@ export const oneboundAdapter = {
     maxPageSize: ITEM_MAX_PAGE_SIZE,
     buildRequest: buildItemSearch,
     parseResponse: (response) => readOneboundPage(response, toOneboundProduct),
+  },
+  getOffer: {
+    buildRequest: (query, credentials, ctx?) =>
+      oneboundRequest(ONEBOUND_OFFER_API, oneboundOfferParams(query), credentials, ctx, []),
+    parseResponse: parseOneboundOffer,
   },
 } satisfies ProviderAdapter<OneboundCredentials>;

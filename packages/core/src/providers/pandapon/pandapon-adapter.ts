@@ -13,6 +13,7 @@ import type {
 } from '../provider-contract.js';
 import { joinUrl, resolveContext } from '../request-context.js';
 import { PANDAPON_ERRORS } from './pandapon-errors.js';
+import { pandaponOfferCall, parsePandaponOffer } from './pandapon-offer.js';
 
 export type { PandaponSigner } from '@yuantou/signers';
 
@@ -111,6 +112,15 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
     limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
     searchProducts,
     searchProductsByImage,
+    getOffer: {
+      buildRequest(query, credentials, ctx?) {
+        const { path, body } = pandaponOfferCall(query);
+        // v1 answers in English only ("currently fixed: en"); the Chinese `subject` comes back regardless.
+        const ignored = query.language && !['en', 'zh'].includes(query.language) ? ['language'] : [];
+        return signedPost(path, body, credentials, ctx, ignored);
+      },
+      parseResponse: parsePandaponOffer,
+    },
   } satisfies ProviderAdapter<PandaponCredentials>;
 }
 

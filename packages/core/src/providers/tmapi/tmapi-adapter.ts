@@ -4,6 +4,7 @@ import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, ProviderRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
+import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
 
 export const TMAPI_DEFAULT_BASE_URL = 'https://api.tmapi.io';
@@ -124,5 +125,14 @@ export const tmapiAdapter = {
     maxPageSize: IMAGE_MAX_PAGE_SIZE,
     buildRequest: buildImageSearch,
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
+  },
+  getOffer: {
+    buildRequest: (query, credentials) => ({
+      method: 'GET',
+      url: tmapiUrl(credentials, TMAPI_OFFER_PATH, tmapiOfferParams(query)),
+      headers: HEADERS,
+      ignored: [],
+    }),
+    parseResponse: parseTmapiOffer,
   },
 } satisfies ProviderAdapter<TmapiCredentials>;

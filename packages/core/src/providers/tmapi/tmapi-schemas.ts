@@ -30,7 +30,7 @@ type RawItem = Record<string, unknown>;
 // `NULL` tokens in value position are read as `null`.
 const BARE_NULL = /([:[,]\s*)NULL(?=\s*[,\]}])/g;
 
-function parseTmapiJson(response: ProviderResponse): unknown {
+export function parseTmapiJson(response: ProviderResponse): unknown {
   try {
     return JSON.parse(response.body);
   } catch {

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ProviderId } from './provider-id.js';
+import { Location, ProductSupplier } from './supplier.js';
+
+// One 1688 offer (商品详情) as any provider's detail endpoint describes it. Unknown is always `null`, never `0`
+// or `""`: a buyer must be able to tell "no stock" from "the provider did not say". Prices are CNY.
+
+/** A quantity price (阶梯价): from `minQuantity` pieces on, each piece costs `price`. */
+export const PriceTier = z.object({
+  minQuantity: z.number().int().positive(),
+  price: z.number().nonnegative(),
+  /** A promotion price for this tier when the provider gives one; {@link priceAt} uses it when lower. */
+  promotionPrice: z.number().nonnegative().nullable().optional(),
+});
+export type PriceTier = z.infer<typeof PriceTier>;
+
+export const SkuAttribute = z.object({
+  /** As 1688 names it, e.g. `颜色`. */
+  name: z.string(),
+  value: z.string(),
+  nameTranslated: z.string().nullable().optional(),
+  valueTranslated: z.string().nullable().optional(),
+});
+export type SkuAttribute = z.infer<typeof SkuAttribute>;
+
+/** One variant (a colour/size combination) with its own price and stock. */
+export const OfferSku = z.object({
+  id: z.string().min(1),
+  attributes: z.array(SkuAttribute),
+  price: z.number().nonnegative().nullable(),
+  /** A promotion price when the provider gives one; {@link priceAt} uses it when lower than `price`. */
+  promotionPrice: z.number().nonnegative().nullable().optional(),
+  stock: z.number().int().nonnegative().nullable(),
+  imageUrl: z.string().nullable(),
+  /** Kilograms, whatever unit the provider used. */
+  weightKg: z.number().nonnegative().nullable(),
+});
+export type OfferSku = z.infer<typeof OfferSku>;
+
+export const SizeCm = z.object({
+  length: z.number().nonnegative().nullable(),
+  width: z.number().nonnegative().nullable(),
+  height: z.number().nonnegative().nullable(),
+});
+export type SizeCm = z.infer<typeof SizeCm>;
+
+/** 混批: whether the seller lets the buyer reach the MOQ by mixing this offer with others of the shop. */
+export const MixedBatch = z.object({
+  supported: z.boolean().nullable(),
+  /** The order amount (CNY) from which mixing is allowed. */
+  minAmount: z.number().nonnegative().nullable(),
+  /** The number of pieces from which mixing is allowed. */
+  minQuantity: z.number().nonnegative().nullable(),
+});
+export type MixedBatch = z.infer<typeof MixedBatch>;
+
+export const Offer = z.object({
+  provider: ProviderId,
+  /** The 1688 offer id (digits). */
+  id: z.string().regex(/^\d+$/),
+  /** `https://detail.1688.com/offer/<id>.html`, without tracking. */
+  url: z.string(),
+  /** The title as the seller wrote it (Chinese), when the provider returned it. */
+  title: z.string().nullable(),
+  titleTranslated: z.string().nullable(),
+  images: z.array(z.string()),
+  /** Ascending by `minQuantity`; empty when the provider gives none (then SKU prices apply). */
+  priceTiers: z.array(PriceTier),
+  priceMin: z.number().nonnegative().nullable(),
+  priceMax: z.number().nonnegative().nullable(),
+  /** Minimum order quantity (起订量), in `unit`s. */
+  moq: z.number().int().nonnegative().nullable(),
+  /** As the provider gives it: `件`, `个`, or a translation such as `Piece(s)`. */
+  unit: z.string().nullable(),
+  stock: z.number().int().nonnegative().nullable(),
+  skus: z.array(OfferSku),
+  weightKg: z.number().nonnegative().nullable(),
+  sizeCm: SizeCm.nullable(),
+  shipsFrom: Location,
+  mixedBatch: MixedBatch.nullable(),
+  soldCount: z.number().int().nonnegative().nullable(),
+  /**
+   * The seller. `id` is the 1688 member id (`b2b-…`) when the provider gives one; the official platform (and
+   * DajiSaaS/PandaPon, which relay it) gives only an encrypted `sellerOpenId`, kept as `<provider>:<openId>`.
+   */
+  supplier: ProductSupplier.nullable(),
+  /**
+   * The official platform's encrypted seller id (e.g. `BBBL9S1tA…`), relayed by DajiSaaS and PandaPon. It is not
+   * a member id and cannot be turned into one; `null` from providers that name the member instead.
+   */
+  sellerOpenId: z.string().nullable(),
+});
+export type Offer = z.infer<typeof Offer>;
+
+/** The input of every adapter's `getOffer`: an offer id and, where the provider supports it, a language. */
+export const OfferQuery = z.object({
+  id: z.string().regex(/^\d{5,20}$/, 'a 1688 offer id is 5–20 digits'),
+  /** Passed through as the provider documents its language parameter (`en`, `ru`…); omitted = provider default. */
+  language: z.string().min(2).max(10).optional(),
+});
+export type OfferQuery = z.infer<typeof OfferQuery>;
+
+/** The clean detail URL of an offer, as every provider's parser builds it. */
+export function offerUrl(id: string): string {
+  return `https://detail.1688.com/offer/${id}.html`;
+}

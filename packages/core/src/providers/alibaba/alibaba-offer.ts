@@ -1,0 +1,230 @@
+import { Offer, type OfferQuery, type OfferSku, offerUrl } from '../../models/offer.js';
+import { ProviderError } from '../../models/provider-error.js';
+import type { ProviderId } from '../../models/provider-id.js';
+import type { ProductSupplier } from '../../models/supplier.js';
+import { cleanLink } from '../../normalize/ad-link.js';
+import { normalizeLocation } from '../../normalize/location.js';
+import {
+  asArray,
+  asRecord,
+  toBool,
+  toInteger,
+  toNonNegative,
+  toRate,
+  toText,
+} from '../../normalize/values.js';
+import {
+  gramsToKg,
+  positiveMeasure,
+  positivePrice,
+  priceBounds,
+  sharedValue,
+  stockOfSkus,
+  toSizeCm,
+  toTiers,
+} from '../../offers/offer-parts.js';
+import type { ProviderResponse } from '../provider-contract.js';
+import {
+  type ErrorTable,
+  errorFromTable,
+  guardParse,
+  httpStatusError,
+  parseJsonBody,
+} from '../response-body.js';
+import { alibabaError } from './alibaba-errors.js';
+import { gatewayError } from './alibaba-schemas.js';
+
+// The official `ProductDetailModel` of `product.search.queryProductDetail` (open.1688.com, crossborder
+// namespace), which DajiSaaS and PandaPon relay unchanged inside their own envelopes. Field map and units in
+// README.md; the one trap: `productShippingInfo.skuShippingInfoList[].weight` is grams ("Long, 单位g") while
+// every other weight in the model is kilograms.
+
+export const OFFER_DETAIL_API = '1/com.alibaba.fenxiao.crossborder/product.search.queryProductDetail';
+
+/** `country` is required (en, ja, ko, ru, vi…); `subject` stays Chinese whatever it says, so `zh` and none → `en`. */
+export function officialCountry(language: string | undefined): string {
+  return language === undefined || language === 'zh' ? 'en' : language;
+}
+
+/** `offerDetailParam`, the one JSON-text parameter: `offerId` is a Long in the doc, so it is sent as a number. */
+export function offerDetailParam(query: OfferQuery): string {
+  return JSON.stringify({ offerId: Number(query.id), country: officialCountry(query.language) });
+}
+
+type Raw = Record<string, unknown>;
+
+/** Per-SKU weights: `skuShippingDetails` (kg) first, else `skuShippingInfoList` (grams), keyed by skuId and specId. */
+function skuWeights(shipping: Raw): Map<string, number> {
+  const weights = new Map<string, number>();
+  const put = (raw: Raw, kg: number | null) => {
+    if (kg === null) return;
+    for (const key of [toText(raw.skuId), toText(raw.specId)])
+      if (key !== null && !weights.has(key)) weights.set(key, kg);
+  };
+  for (const raw of asArray(shipping.skuShippingDetails).map(asRecord)) put(raw, positiveMeasure(raw.weight));
+  for (const raw of asArray(shipping.skuShippingInfoList).map(asRecord)) put(raw, gramsToKg(raw.weight));
+  return weights;
+}
+
+function toSku(raw: Raw, weights: Map<string, number>): OfferSku | null {
+  const id = toText(raw.skuId) ?? toText(raw.specId);
+  if (id === null) return null;
+  const attributes = asArray(raw.skuAttributes).map(asRecord);
+  const specId = toText(raw.specId);
+  return {
+    id,
+    attributes: attributes.map((a) => ({
+      name: toText(a.attributeName) ?? '',
+      value: toText(a.value) ?? '',
+      nameTranslated: toText(a.attributeNameTrans),
+      valueTranslated: toText(a.valueTrans),
+    })),
+    price: positivePrice(raw.price),
+    promotionPrice: positivePrice(raw.promotionPrice),
+    stock: toInteger(raw.amountOnSale),
+    imageUrl: attributes.map((a) => cleanLink(a.skuImageUrl).url).find((u) => u !== null) ?? null,
+    weightKg: weights.get(id) ?? (specId === null ? undefined : weights.get(specId)) ?? null,
+  };
+}
+
+/** The seller: the model names none but the encrypted `sellerOpenId` and `companyName`; never a member id. */
+function toSupplier(provider: ProviderId, data: Raw, shipsFrom: Offer['shipsFrom']): ProductSupplier | null {
+  const openId = toText(data.sellerOpenId);
+  const name = toText(data.companyName);
+  if (openId === null && name === null) return null;
+  const seller = asRecord(data.sellerDataInfo);
+  return {
+    provider,
+    // `<provider>:<openId>` like every non-member id; with only a company name, the name stands in.
+    id: `${provider}:${openId ?? name}`,
+    name,
+    repurchaseRate: toRate(seller.repeatPurchasePercent),
+    location: shipsFrom,
+  };
+}
+
+/** The offer in a `ProductDetailModel`, or `null` when it has no offer id. */
+export function toOfficialOffer(provider: ProviderId, data: Raw): Offer | null {
+  const id = toText(data.offerId);
+  if (id === null || !/^\d+$/.test(id)) return null;
+  const sale = asRecord(data.productSaleInfo);
+  const shipping = asRecord(data.productShippingInfo);
+  const weights = skuWeights(shipping);
+  const skus = asArray(data.productSkuInfos)
+    .map((raw) => toSku(asRecord(raw), weights))
+    .filter((sku): sku is OfferSku => sku !== null);
+  // quoteType 1 = priced per SKU: any price ranges then are not quantity tiers.
+  const perSku = toInteger(sale.quoteType) === 1;
+  const priceTiers = perSku
+    ? []
+    : toTiers(
+        asArray(sale.priceRangeList)
+          .map(asRecord)
+          .map((t) => ({ minQuantity: t.startQuantity, price: t.price, promotionPrice: t.promotionPrice })),
+      );
+  const shipsFrom = normalizeLocation(shipping.sendGoodsAddressText);
+  const images = [...asArray(asRecord(data.productImage).images), asRecord(data.productImage).whiteImage]
+    .map((u) => cleanLink(u).url)
+    .filter((u): u is string => u !== null);
+  const mix = asRecord(data.sellerMixSetting);
+  const unit = asRecord(sale.unitInfo);
+  return {
+    provider,
+    id,
+    url: offerUrl(id),
+    title: toText(data.subject),
+    titleTranslated: toText(data.subjectTrans),
+    images: [...new Set(images)],
+    priceTiers,
+    ...priceBounds(priceTiers, skus),
+    moq: toInteger(data.minOrderQuantity) ?? priceTiers[0]?.minQuantity ?? null,
+    unit: toText(unit.unit) ?? toText(unit.transUnit),
+    stock: toInteger(sale.amountOnSale) ?? stockOfSkus(skus),
+    skus,
+    // `productShippingInfo.weight` is kg; without it, the weight every SKU shares.
+    weightKg: positiveMeasure(shipping.weight) ?? sharedValue(skus.map((s) => s.weightKg)),
+    sizeCm: toSizeCm(shipping.length, shipping.width, shipping.height),
+    shipsFrom,
+    mixedBatch:
+      Object.keys(mix).length === 0
+        ? null
+        : {
+            supported: toBool(mix.generalHunpi),
+            minAmount: toNonNegative(mix.mixAmount),
+            minQuantity: toNonNegative(mix.mixNumber),
+          },
+    soldCount: toInteger(data.soldOut),
+    supplier: toSupplier(provider, data, shipsFrom),
+    sellerOpenId: toText(data.sellerOpenId),
+  };
+}
+
+/** Reads `{result:{success, code, message, result:ProductDetailModel}}`, every failure a `ProviderError`. */
+export function parseAlibabaOffer(response: ProviderResponse): Offer {
+  return guardParse('alibaba', () => {
+    const body = asRecord(parseJsonBody('alibaba', response));
+    const gateway = gatewayError(body, response);
+    if (gateway) throw gateway;
+    const wrapper = asRecord(body.result);
+    if (toBool(wrapper.success) === false) {
+      const code = toText(wrapper.code) ?? toText(wrapper.errorCode) ?? String(response.status);
+      throw alibabaError(code, response, wrapper.message ?? wrapper.errorMsg);
+    }
+    if (response.status >= 400) throw httpStatusError('alibaba', response);
+    if (body.result === undefined) {
+      throw new ProviderError({
+        provider: 'alibaba',
+        kind: 'invalid_response',
+        status: response.status,
+        message: '1688 Open Platform answered without a result',
+      });
+    }
+    return officialOfferOrNotFound('alibaba', wrapper.result, response);
+  });
+}
+
+/** The offer in a `ProductDetailModel`; `success` with no model means the offer is gone (`not_found`). */
+export function officialOfferOrNotFound(
+  provider: ProviderId,
+  data: unknown,
+  response: ProviderResponse,
+): Offer {
+  const offer = toOfficialOffer(provider, asRecord(data));
+  if (offer === null) {
+    throw new ProviderError({
+      provider,
+      kind: 'not_found',
+      status: response.status,
+      message: `${provider} returned no offer for this id (removed, or not a 1688 offer)`,
+    });
+  }
+  return Offer.parse(offer);
+}
+
+/**
+ * DajiSaaS' and PandaPon's envelope around the same model: `{code:200, message|msg, data:ProductDetailModel}`
+ * (DajiSaaS adds `timestamp`, `traceId`; PandaPon `requestId`, `developId`). Other codes go through the
+ * provider's error table.
+ */
+export function parseRelayedOffer(
+  provider: ProviderId,
+  errors: ErrorTable,
+  response: ProviderResponse,
+): Offer {
+  return guardParse(provider, () => {
+    const body = asRecord(parseJsonBody(provider, response));
+    const code = toText(body.code);
+    if (code !== null && code !== '200')
+      throw errorFromTable(provider, errors, code, response, body.msg ?? body.message);
+    if (response.status >= 400) throw httpStatusError(provider, response);
+    if (code === null) {
+      throw new ProviderError({
+        provider,
+        kind: 'invalid_response',
+        status: response.status,
+        message: `${provider} answered without a result code`,
+      });
+    }
+    return officialOfferOrNotFound(provider, body.data, response);
+  });
+}
