@@ -1,4 +1,4 @@
-// Prints the README's sample `=YUANTOU.SUPPLIERS("玩具厂")` output as a Markdown table, computed by the real
+// Prints the README's sample `=SUPPLIERS("玩具厂")` output as a Markdown table, computed by the real
 // functions against the real proxy in demo mode (so the README never shows invented data).
 // Run: pnpm sample [keyword] [count]
 import { createAddinRuntime } from '../src/runtime/addin-runtime.js';

@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type AppDeps, buildApp, loadConfig } from '@yuantou/proxy/testing';
 
-// Starts the real proxy (apps/proxy/src/app.ts, demo data, no credentials) on a free loopback port, and
-// counts the search requests it receives. Imported by path at run time so this package does not type-check
-// (or build) the proxy's sources; vitest compiles them on the fly.
+// Starts the real proxy (`@yuantou/proxy`, built, demo data, no credentials) on a free loopback port, and
+// counts the search requests it receives. A declared devDependency, so turbo builds the proxy first and re-runs
+// these tests whenever it changes.
 
 export interface DemoProxy {
   url: string;
@@ -28,28 +28,13 @@ export interface GatewayLike {
   close(): Promise<void>;
 }
 
-interface FastifyLike {
-  addHook(name: string, hook: (request: { url: string }, ...rest: unknown[]) => unknown): void;
-  listen(options: { host: string; port: number }): Promise<string>;
-  close(): Promise<void>;
-}
-
-const proxySrc = fileURLToPath(new URL('../../proxy/src/', import.meta.url));
-
 export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> {
-  const appModule = path.join(proxySrc, 'app.ts');
-  const configModule = path.join(proxySrc, 'config/load-config.ts');
-  const { buildApp } = (await import(/* @vite-ignore */ appModule)) as {
-    buildApp(config: unknown, deps: unknown): Promise<FastifyLike>;
-  };
-  const { loadConfig } = (await import(/* @vite-ignore */ configModule)) as {
-    loadConfig(options: { env: Record<string, string>; cwd: string }): unknown;
-  };
   const config = loadConfig({
     env: { LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env },
     cwd: mkdtempSync(path.join(tmpdir(), 'yuantou-proxy-')),
   });
-  const app = await buildApp(config, { wrapGateway: options.wrapGateway });
+  // The tests' wrappers only touch search/isReady/close; the proxy's gateway type is wider.
+  const app = await buildApp(config, { wrapGateway: options.wrapGateway as AppDeps['wrapGateway'] });
   const requests: string[] = [];
   const aborted: string[] = [];
   const isSearch = (url: string) => url.startsWith('/v1/') && !url.startsWith('/v1/providers');

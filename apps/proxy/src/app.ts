@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
+import { clientErrorHandler } from './client-error.js';
 import type { ProxyConfig } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
@@ -49,6 +50,8 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     // Search routes answer in one piece; a slow upstream is bounded by the gateway's own timeouts.
     requestTimeout: 120_000,
     trustProxy: false,
+    // Requests Node's HTTP parser rejects (raw UTF-8 in the URL) get a problem body saying how to encode.
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

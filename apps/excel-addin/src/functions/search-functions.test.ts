@@ -1,3 +1,4 @@
+import type { SearchParamsInput } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
 import { InvalidArgumentError } from './cell-error.js';
@@ -43,11 +44,23 @@ describe('SUPPLIERS', () => {
   });
 
   it('keeps the best `count` of the candidates, not the provider`s first `count`', async () => {
-    const { fns, client } = setup();
+    // Like the real proxy: the provider lists its weakest suppliers first, and the proxy ranks only the
+    // candidates it was asked to fetch. Asking for `count` rows would rank 玩具厂 1–3 among themselves.
+    class RankingProxy extends FakeProxyClient {
+      override async searchSuppliers(params: SearchParamsInput, opts?: { signal?: AbortSignal }) {
+        const answer = await super.searchSuppliers(params, opts);
+        const scored = answer.items.map((supplier, i) => ({ ...supplier, score: i + 1 }));
+        return { ...answer, items: scored.sort((a, b) => b.score - a.score) };
+      }
+    }
+    const client = new RankingProxy();
     client.found = 30;
+    const fns = createSearchFunctions({
+      client: () => client,
+      cache: new QueryCache({ ttlMs: 60_000, maxEntries: 100 }),
+    });
     const rows = await fns.suppliers('玩具厂', undefined, 3, undefined);
-    expect(client.requests[0]?.params).toMatchObject({ pageSize: CANDIDATE_POOL });
-    expect(rows.slice(1).map((r) => r[2])).toEqual(['玩具厂 1', '玩具厂 2', '玩具厂 3']);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(['玩具厂 30', '玩具厂 29', '玩具厂 28']);
   });
 
   it('asks for more than the pool when count exceeds it', async () => {

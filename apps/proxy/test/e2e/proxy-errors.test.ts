@@ -1,5 +1,5 @@
+import { ROUTES } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import type { ProxyConfig } from '../../src/config/load-config.js';
 import type { Behaviour } from '../fakes/fake-server.js';
 import {

@@ -1,5 +1,5 @@
+import { ROUTES } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import { ALIBABA_APIS, alibabaPath } from '../fakes/alibaba-fake.js';
 import { DAJISAAS_PATHS } from '../fakes/dajisaas-fake.js';
 import type { FakeServer } from '../fakes/fake-server.js';

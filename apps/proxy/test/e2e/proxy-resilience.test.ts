@@ -1,5 +1,5 @@
+import { ROUTES } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import { DAJISAAS_PATHS } from '../fakes/dajisaas-fake.js';
 import { times } from '../fakes/fake-server.js';
 import { TMAPI_PATHS } from '../fakes/tmapi-fake.js';
