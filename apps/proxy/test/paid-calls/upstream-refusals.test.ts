@@ -39,7 +39,10 @@ function withProvider(config: ProxyConfig, id: string, change: Partial<ProxyConf
 }
 
 describe('a provider answering 429', () => {
-  it('40 requests while TMAPI answers 429 with Retry-After cost at most 40 calls, then none until it has passed', async () => {
+  // 40 requests through the whole proxy take 15–20 s on a loaded 2-core machine: room beyond the default 20 s.
+  it('40 requests while TMAPI answers 429 with Retry-After cost at most 40 calls, then none until it has passed', {
+    timeout: 60_000,
+  }, async () => {
     fakes.tmapi.setMode({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
     proxy = await startProxy(withProvider(fakeConfig(fakes), 'tmapi', { concurrency: 3 }));
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => proxy!.get(products(`限流${i}`))));
@@ -86,25 +89,29 @@ describe('a provider out of quota', () => {
   it.each([
     ['tmapi', '439'],
     ['onebound', '4013'],
-  ] as const)('%s %s: marked exhausted, 0 calls for 40 more requests', async (provider, code) => {
-    const fake = fakes[provider];
-    fake.setMode({ kind: 'error', code });
-    proxy = await startProxy(fakeConfig(fakes));
-    const first = await proxy.get(products('额度', provider));
-    expect([first.status, first.body.kind]).toEqual([503, 'quota']);
-    expect(fake.calls.count()).toBe(1);
+  ] as const)(
+    '%s %s: marked exhausted, 0 calls for 40 more requests',
+    { timeout: 60_000 },
+    async (provider, code) => {
+      const fake = fakes[provider];
+      fake.setMode({ kind: 'error', code });
+      proxy = await startProxy(fakeConfig(fakes));
+      const first = await proxy.get(products('额度', provider));
+      expect([first.status, first.body.kind]).toEqual([503, 'quota']);
+      expect(fake.calls.count()).toBe(1);
 
-    const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => proxy!.get(products(`额度${i}`, provider))),
-    );
-    expect(answers.every((a) => a.status === 503 && a.body.kind === 'quota')).toBe(true);
-    expect(Number(answers[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(60);
-    expect(fake.calls.count()).toBe(1);
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => proxy!.get(products(`额度${i}`, provider))),
+      );
+      expect(answers.every((a) => a.status === 503 && a.body.kind === 'quota')).toBe(true);
+      expect(Number(answers[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(60);
+      expect(fake.calls.count()).toBe(1);
 
-    const usage = await proxy.get(ROUTES.usage);
-    const mine = usage.body.providers.find((p: { provider: string }) => p.provider === provider);
-    expect(Date.parse(mine.exhaustedUntil)).toBeGreaterThan(Date.now());
-  });
+      const usage = await proxy.get(ROUTES.usage);
+      const mine = usage.body.providers.find((p: { provider: string }) => p.provider === provider);
+      expect(Date.parse(mine.exhaustedUntil)).toBeGreaterThan(Date.now());
+    },
+  );
 
   it('calls resume once the configured cool-down has passed', async () => {
     fakes.tmapi.setMode({ kind: 'error', code: '439' });
