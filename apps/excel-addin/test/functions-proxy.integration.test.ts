@@ -60,10 +60,62 @@ describe('against the demo proxy', () => {
 
   it('=PRODUCTS and =PRODUCTSBYIMAGE return product tables', async () => {
     const found = await products('毛绒玩具', [['sort=price_asc']], 3);
-    expect(found[0]?.slice(0, 4)).toEqual(['rank', 'score', 'title', 'price']);
+    expect(found[0]?.slice(0, 5)).toEqual(['rank', 'score', 'title', 'title (translated)', 'price (CNY)']);
     const byImage = await productsByImage('https://img.example.com/bear.jpg', undefined, 3);
     expect(byImage[0]?.[2]).toBe('title');
     expect(proxy.requests.map((u) => u.split('?')[0])).toEqual(['/v1/products', '/v1/products/by-image']);
+  });
+
+  it('language=en; currency=USD: English titles beside the originals, USD prices with their rate date', async () => {
+    const HAN = /\p{Script=Han}/u;
+    const found = await products('plush toy', [['language=en; currency=USD']], 5);
+    const header = found[0]!;
+    expect(header).toEqual([
+      'rank',
+      'score',
+      'title (searched as 毛绒玩具)',
+      'title (translated)',
+      'price (CNY)',
+      'price (USD)',
+      'rate date',
+      'MOQ',
+      'monthly sales',
+      'repurchase',
+      'supplier',
+      'link',
+      'image URL',
+    ]);
+    expect(found.length).toBeGreaterThan(1);
+    // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.
+    const cnyPerUsd = 7.8678 / 1.0939;
+    for (const row of found.slice(1)) {
+      expect(row[2]).toMatch(HAN);
+      expect(row[3]).not.toBe('');
+      expect(row[3]).not.toMatch(HAN);
+      expect(row[6]).toBe('2024-03-13 (demo rates, stale)');
+      if (row[4] === '') expect(row[5]).toBe('');
+      else expect(row[5] as number).toBeCloseTo((row[4] as number) / cnyPerUsd, 4);
+    }
+    expect(proxy.requests[0]).toContain('language=en');
+    expect(proxy.requests[0]).toContain('currency=USD');
+  });
+
+  it('the pane settings are the default language and currency of every function', async () => {
+    await sharedRuntime.update({ proxyUrl: proxy.url, token: '', language: 'en', currency: 'eur' });
+    try {
+      const found = await suppliers('玩具厂', undefined, 3);
+      expect(found[0]).toEqual(expect.arrayContaining(['price from (EUR)', 'rate date']));
+      // An explicit option wins over the setting.
+      const cny = await suppliers('玩具厂', [['currency=GBP']], 3);
+      expect(cny[0]).toEqual(expect.arrayContaining(['price from (GBP)']));
+      expect(proxy.requests.every((u) => u.includes('language=en'))).toBe(true);
+    } finally {
+      await sharedRuntime.update({ proxyUrl: proxy.url, token: '' });
+    }
+  });
+
+  it('a currency the rates do not list → an error naming it', async () => {
+    await expect(products('玩具', [['currency=RUB']], 3)).rejects.toThrow(/currency RUB/);
   });
 
   it('no match → a single "no suppliers found" cell', async () => {

@@ -10,6 +10,7 @@ import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
 import auth from './plugins/app/auth.js';
 import gateway from './plugins/app/gateway.js';
+import localization from './plugins/app/localization.js';
 import metrics from './plugins/app/metrics.js';
 import problemHandler from './plugins/app/problem-handler.js';
 import redis from './plugins/app/redis.js';
@@ -72,6 +73,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   });
   await app.register(auth, { tokens: config.tokens });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
+  await app.register(localization, { config });
 
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });

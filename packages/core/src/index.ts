@@ -22,6 +22,7 @@ export * from './models/ranked.js';
 export * from './models/supplier.js';
 export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
+export { trustedTranslation } from './normalize/translated-text.js';
 export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
 export {
   OfferPriceError,

@@ -1,6 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_COLUMNS, SUPPLIER_COLUMNS } from '../functions/result-rows.js';
+import { PRODUCT_COLUMNS, productColumns, SUPPLIER_COLUMNS } from '../functions/result-rows.js';
 import { insertTable, type SheetTable, sheetNameFor } from './insert-table.js';
 
 // A small Excel object model on office-addin-mock. Ranges know their sheet, top-left cell and size, so the
@@ -169,10 +169,37 @@ describe('insertTable', () => {
 
   it('formats prices in yuan', async () => {
     const excel = excelMock({ selection: [0, 0] });
-    const row = [1, 78, 'bear', 12.5, 100, 3400, 0.31, 'shop', 'https://detail.1688.com/offer/1.html', ''];
+    const row = [
+      1,
+      78,
+      '熊',
+      'bear',
+      12.5,
+      100,
+      3400,
+      0.31,
+      'shop',
+      'https://detail.1688.com/offer/1.html',
+      '',
+    ];
     await insertTable(excel.context, { title: 'bear', columns: PRODUCT_COLUMNS, rows: [row] }, 'selection');
-    const price = excel.at('Sheet1', 1, 3, 1, 1).find((r) => r.numberFormat);
+    const price = excel.at('Sheet1', 1, 4, 1, 1).find((r) => r.numberFormat);
     expect(price?.numberFormat).toEqual([['"¥"#,##0.00']]);
+  });
+
+  it('formats a converted price as a plain amount, its currency being in the header', async () => {
+    const excel = excelMock({ selection: [0, 0] });
+    const columns = productColumns({
+      currency: { currency: 'USD', rate: 7.19, rateDate: '2024-03-13', source: 'ecb', stale: false },
+    });
+    const row = [1, 78, '熊', 'bear', 12.5, 1.74, '2024-03-13', 100, 3400, 0.31, 'shop', '', ''];
+    await insertTable(excel.context, { title: 'bear', columns, rows: [row] }, 'selection');
+    expect(excel.at('Sheet1', 1, 4, 1, 1).find((r) => r.numberFormat)?.numberFormat).toEqual([
+      ['"¥"#,##0.00'],
+    ]);
+    expect(excel.at('Sheet1', 1, 5, 1, 1).find((r) => r.numberFormat)?.numberFormat).toEqual([
+      ['#,##0.00##'],
+    ]);
   });
 
   it('puts the table on a new sheet named after the keyword, avoiding existing names', async () => {

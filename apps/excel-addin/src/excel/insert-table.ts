@@ -25,6 +25,8 @@ export const NUMBER_FORMATS: Readonly<Partial<Record<ColumnFormat, string>>> = {
   score: '0.0',
   percent: '0%',
   price: '"¥"#,##0.00',
+  // A converted price: the currency is in the column header; 4 decimals keep a 0.03 CNY unit price visible.
+  amount: '#,##0.00##',
 };
 
 const MAX_SHEET_NAME = 31;

@@ -155,7 +155,7 @@ describe('PRODUCTS and PRODUCTSBYIMAGE', () => {
       operation: 'searchProducts',
       params: { q: '毛绒玩具', priceMax: 20, minOrder: 100, pageSize: CANDIDATE_POOL },
     });
-    expect(rows.map((r) => r[3])).toEqual(['price', 1, 2]);
+    expect(rows.map((r) => r[4])).toEqual(['price (CNY)', 1, 2]);
   });
 
   it('PRODUCTSBYIMAGE posts the image URL', async () => {

@@ -6,8 +6,8 @@ import type {
 } from '@yuantou/core';
 import { InvalidArgumentError } from './cell-error.js';
 import type { QueryCache } from './query-cache.js';
-import { productRows, type Row, supplierRows } from './result-rows.js';
-import { parseOptionsArgument } from './search-options.js';
+import { type AnswerContext, productRows, type Row, supplierRows } from './result-rows.js';
+import { parseOptionsArgument, type SearchOptions } from './search-options.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments,
 // coalesce through the cache, ask the proxy, format rows. functions.ts only adapts these to Excel.
@@ -32,6 +32,11 @@ export interface SearchFunctionDeps {
   /** Read at each call, so a new proxy URL or token from the pane applies to the next recalculation. */
   client: () => SearchClient;
   cache: QueryCache;
+  /**
+   * The pane's language and currency settings, read at each call: they apply to every function whose
+   * `options` do not set them.
+   */
+  defaults?: () => Pick<SearchOptions, 'language' | 'currency'>;
 }
 
 /** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
@@ -76,13 +81,19 @@ function cacheKey(fn: string, params: object): string {
   return JSON.stringify([fn, entries]);
 }
 
-/** Options as the proxy's filter parameters, asking for the candidate pool; `wanted` rows are kept. */
-function filters(options: OptionsArgument, count: number | undefined) {
-  const wanted = parseCount(count);
-  return { params: { ...parseOptionsArgument(options), pageSize: Math.max(wanted, CANDIDATE_POOL) }, wanted };
-}
-
 export function createSearchFunctions(deps: SearchFunctionDeps) {
+  /** Options as the proxy's filter parameters, asking for the candidate pool; `wanted` rows are kept. */
+  const filters = (options: OptionsArgument, count: number | undefined) => {
+    const wanted = parseCount(count);
+    const defaults = Object.fromEntries(
+      Object.entries(deps.defaults?.() ?? {}).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    return {
+      params: { ...defaults, ...parseOptionsArgument(options), pageSize: Math.max(wanted, CANDIDATE_POOL) },
+      wanted,
+    };
+  };
+
   /**
    * Asks the proxy through the cache (coalesced by function and request; `signal` is this cell's cancellation)
    * and formats the best `wanted` items of the answer.
@@ -90,8 +101,12 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
   const search = async <Request extends object, Item>(
     fn: string,
     { params: request, wanted }: { params: Request; wanted: number },
-    send: (client: SearchClient, request: Request, signal: AbortSignal) => Promise<{ items: Item[] }>,
-    toRows: (items: Item[]) => Row[],
+    send: (
+      client: SearchClient,
+      request: Request,
+      signal: AbortSignal,
+    ) => Promise<{ items: Item[] } & AnswerContext>,
+    toRows: (items: Item[], context: AnswerContext) => Row[],
     signal: AbortSignal | undefined,
   ): Promise<Row[]> => {
     const response = await deps.cache.get(
@@ -99,7 +114,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       (s) => send(deps.client(), request, s),
       signal,
     );
-    return toRows(response.items.slice(0, wanted));
+    return toRows(response.items.slice(0, wanted), response);
   };
 
   return {

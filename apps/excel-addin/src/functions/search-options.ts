@@ -1,4 +1,12 @@
-import { PROVIDER_IDS, type ProviderId, type RouteSort, SORTS } from '@yuantou/core';
+import {
+  CurrencyCode,
+  LANGUAGES,
+  type Language,
+  PROVIDER_IDS,
+  type ProviderId,
+  type RouteSort,
+  SORTS,
+} from '@yuantou/core';
 
 // `options` of =SUPPLIERS/=PRODUCTS/=PRODUCTSBYIMAGE: a string such as
 // "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of name/value pairs.
@@ -14,6 +22,10 @@ export interface SearchOptions {
   priceMin?: number;
   priceMax?: number;
   minOrder?: number;
+  /** Output language of titles (`en`, `ru`, …); providers that cannot give it report it as ignored. */
+  language?: Language;
+  /** Prices also in this currency (ISO 4217, e.g. USD), next to CNY. */
+  currency?: string;
 }
 
 /** An option the user wrote that we cannot use; the message names it so the cell says what to fix. */
@@ -44,10 +56,15 @@ const ALIASES: Readonly<Record<string, OptionName>> = {
   maxprice: 'priceMax',
   minorder: 'minOrder',
   moq: 'minOrder',
+  language: 'language',
+  lang: 'language',
+  currency: 'currency',
+  ccy: 'currency',
 };
 
 const ROUTE_SORTS: readonly string[] = ['score', ...SORTS];
-const KNOWN_NAMES = 'provider, factoryOnly, city, province, sort, priceMin, priceMax, minOrder';
+const KNOWN_NAMES =
+  'provider, factoryOnly, city, province, sort, priceMin, priceMax, minOrder, language, currency';
 
 function parseBoolean(option: string, value: CellValue): boolean {
   if (typeof value === 'boolean') return value;
@@ -121,6 +138,27 @@ function applyOption(options: SearchOptions, rawName: string, value: CellValue):
       return;
     case 'minOrder':
       options.minOrder = parseAmount(option, value, true);
+      return;
+    case 'language': {
+      const language = String(value ?? '')
+        .trim()
+        .toLowerCase();
+      if (!(LANGUAGES as readonly string[]).includes(language)) {
+        throw new InvalidOptionError(option, `"${value ?? ''}" is not one of ${LANGUAGES.join(', ')}`);
+      }
+      options.language = language as Language;
+      return;
+    }
+    case 'currency': {
+      const currency = CurrencyCode.safeParse(String(value ?? ''));
+      if (!currency.success) {
+        throw new InvalidOptionError(
+          option,
+          `"${value ?? ''}" is not a currency code such as USD, EUR or GBP`,
+        );
+      }
+      options.currency = currency.data;
+    }
   }
 }
 

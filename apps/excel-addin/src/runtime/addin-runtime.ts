@@ -64,7 +64,11 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     settings: () => settings,
     client: getClient,
     cache,
-    functions: createSearchFunctions({ client: getClient, cache }),
+    functions: createSearchFunctions({
+      client: getClient,
+      cache,
+      defaults: () => ({ language: settings.language, currency: settings.currency }),
+    }),
     load: async () => apply(await loadSettings(options.store)),
     update: async (next) => apply(await saveSettings(options.store, next)),
   };

@@ -1,10 +1,31 @@
-// Proxy URL and token, shared by the custom functions and the pane. In Excel they live in
+import { CurrencyCode, LANGUAGES, type Language } from '@yuantou/core';
+
+// Proxy URL and token (plus the default output language and currency), shared by the custom functions and the pane. In Excel they live in
 // OfficeRuntime.storage (the shared runtime's store, kept across sessions); in a plain browser ("preview
 // mode") in localStorage. The token is only ever sent to the proxy, in a header.
 
 export interface AddinSettings {
   proxyUrl: string;
   token: string;
+  /** Output language for pane searches and for functions whose options do not set one; none = Chinese. */
+  language?: Language;
+  /** Prices also in this currency (ISO 4217) for pane searches and functions without `currency=`. */
+  currency?: string;
+}
+
+/** A saved language that is still one the proxy knows, else none. */
+function knownLanguage(value: unknown): Language | undefined {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
+    ? (value as Language)
+    : undefined;
+}
+
+/** Blank → none; a bad code is refused when saving (the pane shows the message). */
+function currencySetting(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const parsed = CurrencyCode.safeParse(value);
+  if (!parsed.success) throw new Error(`"${value.trim()}" is not a currency code such as USD, EUR or GBP`);
+  return parsed.data;
 }
 
 export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8787';
@@ -55,6 +76,14 @@ export async function loadSettings(store: KeyValueStore): Promise<AddinSettings>
     return {
       proxyUrl: typeof saved.proxyUrl === 'string' ? normalizeProxyUrl(saved.proxyUrl) : DEFAULT_PROXY_URL,
       token: typeof saved.token === 'string' ? saved.token : '',
+      language: knownLanguage(saved.language),
+      currency: (() => {
+        try {
+          return currencySetting(saved.currency);
+        } catch {
+          return undefined;
+        }
+      })(),
     };
   } catch {
     return fallback;
@@ -62,7 +91,12 @@ export async function loadSettings(store: KeyValueStore): Promise<AddinSettings>
 }
 
 export async function saveSettings(store: KeyValueStore, settings: AddinSettings): Promise<AddinSettings> {
-  const clean = { proxyUrl: normalizeProxyUrl(settings.proxyUrl), token: settings.token.trim() };
+  const clean: AddinSettings = {
+    proxyUrl: normalizeProxyUrl(settings.proxyUrl),
+    token: settings.token.trim(),
+    language: knownLanguage(settings.language),
+    currency: currencySetting(settings.currency),
+  };
   await store.setItem(KEY, JSON.stringify(clean));
   return clean;
 }

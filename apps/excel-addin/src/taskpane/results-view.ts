@@ -1,6 +1,6 @@
 import type {
+  ProductResult,
   ProductSearchResponse,
-  RankedProduct,
   RankedSupplier,
   ScoreFactor,
   SupplierSearchResponse,
@@ -105,14 +105,23 @@ function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
   );
 }
 
-function productItem(doc: Document, p: RankedProduct, rank: number) {
+function convertedText(p: ProductResult): string | null {
+  const converted = p.priceConverted;
+  if (!converted) return null;
+  if ('error' in converted) return `no ${converted.currency} price: ${converted.error}`;
+  return `≈ ${converted.amount.toFixed(2)} ${converted.currency}`;
+}
+
+function productItem(doc: Document, p: ProductResult, rank: number) {
   return item(
     doc,
     rank,
     p.score,
     link(doc, p.url, p.titleTranslated ?? p.title),
     [
+      p.titleTranslated ? p.title : null,
       p.price !== null ? `¥${p.price.toFixed(2)}` : null,
+      convertedText(p),
       p.moq !== null ? `MOQ ${p.moq}` : null,
       p.monthSold !== null ? `${p.monthSold} sold/month` : null,
       p.supplier?.name ?? null,
@@ -136,6 +145,18 @@ export function renderResults(container: HTMLElement, results: ResultsResponse):
         'Demo data — the proxy has no provider credentials, these are bundled samples.',
       ),
     );
+  }
+  if (response.searchedAs) {
+    const note = response.translation?.note ? ` — ${response.translation.note}` : '';
+    container.append(el(doc, 'p', 'searched-as', `Searched as “${response.searchedAs}”${note}`));
+  }
+  if (response.currency) {
+    const c = response.currency;
+    const text =
+      'error' in c
+        ? `No ${c.currency} prices: ${c.error}`
+        : `Prices in ${c.currency} at ${c.rate.toFixed(4)} CNY per ${c.currency} (${c.source}${c.rateDate ? `, ${c.rateDate}` : ''}${c.stale ? ', stale' : ''})`;
+    container.append(el(doc, 'p', 'error' in c || c.stale ? 'warning' : 'rate-note', text));
   }
   const failed = response.providers.filter((p) => p.outcome === 'error');
   if (failed.length > 0) {

@@ -63,3 +63,16 @@ describe('toSearchRequest', () => {
     expect(() => toSearchRequest(form(over))).toThrow(expect.objectContaining({ field }));
   });
 });
+
+describe('the pane language and currency settings', () => {
+  it('go with every pane search', () => {
+    expect(toSearchRequest(form({ mode: 'products' }), { language: 'en', currency: 'USD' })).toEqual({
+      mode: 'products',
+      params: { q: '玩具厂', pageSize: 20, language: 'en', currency: 'USD' },
+    });
+    const image = toSearchRequest(form({ mode: 'image', query: 'https://img.example.com/a.jpg' }), {
+      currency: 'EUR',
+    });
+    expect(image).toMatchObject({ body: { currency: 'EUR' } });
+  });
+});

@@ -1,4 +1,4 @@
-import type { ImageSearchBodyInput, ProviderId, SearchParamsInput } from '@yuantou/core';
+import type { ImageSearchBodyInput, Language, ProviderId, SearchParamsInput } from '@yuantou/core';
 
 // The pane's form values → the proxy request. Pure, so the mapping (blank fields omitted, numbers parsed,
 // mode chooses the route) is unit-tested without a DOM.
@@ -41,7 +41,13 @@ function amount(field: 'priceMin' | 'priceMax' | 'minOrder', text: string): numb
   return value;
 }
 
-export function toSearchRequest(values: SearchFormValues): SearchRequest {
+/** The pane's language and currency settings, sent with every pane search. */
+export interface SearchLocale {
+  language?: Language;
+  currency?: string;
+}
+
+export function toSearchRequest(values: SearchFormValues, locale: SearchLocale = {}): SearchRequest {
   const query = values.query.trim();
   if (query === '') {
     throw new FormError(
@@ -57,6 +63,8 @@ export function toSearchRequest(values: SearchFormValues): SearchRequest {
     priceMax: amount('priceMax', values.priceMax),
     minOrder: amount('minOrder', values.minOrder),
     pageSize: values.pageSize,
+    language: locale.language,
+    currency: locale.currency,
   };
   if (
     filters.priceMin !== undefined &&

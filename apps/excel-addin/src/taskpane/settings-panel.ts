@@ -1,5 +1,6 @@
 import { cellErrorFor } from '../functions/cell-error.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import type { AddinSettings } from '../runtime/settings-store.js';
 import { usageLines } from './usage-summary.js';
 
 // Proxy URL and token: saved through the runtime (OfficeRuntime.storage in Excel, localStorage in preview),
@@ -31,10 +32,15 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
       usage.replaceChildren();
     }
   };
+  const language = byId<HTMLSelectElement>(doc, 'setting-language');
+  const currency = byId<HTMLInputElement>(doc, 'setting-currency');
 
   const show = () => {
-    url.value = runtime.settings().proxyUrl;
-    token.value = runtime.settings().token;
+    const current = runtime.settings();
+    url.value = current.proxyUrl;
+    token.value = current.token;
+    language.value = current.language ?? '';
+    currency.value = current.currency ?? '';
   };
   show();
   toggle.addEventListener('click', () => {
@@ -45,8 +51,14 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   });
 
   const save = async () => {
-    const saved = await runtime.update({ proxyUrl: url.value, token: token.value });
+    const saved = await runtime.update({
+      proxyUrl: url.value,
+      token: token.value,
+      language: (language.value || undefined) as AddinSettings['language'],
+      currency: currency.value,
+    });
     url.value = saved.proxyUrl;
+    currency.value = saved.currency ?? '';
     return saved;
   };
 

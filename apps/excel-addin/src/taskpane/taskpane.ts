@@ -1,7 +1,7 @@
 import { PROVIDER_IDS, type ProviderId } from '@yuantou/core';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
-import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from '../functions/result-rows.js';
+import { productColumns, productRows, supplierColumns, supplierRows } from '../functions/result-rows.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import { FormError, type SearchFormValues, type SearchMode, toSearchRequest } from './search-request.js';
@@ -72,7 +72,8 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
     formError.textContent = '';
     let request: ReturnType<typeof toSearchRequest>;
     try {
-      request = toSearchRequest(formValues());
+      const { language, currency } = runtime.settings();
+      request = toSearchRequest(formValues(), { language, currency });
     } catch (error) {
       formError.textContent = error instanceof FormError ? error.message : String(error);
       return;
@@ -117,13 +118,13 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
       last.results.kind === 'suppliers'
         ? {
             title: last.title,
-            columns: SUPPLIER_COLUMNS,
-            rows: supplierRows(last.results.response.items).slice(1),
+            columns: supplierColumns(last.results.response),
+            rows: supplierRows(last.results.response.items, last.results.response).slice(1),
           }
         : {
             title: last.title,
-            columns: PRODUCT_COLUMNS,
-            rows: productRows(last.results.response.items).slice(1),
+            columns: productColumns(last.results.response),
+            rows: productRows(last.results.response.items, last.results.response).slice(1),
           };
     insertStatus.textContent = 'Inserting…';
     try {

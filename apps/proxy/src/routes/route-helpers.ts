@@ -42,6 +42,8 @@ export function searchDeps(
     gateway: app.gateway,
     providers: config.providers,
     weights,
+    translator: app.translator,
+    fx: app.fx,
     log: request.log,
     signal: abortOnDisconnect(reply),
   };

@@ -8,6 +8,7 @@ import {
 import { ProblemError } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
 import { combinedPaging, containsSampleData, fanOut, type ProviderOutcome } from './fan-out.js';
+import { type KeywordPlan, localizeProduct, planKeyword, quoteCurrency } from './localize.js';
 import { imageQuery, keywordQuery, selectProviders, supports } from './search-query.js';
 import type { SearchDeps } from './search-suppliers.js';
 import { sortProducts } from './sort-results.js';
@@ -16,6 +17,8 @@ function respond(
   deps: SearchDeps,
   outcomes: ProviderOutcome<Product>[],
   params: SearchParams | ImageSearchBody,
+  quote: Awaited<ReturnType<typeof quoteCurrency>>,
+  plan?: KeywordPlan,
 ): ProductSearchResponse {
   const statuses = outcomes.map((o) => o.status);
   if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
@@ -24,27 +27,33 @@ function respond(
     { weights: deps.weights },
   );
   return {
-    items: sortProducts(ranked, params.sort),
+    items: sortProducts(ranked, params.sort).map((p) => localizeProduct(p, quote, params.language)),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),
     providers: statuses,
     sampleData: containsSampleData(outcomes),
+    searchedAs: plan?.translation?.searchedAs,
+    translation: plan?.translation,
+    currency: quote,
   };
 }
 
 export async function searchProducts(deps: SearchDeps, params: SearchParams): Promise<ProductSearchResponse> {
   const selected = selectProviders(params.provider, deps.providers, supports('searchProducts'));
-  const query = keywordQuery(params);
+  // The rate first: an unknown currency is a 400 before any provider is paid.
+  const quote = await quoteCurrency(deps.fx, params.currency, deps.signal);
+  const plan = await planKeyword(deps.translator, params.q, selected, deps.signal);
   const outcomes = await fanOut<Product>(
     selected,
     async (provider) => {
+      const query = keywordQuery({ ...params, q: plan.keywordFor(provider) });
       const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal);
       return { items: result.page.items, result };
     },
     deps.log,
   );
-  return respond(deps, outcomes, params);
+  return respond(deps, outcomes, params, quote, plan);
 }
 
 export async function searchProductsByImage(
@@ -52,6 +61,7 @@ export async function searchProductsByImage(
   body: ImageSearchBody,
 ): Promise<ProductSearchResponse> {
   const selected = selectProviders(body.provider, deps.providers, supports('searchProductsByImage'));
+  const quote = await quoteCurrency(deps.fx, body.currency, deps.signal);
   const query = imageQuery(body);
   const outcomes = await fanOut<Product>(
     selected,
@@ -61,5 +71,5 @@ export async function searchProductsByImage(
     },
     deps.log,
   );
-  return respond(deps, outcomes, body);
+  return respond(deps, outcomes, body, quote);
 }

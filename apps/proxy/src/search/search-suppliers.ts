@@ -8,10 +8,13 @@ import {
   suppliersFromProducts,
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
+import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { ProviderGateway, ProviderSettings } from '../gateway/gateway-contract.js';
+import type { KeywordTranslator } from '../language/keyword-translator.js';
 import { ProblemError } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
 import { combinedPaging, containsSampleData, fanOut } from './fan-out.js';
+import { localizeSupplier, planKeyword, quoteCurrency } from './localize.js';
 import { keywordQuery, selectProviders } from './search-query.js';
 import { sortSuppliers } from './sort-results.js';
 
@@ -19,6 +22,8 @@ export interface SearchDeps {
   gateway: ProviderGateway;
   providers: ProviderSettings[];
   weights: Record<string, number>;
+  translator: KeywordTranslator;
+  fx: CurrencyConverter;
   log: FastifyBaseLogger;
   signal?: AbortSignal;
 }
@@ -37,10 +42,13 @@ export async function searchSuppliers(
     (adapter) => supplierSource(adapter) !== 'none',
   );
   const adapters = new Map(deps.providers.map((p) => [p.id, p.adapter]));
-  const query = keywordQuery(params);
+  // The rate first: an unknown currency is a 400 before any provider is paid.
+  const quote = await quoteCurrency(deps.fx, params.currency, deps.signal);
+  const plan = await planKeyword(deps.translator, params.q, selected, deps.signal);
   const outcomes = await fanOut<Supplier>(
     selected,
     async (provider) => {
+      const query = keywordQuery({ ...params, q: plan.keywordFor(provider) });
       if (adapters.get(provider)?.searchSuppliers) {
         const result = await deps.gateway.search(provider, 'searchSuppliers', query, deps.signal);
         return { items: result.page.items, result };
@@ -55,11 +63,14 @@ export async function searchSuppliers(
 
   const ranked = rankSuppliers(mergeSuppliers(outcomes.map((o) => o.items)), { weights: deps.weights });
   return {
-    items: sortSuppliers(ranked, params.sort),
+    items: sortSuppliers(ranked, params.sort).map((s) => localizeSupplier(s, quote)),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),
     providers: statuses,
     sampleData: containsSampleData(outcomes),
+    searchedAs: plan.translation?.searchedAs,
+    translation: plan.translation,
+    currency: quote,
   };
 }

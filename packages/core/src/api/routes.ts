@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
 import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
@@ -57,6 +58,8 @@ const filterParams = {
   priceMax: queryNumber,
   minOrder: z.preprocess(blankToUndefined, z.coerce.number().int().nonnegative().optional()),
   language: z.preprocess(blankToUndefined, Language.optional()),
+  /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
+  currency: z.preprocess(blankToUndefined, CurrencyCode.optional()),
 };
 
 const priceRangeOrdered = (q: { priceMin?: number; priceMax?: number }) =>
@@ -114,6 +117,39 @@ export const ProviderStatus = z.object({
 });
 export type ProviderStatus = z.infer<typeof ProviderStatus>;
 
+/** How a non-Chinese keyword was searched on providers that search in Chinese only. */
+export const KeywordTranslation = z.object({
+  /** The keyword as typed. */
+  typed: z.string(),
+  /** What those providers were asked for, e.g. `玩具厂`. */
+  searchedAs: z.string(),
+  /** `machine` (LibreTranslate), `glossary` (built-in, word by word), `untranslated` (searched as typed). */
+  method: z.enum(['none', 'machine', 'glossary', 'untranslated']),
+  /** Words kept as typed. */
+  untranslated: z.array(z.string()),
+  /** A sentence for the buyer when the translation is partial, missing or came from the fallback. */
+  note: z.string().optional(),
+  /** Providers sent `searchedAs`; the others translate keywords themselves and got `typed`. */
+  providers: z.array(ProviderId),
+});
+export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
+
+/** A CNY price in the requested currency: the amount with its rate, or why there is none. */
+const converted = Conversion.nullable().optional();
+
+/** A product in a search answer: CNY prices as given, plus `…Converted` when a `currency` was asked for. */
+export const ProductResult = RankedProduct.extend({
+  priceConverted: converted,
+  priceMaxConverted: converted,
+});
+export type ProductResult = z.infer<typeof ProductResult>;
+
+export const SupplierResult = RankedSupplier.extend({
+  priceMinConverted: converted,
+  priceMaxConverted: converted,
+});
+export type SupplierResult = z.infer<typeof SupplierResult>;
+
 const searchResponse = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
@@ -124,12 +160,17 @@ const searchResponse = <T extends z.ZodType>(item: T) =>
     providers: z.array(ProviderStatus),
     /** True when any item is bundled sample data (the demo provider), so UIs can label it. */
     sampleData: z.boolean(),
+    /** What was searched on providers that need Chinese, when the keyword was not Chinese (`玩具厂`). */
+    searchedAs: z.string().optional(),
+    translation: KeywordTranslation.optional(),
+    /** The rate applied to every `…Converted` price, or why prices could not be converted. */
+    currency: z.union([RateQuote, ConversionFailure]).optional(),
   });
 
-export const SupplierSearchResponse = searchResponse(RankedSupplier);
+export const SupplierSearchResponse = searchResponse(SupplierResult);
 export type SupplierSearchResponse = z.infer<typeof SupplierSearchResponse>;
 
-export const ProductSearchResponse = searchResponse(RankedProduct);
+export const ProductSearchResponse = searchResponse(ProductResult);
 export type ProductSearchResponse = z.infer<typeof ProductSearchResponse>;
 
 export const ProviderDescription = z.object({
