@@ -87,6 +87,7 @@ describe('against the demo proxy', () => {
       'supplier',
       'link',
       'image URL',
+      'flags',
     ]);
     expect(found.length).toBeGreaterThan(1);
     // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.
@@ -168,7 +169,7 @@ describe('cancel', () => {
     const b: { onCanceled?: () => void } = {};
     const first = suppliers('玩具厂', undefined, 4, a);
     const second = suppliers('玩具厂', undefined, 4, b);
-    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1), { timeout: 5000 });
     a.onCanceled?.();
     await expect(first).rejects.toMatchObject({ code: '#N/A', message: 'cancelled' });
     await new Promise((r) => setTimeout(r, 100));

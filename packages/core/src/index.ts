@@ -11,12 +11,14 @@ export {
   ProxyRequestError,
 } from './client/create-client.js';
 export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
+export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
 export * from './models/product.js';
 export * from './models/provider-error.js';
 export * from './models/provider-id.js';
+export { isPublicHostname, MAX_IMAGE_URL_LENGTH, PublicImageUrl } from './models/public-url.js';
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';

@@ -1,5 +1,6 @@
 import { cellErrorFor } from '../functions/cell-error.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import { usageLines } from './usage-summary.js';
 
 // Proxy URL, token and request timeout: saved through the runtime (OfficeRuntime.storage in Excel,
 // localStorage only in preview), and a "Test connection" that asks the proxy what it serves. The token field
@@ -15,6 +16,24 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   const timeout = byId<HTMLInputElement>(doc, 'proxy-timeout');
   const status = byId<HTMLElement>(doc, 'settings-status');
   const storeNote = byId<HTMLElement>(doc, 'settings-store');
+  const usage = doc.getElementById('settings-usage');
+
+  // What the sheet is spending today, per provider (GET /v1/usage); quietly empty when the proxy cannot say.
+  const showUsage = async () => {
+    if (!usage) return;
+    try {
+      const lines = usageLines(await runtime.client().usage());
+      usage.replaceChildren(
+        ...lines.map((line) => {
+          const item = doc.createElement('li');
+          item.textContent = line;
+          return item;
+        }),
+      );
+    } catch {
+      usage.replaceChildren();
+    }
+  };
   const language = byId<HTMLSelectElement>(doc, 'setting-language');
   const currency = byId<HTMLInputElement>(doc, 'setting-currency');
 
@@ -36,6 +55,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
     show();
+    if (!panel.hidden) void showUsage();
   });
 
   const save = async () => {
@@ -67,6 +87,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
       const { providers, demoMode } = await runtime.client().listProviders();
       const enabled = providers.filter((p) => p.enabled).map((p) => p.id);
       status.textContent = `Connected to ${saved.proxyUrl}: ${enabled.join(', ') || 'no providers'}${demoMode ? ' (demo mode)' : ''}.`;
+      void showUsage();
       onSaved();
     } catch (error) {
       status.textContent =

@@ -27,6 +27,11 @@ export interface ProxyConfig {
   circuit: GatewayOptions['circuit'];
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
   rateLimit: { requestsPerMinute: number };
+  /** One overall deadline per client request (ms). */
+  deadlineMs: number;
+  /** Pause after a provider's quota answer that names no reset time (ms). */
+  quotaCoolDownMs: number;
+  redisCommandTimeoutMs: number;
   bodyLimitBytes: number;
   /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
@@ -165,7 +170,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
     offerProviders,
-    cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxEntries: cache.maxEntries },
+    cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
     responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },
     circuit: { ...DEFAULTS.circuit, ...input.circuit },
@@ -173,6 +178,9 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     rateLimit: {
       requestsPerMinute: input.rateLimit?.requestsPerMinute ?? DEFAULTS.rateLimit.requestsPerMinute,
     },
+    deadlineMs: input.deadlineMs ?? DEFAULTS.deadlineMs,
+    quotaCoolDownMs: (input.quotaCoolDownSeconds ?? DEFAULTS.quotaCoolDownSeconds) * 1000,
+    redisCommandTimeoutMs: input.redisCommandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     translate: { ...DEFAULTS.translate, ...input.translate },
     fx: {

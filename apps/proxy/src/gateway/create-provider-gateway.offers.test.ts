@@ -27,6 +27,7 @@ function demoGateway(offerTtlSeconds = 60) {
         requestsPerMinute: 6000,
         concurrency: 4,
         timeoutMs: 2000,
+        dailyCalls: null,
       },
       {
         id: 'tmapi',
@@ -35,6 +36,7 @@ function demoGateway(offerTtlSeconds = 60) {
         requestsPerMinute: 60,
         concurrency: 1,
         timeoutMs: 2000,
+        dailyCalls: null,
       },
     ],
     cache: {
@@ -45,10 +47,12 @@ function demoGateway(offerTtlSeconds = 60) {
         getOffer: offerTtlSeconds,
       },
       staleSeconds: 0,
-      maxEntries: 100,
+      maxBytes: 1_000_000,
     },
     retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
     circuit: { failureThreshold: 100, resetAfterMs: 30_000 },
+    deadlineMs: 30_000,
+    quotaCoolDownMs: 60_000,
     logger: pino({ level: 'silent' }),
     registry,
   });

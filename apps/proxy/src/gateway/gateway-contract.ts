@@ -8,9 +8,11 @@ import type {
   Product,
   ProductQuery,
   ProviderId,
+  ProviderUsage,
   Supplier,
   SupplierQuery,
 } from '@yuantou/core';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
@@ -28,6 +30,8 @@ export interface ProviderSettings {
   requestsPerMinute: number;
   concurrency: number;
   timeoutMs: number;
+  /** Upstream calls allowed per UTC day across instances; null for no budget. */
+  dailyCalls: number | null;
 }
 
 export interface GatewayOptions {
@@ -37,13 +41,20 @@ export interface GatewayOptions {
     ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
-    /** In-memory LRU size (entries); ignored with Redis. */
-    maxEntries: number;
+    /** In-memory cache bound in bytes; with Redis, the bound of the local tier in front of it. */
+    maxBytes: number;
   };
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   circuit: { failureThreshold: number; resetAfterMs: number };
-  /** When set, cache, single-flight locks and upstream rate limits are shared through Redis. */
-  redisUrl?: string;
+  /** One overall deadline per call: attempts, retries and waits share it. */
+  deadlineMs: number;
+  /** How long a provider that answered "quota" is left alone when it names no reset time. */
+  quotaCoolDownMs: number;
+  /**
+   * The process's Redis client, when configured: cache, single-flight leases, rate limits, pauses and usage
+   * counts are shared through it, each falling back to local behaviour while it is unreachable.
+   */
+  redis?: Redis;
   logger: Logger;
   registry: Registry;
 }
@@ -95,7 +106,9 @@ export interface ProviderGateway {
    * (`bad_request` when the provider has no detail endpoint).
    */
   getOffer: OfferLookup;
-  /** Redis reachable (when configured). */
-  isReady(): Promise<boolean>;
+  /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
+  usage(): Promise<ProviderUsage[]>;
+  /** `degraded` while Redis is configured but unreachable (this instance then serves on its own). */
+  health(): Promise<{ redis: 'ok' | 'degraded' | 'off' }>;
   close(): Promise<void>;
 }

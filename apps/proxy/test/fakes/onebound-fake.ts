@@ -148,6 +148,8 @@ export interface OneboundFakeOptions {
   envelope?: OneboundEnvelope;
   port?: number;
   total?: number;
+  /** The `api_info` of data answers (default `today:42 max:10000 all:1042`), e.g. a quota at its maximum. */
+  apiInfo?: string;
 }
 
 export interface OneboundFake extends FakeServer {
@@ -198,7 +200,7 @@ export async function startOneboundFake(options: OneboundFakeOptions = {}): Prom
             error_code: '0000',
             reason: 'ok',
             error: '',
-            api_info: apiInfo(),
+            api_info: options.apiInfo ?? apiInfo(),
             request_id: requestId(),
           },
         }

@@ -11,7 +11,8 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.getOffer`);
       return inner.getOffer(provider, query, signal);
     },
-    isReady: () => inner.isReady(),
+    usage: () => inner.usage(),
+    health: () => inner.health(),
     close: () => inner.close(),
   };
 }

@@ -18,6 +18,7 @@ import {
   SearchParams,
   type SearchParamsInput,
   SupplierSearchResponse,
+  UsageResponse,
 } from '../api/routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
@@ -64,6 +65,8 @@ export interface ProxyClient {
   getOffer(ref: string, params?: OfferParamsInput, opts?: CallOptions): Promise<OfferResult>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
+  /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
+  usage(opts?: CallOptions): Promise<UsageResponse>;
   /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
   health(opts?: CallOptions): Promise<void>;
 }
@@ -278,6 +281,8 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       const url = `${base}/${encodeURIComponent(text)}${query ? `?${query}` : ''}`;
       return call({ method: 'GET', url, response: OfferResult, signal: opts?.signal });
     },
+    usage: (opts) =>
+      call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),
     listProviders: (opts) =>
       call({
         method: 'GET',

@@ -1,8 +1,8 @@
 import * as z from 'zod';
+import { CREDIT_LEVELS } from './credit-levels.js';
 import { ProviderId } from './provider-id.js';
 
-/** 1688 integrity levels, best first. `4A`/`3A` spellings are normalised to letters. */
-export const CREDIT_LEVELS = ['AAAAA', 'AAAA', 'AAA', 'AA', 'A', 'B', 'C'] as const;
+export { CREDIT_LEVELS };
 export const CreditLevel = z.enum(CREDIT_LEVELS);
 export type CreditLevel = z.infer<typeof CreditLevel>;
 

@@ -1,7 +1,8 @@
 import type { RouteSort } from '../api/routes.js';
+import { CREDIT_LEVELS } from '../models/credit-levels.js';
 import type { Product } from '../models/product.js';
 import type { Sort } from '../models/query.js';
-import { CREDIT_LEVELS, type CreditLevel, type Supplier } from '../models/supplier.js';
+import type { CreditLevel, Supplier } from '../models/supplier.js';
 
 // One set of comparators for every sort order a caller can ask for, used by the proxy on merged, ranked
 // results and by the demo provider on its catalogue, so "credit" or "price_asc" mean the same everywhere.

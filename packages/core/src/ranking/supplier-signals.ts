@@ -1,4 +1,5 @@
-import { CREDIT_LEVELS, type CreditLevel } from '../models/supplier.js';
+import { CREDIT_LEVELS } from '../models/credit-levels.js';
+import type { CreditLevel } from '../models/supplier.js';
 
 // How good one supplier or product value is, as a fraction 0–1 (null = unknown). Shared by both rankers so a
 // factory or a credit level means the same thing whether it comes from a supplier or a product listing.
