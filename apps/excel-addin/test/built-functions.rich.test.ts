@@ -65,7 +65,7 @@ describe('dist/functions.js on hosts with and without data types', () => {
     const fns = await loadOnHost('rich', { CustomFunctionsRuntime: '1.5', ExcelApi: '1.19' });
     const products = await fns.PRODUCTS!('毛绒玩具', [['provider=demo']], 5, {});
     const header = products[0]!;
-    const [title, image, price] = ['title', 'image URL', 'price'].map((h) => header.indexOf(h)) as [
+    const [title, image, price] = ['title', 'image URL', 'price (CNY)'].map((h) => header.indexOf(h)) as [
       number,
       number,
       number,
