@@ -1,3 +1,5 @@
+import { el } from '../taskpane/element.js';
+
 // Renders an Entity cell value as HTML, the way Excel lays out its card: title, main image, then each section's
 // properties. The pane uses it to show the very JSON a cell would hold (so preview mode and the README
 // screenshot show real cards without an Office host). textContent only: every value comes from a third party.
@@ -42,18 +44,6 @@ export function cardValueText(value: CardValue): string {
     default:
       return String(typed.basicValue ?? '');
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function imageOf(value: CardValue | undefined): { address: string; altText?: string } | null {

@@ -1,23 +1,12 @@
 import type { Offer, OfferPrice } from '@yuantou/core';
 import type { LinkLookup } from '../offers/offer-functions.js';
+import { el } from './element.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.
 
 /** Variants shown per offer; the rest are counted (the sheet table has them all in the `variants` column). */
 export const MAX_VARIANT_ROWS = 30;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 const money = (n: number) => `¥${n.toFixed(2)}`;
 

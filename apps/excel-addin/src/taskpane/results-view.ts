@@ -9,6 +9,7 @@ import type {
 
 import { renderCardPreview } from '../data-types/card-preview.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
+import { el } from './element.js';
 
 // The results list: each item with its score and, folded under it, the breakdown that explains the rank and
 // the card a cell would show (the same JSON the functions return, rendered when opened).
@@ -17,18 +18,6 @@ import { productCard, supplierCard } from '../data-types/entity-cards.js';
 export type ResultsResponse =
   | { kind: 'suppliers'; response: SupplierSearchResponse }
   | { kind: 'products'; response: ProductSearchResponse };
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function percent(rate: number | null | undefined): string | null {
   return rate === null || rate === undefined ? null : `${Math.round(rate * 100)}%`;
