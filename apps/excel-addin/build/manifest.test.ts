@@ -23,6 +23,26 @@ describe('renderManifest', () => {
     expect(facts.namespace).toBe('YUANTOU');
   });
 
+  it.each([
+    [undefined, '=SUPPLIERS', /=YUANTOU\./],
+    ['YUANTOU', '=YUANTOU.SUPPLIERS', /=(?!YUANTOU\.)(SUPPLIERS|PRODUCTS|PRODUCTSBYIMAGE)\b/],
+  ])('namespace %s: Description and GetStarted say %s', (namespace, formula, wrong) => {
+    const xml = renderManifest(template, manifestOptionsFromEnv({ ADDIN_NAMESPACE: namespace }));
+    const description = /<Description DefaultValue="([^"]*)"/.exec(xml)?.[1];
+    const getStarted = /<bt:String id="GetStarted.Description" DefaultValue="([^"]*)"/.exec(xml)?.[1];
+    expect(description).toContain(formula);
+    expect(getStarted).toContain(formula);
+    expect(xml).not.toMatch(wrong);
+    expect(xml).not.toContain('{{');
+  });
+
+  it.each(['Y_T', 'yuantou.v2', `Y${'a'.repeat(31)}`])(
+    'accepts the namespace %s (Microsoft`s rule)',
+    (namespace) => {
+      expect(() => renderManifest(template, { host: 'https://localhost:3000', namespace })).not.toThrow();
+    },
+  );
+
   it('ADDIN_HOST moves every URL to the production host', () => {
     const xml = renderManifest(
       template,
@@ -38,6 +58,10 @@ describe('renderManifest', () => {
     [{ host: 'http://localhost:3000' }, /https/],
     [{ host: 'https://localhost:3000', id: 'not-a-guid' }, /GUID/],
     [{ host: 'https://localhost:3000', namespace: '1688' }, /NAMESPACE/],
+    [{ host: 'https://localhost:3000', namespace: 'YT' }, /3-32/],
+    [{ host: 'https://localhost:3000', namespace: `Y${'a'.repeat(32)}` }, /3-32/],
+    [{ host: 'https://localhost:3000', namespace: 'YUAN-TOU' }, /NAMESPACE/],
+    [{ host: 'https://localhost:3000', namespace: '_YT' }, /NAMESPACE/],
   ])('refuses %j', (options, message) => {
     expect(() => renderManifest(template, options)).toThrow(message);
   });

@@ -15,6 +15,7 @@ export interface ManifestOptions {
   id?: string | undefined;
 }
 
+export const NAMESPACE = /^[A-Za-z][A-Za-z0-9_.]{2,31}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function manifestOptionsFromEnv(env: Record<string, string | undefined>): ManifestOptions {
@@ -34,9 +35,12 @@ export function renderManifest(template: string, options: ManifestOptions): stri
   const id = options.id ?? DEFAULT_ADDIN_ID;
   if (!GUID.test(id)) throw new Error(`ADDIN_ID must be a GUID: ${id}`);
   const namespace = options.namespace?.trim();
-  // Excel: letters, digits and periods, starting with a letter (Custom functions naming guidelines).
-  if (namespace !== undefined && !/^[A-Za-z][A-Za-z0-9.]{0,31}$/.test(namespace)) {
-    throw new Error(`ADDIN_NAMESPACE must be letters and digits starting with a letter: ${namespace}`);
+  // Microsoft's rule for the custom-functions namespace: letters, digits, `_` and `.`, starting with a
+  // letter, 3 to 32 characters.
+  if (namespace !== undefined && !NAMESPACE.test(namespace)) {
+    throw new Error(
+      `ADDIN_NAMESPACE must be 3-32 letters, digits, _ or . starting with a letter: ${namespace}`,
+    );
   }
   const lines = template
     .replace(/<!--template:[\s\S]*?-->\n/, '')
@@ -47,7 +51,8 @@ export function renderManifest(template: string, options: ManifestOptions): stri
     .join('\n')
     .replaceAll('{{HOST}}', host)
     .replaceAll('{{ADDIN_ID}}', id)
-    .replaceAll('{{NAMESPACE}}', namespace ?? '');
+    .replaceAll('{{NAMESPACE}}', namespace ?? '')
+    .replaceAll('{{FN}}', namespace ? `${namespace}.` : '');
 }
 
 export function manifestPlugin(options: { template: string; manifest: ManifestOptions }): Plugin {

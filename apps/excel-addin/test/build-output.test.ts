@@ -1,27 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { generateMetadata } from '../build/custom-functions-plugin.js';
 import { inspectManifest } from './manifest-structure.js';
 
-// Runs the real production build into a temporary folder and checks what Excel will download.
+// Checks what Excel will download: the real production build (test/global-build.ts, one per test run).
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-let outDir: string;
-
-beforeAll(async () => {
-  outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-addin-build-'));
-  await build({
-    root,
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
-  });
-}, 120_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const outDir = inject('addinDist');
 
 const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
 
@@ -35,8 +21,9 @@ describe('functions.json', () => {
         result: { dimensionality: string };
       }[];
     };
-    expect(functions.map((f) => f.id)).toEqual(['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE']);
-    for (const fn of functions) {
+    const searches = ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE'];
+    expect(functions.map((f) => f.id)).toEqual([...searches, 'OFFER', 'OFFERS', 'PRICEAT']);
+    for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
       expect(first).toMatchObject({
         name: fn.id === 'PRODUCTSBYIMAGE' ? 'imageUrl' : 'keyword',
@@ -56,9 +43,44 @@ describe('functions.json', () => {
     }
   });
 
+  it('declares OFFER, OFFERS (a range of links) and PRICEAT (one number), all cancelable', () => {
+    const { functions } = JSON.parse(read('functions.json')) as {
+      functions: {
+        id: string;
+        parameters: { name: string; type: string; dimensionality?: string; optional?: boolean }[];
+        options?: { cancelable?: boolean };
+        result: { type?: string; dimensionality?: string };
+      }[];
+    };
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    const shape = (id: string) =>
+      byId
+        .get(id)!
+        .parameters.map((p) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional ?? false]);
+    expect(shape('OFFER')).toEqual([
+      ['link', 'string', 'scalar', false],
+      ['fields', 'string', 'scalar', true],
+      ['options', 'any', 'matrix', true],
+    ]);
+    expect(shape('OFFERS')).toEqual([
+      ['links', 'any', 'matrix', false],
+      ['fields', 'string', 'scalar', true],
+      ['options', 'any', 'matrix', true],
+    ]);
+    expect(shape('PRICEAT')).toEqual([
+      ['link', 'string', 'scalar', false],
+      ['quantity', 'number', 'scalar', false],
+      ['sku', 'string', 'scalar', true],
+    ]);
+    expect(byId.get('OFFER')!.result.dimensionality).toBe('matrix');
+    expect(byId.get('OFFERS')!.result.dimensionality).toBe('matrix');
+    expect(byId.get('PRICEAT')!.result).toMatchObject({ type: 'number' });
+    for (const id of ['OFFER', 'OFFERS', 'PRICEAT']) expect(byId.get(id)!.options?.cancelable).toBe(true);
+  });
+
   it('is matched by CustomFunctions.associate calls in the bundle', () => {
     const script = read('functions.js');
-    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE']) {
+    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT']) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }
   });

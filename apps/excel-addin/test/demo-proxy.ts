@@ -13,6 +13,8 @@ export interface DemoProxy {
   requests: string[];
   /** Requests whose client went away before the answer (a cancelled cell). */
   aborted: string[];
+  /** Calls the proxy sent to its providers for `operation` (every attempt; cache hits excluded), from /metrics. */
+  upstreamCalls(operation?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,25 @@ interface Options {
 
 export interface GatewayLike {
   search(provider: string, operation: string, query: unknown, signal?: AbortSignal): Promise<unknown>;
+  getOffer?(
+    provider: string,
+    query: { id: string; language?: string },
+    signal?: AbortSignal,
+  ): Promise<unknown>;
   isReady(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The sum of `yuantou_upstream_requests_total` series in Prometheus text, for one operation or all. */
+export function upstreamCallsIn(metrics: string, operation?: string): number {
+  let total = 0;
+  for (const line of metrics.split('\n')) {
+    const match = /^yuantou_upstream_requests_total\{([^}]*)\} (\S+)$/.exec(line);
+    if (!match) continue;
+    if (operation !== undefined && !match[1]!.includes(`operation="${operation}"`)) continue;
+    total += Number(match[2]);
+  }
+  return total;
 }
 
 export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> {
@@ -33,7 +52,7 @@ export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> 
     env: { LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...options.env },
     cwd: mkdtempSync(path.join(tmpdir(), 'yuantou-proxy-')),
   });
-  // The tests' wrappers only touch search/isReady/close; the proxy's gateway type is wider.
+  // The tests' wrappers only touch search/getOffer/isReady/close; the proxy's gateway type is wider.
   const app = await buildApp(config, { wrapGateway: options.wrapGateway as AppDeps['wrapGateway'] });
   const requests: string[] = [];
   const aborted: string[] = [];
@@ -44,6 +63,10 @@ export async function startDemoProxy(options: Options = {}): Promise<DemoProxy> 
   app.addHook('onRequestAbort', async (request) => {
     if (isSearch(request.url)) aborted.push(request.url);
   });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: url.replace('localhost', '127.0.0.1'), requests, aborted, close: () => app.close() };
+  const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  const upstreamCalls = async (operation?: string) => {
+    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    return upstreamCallsIn(response.body, operation);
+  };
+  return { url, requests, aborted, upstreamCalls, close: () => app.close() };
 }

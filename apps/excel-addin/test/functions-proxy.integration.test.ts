@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { ProviderError } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { products, productsByImage, suppliers } from '../src/functions/functions.js';
@@ -10,15 +11,17 @@ import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.j
 beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
 
-async function pointAt(url: string, token = '') {
-  await sharedRuntime.update({ proxyUrl: url, token });
+async function pointAt(url: string, token = '', timeoutSeconds = 40) {
+  await sharedRuntime.update({ proxyUrl: url, token, timeoutSeconds });
 }
 
 describe('against the demo proxy', () => {
   let proxy: DemoProxy;
+  // Importing the proxy's sources compiles them on the fly: on a loaded 2-core machine that alone has taken
+  // over a minute, longer than the default hook timeout.
   beforeAll(async () => {
     proxy = await startDemoProxy();
-  });
+  }, 180_000);
   afterAll(() => proxy.close());
   beforeEach(async () => {
     await pointAt(proxy.url);
@@ -84,6 +87,7 @@ describe('against the demo proxy', () => {
       'supplier',
       'link',
       'image URL',
+      'flags',
     ]);
     expect(found.length).toBeGreaterThan(1);
     // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.
@@ -165,9 +169,9 @@ describe('cancel', () => {
     const b: { onCanceled?: () => void } = {};
     const first = suppliers('玩具厂', undefined, 4, a);
     const second = suppliers('玩具厂', undefined, 4, b);
-    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(proxy.requests).toHaveLength(1), { timeout: 5000 });
     a.onCanceled?.();
-    await expect(first).rejects.toBeDefined();
+    await expect(first).rejects.toMatchObject({ code: '#N/A', message: 'cancelled' });
     await new Promise((r) => setTimeout(r, 100));
     expect(proxy.aborted).toHaveLength(0);
     b.onCanceled?.();
@@ -178,6 +182,29 @@ describe('cancel', () => {
 });
 
 describe('errors become cell errors', () => {
+  it('a proxy that accepts the connection and never answers → #N/A within the timeout, not #BUSY! forever', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      await pointAt(`http://127.0.0.1:${port}`, '', 5);
+      const started = Date.now();
+      await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
+        code: '#N/A',
+        message: 'proxy did not answer within 5 s',
+      });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(4_900);
+      expect(elapsed).toBeLessThan(9_000);
+      expect(sockets.length).toBe(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await pointAt('http://127.0.0.1:8787');
+    }
+  });
+
   it('proxy not running → #N/A naming the URL', async () => {
     const closed = await startDemoProxy();
     await closed.close();

@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 
 // The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
@@ -17,6 +18,7 @@ const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
+  '--disable-dev-shm-usage',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -43,14 +45,13 @@ let origin: string;
 const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'yuantou-pane-'));
+  const outDir = inject('addinDist');
   const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
-  temp.push(outDir, profile);
+  temp.push(profile);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
   const configFile = path.join(root, 'vite.config.ts');
-  await build({ root, configFile, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   server = await preview({
     root,
     configFile,
@@ -115,6 +116,12 @@ describe('task pane in preview mode', () => {
     // Points add up to the score shown (each row is "points / weight").
     const points = breakdown.reduce((sum, row) => sum + Number(String(row[2]).split(' / ')[0]), 0);
     expect(Math.abs(points - scores[0]!)).toBeLessThan(0.1 * breakdown.length + 0.1);
+    // Relevance to the keyword is explained (the parts matched), and flagged suppliers say why they sit low.
+    const relevance = breakdown.find((row) => String(row[0]).includes('Relevance'));
+    expect(relevance?.[1]).toMatch(/%matched 玩具/);
+    const flags = await page.$$eval('#results .red-flags li', (items) => items.map((li) => li.textContent));
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.join('\n')).toMatch(/score capped at \d+/);
     expect(await page.textContent('#insert-status')).toContain('Preview mode');
     expect(proxy.requests.filter((u) => u.startsWith('/v1/suppliers?'))).toHaveLength(1);
 
@@ -123,11 +130,71 @@ describe('task pane in preview mode', () => {
     if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(screenshot, path.join(root, 'docs', 'taskpane.png'));
   });
 
+  it("opens a supplier's card, rendered from the same JSON a cell holds", async () => {
+    const first = page.locator('#results li.result').first();
+    await first.locator('details.card > summary').click();
+    const card = first.locator('.card-preview');
+    await card.waitFor();
+    const name = await first.locator('.result-head .name').textContent();
+    expect(await card.locator('.card-title').textContent()).toBe(name);
+    const sections = await card.locator('.card-section-title').allTextContents();
+    expect(sections).toEqual(expect.arrayContaining(['Company', 'Why it ranks here']));
+    const score = await first.locator('.result-head .score').textContent();
+    const values = await card
+      .locator('dt')
+      .evaluateAll((dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
+    expect(values.Score).toBe(score);
+    const cardShot = path.join(root, 'test-results', 'card.png');
+    await card.screenshot({ path: cardShot });
+    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(cardShot, path.join(root, 'docs', 'card.png'));
+  });
+
   it('shows a form error instead of searching with an empty keyword', async () => {
     const before = proxy.requests.length;
     await page.fill('#query', '   ');
     await page.click('#search-button');
     expect(await page.textContent('#form-error')).toContain('keyword');
     expect(proxy.requests).toHaveLength(before);
+  });
+
+  it('Links mode: looks up pasted links in one request and shows tiers, variants and what failed', async () => {
+    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '玩具', pageSize: 20 });
+    const [a, b] = items.map((p) => p.id);
+    await page.check('input[name="mode"][value="links"]');
+    expect(await page.isVisible('#links-form')).toBe(true);
+    expect(await page.isHidden('#query')).toBe(true);
+    const before = proxy.requests.filter((u) => u.startsWith('/v1/offers')).length;
+    await page.fill(
+      '#links',
+      [
+        `https://detail.1688.com/offer/${a}.html?spm=a2615`,
+        '',
+        `  ${b}  `,
+        'https://item.taobao.com/item.htm?id=1',
+      ].join('\n'),
+    );
+    await page.click('#links-button');
+    await page.waitForSelector('#links-results li.result');
+    const entries = await page.$$eval('#links-results li.result', (lis) =>
+      lis.map((li) => ({
+        id: (li as HTMLElement).dataset.offerId ?? null,
+        failed: li.classList.contains('failed'),
+        text: li.textContent ?? '',
+        pricing: li.querySelector('table.tiers, p.hint') !== null,
+      })),
+    );
+    expect(entries.map((e) => e.id)).toEqual([a, b, null]);
+    expect(entries.slice(0, 2).every((e) => e.pricing)).toBe(true);
+    expect(entries[2]).toMatchObject({ failed: true, text: expect.stringContaining('Taobao') });
+    expect(await page.textContent('#links-results .summary')).toContain('2 of 3 links found');
+    expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - before).toBe(1);
+    expect(await page.textContent('#links-insert-status')).toContain('Preview mode');
+    expect(await page.isDisabled('#links-read-selection')).toBe(true);
+
+    await page.check('input[name="mode"][value="suppliers"]');
+    expect(await page.isVisible('#query')).toBe(true);
+    expect(await page.isHidden('#links-form')).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '@yuantou/co
 import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { paidCallsBenchmark, redisDownBenchmark } from './paid-calls.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -145,4 +146,22 @@ console.log(
 console.log(`proxy p99: ${fmt(hit.proxy.p99Ms)} ms (target ≤ 5 ms)`);
 console.log(
   `single-flight: ${flight.requests} concurrent identical cold requests → ${flight.upstreamCalls} upstream call(s), ${flight.ok} answered 200`,
+);
+
+const paid = await paidCallsBenchmark();
+console.log('');
+console.log(
+  `## paid calls: ${paid.requests} product searches over 100 keywords, random ignored/clamped parameters`,
+);
+console.log('| provider | upstream calls | distinct provider requests |');
+console.log('| --- | ---: | ---: |');
+for (const [provider, calls] of Object.entries(paid.calls)) {
+  console.log(`| ${provider} | ${calls} | ${paid.expected[provider]} |`);
+}
+console.log(`${paid.ok} of ${paid.requests} answered 200`);
+const down = await redisDownBenchmark(process.env.REDIS_URL, ROUNDS, SECONDS);
+console.log(
+  down
+    ? `Redis down / Redis up, cache-hit requests/s: median ${down.ratios[down.ratios.length >> 1]!.toFixed(2)} over ${down.ratios.length} rounds (range ${down.ratios[0]!.toFixed(2)}–${down.ratios.at(-1)!.toFixed(2)}); upstream calls during the run: ${down.upstreamCalls}`
+    : 'Redis down / Redis up: skipped (set REDIS_URL to measure it)',
 );

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { ROUTES } from '@yuantou/core';
+import { OFFER_ROUTES, ROUTES } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from './support/test-app.js';
 
@@ -13,7 +13,11 @@ describe('/openapi.json', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths).sort()).toEqual([...Object.values(ROUTES), '/metrics'].sort());
+    const offerPaths = Object.values(OFFER_ROUTES).map((path) => path.replace(/:(\w+)/g, '{$1}'));
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [...Object.values(ROUTES), ...offerPaths, '/metrics'].sort(),
+    );
+    expect(Object.keys(document.paths[OFFER_ROUTES.offers])).toEqual(['post']);
     expect(Object.keys(document.paths[ROUTES.productsByImage])).toEqual(['post']);
     const parameters = document.paths[ROUTES.suppliers].get.parameters.map((p: { name: string }) => p.name);
     expect(parameters).toEqual(expect.arrayContaining(['q', 'provider', 'page', 'pageSize', 'sort']));

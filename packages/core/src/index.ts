@@ -1,5 +1,6 @@
 // Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
 
+export * from './api/offer-routes.js';
 export * from './api/routes.js';
 export {
   type CallOptions,
@@ -9,16 +10,24 @@ export {
   type ProxyErrorKind,
   ProxyRequestError,
 } from './client/create-client.js';
+export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
+export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
 export * from './models/product.js';
 export * from './models/provider-error.js';
 export * from './models/provider-id.js';
+export { isPublicHostname, MAX_IMAGE_URL_LENGTH, PublicImageUrl } from './models/public-url.js';
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';
-export { creditLevelFromTags, normalizeCreditLevel } from './normalize/credit-level.js';
+export {
+  creditLevelFromTags,
+  normalizeCreditLevel,
+  normalizeCreditScore,
+  normalizeTradeLevel,
+} from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
 export { trustedTranslation } from './normalize/translated-text.js';
 export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
@@ -31,13 +40,20 @@ export {
 } from './offers/price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
-export { defineOperation, type OperationParts } from './providers/define-operation.js';
-export { demoAdapter } from './providers/demo/demo-adapter.js';
+export {
+  defineOfferOperation,
+  defineOperation,
+  type OfferOperationParts,
+  type OperationParts,
+} from './providers/define-operation.js';
+export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,
+  type PandaponAdapterOptions,
   type PandaponCredentials,
+  type PandaponSigner,
   pandaponAdapter,
 } from './providers/pandapon/pandapon-adapter.js';
 export type * from './providers/provider-contract.js';
@@ -51,6 +67,26 @@ export {
 } from './providers/registry.js';
 export { type TmapiCredentials, tmapiAdapter } from './providers/tmapi/tmapi-adapter.js';
 export { mergeSuppliers } from './ranking/merge-suppliers.js';
-export { DEFAULT_PRODUCT_WEIGHTS, type ProductWeights, rankProducts } from './ranking/rank-products.js';
-export { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers, type SupplierWeights } from './ranking/rank-suppliers.js';
+export {
+  DEFAULT_PRODUCT_WEIGHTS,
+  type ProductWeights,
+  type RankProductsOptions,
+  rankProducts,
+} from './ranking/rank-products.js';
+export {
+  DEFAULT_SUPPLIER_WEIGHTS,
+  type RankSuppliersOptions,
+  rankSuppliers,
+  type SupplierWeights,
+} from './ranking/rank-suppliers.js';
+export { RED_FLAG_CAPS } from './ranking/red-flags.js';
+export { keywordParts, type Positions, providerPositions } from './ranking/relevance.js';
+export {
+  type Compare,
+  PRODUCT_COMPARATORS,
+  SUPPLIER_COMPARATORS,
+  sortRanked,
+} from './ranking/sort-ranked.js';
+export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
+export { inferFactory, type TraderInference } from './ranking/trader-inference.js';

@@ -1,9 +1,10 @@
 import { ProxyRequestError } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import { cellErrorFor, InvalidArgumentError } from './cell-error.js';
-import { InvalidOptionError } from './search-options.js';
+import { InputError } from '../search/input-error.js';
+import { cellErrorFor } from './cell-error.js';
 
 const url = 'http://127.0.0.1:8787';
+const at = { proxyUrl: url, timeoutSeconds: 40 };
 const proxyError = (init: Partial<ConstructorParameters<typeof ProxyRequestError>[0]>) =>
   new ProxyRequestError({ kind: 'internal', message: 'boom', url, ...init });
 const providerStatus = (provider: 'tmapi' | 'onebound', kind: 'quota' | 'rate_limited' | 'auth') => ({
@@ -27,21 +28,21 @@ const providerStatus = (provider: 'tmapi' | 'onebound', kind: 'quota' | 'rate_li
 
 describe('cellErrorFor', () => {
   it('unreachable proxy → #N/A naming the URL and the pane', () => {
-    expect(cellErrorFor(proxyError({ kind: 'unreachable' }), url)).toEqual({
+    expect(cellErrorFor(proxyError({ kind: 'unreachable' }), at)).toEqual({
       code: 'notAvailable',
       message: 'Proxy not reachable at http://127.0.0.1:8787 — open the YUANTOU pane to set it',
     });
   });
 
   it('rejected token → #VALUE! "token rejected"', () => {
-    const error = cellErrorFor(proxyError({ kind: 'unauthorized', status: 401 }), url);
+    const error = cellErrorFor(proxyError({ kind: 'unauthorized', status: 401 }), at);
     expect(error.code).toBe('invalidValue');
     expect(error.message).toMatch(/^token rejected/);
   });
 
   it('quota → #N/A naming the provider that ran out', () => {
     const error = proxyError({ kind: 'quota', status: 502, providers: [providerStatus('tmapi', 'quota')] });
-    expect(cellErrorFor(error, url)).toEqual({
+    expect(cellErrorFor(error, at)).toEqual({
       code: 'notAvailable',
       message: 'provider tmapi out of quota',
     });
@@ -52,9 +53,9 @@ describe('cellErrorFor', () => {
       kind: 'rate_limited',
       providers: [providerStatus('onebound', 'rate_limited')],
     });
-    expect(cellErrorFor(provider, url).message).toBe('provider onebound busy');
+    expect(cellErrorFor(provider, at).message).toBe('provider onebound busy');
     const proxy = proxyError({ kind: 'too_many_requests', status: 429, retryAfterSeconds: 2.2 });
-    expect(cellErrorFor(proxy, url).message).toBe('proxy busy — try again in 3 s');
+    expect(cellErrorFor(proxy, at).message).toBe('proxy busy — try again in 3 s');
   });
 
   it('validation → #VALUE! with the field', () => {
@@ -64,24 +65,44 @@ describe('cellErrorFor', () => {
       field: 'q',
       message: 'keyword must not be empty',
     });
-    expect(cellErrorFor(error, url)).toEqual({
+    expect(cellErrorFor(error, at)).toEqual({
       code: 'invalidValue',
       message: 'q: keyword must not be empty',
     });
   });
 
   it('bad arguments and options → #VALUE! with their message', () => {
-    expect(cellErrorFor(new InvalidArgumentError('keyword must not be empty'), url)).toEqual({
+    expect(cellErrorFor(new InputError('keyword', 'keyword must not be empty'), at)).toEqual({
       code: 'invalidValue',
       message: 'keyword must not be empty',
     });
-    expect(cellErrorFor(new InvalidOptionError('colour', 'unknown option'), url).message).toBe(
-      'option "colour": unknown option',
-    );
+    expect(cellErrorFor(InputError.option('colour', 'unknown option'), at)).toEqual({
+      code: 'invalidValue',
+      message: 'option "colour": unknown option',
+    });
+  });
+
+  it('our own request timer → #N/A "proxy did not answer within N s"; a provider timeout reported by the proxy names it', () => {
+    const ours = proxyError({ kind: 'timeout', message: 'the proxy did not answer within 40000 ms' });
+    expect(cellErrorFor(ours, { proxyUrl: url, timeoutSeconds: 40 })).toEqual({
+      code: 'notAvailable',
+      message: 'proxy did not answer within 40 s',
+    });
+    const upstream = proxyError({
+      kind: 'timeout',
+      status: 504,
+      providers: [
+        {
+          ...providerStatus('tmapi', 'auth'),
+          error: { ...providerStatus('tmapi', 'auth').error, kind: 'timeout' },
+        },
+      ],
+    });
+    expect(cellErrorFor(upstream, at).message).toBe('provider tmapi timed out');
   });
 
   it('keeps messages within Excel`s 256 characters', () => {
     const error = proxyError({ kind: 'upstream', message: 'x'.repeat(1000) });
-    expect(cellErrorFor(error, url).message.length).toBeLessThanOrEqual(255);
+    expect(cellErrorFor(error, at).message.length).toBeLessThanOrEqual(255);
   });
 });

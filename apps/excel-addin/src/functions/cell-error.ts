@@ -1,4 +1,4 @@
-import { InvalidOptionError } from './search-options.js';
+import { InputError } from '../search/input-error.js';
 
 // What a failed search shows in the cell. Pure (no CustomFunctions global) so it is unit-tested; the runtime
 // wraps the result in `new CustomFunctions.Error(code, message)`. Excel cuts messages at 256 characters.
@@ -15,14 +15,22 @@ export interface CellError {
 interface ProxyFailure {
   kind: string;
   message: string;
+  status?: number | null;
   field?: string | null;
   retryAfterSeconds?: number | null;
   providers?: { provider: string; error?: { kind: string; retryAfterMs?: number | null } | undefined }[];
 }
 
-/** Invalid user input found before any request is sent (empty keyword, bad count). */
-export class InvalidArgumentError extends Error {
-  override readonly name = 'InvalidArgumentError';
+/** What a message may mention about where the add-in sends its requests. */
+export interface ProxyContext {
+  proxyUrl: string;
+  /** The add-in's own request timeout (settings). */
+  timeoutSeconds: number;
+}
+
+/** The input was fine but there is no value to show (an offer not found, below its minimum order): #N/A. */
+export class NotAvailableError extends Error {
+  override readonly name = 'NotAvailableError';
 }
 
 function isProxyFailure(error: unknown): error is ProxyFailure {
@@ -44,10 +52,9 @@ function clip(message: string): string {
   return message.length > 255 ? `${message.slice(0, 254)}…` : message;
 }
 
-export function cellErrorFor(error: unknown, proxyUrl: string): CellError {
-  if (error instanceof InvalidOptionError || error instanceof InvalidArgumentError) {
-    return { code: 'invalidValue', message: clip(error.message) };
-  }
+export function cellErrorFor(error: unknown, { proxyUrl, timeoutSeconds }: ProxyContext): CellError {
+  if (error instanceof InputError) return { code: 'invalidValue', message: clip(error.message) };
+  if (error instanceof NotAvailableError) return { code: 'notAvailable', message: clip(error.message) };
   if (!isProxyFailure(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { code: 'notAvailable', message: clip(`unexpected error: ${message}`) };
@@ -83,6 +90,11 @@ export function cellErrorFor(error: unknown, proxyUrl: string): CellError {
         message: clip(`provider ${failedProvider(error, ['auth'])} rejected the proxy's credentials`),
       };
     case 'timeout':
+      // No HTTP status: our client's own timer ended the call (the proxy never answered). With a status, the
+      // proxy answered that a provider timed out.
+      if (error.status === null || error.status === undefined) {
+        return { code: 'notAvailable', message: `proxy did not answer within ${timeoutSeconds} s` };
+      }
       return {
         code: 'notAvailable',
         message: clip(`provider ${failedProvider(error, ['timeout'])} timed out`),

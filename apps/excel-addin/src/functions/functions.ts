@@ -1,22 +1,23 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: custom-functions-metadata reads these TypeScript types to
    write functions.json; `any[][]` is how a parameter accepts both a text cell and a range. */
 import { sharedRuntime } from '../runtime/shared-runtime.js';
-import { runInCell } from './excel-cell.js';
+import { runInCell, toCustomFunctionsError } from './excel-cell.js';
 
 // The Excel custom functions. custom-functions-metadata reads the JSDoc tags below at build time to generate
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
 // CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
 
-const proxyUrl = () => sharedRuntime.settings().proxyUrl;
+/** Read when a cell fails, so the message names the proxy and timeout in force. */
+const settings = () => sharedRuntime.settings();
 
 /**
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
  * @customfunction SUPPLIERS
  * @param keyword What to search for, e.g. "玩具厂".
- * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many suppliers to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, company, city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link.
+ * @returns rank, score, company (a card where Excel supports data types), city, factory?, credit level, factory level, years, repurchase rate, response rate, providers, link, flags.
  * @cancelable
  */
 export function suppliers(
@@ -25,7 +26,7 @@ export function suppliers(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.suppliers(keyword, options, count, signal),
   );
 }
@@ -34,10 +35,10 @@ export function suppliers(
  * Ranked 1688 products for a keyword, best first, with a header row.
  * @customfunction PRODUCTS
  * @param keyword What to search for, e.g. "毛绒玩具".
- * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL), flags.
  * @cancelable
  */
 export function products(
@@ -46,7 +47,7 @@ export function products(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.products(keyword, options, count, signal),
   );
 }
@@ -55,10 +56,10 @@ export function products(
  * 1688 products that look like the image at a link, best first, with a header row.
  * @customfunction PRODUCTSBYIMAGE
  * @param imageUrl An http(s) link to a product photo.
- * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values.
+ * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
- * @returns rank, score, title, price, MOQ, monthly sales, repurchase, supplier, link, image URL.
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL), flags.
  * @cancelable
  */
 export function productsByImage(
@@ -67,7 +68,79 @@ export function productsByImage(
   count?: number,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
-  return runInCell(invocation, proxyUrl, (signal) =>
+  return runInCell(invocation, settings, (signal) =>
     sharedRuntime.functions.productsByImage(imageUrl, options, count, signal),
+  );
+}
+
+/**
+ * Details of one 1688 offer in one row, to fill down a column beside the links.
+ * @customfunction OFFER
+ * @param link A 1688 link (detail.1688.com/offer/….html, m.1688.com, …?offerId=…) or an offer id.
+ * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier" (default: title, price, tiers, moq, stock, supplier, shipsFrom).
+ * @param [options] e.g. "language=en; quantity=500; header", or a 2-column range of names and values.
+ * @param invocation Excel's call context (cancellation).
+ * @returns One row with the chosen fields (a header row above it with the header option).
+ * @cancelable
+ */
+export function offer(
+  link: string,
+  fields?: string,
+  options?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.offers.offer(link, fields, options, signal),
+  );
+}
+
+/**
+ * Details of every 1688 offer in a range of links: a header, then one row per link.
+ * @customfunction OFFERS
+ * @param links A range of 1688 links or offer ids.
+ * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier".
+ * @param [options] e.g. "language=en; quantity=500", or a 2-column range of names and values.
+ * @param invocation Excel's call context (cancellation).
+ * @returns A header row, then one row per link; a link that fails says why in its first column.
+ * @cancelable
+ */
+export function offers(
+  links: any[][],
+  fields?: string,
+  options?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.offers.offers(links, fields, options, signal),
+  );
+}
+
+/**
+ * The unit price (CNY) of a 1688 offer at a quantity, by its price tiers or its variant's price.
+ * @customfunction PRICEAT
+ * @param link A 1688 link or offer id.
+ * @param quantity How many pieces you would order.
+ * @param [sku] A variant id (from =OFFER(link,"variants") or the pane), when variants are priced apart.
+ * @param invocation Excel's call context (cancellation).
+ * @returns The unit price in CNY; #N/A below the minimum order.
+ * @cancelable
+ */
+export function priceAt(
+  link: string,
+  quantity: number,
+  sku?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<number> {
+  return runInCell(
+    invocation,
+    settings,
+    (signal) => sharedRuntime.offers.priceAt(link, quantity, sku, signal),
+    (): never => {
+      // No paid call while the formula is typed; a number cell cannot show the spilled hint.
+      throw toCustomFunctionsError({
+        code: 'notAvailable',
+        message: 'finish the formula to look up the price',
+      });
+    },
   );
 }

@@ -1,11 +1,15 @@
-import type { RankedProduct, RankedSupplier } from '@yuantou/core';
+import { RankedProduct, RankedSupplier } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import products from './__fixtures__/ranked-products.json' with { type: 'json' };
-import suppliers from './__fixtures__/ranked-suppliers.json' with { type: 'json' };
+import productsJson from './__fixtures__/ranked-products.json' with { type: 'json' };
+import suppliersJson from './__fixtures__/ranked-suppliers.json' with { type: 'json' };
 import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from './result-rows.js';
 
+// Parsed as the proxy client parses answers, so fields added later get their defaults.
+const suppliers = RankedSupplier.array().parse(suppliersJson);
+const products = RankedProduct.array().parse(productsJson);
+
 describe('supplierRows', () => {
-  const rows = supplierRows(suppliers as RankedSupplier[]);
+  const rows = supplierRows(suppliers);
 
   it('starts with the header the issue lists', () => {
     expect(rows[0]).toEqual([
@@ -21,6 +25,7 @@ describe('supplierRows', () => {
       'response rate',
       'providers',
       'link',
+      'flags',
     ]);
   });
 
@@ -38,11 +43,25 @@ describe('supplierRows', () => {
       0.97,
       'tmapi, onebound',
       'https://shop1234.1688.com',
+      '',
     ]);
   });
 
   it('leaves unknown values blank and falls back to nick and province', () => {
-    expect(rows[2]).toEqual([2, 41, '义乌小商品', '浙江', '', '', '', '', '', '', 'onebound', '']);
+    expect(rows[2]).toEqual([2, 41, '义乌小商品', '浙江', '', '', '', '', '', '', 'onebound', '', '']);
+  });
+
+  it('lists the red flags that capped a score, with their reasons', () => {
+    const flagged = supplierRows([
+      {
+        ...suppliers[1]!,
+        flags: [
+          { flag: 'creditC', reason: '诚信等级 C: 较低信用', cap: 30 },
+          { flag: 'returnRate', reason: '退货率 15%', cap: 45 },
+        ],
+      },
+    ]);
+    expect(flagged[1]?.at(-1)).toBe('诚信等级 C: 较低信用; 退货率 15%');
   });
 
   it('every row is as wide as the header', () => {
@@ -56,7 +75,7 @@ describe('supplierRows', () => {
 
 describe('productRows', () => {
   it('lists the product columns', () => {
-    const rows = productRows(products as RankedProduct[]);
+    const rows = productRows(products);
     expect(rows[0]).toEqual(PRODUCT_COLUMNS.map((c) => c.header));
     expect(rows[0]).toEqual([
       'rank',
@@ -70,6 +89,7 @@ describe('productRows', () => {
       'supplier',
       'link',
       'image URL',
+      'flags',
     ]);
     expect(rows[1]).toEqual([
       1,
@@ -83,6 +103,7 @@ describe('productRows', () => {
       '汕头市澄海区乐童玩具厂',
       'https://detail.1688.com/offer/610947572360.html',
       'https://cbu01.alicdn.com/img/ibank/O1CN01.jpg',
+      '',
     ]);
   });
 

@@ -1,10 +1,9 @@
 import type { SearchParamsInput } from '@yuantou/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { InputError } from '../search/input-error.js';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
-import { InvalidArgumentError } from './cell-error.js';
 import { QueryCache } from './query-cache.js';
 import { CANDIDATE_POOL, createSearchFunctions } from './search-functions.js';
-import { InvalidOptionError } from './search-options.js';
 
 function setup() {
   const client = new FakeProxyClient();
@@ -33,14 +32,37 @@ describe('SUPPLIERS', () => {
       5,
       undefined,
     );
+    // Core's schema output: validated and normalised, with its defaults (page 1).
     expect(client.requests[0]?.params).toEqual({
       q: '玩具厂',
       provider: ['tmapi', 'onebound'],
       factoryOnly: true,
       city: '汕头',
       sort: 'repurchase',
+      page: 1,
       pageSize: CANDIDATE_POOL,
     });
+  });
+
+  it('sends `language` (and any other parameter core accepts) with no add-in code for it', async () => {
+    const { fns, client } = setup();
+    await fns.products('玩具', [['lang', 'EN']], 2, undefined);
+    expect(client.requests[0]?.params).toMatchObject({ q: '玩具', language: 'en' });
+  });
+
+  it('answers differently spelled but equal options from one request', async () => {
+    const { fns, client } = setup();
+    await fns.suppliers('玩具厂', [['moq=100; Provider=DEMO']], 2, undefined);
+    await fns.suppliers(
+      '玩具厂',
+      [
+        ['minOrder', 100],
+        ['providers', 'demo'],
+      ],
+      3,
+      undefined,
+    );
+    expect(client.requests).toHaveLength(1);
   });
 
   it('keeps the best `count` of the candidates, not the provider`s first `count`', async () => {
@@ -117,6 +139,7 @@ describe('SUPPLIERS', () => {
     client.gate = new Promise(() => {});
     const cancel = new AbortController();
     const cell = fns.suppliers('玩具厂', undefined, 2, cancel.signal);
+    await vi.waitFor(() => expect(client.requests).toHaveLength(1));
     cancel.abort();
     await expect(cell).rejects.toMatchObject({ name: 'AbortError' });
     expect(client.requests[0]?.signal?.aborted).toBe(true);
@@ -129,12 +152,20 @@ describe('SUPPLIERS', () => {
   });
 
   it.each([
-    ['', undefined, undefined, InvalidArgumentError, /keyword must not be empty/],
-    ['   ', undefined, undefined, InvalidArgumentError, /keyword/],
-    ['玩具厂', undefined, 0, InvalidArgumentError, /count/],
-    ['玩具厂', undefined, 2.5, InvalidArgumentError, /count/],
-    ['玩具厂', undefined, 101, InvalidArgumentError, /count/],
-    ['玩具厂', [['colour=red']], undefined, InvalidOptionError, /option "colour"/],
+    ['', undefined, undefined, InputError, /keyword must not be empty/],
+    ['   ', undefined, undefined, InputError, /keyword/],
+    ['玩具厂', undefined, 0, InputError, /count/],
+    ['玩具厂', undefined, 2.5, InputError, /count/],
+    ['玩具厂', undefined, 101, InputError, /count/],
+    ['玩具厂', [['colour=red']], undefined, InputError, /option "colour"/],
+    [
+      '玩具厂',
+      [['language=klingon']],
+      undefined,
+      InputError,
+      /option "language": "klingon" is not one of zh, en/,
+    ],
+    ['玩具厂', [['moq=2.5']], undefined, InputError, /option "moq": "2.5" is not a whole number/],
   ])(
     'rejects keyword %j options %j count %j before calling the proxy',
     async (keyword, options, count, type, message) => {

@@ -4,12 +4,20 @@ import type {
   SearchParamsInput,
   SupplierSearchResponse,
 } from '@yuantou/core';
-import { InvalidArgumentError } from './cell-error.js';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
+import { InputError } from '../search/input-error.js';
+import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
+import {
+  type CellValue,
+  readOptionsArgument,
+  richOption,
+  splitAddinOptions,
+} from '../search/search-options.js';
 import type { QueryCache } from './query-cache.js';
-import { type AnswerContext, productRows, type Row, supplierRows } from './result-rows.js';
-import { parseOptionsArgument, type SearchOptions } from './search-options.js';
+import { type AnswerContext, productRows, type RichRow, supplierRows } from './result-rows.js';
 
-// What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments,
+// What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments
+// (search-input.ts, core's schemas),
 // coalesce through the cache, ask the proxy, format rows. functions.ts only adapts these to Excel.
 
 /** The part of core's ProxyClient the functions use (tests pass a fake, the runtime passes createClient()). */
@@ -32,15 +40,22 @@ export interface SearchFunctionDeps {
   /** Read at each call, so a new proxy URL or token from the pane applies to the next recalculation. */
   client: () => SearchClient;
   cache: QueryCache;
+  /** The settings gate: awaited before each search, so no call goes out with settings not yet read. */
+  ready?: () => Promise<unknown>;
+  /**
+   * What the host can show in cells (pictures, cards), asked at each call; `null` or absent for plain values
+   * (older hosts, the preview).
+   */
+  richCells?: () => RichCellCapabilities | null;
   /**
    * The pane's language and currency settings, read at each call: they apply to every function whose
    * `options` do not set them.
    */
-  defaults?: () => Pick<SearchOptions, 'language' | 'currency'>;
+  defaults?: () => { language?: string | undefined; currency?: string | undefined };
 }
 
 /** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
-export type OptionsArgument = (string | number | boolean | null)[][] | undefined;
+export type OptionsArgument = CellValue[][] | undefined;
 
 export const DEFAULT_COUNT = 10;
 export const MAX_COUNT = 100;
@@ -54,26 +69,12 @@ export const CANDIDATE_POOL = 50;
 function parseCount(count: number | null | undefined): number {
   if (count === undefined || count === null) return DEFAULT_COUNT;
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-    throw new InvalidArgumentError(`count must be a whole number from 1 to ${MAX_COUNT}`);
+    throw new InputError('count', `count must be a whole number from 1 to ${MAX_COUNT}`);
   }
   return count;
 }
 
-function parseKeyword(keyword: string | null | undefined): string {
-  const text = String(keyword ?? '').trim();
-  if (text === '') throw new InvalidArgumentError('keyword must not be empty');
-  if (text.length > 200) throw new InvalidArgumentError('keyword is longer than 200 characters');
-  return text;
-}
-
-function parseImageUrl(imageUrl: string | null | undefined): string {
-  const text = String(imageUrl ?? '').trim();
-  if (text === '') throw new InvalidArgumentError('imageUrl must not be empty');
-  if (!/^https?:\/\/\S+$/i.test(text)) throw new InvalidArgumentError('imageUrl must be an http(s) link');
-  return text;
-}
-
-/** One key per distinct request, whatever spelling of the options produced it. */
+/** One key per distinct request, whatever spelling of the options produced it (the validated request). */
 function cacheKey(fn: string, params: object): string {
   const entries = Object.entries(params)
     .filter(([, v]) => v !== undefined)
@@ -81,40 +82,70 @@ function cacheKey(fn: string, params: object): string {
   return JSON.stringify([fn, entries]);
 }
 
-export function createSearchFunctions(deps: SearchFunctionDeps) {
-  /** Options as the proxy's filter parameters, asking for the candidate pool; `wanted` rows are kept. */
-  const filters = (options: OptionsArgument, count: number | undefined) => {
-    const wanted = parseCount(count);
-    const defaults = Object.fromEntries(
-      Object.entries(deps.defaults?.() ?? {}).filter(([, v]) => v !== undefined && v !== ''),
-    );
-    return {
-      params: { ...defaults, ...parseOptionsArgument(options), pageSize: Math.max(wanted, CANDIDATE_POOL) },
-      wanted,
-    };
-  };
+/**
+ * The cell's arguments as a request validated by core's schema, asking for the candidate pool; `wanted` rows
+ * are kept.
+ */
+function request(
+  kind: SearchKind,
+  subject: string | null | undefined,
+  options: OptionsArgument,
+  count: number | null | undefined,
+  defaults: { language?: string | undefined; currency?: string | undefined } = {},
+): { valid: SearchRequest; wanted: number; rich: boolean } {
+  const wanted = parseCount(count);
+  const { addin, search: written } = splitAddinOptions(readOptionsArgument(options));
+  // The pane's settings, where the cell's options do not say otherwise.
+  const search = [
+    ...Object.entries(defaults)
+      .filter(([key, value]) => value && !written.some((o) => o.key === key))
+      .map(([key, value]) => ({ written: `${key} (pane setting)`, key, value })),
+    ...written,
+  ];
+  const valid = validateSearch({
+    kind,
+    subject: String(subject ?? ''),
+    subjectName: kind === 'image' ? 'imageUrl' : 'keyword',
+    options: search,
+    pageSize: Math.max(wanted, CANDIDATE_POOL),
+  });
+  return { valid, wanted, rich: richOption(addin.rich) };
+}
 
+const paramsOf = (valid: SearchRequest) => {
+  if (valid.kind === 'image') throw new Error('a keyword search was expected');
+  return valid.params;
+};
+const bodyOf = (valid: SearchRequest) => {
+  if (valid.kind !== 'image') throw new Error('an image search was expected');
+  return valid.body;
+};
+
+export function createSearchFunctions(deps: SearchFunctionDeps) {
   /**
    * Asks the proxy through the cache (coalesced by function and request; `signal` is this cell's cancellation)
    * and formats the best `wanted` items of the answer.
    */
   const search = async <Request extends object, Item>(
     fn: string,
-    { params: request, wanted }: { params: Request; wanted: number },
+    { params: request, wanted, rich }: { params: Request; wanted: number; rich: boolean },
     send: (
       client: SearchClient,
       request: Request,
       signal: AbortSignal,
     ) => Promise<{ items: Item[] } & AnswerContext>,
-    toRows: (items: Item[], context: AnswerContext) => Row[],
+    toRows: (items: Item[], context: AnswerContext, rich: RichCellCapabilities | null) => RichRow[],
     signal: AbortSignal | undefined,
-  ): Promise<Row[]> => {
+  ): Promise<RichRow[]> => {
+    await deps.ready?.();
     const response = await deps.cache.get(
       cacheKey(fn, request),
       (s) => send(deps.client(), request, s),
       signal,
     );
-    return toRows(response.items.slice(0, wanted), response);
+    // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
+    const capabilities = rich ? (deps.richCells?.() ?? null) : null;
+    return toRows(response.items.slice(0, wanted), response, capabilities);
   };
 
   return {
@@ -124,11 +155,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      const { valid, wanted, rich } = request('suppliers', keyword, options, count, deps.defaults?.());
       return search(
         'SUPPLIERS',
-        { params: request, wanted },
+        { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
         supplierRows,
         signal,
@@ -141,11 +171,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: SearchParamsInput = { q: parseKeyword(keyword), ...params };
+      const { valid, wanted, rich } = request('products', keyword, options, count, deps.defaults?.());
       return search(
         'PRODUCTS',
-        { params: request, wanted },
+        { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchProducts(p, { signal: s }),
         productRows,
         signal,
@@ -158,11 +187,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { params, wanted } = filters(options, count);
-      const request: ImageSearchBodyInput = { imageUrl: parseImageUrl(imageUrl), ...params };
+      const { valid, wanted, rich } = request('image', imageUrl, options, count, deps.defaults?.());
       return search(
         'PRODUCTSBYIMAGE',
-        { params: request, wanted },
+        { params: bodyOf(valid), wanted, rich },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         productRows,
         signal,

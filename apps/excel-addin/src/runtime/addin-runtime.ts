@@ -1,75 +1,133 @@
 import { createClient, type ProxyClient } from '@yuantou/core';
+import { richCellCapabilities } from '../data-types/rich-cells.js';
 import { QueryCache } from '../functions/query-cache.js';
 import { createSearchFunctions, type SearchFunctions } from '../functions/search-functions.js';
+import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import {
   type AddinSettings,
-  DEFAULT_PROXY_URL,
-  type KeyValueStore,
-  loadSettings,
-  saveSettings,
-} from './settings-store.js';
+  defaultSettings,
+  mergeSettings,
+  type SettingName,
+  settingsFromStored,
+} from './settings.js';
+import { type KeyValueStore, memoryStore, SETTINGS_KEY } from './settings-store.js';
 
 // The one object the shared runtime holds: settings, the proxy client, the query cache and the search
 // functions. The custom functions and the task pane run in the same page (manifest <Runtime lifetime="long">),
-// so a proxy URL saved in the pane is what the next =SUPPLIERS recalculation uses, and both share the cache.
+// so a setting saved in the pane is what the very next =SUPPLIERS call uses, and both share the cache.
+//
+// The settings gate: Excel may calculate cells the moment their functions are associated, when the saved
+// proxy URL and token are still being read ("The custom-functions runtime starts inside Office.onReady … but
+// async work you start in onReady (reading settings) may not have finished. There is no Microsoft pattern for
+// this: make every function await one settings promise created at start-up (and never let it hang)"). So the
+// runtime starts loading at creation, every search awaits `ready()`, and `ready()` settles within
+// `settingsWaitMs` even if the store never answers (defaults then; a late answer still applies).
 
 export interface AddinRuntimeOptions {
-  store: KeyValueStore;
+  /** The store, or the promise of it (chosen after Office.onReady, see shared-runtime.ts). */
+  store: KeyValueStore | Promise<KeyValueStore>;
+  /** The longest a search waits for saved settings before using defaults. */
+  settingsWaitMs?: number;
   /** How long identical cell queries are answered from memory. */
   cacheTtlMs?: number;
   fetch?: typeof globalThis.fetch;
 }
 
+export type SettingsChanges = Partial<Record<SettingName, unknown>>;
+
 export interface AddinRuntime {
+  /** The settings in force now (defaults until the saved ones are read). */
   settings(): AddinSettings;
+  /** The settings gate: resolves once saved settings are read, or with defaults after `settingsWaitMs`. */
+  ready(): Promise<AddinSettings>;
+  /** Where settings are kept (`OfficeRuntime.storage`, `localStorage`, `memory`), once chosen. */
+  storeKind(): Promise<string>;
   client(): ProxyClient;
   cache: QueryCache;
   functions: SearchFunctions;
-  /** Loads saved settings; call once at start-up. */
-  load(): Promise<AddinSettings>;
-  update(settings: AddinSettings): Promise<AddinSettings>;
+  /** Offers looked up by =OFFER, =OFFERS, =PRICEAT and the pane, by language and offer id. */
+  offerCache: QueryCache;
+  offers: OfferFunctions;
+  /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
+  update(changes: SettingsChanges): Promise<AddinSettings>;
+  /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
+  subscribe(listener: (settings: AddinSettings) => void): () => void;
 }
 
 export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
+export const DEFAULT_SETTINGS_WAIT_MS = 10_000;
+
+/** Settings that change who answers: results from before must not answer after. */
+const CONNECTION: readonly SettingName[] = ['proxyUrl', 'token'];
 
 export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
-  let settings: AddinSettings = { proxyUrl: DEFAULT_PROXY_URL, token: '' };
+  let settings = defaultSettings();
   let client: ProxyClient | undefined;
+  const listeners = new Set<(settings: AddinSettings) => void>();
   const cache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 500 });
-
-  const makeClient = () =>
-    createClient({
-      baseUrl: settings.proxyUrl,
-      ...(settings.token ? { token: settings.token } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-
-  const getClient = () => {
-    client ??= makeClient();
-    return client;
-  };
+  // A column of links is hundreds of offers: their own cache, so they never push searches out.
+  const offerCache = new QueryCache({ ttlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, maxEntries: 5000 });
 
   const apply = (next: AddinSettings) => {
-    const changed = next.proxyUrl !== settings.proxyUrl || next.token !== settings.token;
+    const changed = (Object.keys(next) as SettingName[]).filter((k) => next[k] !== settings[k]);
     settings = next;
-    if (changed) {
-      client = undefined;
-      // Results from another proxy (or another token's view of it) must not answer the next recalculation.
+    if (changed.length === 0) return settings;
+    client = undefined;
+    if (changed.some((k) => CONNECTION.includes(k))) {
       cache.clear();
+      offerCache.clear();
     }
+    for (const listener of listeners) listener(settings);
     return settings;
+  };
+
+  const store = Promise.resolve(options.store).catch(() => memoryStore());
+  const loaded = store
+    .then((s) => s.getItem(SETTINGS_KEY))
+    .then(
+      (raw) => apply(settingsFromStored(raw)),
+      () => settings,
+    );
+  const waitMs = options.settingsWaitMs ?? DEFAULT_SETTINGS_WAIT_MS;
+  const gate = Promise.race([
+    loaded,
+    new Promise<AddinSettings>((resolve) => setTimeout(() => resolve(settings), waitMs)),
+  ]);
+
+  const getClient = () => {
+    client ??= createClient({
+      baseUrl: settings.proxyUrl,
+      ...(settings.token ? { token: settings.token } : {}),
+      timeoutMs: settings.timeoutSeconds * 1000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return client;
   };
 
   return {
     settings: () => settings,
+    ready: () => gate,
+    storeKind: async () => (await store).kind ?? 'custom',
     client: getClient,
     cache,
     functions: createSearchFunctions({
       client: getClient,
       cache,
       defaults: () => ({ language: settings.language, currency: settings.currency }),
+      ready: () => gate,
+      richCells: richCellCapabilities,
     }),
-    load: async () => apply(await loadSettings(options.store)),
-    update: async (next) => apply(await saveSettings(options.store, next)),
+    offerCache,
+    offers: createOfferFunctions({ client: getClient, cache: offerCache, ready: () => gate }),
+    async update(changes) {
+      await gate;
+      const next = mergeSettings(settings, changes);
+      await (await store).setItem(SETTINGS_KEY, JSON.stringify(next));
+      return apply(next);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -1,25 +1,65 @@
-import { describe, expect, it } from 'vitest';
-import { defaultStore, loadSettings, saveSettings } from './settings-store.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chooseStore, SETTINGS_KEY } from './settings-store.js';
 
-describe('language and currency settings', () => {
-  it('are saved with the others and read back', async () => {
-    const store = defaultStore();
-    const saved = await saveSettings(store, {
-      proxyUrl: 'http://127.0.0.1:8787/',
-      token: '',
-      language: 'en',
-      currency: ' usd ',
-    });
-    expect(saved).toEqual({ proxyUrl: 'http://127.0.0.1:8787', token: '', language: 'en', currency: 'USD' });
-    expect(await loadSettings(store)).toEqual(saved);
+// OfficeRuntime.storage once the host defined it; values an older build left in localStorage move over once.
+
+function fakeLocalStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+function fakeOfficeStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: async (k: string) => data.get(k) ?? null,
+    setItem: async (k: string, v: string) => void data.set(k, v),
+    removeItem: async (k: string) => void data.delete(k),
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('chooseStore', () => {
+  it('uses OfficeRuntime.storage when the host has defined it', async () => {
+    const office = fakeOfficeStorage();
+    vi.stubGlobal('OfficeRuntime', { storage: office });
+    vi.stubGlobal('localStorage', fakeLocalStorage());
+    const store = await chooseStore();
+    expect(store.kind).toBe('OfficeRuntime.storage');
+    await store.setItem(SETTINGS_KEY, '{"token":"t"}');
+    expect(office.data.get(SETTINGS_KEY)).toBe('{"token":"t"}');
   });
 
-  it('refuse a currency that is not a code, and forget a language no longer known', async () => {
-    const store = defaultStore();
-    await expect(
-      saveSettings(store, { proxyUrl: 'http://127.0.0.1:8787', token: '', currency: 'euros' }),
-    ).rejects.toThrow(/not a currency code/);
-    await store.setItem('yuantou.settings', JSON.stringify({ proxyUrl: 'http://x.test', language: 'xx' }));
-    expect((await loadSettings(store)).language).toBeUndefined();
+  it('moves a value found in localStorage once and removes the unprefixed copy', async () => {
+    const local = fakeLocalStorage({ [SETTINGS_KEY]: '{"token":"old"}' });
+    const office = fakeOfficeStorage();
+    vi.stubGlobal('OfficeRuntime', { storage: office });
+    vi.stubGlobal('localStorage', local);
+    await chooseStore();
+    expect(office.data.get(SETTINGS_KEY)).toBe('{"token":"old"}');
+    expect(local.data.has(SETTINGS_KEY)).toBe(false);
+  });
+
+  it('never overwrites a value already in OfficeRuntime.storage with a stale localStorage one', async () => {
+    const local = fakeLocalStorage({ [SETTINGS_KEY]: '{"token":"stale"}' });
+    const office = fakeOfficeStorage({ [SETTINGS_KEY]: '{"token":"current"}' });
+    vi.stubGlobal('OfficeRuntime', { storage: office });
+    vi.stubGlobal('localStorage', local);
+    await chooseStore();
+    expect(office.data.get(SETTINGS_KEY)).toBe('{"token":"current"}');
+    expect(local.data.has(SETTINGS_KEY)).toBe(false);
+  });
+
+  it('falls back to localStorage only without OfficeRuntime (preview), and to memory without either', async () => {
+    vi.stubGlobal('localStorage', fakeLocalStorage());
+    expect((await chooseStore()).kind).toBe('localStorage');
+    vi.unstubAllGlobals();
+    expect((await chooseStore()).kind).toBe('memory');
   });
 });

@@ -1,5 +1,15 @@
 import { createAddinRuntime } from './addin-runtime.js';
-import { defaultStore } from './settings-store.js';
+import { officeOnReady, officeRuntimeDefined } from './office-start.js';
+import { chooseStore } from './settings-store.js';
 
-/** The page's one runtime; functions.ts and the pane both import it (shared runtime = one page, one module graph). */
-export const sharedRuntime = createAddinRuntime({ store: defaultStore() });
+// The page's one runtime; functions.ts and the pane both import it (shared runtime = one page, one module
+// graph). It starts with the page: Office.onReady (or the host script defining OfficeRuntime, just before)
+// → choose the store (OfficeRuntime.storage exists only from then on) → read the settings. Every custom function awaits that gate (addin-runtime.ts).
+
+/** Office.onReady's result (null outside Office), awaited once for the whole page. */
+export const officeStart = officeOnReady();
+
+/** The store is chosen when Office.onReady resolves or OfficeRuntime appears, whichever is first. */
+export const sharedRuntime = createAddinRuntime({
+  store: Promise.race([officeStart, officeRuntimeDefined()]).then(() => chooseStore()),
+});

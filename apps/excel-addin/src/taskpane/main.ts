@@ -1,29 +1,68 @@
-import { insertTable } from '../excel/insert-table.js';
+import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
+import { readSelectedText } from '../excel/read-selection.js';
 import { customFunctionsRegistered } from '../functions/functions-entry.js';
-import { sharedRuntime } from '../runtime/shared-runtime.js';
+import { within } from '../runtime/office-start.js';
+import { missingFeatures } from '../runtime/requirements.js';
+import { officeStart, sharedRuntime } from '../runtime/shared-runtime.js';
 import { mountTaskpane } from './taskpane.js';
 
-// The shared runtime's page: registers the custom functions (functions-entry) and mounts the pane. Outside
-// Excel (office.js missing, or loaded with no host) the pane runs in preview mode with insertion disabled.
+// The shared runtime's page: registers the custom functions (functions-entry) and mounts the pane AT ONCE,
+// then switches on Excel features when Office.onReady resolves. If it has not resolved within
+// OFFICE_WAIT_MS (office.js stalled or absent) the pane says it is in preview mode — and still upgrades if
+// Office turns up later.
 
-async function hostIsExcel(): Promise<boolean> {
-  if (typeof Office === 'undefined') return false;
-  const info = await Office.onReady();
-  return info.host === Office.HostType.Excel;
+const OFFICE_WAIT_MS = 15_000;
+const body = document.body;
+const pane = mountTaskpane(document, { runtime: sharedRuntime });
+body.dataset.form = 'ready';
+const hostStatus = document.getElementById('host-status')!;
+
+const PREVIEW_NOTE = 'Preview mode: open this pane in Excel to insert results into a sheet.';
+
+function enableExcel(): void {
+  body.dataset.mode = 'excel';
+  const missing = missingFeatures();
+  const note = document.getElementById('requirements-note')!;
+  const readSelection = () => Excel.run(readSelectedText);
+  if (missing.some((m) => m.feature === 'resize')) {
+    pane.setInsert(
+      null,
+      'This Excel is too old to insert tables (ExcelApi 1.2 needed); the functions still work.',
+    );
+    pane.links.setExcel(null, readSelection);
+  } else {
+    const insert = (table: SheetTable, target: InsertTarget) =>
+      Excel.run(async (context) => {
+        const inserted = await insertTable(context, table, target);
+        const plain = inserted.fallbacks.length
+          ? ` (plain ${inserted.fallbacks.join(', ')}: see the note)`
+          : '';
+        return `${inserted.address}${plain}`;
+      });
+    pane.setInsert(insert, '');
+    pane.links.setExcel(insert, readSelection);
+  }
+  note.hidden = missing.length === 0;
+  note.textContent = missing.length
+    ? `This Excel lacks ${missing.map((m) => `${m.set} ${m.version}`).join(', ')}: ${missing.map((m) => m.feature).join(', ')} use a plainer fallback.`
+    : '';
+  hostStatus.textContent = '';
 }
 
-hostIsExcel()
-  .catch(() => false)
-  .then((excel) => {
-    document.body.dataset.mode = excel ? 'excel' : 'preview';
-    document.body.dataset.customFunctions = String(customFunctionsRegistered);
-    return mountTaskpane(document, {
-      runtime: sharedRuntime,
-      insert: excel
-        ? (table, target) => Excel.run(async (context) => (await insertTable(context, table, target)).address)
-        : null,
-    });
-  })
-  .then(() => {
-    document.body.dataset.ready = 'true';
+void within(officeStart, OFFICE_WAIT_MS, undefined).then((info) => {
+  if (info?.host === 'Excel') enableExcel();
+  else {
+    body.dataset.mode = 'preview';
+    pane.setInsert(null, PREVIEW_NOTE);
+    hostStatus.textContent =
+      info === undefined
+        ? 'Excel did not answer yet: preview mode until it does.'
+        : 'Preview mode (not in Excel).';
+    // A slow office.js that finally answers as Excel still gets the Excel features.
+    if (info === undefined) void officeStart.then((late) => late?.host === 'Excel' && enableExcel());
+  }
+  void customFunctionsRegistered.then((registered) => {
+    body.dataset.customFunctions = String(registered);
   });
+  body.dataset.ready = 'true';
+});

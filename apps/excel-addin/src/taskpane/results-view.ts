@@ -2,35 +2,38 @@ import type {
   ProductResult,
   ProductSearchResponse,
   RankedSupplier,
+  RedFlag,
   ScoreFactor,
   SupplierSearchResponse,
 } from '@yuantou/core';
 
-// The results list: each item with its score and, folded under it, the breakdown that explains the rank.
+import { renderCardPreview } from '../data-types/card-preview.js';
+import { productCard, supplierCard } from '../data-types/entity-cards.js';
+import { el } from './element.js';
+
+// The results list: each item with its score and, folded under it, the breakdown that explains the rank and
+// the card a cell would show (the same JSON the functions return, rendered when opened).
 // Built with textContent only: names and titles come from third parties and must never become markup.
 
 export type ResultsResponse =
   | { kind: 'suppliers'; response: SupplierSearchResponse }
   | { kind: 'products'; response: ProductSearchResponse };
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function percent(rate: number | null | undefined): string | null {
   return rate === null || rate === undefined ? null : `${Math.round(rate * 100)}%`;
 }
 
-/** "Repurchase rate: 0.42 · 21.2 / 25 pts". A null value earned the neutral share (ranked.ts). */
-export function describeFactor(factor: ScoreFactor): { label: string; value: string; points: string } {
+/**
+ * "Repurchase rate: 0.42 · 21.2 / 25 pts". A null value earned the neutral share (ranked.ts). `note` says how
+ * the value was read: the keyword parts matched and the provider position for relevance, "inferred" for a
+ * factory guessed from the company name, the reasons for the red-flag line.
+ */
+export function describeFactor(factor: ScoreFactor): {
+  label: string;
+  value: string;
+  note: string | null;
+  points: string;
+} {
   const value =
     factor.value === null
       ? 'no data'
@@ -39,21 +42,34 @@ export function describeFactor(factor: ScoreFactor): { label: string; value: str
           ? 'yes'
           : 'no'
         : String(factor.value);
-  return { label: factor.label, value, points: `${factor.points.toFixed(1)} / ${factor.weight}` };
+  return {
+    label: factor.label,
+    value,
+    note: factor.note ?? null,
+    points: `${factor.points.toFixed(1)} / ${factor.weight}`,
+  };
 }
 
-function breakdown(doc: Document, factors: readonly ScoreFactor[]): HTMLElement {
+/** "⚑ 诚信等级 C: … — score capped at 30": each red flag with its reason, above the factor table. */
+function redFlags(doc: Document, flags: readonly RedFlag[]): HTMLElement {
+  const list = el(doc, 'ul', 'red-flags');
+  for (const flag of flags)
+    list.append(el(doc, 'li', undefined, `⚑ ${flag.reason} — score capped at ${flag.cap}`));
+  return list;
+}
+
+function breakdown(doc: Document, factors: readonly ScoreFactor[], flags: readonly RedFlag[]): HTMLElement {
   const details = el(doc, 'details', 'breakdown');
   details.append(el(doc, 'summary', undefined, 'Why it ranks here'));
+  if (flags.length > 0) details.append(redFlags(doc, flags));
   const table = el(doc, 'table');
   for (const factor of factors) {
-    const { label, value, points } = describeFactor(factor);
+    const { label, value, note, points } = describeFactor(factor);
     const row = el(doc, 'tr');
-    row.append(
-      el(doc, 'th', undefined, label),
-      el(doc, 'td', undefined, value),
-      el(doc, 'td', 'points', points),
-    );
+    const valueCell = el(doc, 'td', undefined, value);
+    if (note) valueCell.append(el(doc, 'small', 'note', note));
+    if (factor.factor === 'redFlags') row.className = 'red-flag-line';
+    row.append(el(doc, 'th', undefined, label), valueCell, el(doc, 'td', 'points', points));
     table.append(row);
   }
   details.append(table);
@@ -75,15 +91,35 @@ function item(
   score: number,
   title: HTMLElement,
   facts: (string | null)[],
-  factors: readonly ScoreFactor[],
+  ranked: { breakdown: readonly ScoreFactor[]; flags: readonly RedFlag[] },
+  card: () => Excel.EntityCellValue,
 ) {
   const li = el(doc, 'li', 'result');
   li.dataset.rank = String(rank);
   const head = el(doc, 'div', 'result-head');
-  head.append(el(doc, 'span', 'rank', `#${rank}`), title, el(doc, 'span', 'score', score.toFixed(1)));
+  head.append(el(doc, 'span', 'rank', `#${rank}`), title);
+  // Visible without opening the breakdown: a buyer must not miss why a big supplier sits low.
+  if (ranked.flags.length > 0) {
+    const badge = el(doc, 'span', 'flag-badge', `⚑ ${ranked.flags.length}`);
+    badge.title = ranked.flags.map((f) => f.reason).join('\n');
+    head.append(badge);
+  }
+  head.append(el(doc, 'span', 'score', score.toFixed(1)));
   const line = el(doc, 'div', 'facts', facts.filter(Boolean).join(' · '));
-  li.append(head, line, breakdown(doc, factors));
+  li.append(head, line, breakdown(doc, ranked.breakdown, ranked.flags), cardPreview(doc, card));
   return li;
+}
+
+/** Preview hosts have every capability: the card as a current Excel shows it. */
+const PREVIEW_CAPABILITIES = { doubleNumberFormat: true };
+
+function cardPreview(doc: Document, card: () => Excel.EntityCellValue): HTMLElement {
+  const details = el(doc, 'details', 'card');
+  details.append(el(doc, 'summary', undefined, 'Card in a cell'));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(renderCardPreview(doc, card()));
+  });
+  return details;
 }
 
 function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
@@ -101,7 +137,8 @@ function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
       s.repurchaseRate !== null ? `repurchase ${percent(s.repurchaseRate)}` : null,
       `via ${s.sources.join(', ')}`,
     ],
-    s.breakdown,
+    s,
+    () => supplierCard(s, PREVIEW_CAPABILITIES),
   );
 }
 
@@ -127,7 +164,8 @@ function productItem(doc: Document, p: ProductResult, rank: number) {
       p.supplier?.name ?? null,
       `via ${p.provider}`,
     ],
-    p.breakdown,
+    p,
+    () => productCard(p, PREVIEW_CAPABILITIES),
   );
 }
 

@@ -1,38 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { type SearchFormValues, toSearchRequest } from './search-request.js';
+import { InputError } from '../search/input-error.js';
+import { type FormOption, type SearchFormValues, toSearchRequest } from './search-request.js';
 
+const field = (key: string, value: FormOption['value'], label = key): FormOption => ({ key, label, value });
+const blank: FormOption[] = [
+  field('provider', []),
+  field('factoryOnly', false),
+  field('city', ''),
+  field('priceMin', '', 'Price from'),
+  field('priceMax', ''),
+  field('minOrder', '', 'MOQ'),
+  field('language', ''),
+];
 const form = (over: Partial<SearchFormValues>): SearchFormValues => ({
   mode: 'suppliers',
   query: '玩具厂',
-  providers: [],
-  factoryOnly: false,
-  city: '',
-  priceMin: '',
-  priceMax: '',
-  minOrder: '',
+  options: blank,
   pageSize: 20,
   ...over,
 });
 
 describe('toSearchRequest', () => {
   it('sends only the keyword and page size when no filter is set', () => {
-    expect(toSearchRequest(form({}))).toEqual({ mode: 'suppliers', params: { q: '玩具厂', pageSize: 20 } });
+    expect(toSearchRequest(form({}))).toEqual({
+      kind: 'suppliers',
+      params: { q: '玩具厂', page: 1, pageSize: 20, sort: 'score' },
+    });
   });
 
-  it('maps every filter', () => {
+  it('maps every filter through core`s schema, language included', () => {
     const request = toSearchRequest(
       form({
         mode: 'products',
-        providers: ['tmapi'],
-        factoryOnly: true,
-        city: ' 汕头 ',
-        priceMin: '1.5',
-        priceMax: '20',
-        minOrder: '100',
+        options: [
+          field('provider', ['tmapi']),
+          field('factoryOnly', true),
+          field('city', ' 汕头 '),
+          field('priceMin', '1.5'),
+          field('priceMax', '20'),
+          field('minOrder', '100'),
+          field('language', 'en'),
+        ],
       }),
     );
     expect(request).toEqual({
-      mode: 'products',
+      kind: 'products',
       params: {
         q: '玩具厂',
         provider: ['tmapi'],
@@ -41,33 +53,44 @@ describe('toSearchRequest', () => {
         priceMin: 1.5,
         priceMax: 20,
         minOrder: 100,
+        language: 'en',
+        page: 1,
         pageSize: 20,
+        sort: 'score',
       },
     });
   });
 
   it('posts an image URL in image mode', () => {
-    expect(toSearchRequest(form({ mode: 'image', query: 'https://img.example.com/a.jpg' }))).toEqual({
-      mode: 'image',
+    expect(toSearchRequest(form({ mode: 'image', query: 'https://img.example.com/a.jpg' }))).toMatchObject({
+      kind: 'image',
       body: { imageUrl: 'https://img.example.com/a.jpg', pageSize: 20 },
     });
   });
 
   it.each([
-    [{ query: ' ' }, 'query'],
-    [{ priceMin: 'abc' }, 'priceMin'],
-    [{ minOrder: '2.5' }, 'minOrder'],
-    [{ priceMin: '30', priceMax: '10' }, 'priceMin'],
-    [{ mode: 'image' as const, query: 'not a link' }, 'query'],
-  ])('rejects %j on field %s', (over, field) => {
-    expect(() => toSearchRequest(form(over))).toThrow(expect.objectContaining({ field }));
+    [{ query: ' ' }, 'keyword', 'keyword must not be empty'],
+    [{ options: [field('priceMin', 'abc', 'Price from')] }, 'Price from', '"abc" is not a number'],
+    [{ options: [field('minOrder', '2.5', 'MOQ')] }, 'MOQ', 'is not a whole number'],
+    [{ options: [field('priceMin', '30'), field('priceMax', '10')] }, 'priceMin', 'must not exceed'],
+    [{ mode: 'image' as const, query: 'not a link' }, 'image URL', 'image URL must be an http(s) link'],
+  ])('rejects %j on the field labelled %s', (over, label, message) => {
+    let error: unknown;
+    try {
+      toSearchRequest(form(over));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe(label);
+    expect((error as InputError).message).toContain(message);
   });
 });
 
 describe('the pane language and currency settings', () => {
   it('go with every pane search', () => {
-    expect(toSearchRequest(form({ mode: 'products' }), { language: 'en', currency: 'USD' })).toEqual({
-      mode: 'products',
+    expect(toSearchRequest(form({ mode: 'products' }), { language: 'en', currency: 'USD' })).toMatchObject({
+      kind: 'products',
       params: { q: '玩具厂', pageSize: 20, language: 'en', currency: 'USD' },
     });
     const image = toSearchRequest(form({ mode: 'image', query: 'https://img.example.com/a.jpg' }), {

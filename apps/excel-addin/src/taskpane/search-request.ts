@@ -1,82 +1,59 @@
-import type { ImageSearchBodyInput, Language, ProviderId, SearchParamsInput } from '@yuantou/core';
+import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
+import type { WrittenOption } from '../search/search-options.js';
 
-// The pane's form values → the proxy request. Pure, so the mapping (blank fields omitted, numbers parsed,
-// mode chooses the route) is unit-tested without a DOM.
+// The pane's form → the proxy request, validated like a cell's options (core's schemas via search-input.ts).
+// Every filter input in taskpane.html carries `data-option="<core parameter>"`, so a new search parameter
+// needs one input and nothing here. Pure (form values in, request out), so it is unit-tested without a DOM.
 
-export type SearchMode = 'suppliers' | 'products' | 'image';
+export type SearchMode = SearchKind;
+
+/** One filter as the form holds it: a text or select value, a checkbox, or a group of checked values. */
+export interface FormOption {
+  key: string;
+  /** The field's visible label, so a message names what the user sees. */
+  label: string;
+  value: string | boolean | readonly string[];
+}
 
 export interface SearchFormValues {
   mode: SearchMode;
   /** Keyword, or the image URL in image mode. */
   query: string;
-  providers: ProviderId[];
-  factoryOnly: boolean;
-  city: string;
-  priceMin: string;
-  priceMax: string;
-  minOrder: string;
+  options: readonly FormOption[];
   pageSize: number;
 }
 
-export type SearchRequest =
-  | { mode: 'suppliers' | 'products'; params: SearchParamsInput }
-  | { mode: 'image'; body: ImageSearchBodyInput };
-
-export class FormError extends Error {
-  constructor(
-    readonly field: keyof SearchFormValues,
-    message: string,
-  ) {
-    super(message);
+/** Blank fields, unchecked boxes and empty groups mean "no filter" and are not sent. */
+export function writtenOptions(options: readonly FormOption[]): WrittenOption[] {
+  const written: WrittenOption[] = [];
+  for (const { key, label, value } of options) {
+    if (value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) written.push({ written: label, key, value: value.join(',') });
+      continue;
+    }
+    if (typeof value === 'string' && value.trim() === '') continue;
+    written.push({ written: label, key, value: value === true ? 'yes' : String(value).trim() });
   }
+  return written;
 }
 
-function amount(field: 'priceMin' | 'priceMax' | 'minOrder', text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const value = Number(trimmed);
-  if (!Number.isFinite(value) || value < 0) throw new FormError(field, `${field} must be a number ≥ 0`);
-  if (field === 'minOrder' && !Number.isInteger(value))
-    throw new FormError(field, 'MOQ must be a whole number');
-  return value;
-}
-
-/** The pane's language and currency settings, sent with every pane search. */
+/** The pane's language and currency settings: sent with every pane search whose form does not set them. */
 export interface SearchLocale {
-  language?: Language;
+  language?: string;
   currency?: string;
 }
 
 export function toSearchRequest(values: SearchFormValues, locale: SearchLocale = {}): SearchRequest {
-  const query = values.query.trim();
-  if (query === '') {
-    throw new FormError(
-      'query',
-      values.mode === 'image' ? 'enter an image URL' : 'enter a keyword, e.g. 玩具厂',
-    );
-  }
-  const filters = {
-    ...(values.providers.length > 0 ? { provider: values.providers } : {}),
-    ...(values.factoryOnly ? { factoryOnly: true } : {}),
-    ...(values.city.trim() ? { city: values.city.trim() } : {}),
-    priceMin: amount('priceMin', values.priceMin),
-    priceMax: amount('priceMax', values.priceMax),
-    minOrder: amount('minOrder', values.minOrder),
+  const written = writtenOptions(values.options);
+  const defaults = Object.entries(locale)
+    .filter(([key, value]) => value && !written.some((o) => o.key === key))
+    .map(([key, value]) => ({ written: `${key} (setting)`, key, value: String(value) }));
+  return validateSearch({
+    kind: values.mode,
+    subject: values.query,
+    subjectName: values.mode === 'image' ? 'image URL' : 'keyword',
+    options: [...defaults, ...written],
     pageSize: values.pageSize,
-    language: locale.language,
-    currency: locale.currency,
-  };
-  if (
-    filters.priceMin !== undefined &&
-    filters.priceMax !== undefined &&
-    filters.priceMin > filters.priceMax
-  ) {
-    throw new FormError('priceMin', 'the lowest price is above the highest');
-  }
-  const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  if (values.mode === 'image') {
-    if (!/^https?:\/\/\S+$/i.test(query)) throw new FormError('query', 'the image must be an http(s) link');
-    return { mode: 'image', body: { imageUrl: query, ...clean } };
-  }
-  return { mode: values.mode, params: { q: query, ...clean } };
+  });
 }

@@ -1,23 +1,42 @@
-import { PROVIDER_IDS, type ProviderId } from '@yuantou/core';
+import { LANGUAGES, PROVIDER_IDS } from '@yuantou/core';
+import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
 import { productColumns, productRows, supplierColumns, supplierRows } from '../functions/result-rows.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import { InputError } from '../search/input-error.js';
+import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
-import { FormError, type SearchFormValues, type SearchMode, toSearchRequest } from './search-request.js';
+import {
+  type FormOption,
+  type SearchFormValues,
+  type SearchMode,
+  toSearchRequest,
+} from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
-// `insert` is null in preview mode (no Excel host): the same UI, with insertion disabled and explained.
+// Mounted at once, before office.js has finished loading (a stalled CDN must not leave the pane dead): the
+// form works from the start and waits for the settings gate on submit; Excel features (insert) are switched
+// on by `setInsert` when Office.onReady resolves. Until then, and in preview mode (no Excel host), insertion
+// is disabled and explained.
+
+export type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<string>;
 
 export interface TaskpaneOptions {
   runtime: AddinRuntime;
-  insert: ((table: SheetTable, target: InsertTarget) => Promise<string>) | null;
+}
+
+export interface Taskpane {
+  /** Enables insertion (Excel) or disables it with `note` (preview, missing requirement sets). */
+  setInsert(insert: InsertFunction | null, note: string): void;
+  /** Links mode's Excel parts: insertion and reading the selected cells (null in preview mode). */
+  links: LinksPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 
-export async function mountTaskpane(doc: Document, { runtime, insert }: TaskpaneOptions): Promise<void> {
+export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Taskpane {
   const form = byId<HTMLFormElement>(doc, 'search-form');
   const query = byId<HTMLInputElement>(doc, 'query');
   const formError = byId<HTMLElement>(doc, 'form-error');
@@ -33,11 +52,14 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
   ];
   let last: { results: ResultsResponse; title: string } | null = null;
   let running: AbortController | null = null;
+  let insert: InsertFunction | null = null;
+  let insertNote = 'Connecting to Excel…';
 
-  await runtime.load();
+  fillLanguages(doc);
   const loadProviders = () => fillProviders(doc, runtime);
   bindSettingsPanel(doc, runtime, loadProviders);
-  void loadProviders();
+  void runtime.ready().then(loadProviders);
+  const links = bindLinksPanel(doc, { runtime });
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -49,14 +71,7 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
   const formValues = (): SearchFormValues => ({
     mode: mode(),
     query: query.value,
-    providers: [...doc.querySelectorAll<HTMLInputElement>('#providers input:checked')].map(
-      (i) => i.value as ProviderId,
-    ),
-    factoryOnly: byId<HTMLInputElement>(doc, 'factory-only').checked,
-    city: byId<HTMLInputElement>(doc, 'city').value,
-    priceMin: byId<HTMLInputElement>(doc, 'price-min').value,
-    priceMax: byId<HTMLInputElement>(doc, 'price-max').value,
-    minOrder: byId<HTMLInputElement>(doc, 'min-order').value,
+    options: formOptions(form),
     pageSize: 20,
   });
 
@@ -75,7 +90,7 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
       const { language, currency } = runtime.settings();
       request = toSearchRequest(formValues(), { language, currency });
     } catch (error) {
-      formError.textContent = error instanceof FormError ? error.message : String(error);
+      formError.textContent = error instanceof InputError ? error.message : String(error);
       return;
     }
     running?.abort();
@@ -83,25 +98,24 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
     running = controller;
     setBusy(true);
     try {
+      // The settings gate: a search started while saved settings are still being read waits for them.
+      await runtime.ready();
       const client = runtime.client();
       const signal = controller.signal;
       let found: ResultsResponse;
-      if (request.mode === 'image') {
+      if (request.kind === 'image') {
         found = { kind: 'products', response: await client.searchProductsByImage(request.body, { signal }) };
-      } else if (request.mode === 'products') {
+      } else if (request.kind === 'products') {
         found = { kind: 'products', response: await client.searchProducts(request.params, { signal }) };
       } else {
         found = { kind: 'suppliers', response: await client.searchSuppliers(request.params, { signal }) };
       }
-      last = { results: found, title: request.mode === 'image' ? 'image search' : request.params.q };
+      last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
       renderResults(results, found);
       insertPanel.hidden = found.response.items.length === 0;
-      insertStatus.textContent = insert
-        ? ''
-        : 'Preview mode: open this pane in Excel to insert results into a sheet.';
+      insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {
-      if (!controller.signal.aborted)
-        formError.textContent = cellErrorFor(error, runtime.settings().proxyUrl).message;
+      if (!controller.signal.aborted) formError.textContent = cellErrorFor(error, runtime.settings()).message;
     } finally {
       if (running === controller) {
         running = null;
@@ -111,30 +125,70 @@ export async function mountTaskpane(doc: Document, { runtime, insert }: Taskpane
   });
   cancelButton.addEventListener('click', () => running?.abort());
 
-  for (const button of insertButtons) button.disabled = insert === null;
   const insertInto = async (target: InsertTarget) => {
     if (!insert || !last) return;
+    const { results } = last;
+    // The same cards and pictures the functions spill, where Excel can take them (insert-table.ts decides).
     const table: SheetTable =
-      last.results.kind === 'suppliers'
+      results.kind === 'suppliers'
         ? {
             title: last.title,
-            columns: supplierColumns(last.results.response),
-            rows: supplierRows(last.results.response.items, last.results.response).slice(1),
+            columns: supplierColumns(results.response),
+            rows: supplierRows(results.response.items, results.response).slice(1),
+            richRows: (caps) => supplierRows(results.response.items, results.response, caps).slice(1),
           }
         : {
             title: last.title,
-            columns: productColumns(last.results.response),
-            rows: productRows(last.results.response.items, last.results.response).slice(1),
+            columns: productColumns(results.response),
+            rows: productRows(results.response.items, results.response).slice(1),
+            richRows: (caps) => productRows(results.response.items, results.response, caps).slice(1),
           };
     insertStatus.textContent = 'Inserting…';
     try {
       insertStatus.textContent = `Inserted at ${await insert(table, target)}`;
     } catch (error) {
+      // Nothing was written. Where a new sheet would work, say so and point at that button.
       insertStatus.textContent = `Could not insert: ${error instanceof Error ? error.message : String(error)}`;
+      if (error instanceof InsertError && error.offerNewSheet) insertButtons[1]!.focus();
     }
   };
   insertButtons[0]!.addEventListener('click', () => void insertInto('selection'));
   insertButtons[1]!.addEventListener('click', () => void insertInto('newSheet'));
+
+  const setInsert = (next: InsertFunction | null, note: string) => {
+    insert = next;
+    insertNote = note;
+    for (const button of insertButtons) button.disabled = insert === null;
+    if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
+  };
+  setInsert(null, insertNote);
+  return { setInsert, links };
+}
+
+/** Every `[data-option]` field of the form, as search-request.ts reads it. */
+function formOptions(form: HTMLFormElement): FormOption[] {
+  return [...form.querySelectorAll<HTMLElement>('[data-option]')].map((field) => {
+    const key = field.dataset.option!;
+    const label = field.dataset.label ?? key;
+    if (field instanceof HTMLInputElement && field.type === 'checkbox')
+      return { key, label, value: field.checked };
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)
+      return { key, label, value: field.value };
+    // A group of checkboxes (providers): the checked values.
+    const checked = [...field.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    return { key, label, value: checked };
+  });
+}
+
+/** The languages core's schema accepts (a new one appears here without a change). */
+function fillLanguages(doc: Document): void {
+  const select = byId<HTMLSelectElement>(doc, 'language');
+  for (const language of LANGUAGES) {
+    const option = doc.createElement('option');
+    option.value = language;
+    option.textContent = language;
+    select.append(option);
+  }
 }
 
 /** Provider checkboxes from the proxy's /v1/providers; none checked means "all the proxy serves". */
@@ -161,7 +215,7 @@ async function fillProviders(doc: Document, runtime: AddinRuntime): Promise<void
     box.replaceChildren();
     const hint = doc.createElement('span');
     hint.className = 'hint';
-    hint.textContent = cellErrorFor(error, runtime.settings().proxyUrl).message;
+    hint.textContent = cellErrorFor(error, runtime.settings()).message;
     box.append(hint);
   }
 }

@@ -11,6 +11,8 @@ export const ProviderLimits = z.strictObject({
   requestsPerMinute: positiveInt.optional(),
   concurrency: positiveInt.optional(),
   timeoutMs: positiveInt.optional(),
+  /** Upstream calls allowed per UTC day, across instances (YUANTOU_<PROVIDER>_DAILY_CALLS); unlimited when absent. */
+  dailyCalls: positiveInt.optional(),
 });
 
 /** One provider's section: its credential fields (validated later by the adapter) and optional limits. */
@@ -63,8 +65,11 @@ export const ProxyConfigInput = z.strictObject({
       supplierTtlSeconds: positiveInt.optional(),
       productTtlSeconds: positiveInt.optional(),
       imageTtlSeconds: positiveInt.optional(),
+      /** An offer's details per provider + offer + language; prices and stock change through the day. */
+      offerTtlSeconds: positiveInt.optional(),
       staleSeconds: z.coerce.number().int().nonnegative().optional(),
-      maxEntries: positiveInt.optional(),
+      /** In-memory cache bound, in bytes (also the local tier in front of Redis). */
+      maxBytes: positiveInt.optional(),
       /** How long a finished answer (merged, ranked, serialised) is replayed for an identical request; 0 = off. */
       responseTtlSeconds: z.coerce.number().int().nonnegative().optional(),
     })
@@ -80,7 +85,19 @@ export const ProxyConfigInput = z.strictObject({
     .strictObject({ failureThreshold: positiveInt.optional(), resetAfterMs: positiveInt.optional() })
     .optional(),
   ranking: z.strictObject({ suppliers: weights.optional(), products: weights.optional() }).optional(),
+  offers: z
+    .strictObject({
+      /** The order providers are asked for an offer's details (`YUANTOU_OFFER_PROVIDERS=tmapi,onebound`). */
+      providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
+    })
+    .optional(),
   rateLimit: z.strictObject({ requestsPerMinute: positiveInt.optional() }).optional(),
+  /** One overall deadline per client request: every provider call, retry and wait shares it. */
+  deadlineMs: positiveInt.optional(),
+  /** How long a provider that answered "quota" gets no call when it names no reset time. */
+  quotaCoolDownSeconds: positiveInt.optional(),
+  /** How long one Redis command may take before this instance falls back to local behaviour. */
+  redisCommandTimeoutMs: positiveInt.optional(),
   /** Machine translation of non-Chinese keywords (LibreTranslate); without it, the bundled glossary. */
   translate: z
     .strictObject({
@@ -113,8 +130,9 @@ export const DEFAULTS = {
     supplierTtlSeconds: 86_400,
     productTtlSeconds: 600,
     imageTtlSeconds: 600,
+    offerTtlSeconds: 21_600,
     staleSeconds: 3_600,
-    maxEntries: 5_000,
+    maxBytes: 64 * 1024 * 1024,
     // A recalculating sheet repeats identical searches in bursts; replaying the finished answer for a short
     // while skips merging, ranking and response validation, and never outlives the provider cache it came from.
     responseTtlSeconds: 30,
@@ -122,6 +140,9 @@ export const DEFAULTS = {
   retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
   circuit: { failureThreshold: 5, resetAfterMs: 30_000 },
   rateLimit: { requestsPerMinute: 1_000 },
+  deadlineMs: 30_000,
+  quotaCoolDownSeconds: 900,
+  redisCommandTimeoutMs: 50,
   // A keyword's translation does not change from one day to the next; LibreTranslate is asked once a day.
   translate: { target: 'zh', ttlSeconds: 86_400, timeoutMs: 5_000 },
   fx: { timeoutMs: 10_000 },

@@ -24,6 +24,12 @@ export const GLOBAL_ENV = {
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
+  YUANTOU_OFFER_PROVIDERS: 'offers.providers',
+  YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
+  YUANTOU_DEADLINE_MS: 'deadlineMs',
+  YUANTOU_QUOTA_COOL_DOWN_SECONDS: 'quotaCoolDownSeconds',
+  YUANTOU_CACHE_MAX_BYTES: 'cache.maxBytes',
+  YUANTOU_REDIS_COMMAND_TIMEOUT_MS: 'redisCommandTimeoutMs',
   YUANTOU_TRANSLATE_URL: 'translate.url',
   YUANTOU_TRANSLATE_API_KEY: 'translate.apiKey',
   YUANTOU_TRANSLATE_TARGET: 'translate.target',
@@ -31,5 +37,5 @@ export const GLOBAL_ENV = {
   YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
 } as const;
 
-export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins']);
+export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
 export const BOOLEAN_SETTINGS = new Set<string>(['demo']);

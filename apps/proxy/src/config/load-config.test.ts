@@ -48,7 +48,10 @@ describe('loadConfig', () => {
       searchSuppliers: 86_400,
       searchProducts: 600,
       searchProductsByImage: 600,
+      // Offer details: prices and stock change during the day (issue 13: default 6 h).
+      getOffer: 21_600,
     });
+    expect(config.offerProviders.map((p) => p.id)).toEqual(['demo']);
     expect(config.cache.staleSeconds).toBe(3_600);
     expect(config.rateLimit.requestsPerMinute).toBe(1_000);
     expect(config.corsOrigins).toEqual(['https://localhost:3000', 'http://localhost:3000']);
@@ -180,6 +183,24 @@ describe('loadConfig', () => {
 
   it('fails when YUANTOU_CONFIG names a missing file', () => {
     expect(configError(() => load({ YUANTOU_CONFIG: 'nope.json' })).message).toContain('YUANTOU_CONFIG');
+  });
+});
+
+describe('loadConfig: offers', () => {
+  it('asks every enabled provider with offer details by default, and reads the order and TTL from env', () => {
+    expect(load({}).offerProviders.map((p) => p.id)).toEqual(['demo']);
+    const config = load({ YUANTOU_OFFER_PROVIDERS: ' demo ,demo', YUANTOU_OFFER_TTL_SECONDS: '60' });
+    expect(config.offerProviders.map((p) => p.id)).toEqual(['demo']);
+    expect(config.cache.ttlSeconds.getOffer).toBe(60);
+  });
+
+  it('refuses an offer provider that is not enabled, and a name that is no provider', () => {
+    const disabled = configError(() => load({ YUANTOU_OFFER_PROVIDERS: 'tmapi,demo' }));
+    expect(disabled.problems).toEqual([
+      'YUANTOU_OFFER_PROVIDERS: tmapi is not enabled (no credentials configured)',
+    ]);
+    const unknown = configError(() => load({ YUANTOU_OFFER_PROVIDERS: 'taobao' }));
+    expect(unknown.problems[0]).toMatch(/^offers\.providers\.0:/);
   });
 });
 

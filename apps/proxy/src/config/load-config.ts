@@ -18,6 +18,8 @@ export interface ProxyConfig {
   demoMode: boolean;
   /** Enabled providers with their credentials and limits. */
   providers: ProviderSettings[];
+  /** Enabled providers with offer details, in the order `/v1/offers` asks them. */
+  offerProviders: ProviderSettings[];
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -25,6 +27,11 @@ export interface ProxyConfig {
   circuit: GatewayOptions['circuit'];
   ranking: { suppliers: Record<string, number>; products: Record<string, number> };
   rateLimit: { requestsPerMinute: number };
+  /** One overall deadline per client request (ms). */
+  deadlineMs: number;
+  /** Pause after a provider's quota answer that names no reset time (ms). */
+  quotaCoolDownMs: number;
+  redisCommandTimeoutMs: number;
   bodyLimitBytes: number;
   /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
@@ -92,6 +99,27 @@ function unknownWeights(path: string, given: Record<string, number> | undefined,
     .map((name) => `${path}.${name}: unknown ranking weight (expected ${Object.keys(known).join(', ')})`);
 }
 
+/**
+ * The providers `/v1/offers` asks, in order: as configured (each must be enabled and have a detail endpoint:
+ * naming one that is not is a mistake worth stopping for), else every enabled provider that has one.
+ */
+function resolveOfferProviders(
+  enabled: ProviderSettings[],
+  configured: readonly string[] | undefined,
+  problems: string[],
+): ProviderSettings[] {
+  const withDetails = enabled.filter((p) => p.adapter.getOffer !== undefined);
+  if (!configured) return withDetails;
+  const order: ProviderSettings[] = [];
+  for (const id of new Set(configured)) {
+    const settings = enabled.find((p) => p.id === id);
+    if (!settings) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} is not enabled (no credentials configured)`);
+    else if (!settings.adapter.getOffer) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} has no offer details`);
+    else order.push(settings);
+  }
+  return order;
+}
+
 /** The one config loader: optional JSON file, then env on top, validated once; throws ConfigError. */
 export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   const env = options.env ?? process.env;
@@ -112,6 +140,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ...unknownWeights('ranking.suppliers', input.ranking?.suppliers, DEFAULT_SUPPLIER_WEIGHTS),
     ...unknownWeights('ranking.products', input.ranking?.products, DEFAULT_PRODUCT_WEIGHTS),
   );
+  const offerProviders = resolveOfferProviders(enabled, input.offers?.providers, problems);
   if (enabled.length === 0 && problems.length === 0) {
     problems.push(
       'YUANTOU_DEMO: sample data is switched off and no provider has credentials — nothing to serve',
@@ -120,11 +149,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   if (problems.length > 0) throw new ConfigError(problems);
 
   const cache = { ...DEFAULTS.cache, ...input.cache };
-  const ttlSeconds: Record<OperationName, number> = {
+  const searchTtlSeconds: Record<OperationName, number> = {
     searchSuppliers: cache.supplierTtlSeconds,
     searchProducts: cache.productTtlSeconds,
     searchProductsByImage: cache.imageTtlSeconds,
   };
+  const ttlSeconds = { ...searchTtlSeconds, getOffer: cache.offerTtlSeconds };
   return {
     host,
     port: input.port ?? DEFAULTS.port,
@@ -141,14 +171,18 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ],
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
-    cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxEntries: cache.maxEntries },
-    responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(ttlSeconds)),
+    offerProviders,
+    cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
+    responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },
     circuit: { ...DEFAULTS.circuit, ...input.circuit },
     ranking: { suppliers: input.ranking?.suppliers ?? {}, products: input.ranking?.products ?? {} },
     rateLimit: {
       requestsPerMinute: input.rateLimit?.requestsPerMinute ?? DEFAULTS.rateLimit.requestsPerMinute,
     },
+    deadlineMs: input.deadlineMs ?? DEFAULTS.deadlineMs,
+    quotaCoolDownMs: (input.quotaCoolDownSeconds ?? DEFAULTS.quotaCoolDownSeconds) * 1000,
+    redisCommandTimeoutMs: input.redisCommandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
     translate: { ...DEFAULTS.translate, ...input.translate },
     fx: {

@@ -82,5 +82,6 @@ function settingsFor(
     requestsPerMinute: section?.requestsPerMinute ?? adapter.limits.requestsPerMinute,
     concurrency: section?.concurrency ?? adapter.limits.concurrency,
     timeoutMs: section?.timeoutMs ?? adapter.limits.timeoutMs,
+    dailyCalls: section?.dailyCalls ?? null,
   };
 }

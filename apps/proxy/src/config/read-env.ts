@@ -1,7 +1,7 @@
 import { credentialShape, getProvider, PROVIDER_IDS } from '@yuantou/core';
 import { BOOLEAN_SETTINGS, GLOBAL_ENV, LIST_SETTINGS, providerEnvName } from './env-names.js';
 
-const LIMIT_FIELDS = ['requestsPerMinute', 'concurrency', 'timeoutMs'] as const;
+const LIMIT_FIELDS = ['requestsPerMinute', 'concurrency', 'timeoutMs', 'dailyCalls'] as const;
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;

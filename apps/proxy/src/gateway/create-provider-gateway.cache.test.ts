@@ -31,9 +31,10 @@ describe('ProviderGateway.search: cache', () => {
       baseUrl: server.url,
       gateway: {
         cache: {
-          ttlSeconds: { searchSuppliers: 0.2, searchProducts: 0.2, searchProductsByImage: 0.2 },
+          // Long enough that a loaded machine still reads the refreshed entry as fresh right after the refresh.
+          ttlSeconds: { searchSuppliers: 1, searchProducts: 1, searchProductsByImage: 1 },
           staleSeconds: 30,
-          maxEntries: 10,
+          maxBytes: 1_000_000,
         },
       },
     });
@@ -50,7 +51,7 @@ describe('ProviderGateway.search: cache', () => {
     });
     expect(server.requests).toBe(1);
 
-    await delay(250);
+    await delay(1050);
     const stale = await Promise.all([search(), search(), search()]);
     expect(stale.every((r) => r.fromCache && r.stale && r.page.items[0]?.id === 'item-0')).toBe(true);
     // The one background refresh: waited for rather than timed, so a loaded machine cannot fail it.
@@ -157,7 +158,7 @@ describe('ProviderGateway.search: result, logs and errors', () => {
 
   it('is ready without Redis', async () => {
     harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
-    await expect(harness.gateway.isReady()).resolves.toBe(true);
+    await expect(harness.gateway.health()).resolves.toEqual({ redis: 'off' });
   });
 });
 
@@ -172,15 +173,18 @@ describe('ProviderGateway.search: demo adapter', () => {
           adapter: demoAdapter as unknown as ProviderAdapter<never>,
           credentials: {},
           ...demoAdapter.limits,
+          dailyCalls: null,
         },
       ],
       cache: {
         ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
         staleSeconds: 0,
-        maxEntries: 10,
+        maxBytes: 1_000_000,
       },
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
       circuit: { failureThreshold: 5, resetAfterMs: 1000 },
+      deadlineMs: 30_000,
+      quotaCoolDownMs: 60_000,
       logger: pino({ level: 'silent' }),
       registry,
     });

@@ -21,7 +21,8 @@ function twoInstances(options: Omit<HarnessOptions, 'baseUrl'> = {}): [Harness, 
     createHarness({
       baseUrl: server!.url,
       ...options,
-      gateway: { redisUrl: REDIS_URL, ...options.gateway },
+      redisUrl: REDIS_URL,
+      gateway: options.gateway,
       hooks: { redisKeyPrefix, peerPollMs: 10, ...options.hooks },
     });
   instances = [make(), make()];
@@ -71,18 +72,18 @@ describeWithRedis('ProviderGateway shared through Redis', () => {
     expect(server.requests).toBe(1);
   });
 
-  it('is ready while Redis answers, and not ready when it cannot be reached', async () => {
+  it('reports Redis ok while it answers, and degraded when it cannot be reached', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, { items: [] }));
     const [a] = twoInstances();
-    await expect(a.gateway.isReady()).resolves.toBe(true);
-    const unreachable = createHarness({ baseUrl: server.url, gateway: { redisUrl: 'redis://127.0.0.1:9' } });
+    await expect(a.gateway.health()).resolves.toEqual({ redis: 'ok' });
+    const unreachable = createHarness({ baseUrl: server.url, redisUrl: 'redis://127.0.0.1:9' });
     instances.push(unreachable);
-    await expect(unreachable.gateway.isReady()).resolves.toBe(false);
+    await expect(unreachable.gateway.health()).resolves.toEqual({ redis: 'degraded' });
   });
 
   it('keeps serving when Redis is down: cache and locks degrade to direct calls', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, { items: [{ id: 'x' }] }));
-    const degraded = createHarness({ baseUrl: server.url, gateway: { redisUrl: 'redis://127.0.0.1:9' } });
+    const degraded = createHarness({ baseUrl: server.url, redisUrl: 'redis://127.0.0.1:9' });
     instances.push(degraded);
     await expect(
       degraded.gateway.search('onebound', 'searchProducts', productQuery('q')),
@@ -91,6 +92,6 @@ describeWithRedis('ProviderGateway shared through Redis', () => {
       page: { items: [{ id: 'x' }] },
     });
     expect(server.requests).toBe(1);
-    expect(degraded.logLines.join('\n')).toContain('counting locally');
+    expect(degraded.logLines.join('\n')).toContain('redis unavailable');
   });
 });

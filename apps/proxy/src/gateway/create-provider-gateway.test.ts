@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
 import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
 import { createHarness, type Harness, metricValue } from './__fixtures__/gateway-harness.js';
@@ -162,7 +162,7 @@ describe('ProviderGateway.search: limits and coalescing', () => {
       res.on('close', () => {
         closedEarly = !res.writableEnded;
       });
-      await delay(1000);
+      await delay(3000);
       if (!res.destroyed) sendJson(res, 200, page(0));
     });
     harness = createHarness({ baseUrl: server.url });
@@ -173,8 +173,8 @@ describe('ProviderGateway.search: limits and coalescing', () => {
       .search('onebound', 'searchProducts', productQuery('dress'), controller.signal)
       .catch((e) => e);
     expect(error.name).toBe('AbortError');
-    expect(Date.now() - started).toBeLessThan(800);
-    await delay(50);
-    expect(closedEarly).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The server hears the socket close well before its 1 s answer; polled, since a loaded machine is slow to tell.
+    await vi.waitFor(() => expect(closedEarly).toBe(true), { timeout: 2500, interval: 20 });
   });
 });

@@ -1,6 +1,6 @@
-import type { OperationName, Page, ProviderId } from '@yuantou/core';
+import type { Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
-import { Redis } from 'ioredis';
+import { createProviderPauses } from '../upstream/provider-pause.js';
 import {
   fallbackRateWindowStore,
   memoryRateWindowStore,
@@ -12,10 +12,13 @@ import {
   createResponseCache,
   memoryCacheStore,
   redisCacheStore,
+  tieredCacheStore,
 } from '../upstream/response-cache.js';
+import { createSharedCounters } from '../upstream/shared-counters.js';
 import { createSingleFlight, redisLock } from '../upstream/single-flight.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
-import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
+import { createUsageLedger } from '../upstream/usage-ledger.js';
+import type { GatewayOperation, GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
 import {
   createProviderCaller,
   operationOf,
@@ -24,14 +27,17 @@ import {
 } from './provider-caller.js';
 
 export interface GatewayHooks extends UpstreamHooks {
-  /** Prefix of every Redis key (cache, locks, rate windows); tests use one per run. */
+  /** Prefix of every Redis key (cache, locks, rate windows, usage); tests use one per run. */
   redisKeyPrefix?: string;
   /** How often a proxy instance that lost the single-flight lease looks for the winner's page. */
   peerPollMs?: number;
+  /** Single-flight lease length (renewed while the call runs); default 5 s. */
+  leaseMs?: number;
 }
 
 interface Fetched {
-  page: Page<unknown>;
+  /** What the adapter parsed: a page for searches, an offer for getOffer. */
+  page: unknown;
   fromCache: boolean;
 }
 
@@ -39,46 +45,73 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const prefix = hooks.redisKeyPrefix ?? 'yuantou:';
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        lazyConnect: true,
-        connectTimeout: 2000,
-        // Fail a command fast while Redis is away: every Redis use here degrades to local behaviour.
-        commandTimeout: 500,
-        maxRetriesPerRequest: 1,
-      })
-    : undefined;
-  // ioredis reconnects on its own; the error event only needs to be observed (without the URL's password).
-  redis?.on('error', (error: Error & { code?: string }) =>
-    logger.warn({ code: error.code }, 'redis connection error'),
-  );
+  const { redis } = options;
+  // Each Redis use degrades to local behaviour on failure; say so once per outage, not once per request.
+  let redisFailing = false;
+  redis?.on('ready', () => {
+    if (redisFailing) logger.info('redis is back; sharing state again');
+    redisFailing = false;
+  });
+  const onRedisError = (error: unknown) => {
+    if (redisFailing) return;
+    redisFailing = true;
+    logger.warn(
+      { err: errorSummary(error) },
+      'redis unavailable; serving from this instance (local cache, counts, limits)',
+    );
+  };
 
+  redis?.on('error', onRedisError);
+
+  const localCache = memoryCacheStore(options.cache.maxBytes);
   const cache = createResponseCache({
-    store: redis ? redisCacheStore(redis, `${prefix}cache:`) : memoryCacheStore(options.cache.maxEntries),
+    store: redis
+      ? tieredCacheStore(localCache, redisCacheStore(redis, `${prefix}cache:`), onRedisError)
+      : localCache,
     ttlSeconds: options.cache.ttlSeconds,
     staleSeconds: options.cache.staleSeconds,
   });
   const flight = createSingleFlight({
     lock: redis ? redisLock(redis, `${prefix}lock:`) : undefined,
     pollMs: hooks.peerPollMs,
-    onLockError: (error) => logger.warn({ err: errorSummary(error) }, 'single-flight lock unavailable'),
+    leaseMs: hooks.leaseMs,
+    onLockError: onRedisError,
   });
   const rateStore = redis
     ? fallbackRateWindowStore(
         redisRateWindowStore(redis, `${prefix}rate:`),
         memoryRateWindowStore(),
-        (error) =>
-          logger.warn({ err: errorSummary(error) }, 'shared rate limit unavailable; counting locally'),
+        onRedisError,
       )
     : memoryRateWindowStore();
-  const callers = new Map<ProviderId, { caller: ProviderCaller; timeoutMs: number }>();
+  const pauses = createProviderPauses(redis, `${prefix}pause:`, onRedisError, hooks.now);
+  const ledger = createUsageLedger({
+    providers: options.providers.map((p) => ({ id: p.id, dailyCalls: p.dailyCalls ?? null })),
+    counters: createSharedCounters(redis, `${prefix}usage:`, onRedisError),
+    pauses,
+    redis,
+    prefix: `${prefix}usage:`,
+    onRedisError,
+  });
+  metrics.observeUsage(() => ledger.report());
+
+  const callers = new Map<ProviderId, ProviderCaller>();
   for (const settings of options.providers) {
-    const caller = createProviderCaller({ ...options, settings, rateStore, metrics, logger, hooks });
-    callers.set(settings.id, { caller, timeoutMs: settings.timeoutMs });
+    const caller = createProviderCaller({
+      ...options,
+      settings,
+      rateStore,
+      pauses,
+      ledger,
+      metrics,
+      logger,
+      hooks,
+    });
+    callers.set(settings.id, caller);
   }
   const refreshes = new Set<Promise<unknown>>();
 
-  async function lookup(key: string, operation: OperationName): Promise<CacheLookup | undefined> {
+  async function lookup(key: string, operation: GatewayOperation): Promise<CacheLookup | undefined> {
     try {
       return await cache.lookup(key, operation);
     } catch (error) {
@@ -90,16 +123,16 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
 
   function fetchAndStore(
     provider: ProviderId,
-    operation: OperationName,
+    operation: GatewayOperation,
     params: object,
     key: string,
     signal?: AbortSignal,
   ): Promise<Fetched> {
-    const entry = callers.get(provider)!;
+    const caller = callers.get(provider)!;
     return flight.run<Fetched>(
       key,
       async (flightSignal) => {
-        const page = await entry.caller.call(operation, params, flightSignal);
+        const page = await caller.call(operation, params, flightSignal);
         await cache.store(key, operation, page).catch((error) => {
           logger.warn({ err: errorSummary(error) }, 'cache write failed');
         });
@@ -112,13 +145,16 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
           const found = await lookup(key, operation);
           return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
         },
-        // Long enough for one provider call with its retries, so losers rarely call twice.
-        lockTtlMs: Math.min(entry.timeoutMs * Math.max(1, options.retry.maxAttempts), 60_000) + 1000,
       },
     );
   }
 
-  function refreshInBackground(provider: ProviderId, operation: OperationName, params: object, key: string) {
+  function refreshInBackground(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    params: object,
+    key: string,
+  ) {
     const refresh = fetchAndStore(provider, operation, params, key)
       .catch((error) => {
         logger.warn(
@@ -130,66 +166,109 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     refreshes.add(refresh);
   }
 
+  /** The caller's wait, bounded by the same overall deadline as the upstream call it may be waiting on. */
+  async function withinDeadline<T>(
+    provider: ProviderId,
+    signal: AbortSignal | undefined,
+    wait: (s: AbortSignal) => Promise<T>,
+  ) {
+    const deadline = AbortSignal.timeout(options.deadlineMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    try {
+      return await wait(combined);
+    } catch (error) {
+      if (deadline.aborted && !signal?.aborted && !ProviderError.isInstance(error)) {
+        throw new ProviderError({
+          provider,
+          kind: 'timeout',
+          message: `${provider} gave no answer within the ${options.deadlineMs / 1000} s deadline`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  function callerFor(provider: ProviderId) {
+    const entry = callers.get(provider);
+    if (!entry) {
+      throw new ProviderError({
+        provider,
+        kind: 'bad_request',
+        message: `${provider} is not configured on this proxy`,
+      });
+    }
+    return options.providers.find((p) => p.id === provider)!;
+  }
+
+  /**
+   * Fresh or stale cache entry (refreshed in the background), else one coalesced, protected upstream call.
+   * The key is what would be sent, not what was asked (`operation.map(query).params`): queries that differ only
+   * in what this provider ignores or clamps share one entry and one paid call. Mapping is pure; nothing is
+   * signed until a miss.
+   */
+  async function cached(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    params: object,
+    signal: AbortSignal | undefined,
+  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean }> {
+    const key = cacheKey(provider, operation, params);
+    const found = await lookup(key, operation);
+    if (found) {
+      const stale = found.freshness === 'stale';
+      metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
+      ledger.countCacheHit(provider);
+      if (stale) refreshInBackground(provider, operation, params, key);
+      return { page: found.entry.page, fromCache: true, stale };
+    }
+    metrics.cache.inc({ provider, operation, result: 'miss' });
+    const fetched = await withinDeadline(provider, signal, (s) =>
+      fetchAndStore(provider, operation, params, key, s),
+    );
+    return { page: fetched.page, fromCache: fetched.fromCache, stale: false };
+  }
+
   return {
     async search(provider, operation, query, signal) {
       const started = performance.now();
       signal?.throwIfAborted();
-      const entry = callers.get(provider);
-      if (!entry) {
-        throw new ProviderError({
-          provider,
-          kind: 'bad_request',
-          message: `${provider} is not configured on this proxy`,
-        });
-      }
-      const settings = options.providers.find((p) => p.id === provider)!;
-      // The key is what would be sent, not what was asked: queries that differ only in what this provider
-      // ignores or clamps share one entry and one paid call. Mapping is pure; nothing is signed until a miss.
-      const { params, ignored } = operationOf(settings, operation).map(query);
-      const key = cacheKey(provider, operation, params);
-      const durationMs = () => Math.round(performance.now() - started);
-      type Result = GatewayResult<never>;
-
-      const cached = await lookup(key, operation);
-      if (cached) {
-        const stale = cached.freshness === 'stale';
-        metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-        if (stale) refreshInBackground(provider, operation, params, key);
-        return {
-          page: cached.entry.page,
-          fromCache: true,
-          stale,
-          durationMs: durationMs(),
-          ignored,
-        } as Result;
-      }
-      metrics.cache.inc({ provider, operation, result: 'miss' });
-      const fetched = await fetchAndStore(provider, operation, params, key, signal);
+      const { params, ignored } = operationOf(callerFor(provider), operation).map(query);
+      const result = await cached(provider, operation, params, signal);
       return {
-        page: fetched.page,
-        fromCache: fetched.fromCache,
-        stale: false,
-        durationMs: durationMs(),
+        ...result,
+        durationMs: Math.round(performance.now() - started),
         ignored,
-      } as Result;
+      } as GatewayResult<never>;
     },
 
-    async isReady() {
-      if (!redis) return true;
+    async getOffer(provider, query, signal) {
+      const started = performance.now();
+      signal?.throwIfAborted();
+      // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
+      const { params } = operationOf(callerFor(provider), 'getOffer').map(query);
+      const result = await cached(provider, 'getOffer', params, signal);
+      return {
+        offer: result.page as Offer,
+        fromCache: result.fromCache,
+        stale: result.stale,
+        durationMs: Math.round(performance.now() - started),
+      };
+    },
+
+    usage: () => ledger.report(),
+
+    async health() {
+      if (!redis) return { redis: 'off' };
       try {
-        if (redis.status === 'wait') await redis.connect();
-        return (await redis.ping()) === 'PONG';
+        return { redis: (await redis.ping()) === 'PONG' ? 'ok' : 'degraded' };
       } catch {
-        return false;
+        return { redis: 'degraded' };
       }
     },
 
     async close() {
       await Promise.allSettled([...refreshes]);
-      await Promise.allSettled([...callers.values()].map(({ caller }) => caller.close()));
-      if (redis && redis.status !== 'end') {
-        await redis.quit().catch(() => redis.disconnect());
-      }
+      await Promise.allSettled([...callers.values()].map((caller) => caller.close()));
     },
   };
 }

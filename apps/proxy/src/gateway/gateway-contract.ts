@@ -1,19 +1,26 @@
 import type {
   AnyProviderAdapter,
   ImageQuery,
+  Offer,
+  OfferQuery,
   OperationName,
   Page,
   Product,
   ProductQuery,
   ProviderId,
+  ProviderUsage,
   Supplier,
   SupplierQuery,
 } from '@yuantou/core';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
-// limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search.
+// limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
+
+/** Every operation the gateway sends: the searches and an offer's details. */
+export type GatewayOperation = OperationName | 'getOffer';
 
 export interface ProviderSettings {
   id: ProviderId;
@@ -23,22 +30,31 @@ export interface ProviderSettings {
   requestsPerMinute: number;
   concurrency: number;
   timeoutMs: number;
+  /** Upstream calls allowed per UTC day across instances; null for no budget. */
+  dailyCalls: number | null;
 }
 
 export interface GatewayOptions {
   providers: ProviderSettings[];
   cache: {
-    /** Fresh lifetime per operation (seconds). */
-    ttlSeconds: Record<OperationName, number>;
+    /** Fresh lifetime per operation (seconds); offers default to none cached when left out. */
+    ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
-    /** In-memory LRU size (entries); ignored with Redis. */
-    maxEntries: number;
+    /** In-memory cache bound in bytes; with Redis, the bound of the local tier in front of it. */
+    maxBytes: number;
   };
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
   circuit: { failureThreshold: number; resetAfterMs: number };
-  /** When set, cache, single-flight locks and upstream rate limits are shared through Redis. */
-  redisUrl?: string;
+  /** One overall deadline per call: attempts, retries and waits share it. */
+  deadlineMs: number;
+  /** How long a provider that answered "quota" is left alone when it names no reset time. */
+  quotaCoolDownMs: number;
+  /**
+   * The process's Redis client, when configured: cache, single-flight leases, rate limits, pauses and usage
+   * counts are shared through it, each falling back to local behaviour while it is unreachable.
+   */
+  redis?: Redis;
   logger: Logger;
   registry: Registry;
 }
@@ -59,6 +75,20 @@ export interface GatewayResult<Item> {
   ignored: string[];
 }
 
+export interface OfferLookupResult {
+  offer: Offer;
+  fromCache: boolean;
+  stale: boolean;
+  durationMs: number;
+}
+
+/** One provider, one offer: the same cache, single-flight, limits, retries and breaker as a search. */
+export type OfferLookup = (
+  provider: ProviderId,
+  query: OfferQuery,
+  signal?: AbortSignal,
+) => Promise<OfferLookupResult>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -71,7 +101,14 @@ export interface ProviderGateway {
     query: QueryFor<Op>,
     signal?: AbortSignal,
   ): Promise<GatewayResult<ItemFor<Op>>>;
-  /** Redis reachable (when configured). */
-  isReady(): Promise<boolean>;
+  /**
+   * An offer's details from one provider, cached per provider + offer + language. Throws ProviderError
+   * (`bad_request` when the provider has no detail endpoint).
+   */
+  getOffer: OfferLookup;
+  /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
+  usage(): Promise<ProviderUsage[]>;
+  /** `degraded` while Redis is configured but unreachable (this instance then serves on its own). */
+  health(): Promise<{ redis: 'ok' | 'degraded' | 'off' }>;
   close(): Promise<void>;
 }

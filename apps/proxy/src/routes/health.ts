@@ -4,8 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
+const Readiness = Health.extend({
+  /** `degraded` while Redis is unreachable: this instance serves from its own cache, counts and limits. */
+  redis: z.enum(['ok', 'degraded', 'off']),
+});
 
-/** Liveness (the process answers) and readiness (its shared store, when configured, is reachable). */
+/**
+ * Liveness (the process answers) and readiness. A Redis outage does not make an instance unready: everything
+ * that uses Redis falls back to local behaviour, and taking every instance out of rotation at once would turn
+ * a degraded service into no service.
+ */
 export default async function healthRoutes(app: FastifyInstance): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
@@ -17,14 +25,12 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
     ROUTES.ready,
     {
       schema: {
-        summary: 'Readiness probe: 503 while the gateway (Redis, when configured) is not reachable',
+        summary:
+          'Readiness probe: 200 while the proxy can serve; `redis: degraded` while Redis is unreachable',
         tags: ['operations'],
-        response: { 200: Health, 503: Health },
+        response: { 200: Readiness },
       },
     },
-    async (_request, reply) => {
-      const ready = await app.gateway.isReady().catch(() => false);
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable' });
-    },
+    async () => ({ status: 'ok' as const, ...(await app.gateway.health()) }),
   );
 }

@@ -23,7 +23,7 @@ export interface RouteOptions {
 }
 
 /** Aborts upstream work when the client goes away before we answer (a closed task pane, a cancelled recalc). */
-function abortOnDisconnect(reply: FastifyReply): AbortSignal {
+export function abortOnDisconnect(reply: FastifyReply): AbortSignal {
   const controller = new AbortController();
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) controller.abort();

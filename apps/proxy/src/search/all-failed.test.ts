@@ -20,6 +20,20 @@ function failed(
 }
 
 describe('allFailedProblem', () => {
+  it('is 400 when every provider refused the request before sending it (a caller error)', () => {
+    const problem = allFailedProblem([
+      failed('tmapi', { kind: 'bad_request', message: 'tmapi takes image URLs only' }),
+      failed('dajisaas', { kind: 'bad_request', message: 'dajisaas takes image URLs only' }),
+    ]);
+    expect(problem).toMatchObject({ status: 400, kind: 'bad_request' });
+    expect(problem.detail).toContain('tmapi takes image URLs only');
+  });
+
+  it('stays 502 when a provider itself answered "parameter error"', () => {
+    const problem = allFailedProblem([failed('tmapi', { kind: 'bad_request', status: 422 })]);
+    expect(problem).toMatchObject({ status: 502, kind: 'bad_request' });
+  });
+
   it('is 504 when every provider timed out', () => {
     const problem = allFailedProblem([
       failed('tmapi', { kind: 'timeout' }),

@@ -11,12 +11,21 @@ const isBusy = (e: ProviderErrorJson) =>
   BUSY_KINDS.has(e.kind) || (e.kind === 'upstream' && e.retryAfterMs !== null && e.retryAfterMs > 0);
 
 /**
- * Every selected provider failed: 504 when they all timed out, 503 when any is rate limited, out of quota or
+ * Every selected provider failed: 400 when each refused the request as the caller's mistake, 504 when they all timed out, 503 when any is rate limited, out of quota or
  * behind an open breaker (waiting helps; Retry-After is the shortest hint given), else 502.
  */
 export function allFailedProblem(statuses: ProviderStatus[]): Problem {
   const errors = statuses.flatMap((s) => (s.error ? [s.error] : []));
   const names = statuses.map((s) => s.provider).join(', ');
+  // The request asked something no selected provider can do with it (base64 to a URL-only provider), refused by
+  // the adapters before anything was sent (no HTTP status): the caller can fix it, the providers are fine. A
+  // provider's own "parameter error" stays a 502: it may be our mapping's fault, not the caller's.
+  if (errors.length > 0 && errors.every((e) => e.kind === 'bad_request' && e.status === null)) {
+    return problem(400, errors.map((e) => `${e.provider}: ${e.message}`).join('; '), {
+      kind: 'bad_request',
+      providers: statuses,
+    });
+  }
   if (errors.length > 0 && errors.every((e) => e.kind === 'timeout')) {
     return problem(504, `every provider timed out (${names})`, { kind: 'timeout', providers: statuses });
   }

@@ -4,6 +4,7 @@ import {
   type ProductSearchResponse,
   rankProducts,
   type SearchParams,
+  sortRanked,
 } from '@yuantou/core';
 import { ProblemError } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
@@ -11,7 +12,6 @@ import { combinedPaging, containsSampleData, fanOut, type ProviderOutcome } from
 import { type KeywordPlan, localizeProduct, planKeyword, quoteCurrency } from './localize.js';
 import { imageQuery, keywordQuery, selectProviders, supports } from './search-query.js';
 import type { SearchDeps } from './search-suppliers.js';
-import { sortProducts } from './sort-results.js';
 
 function respond(
   deps: SearchDeps,
@@ -22,12 +22,18 @@ function respond(
 ): ProductSearchResponse {
   const statuses = outcomes.map((o) => o.status);
   if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
+  // The keyword scores relevance (image search has none: neutral); `minOrder` is the buyer's quantity, so a
+  // provider that ignored that filter still has MOQs above it flagged.
   const ranked = rankProducts(
     outcomes.flatMap((o) => o.items),
-    { weights: deps.weights },
+    {
+      weights: deps.weights,
+      ...('q' in params ? { keyword: params.q } : {}),
+      ...(params.minOrder === undefined ? {} : { quantity: params.minOrder }),
+    },
   );
   return {
-    items: sortProducts(ranked, params.sort).map((p) => localizeProduct(p, quote, params.language)),
+    items: sortRanked(ranked, params.sort).map((p) => localizeProduct(p, quote, params.language)),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),

@@ -1,9 +1,11 @@
 import {
   mergeSuppliers,
+  providerPositions,
   rankSuppliers,
   type SearchParams,
   type Supplier,
   type SupplierSearchResponse,
+  sortRanked,
   supplierSource,
   suppliersFromProducts,
 } from '@yuantou/core';
@@ -16,7 +18,6 @@ import { allFailedProblem } from './all-failed.js';
 import { combinedPaging, containsSampleData, fanOut } from './fan-out.js';
 import { localizeSupplier, planKeyword, quoteCurrency } from './localize.js';
 import { keywordQuery, selectProviders } from './search-query.js';
-import { sortSuppliers } from './sort-results.js';
 
 export interface SearchDeps {
   gateway: ProviderGateway;
@@ -61,9 +62,15 @@ export async function searchSuppliers(
   const statuses = outcomes.map((o) => o.status);
   if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
 
-  const ranked = rankSuppliers(mergeSuppliers(outcomes.map((o) => o.items)), { weights: deps.weights });
+  const lists = outcomes.map((o) => o.items);
+  // Each provider's own order is a weak relevance prior; a seller listed by several keeps its best place.
+  const ranked = rankSuppliers(mergeSuppliers(lists), {
+    weights: deps.weights,
+    keyword: params.q,
+    positions: providerPositions(lists, (params.page - 1) * params.pageSize),
+  });
   return {
-    items: sortSuppliers(ranked, params.sort).map((s) => localizeSupplier(s, quote)),
+    items: sortRanked(ranked, params.sort).map((s) => localizeSupplier(s, quote)),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),

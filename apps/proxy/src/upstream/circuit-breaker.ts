@@ -1,6 +1,6 @@
 import { ProviderError, type ProviderId } from '@yuantou/core';
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
-import { markLocalRefusal } from './retry-policy.js';
+import { isLocalRefusal, markLocalRefusal } from './retry-policy.js';
 
 export interface CircuitOptions {
   failureThreshold: number;
@@ -13,12 +13,16 @@ export interface ProviderCircuit {
   readonly state: 'closed' | 'open' | 'half-open';
 }
 
+const FAILURE_KINDS = new Set(['upstream', 'timeout', 'rate_limited', 'invalid_response']);
+
 /**
- * Only the provider's own health trips the breaker: `upstream` and `timeout`. A bad request, bad credentials
- * or an exhausted quota say nothing about whether the provider is up (and are neutral for the count).
+ * Only the provider's own trouble trips the breaker: it failed (`upstream`, `timeout`), pushed back
+ * (`rate_limited`) or answered garbage (`invalid_response`). A bad request, bad credentials or an exhausted
+ * quota say nothing about whether the provider is up, and this proxy's own refusals (its rate limit, a pause,
+ * the budget) say nothing about the provider at all: both are neutral for the count.
  */
 export function isProviderFailure(error: unknown): boolean {
-  return ProviderError.isInstance(error) && (error.kind === 'upstream' || error.kind === 'timeout');
+  return ProviderError.isInstance(error) && FAILURE_KINDS.has(error.kind) && !isLocalRefusal(error);
 }
 
 const STATE_NAMES = {

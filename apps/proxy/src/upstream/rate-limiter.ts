@@ -1,6 +1,6 @@
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import { ProviderError, type ProviderId } from '@yuantou/core';
 import type { Redis } from 'ioredis';
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 import { markLocalRefusal } from './retry-policy.js';
 
 /** Counts calls per time window; shared through Redis so several proxy instances spend one provider budget. */
@@ -67,12 +67,15 @@ export interface RateLimiterOptions {
   /** How long a call may wait for the next window before it is refused with `rate_limited`. */
   maxWaitMs?: number;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
 }
 
 export interface RateLimiter {
-  /** Resolves when this call may go upstream; throws `rate_limited` (with retryAfterMs) past maxWaitMs. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves when this call may go upstream; throws `rate_limited` (with retryAfterMs) past maxWaitMs or past
+   * the call's deadline, whichever comes first.
+   */
+  acquire(signal?: AbortSignal, deadlineAt?: number): Promise<void>;
 }
 
 /**
@@ -90,10 +93,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { windowMs, perWindow } = rateWindow(requestsPerMinute);
   const maxWaitMs = options.maxWaitMs ?? 2000;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, { signal }));
+  const sleep = options.sleep ?? realSleep;
 
   return {
-    async acquire(signal) {
+    async acquire(signal, deadlineAt) {
+      const waitLimit = deadlineAt === undefined ? maxWaitMs : Math.min(maxWaitMs, deadlineAt - now());
       let waited = 0;
       for (;;) {
         signal?.throwIfAborted();
@@ -102,7 +106,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const count = await store.increment(`${provider}:${windowMs}:${index}`, windowMs);
         if (count <= perWindow) return;
         const waitMs = (index + 1) * windowMs - at;
-        if (waited + waitMs > maxWaitMs) {
+        if (waited + waitMs > waitLimit) {
           throw markLocalRefusal(
             new ProviderError({
               provider,

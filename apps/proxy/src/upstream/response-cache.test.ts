@@ -8,6 +8,7 @@ import {
   memoryCacheStore,
   redisCacheStore,
   stableJson,
+  tieredCacheStore,
 } from './response-cache.js';
 
 const ttlSeconds = { searchSuppliers: 60, searchProducts: 30, searchProductsByImage: 10 };
@@ -66,14 +67,31 @@ async function freshThenStaleThenGone(store: CacheStore) {
 
 describe('createResponseCache (memory)', () => {
   it('is fresh within the operation TTL, stale within staleSeconds after, then gone', async () => {
-    await freshThenStaleThenGone(memoryCacheStore(10));
+    await freshThenStaleThenGone(memoryCacheStore(1_000_000));
   });
 
-  it('evicts the least recently used entry beyond maxEntries', async () => {
-    const { cache } = cacheOver(memoryCacheStore(2));
-    for (const k of ['a', 'b', 'c']) await cache.store(k, 'searchSuppliers', page);
-    expect(await cache.lookup('a', 'searchSuppliers')).toBeUndefined();
-    expect(await cache.lookup('c', 'searchSuppliers')).toBeDefined();
+  it('is bounded by bytes: the least recently used entries go, whatever the number of entries', async () => {
+    const entryBytes = (JSON.stringify({ page, storedAt: 0, expiresAt: 0 }).length + 1) * 2;
+    const store = memoryCacheStore(entryBytes * 10);
+    const { cache } = cacheOver(store);
+    for (let i = 0; i < 200; i++) await cache.store(`k${i}`, 'searchSuppliers', page);
+    expect(store.sizeBytes).toBeLessThanOrEqual(entryBytes * 10);
+    expect(store.sizeBytes).toBeGreaterThan(entryBytes * 5);
+    expect(await cache.lookup('k0', 'searchSuppliers')).toBeUndefined();
+    expect(await cache.lookup('k199', 'searchSuppliers')).toMatchObject({ entry: { page } });
+  });
+
+  it('weighs a big page more than a small one', async () => {
+    const big = {
+      ...page,
+      items: Array.from({ length: 100 }, (_, i) => ({ id: `item-${i}`, title: '玩具'.repeat(40) })),
+    };
+    const store = memoryCacheStore(200_000);
+    const { cache } = cacheOver(store);
+    await cache.store('small', 'searchSuppliers', page);
+    const small = store.sizeBytes;
+    await cache.store('big', 'searchSuppliers', big);
+    expect(store.sizeBytes - small).toBeGreaterThan(small * 20);
   });
 });
 
@@ -92,5 +110,40 @@ describeWithRedis('createResponseCache (Redis)', () => {
     const pttl = await redis.pttl(`${prefix}k`);
     expect(pttl).toBeGreaterThan(29_000);
     expect(pttl).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('tieredCacheStore', () => {
+  const failing: CacheStore = {
+    get: async () => {
+      throw new Error('redis down');
+    },
+    set: async () => {
+      throw new Error('redis down');
+    },
+  };
+
+  it('keeps serving what this instance holds while the shared tier fails, and reports each failure', async () => {
+    const errors: unknown[] = [];
+    const store = tieredCacheStore(memoryCacheStore(1_000_000), failing, (e) => errors.push(e));
+    const { cache } = cacheOver(store);
+    await cache.store('k', 'searchSuppliers', page);
+    expect(await cache.lookup('k', 'searchSuppliers')).toMatchObject({ freshness: 'fresh', entry: { page } });
+    expect(await cache.lookup('other', 'searchSuppliers')).toBeUndefined();
+    expect(errors).toHaveLength(2);
+  });
+
+  it('copies a shared hit into memory, so it survives a later outage', async () => {
+    const shared = memoryCacheStore(1_000_000);
+    let down = false;
+    const flaky: CacheStore = {
+      get: (key) => (down ? failing.get(key) : shared.get(key)),
+      set: (key, entry, ttl) => shared.set(key, entry, ttl),
+    };
+    await shared.set('k', { page, storedAt: Date.now(), expiresAt: Date.now() + 60_000 }, 60_000);
+    const reader = tieredCacheStore(memoryCacheStore(1_000_000), flaky, () => {});
+    expect(await reader.get('k')).toBeDefined();
+    down = true;
+    expect(await reader.get('k')).toMatchObject({ page });
   });
 });

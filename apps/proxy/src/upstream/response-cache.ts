@@ -1,28 +1,52 @@
 import { createHash } from 'node:crypto';
-import type { OperationName, Page, ProviderId } from '@yuantou/core';
+import type { ProviderId } from '@yuantou/core';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
+/** Names the gateway's operations without importing the gateway (searches and `getOffer`). */
+type Operation = string;
+
 export interface CachedPage {
-  page: Page<unknown>;
+  /** What the adapter parsed: a search page, or an offer for `getOffer`. */
+  page: unknown;
   /** Epoch ms when the page came from the provider. */
   storedAt: number;
+  /** Epoch ms after which the entry is of no use (fresh and stale windows both over). */
+  expiresAt?: number;
 }
 
-/** Where pages live: in-process LRU by default, Redis so several proxy instances share one cache. */
+/** Where pages live: in-process memory by default, Redis (behind a memory tier) when instances share a cache. */
 export interface CacheStore {
   get(key: string): Promise<CachedPage | undefined>;
   set(key: string, entry: CachedPage, ttlMs: number): Promise<void>;
 }
 
-export function memoryCacheStore(maxEntries: number): CacheStore {
-  const lru = new LRUCache<string, CachedPage>({ max: Math.max(1, maxEntries) });
+export interface MemoryCacheStore extends CacheStore {
+  /** What the held entries weigh, by the same measure as the bound. */
+  readonly sizeBytes: number;
+}
+
+/**
+ * An LRU bounded by bytes, not entries: a page of 100 products and a page of 2 weigh very differently, and an
+ * entry count let 20,000 distinct keywords grow the process from 110 to 790 MB. Entries are held as their JSON
+ * text and weighed at two bytes per UTF-16 code unit (V8's worst case), so the bound is what they really hold.
+ */
+export function memoryCacheStore(maxBytes: number): MemoryCacheStore {
+  const lru = new LRUCache<string, string>({
+    maxSize: Math.max(1, maxBytes),
+    sizeCalculation: (text, key) => Math.max(1, (text.length + key.length) * 2),
+  });
   return {
     async get(key) {
-      return lru.get(key);
+      const text = lru.get(key);
+      return text === undefined ? undefined : (JSON.parse(text) as CachedPage);
     },
     async set(key, entry, ttlMs) {
-      lru.set(key, entry, { ttl: Math.max(1, ttlMs) });
+      // An entry larger than the whole bound is not kept (lru-cache refuses it rather than evicting everything).
+      lru.set(key, JSON.stringify(entry), { ttl: Math.max(1, ttlMs) });
+    },
+    get sizeBytes() {
+      return lru.calculatedSize;
     },
   };
 }
@@ -35,6 +59,38 @@ export function redisCacheStore(redis: Redis, prefix = 'yuantou:cache:'): CacheS
     },
     async set(key, entry, ttlMs) {
       await redis.set(`${prefix}${key}`, JSON.stringify(entry), 'PX', Math.max(1, Math.ceil(ttlMs)));
+    },
+  };
+}
+
+/**
+ * This instance's memory in front of the shared Redis cache: hits this instance has seen (or fetched) never
+ * need Redis, so while Redis is down they keep being served instead of turning into paid calls. A Redis failure
+ * is reported and read as a miss; writes go to both tiers.
+ */
+export function tieredCacheStore(
+  local: CacheStore,
+  shared: CacheStore,
+  onSharedError: (error: unknown) => void,
+  now: () => number = Date.now,
+): CacheStore {
+  return {
+    async get(key) {
+      const mine = await local.get(key);
+      if (mine) return mine;
+      try {
+        const found = await shared.get(key);
+        const ttlMs = found?.expiresAt === undefined ? 0 : found.expiresAt - now();
+        if (found && ttlMs > 0) await local.set(key, found, ttlMs);
+        return found;
+      } catch (error) {
+        onSharedError(error);
+        return undefined;
+      }
+    },
+    async set(key, entry, ttlMs) {
+      await local.set(key, entry, ttlMs);
+      await shared.set(key, entry, ttlMs).catch(onSharedError);
     },
   };
 }
@@ -57,7 +113,7 @@ export function stableJson(value: unknown): string {
  * sent, so queries that differ only in what the provider ignores or clamps share one entry. Credentials never
  * enter the key; hashing keeps keywords out of Redis key names and bounds the size of image bodies (base64).
  */
-export function cacheKey(provider: ProviderId, operation: OperationName, params: unknown): string {
+export function cacheKey(provider: ProviderId, operation: Operation, params: unknown): string {
   const digest = createHash('sha256').update(stableJson(params)).digest('base64url');
   return `${provider}:${operation}:${digest}`;
 }
@@ -66,7 +122,8 @@ export type Freshness = 'fresh' | 'stale';
 
 export interface ResponseCacheOptions {
   store: CacheStore;
-  ttlSeconds: Record<OperationName, number>;
+  /** Fresh lifetime per operation; an operation left out is never cached. */
+  ttlSeconds: Partial<Record<Operation, number>>;
   staleSeconds: number;
   now?: () => number;
 }
@@ -78,14 +135,14 @@ export interface CacheLookup {
 
 /** TTL per operation plus a stale-while-revalidate window; only successful pages are ever stored. */
 export interface ResponseCache {
-  lookup(key: string, operation: OperationName): Promise<CacheLookup | undefined>;
-  store(key: string, operation: OperationName, page: Page<unknown>): Promise<void>;
+  lookup(key: string, operation: Operation): Promise<CacheLookup | undefined>;
+  store(key: string, operation: Operation, page: unknown): Promise<void>;
 }
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
   const now = options.now ?? Date.now;
   const staleMs = Math.max(0, options.staleSeconds) * 1000;
-  const freshMs = (operation: OperationName) => Math.max(0, options.ttlSeconds[operation] ?? 0) * 1000;
+  const freshMs = (operation: Operation) => Math.max(0, options.ttlSeconds[operation] ?? 0) * 1000;
 
   return {
     async lookup(key, operation) {
@@ -99,7 +156,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     async store(key, operation, page) {
       const lifetime = freshMs(operation) + staleMs;
       if (lifetime <= 0) return;
-      await options.store.set(key, { page, storedAt: now() }, lifetime);
+      const storedAt = now();
+      await options.store.set(key, { page, storedAt, expiresAt: storedAt + lifetime }, lifetime);
     },
   };
 }

@@ -1,6 +1,12 @@
 import { ProviderError } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, markLocalRefusal, shouldRetry, withRetries } from './retry-policy.js';
+import {
+  backoffDelayMs,
+  markLocalRefusal,
+  markNotRepeated,
+  shouldRetry,
+  withRetries,
+} from './retry-policy.js';
 
 const options = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 };
 const upstream = (init: Partial<ConstructorParameters<typeof ProviderError>[0]> = {}) =>
@@ -21,9 +27,9 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(3, upstream(), options, () => 0.5)).toBe(200);
   });
 
-  it('honours the provider retryAfterMs, capped by maxDelayMs', () => {
+  it('honours the provider retryAfterMs as given (the deadline, not a cap, decides whether to wait it out)', () => {
     expect(backoffDelayMs(1, upstream({ retryAfterMs: 700 }), options, () => 0)).toBe(700);
-    expect(backoffDelayMs(1, upstream({ retryAfterMs: 30_000 }), options, () => 0)).toBe(1000);
+    expect(backoffDelayMs(1, upstream({ retryAfterMs: 30_000 }), options, () => 0)).toBe(30_000);
   });
 });
 
@@ -104,6 +110,33 @@ describe('withRetries', () => {
       { sleep, random: () => 0 },
     );
     expect(delays).toEqual([300]);
+  });
+
+  it('does not retry when waiting would pass the deadline, and throws the provider’s error at once', async () => {
+    const { delays, sleep } = recorder();
+    let calls = 0;
+    const error = await withRetries(
+      async () => {
+        calls++;
+        throw upstream({ kind: 'rate_limited', retryAfterMs: 120_000 });
+      },
+      options,
+      { sleep, deadlineAt: Date.now() + 30_000 },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 120_000 });
+    expect(calls).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('never repeats a call marked as possibly billed (a timeout after the provider took it)', async () => {
+    let calls = 0;
+    await expect(
+      withRetries(async () => {
+        calls++;
+        throw markNotRepeated(upstream({ kind: 'timeout' }));
+      }, options),
+    ).rejects.toMatchObject({ kind: 'timeout' });
+    expect(calls).toBe(1);
   });
 
   it('stops waiting when the caller aborts during backoff (real timer)', async () => {

@@ -1,5 +1,5 @@
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sleep } from '../sleep.js';
 import { connectTestRedis, describeWithRedis, uniquePrefix } from './__fixtures__/redis.js';
 import { delay } from './__fixtures__/test-server.js';
 import { createSingleFlight, redisLock } from './single-flight.js';
@@ -67,7 +67,7 @@ describe('createSingleFlight (one instance)', () => {
       'k',
       async (signal) => {
         workSignal = signal;
-        await sleepFor(1000, undefined, { signal });
+        await sleep(1000, signal);
         return 'late';
       },
       { signal: controller.signal },
@@ -124,6 +124,36 @@ describeWithRedis('createSingleFlight across instances (Redis lock)', () => {
     expect(first.status).toBe('rejected');
     expect(second).toEqual({ status: 'fulfilled', value: 'second try' });
     expect(calls).toBe(2);
+  });
+
+  it('keeps one leader across instances when the call outlasts the lease several times (renewal)', async () => {
+    const lock = redisLock(redis, uniquePrefix('lock'));
+    const instances = [0, 1, 2].map(() => createSingleFlight({ lock, pollMs: 10, leaseMs: 400 }));
+    let calls = 0;
+    let shared: string | undefined;
+    const work = async () => {
+      calls++;
+      await delay(2000);
+      shared = 'slow page';
+      return shared;
+    };
+    const peerResult = async () => shared;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => instances[i % 3]!.run('k', work, { peerResult })),
+    );
+    expect(results).toEqual(Array.from({ length: 6 }, () => 'slow page'));
+    expect(calls).toBe(1);
+  });
+
+  it('renews only its own lease', async () => {
+    const lock = redisLock(redis, uniquePrefix('lock'));
+    const token = await lock.tryAcquire('k', 1000);
+    expect(await lock.renew('k', 'someone-else', 5000)).toBe(false);
+    expect(await lock.renew('k', token!, 5000)).toBe(true);
+    // Past the first lease: only the renewal keeps it.
+    await delay(1200);
+    expect(await lock.isHeld('k')).toBe(true);
+    await lock.release('k', token!);
   });
 
   it('releases only its own lease', async () => {

@@ -1,25 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleepFor } from 'node:timers/promises';
+import { createInFlightCoalescer } from '@yuantou/core';
 import type { Redis } from 'ioredis';
+import { sleep as realSleep, type Sleep } from '../sleep.js';
 
 /** A short lease so that, across proxy instances, one of them calls the provider for a given key. */
 export interface DistributedLock {
   /** A token when this instance now holds the lock, null when another one does. */
   tryAcquire(key: string, ttlMs: number): Promise<string | null>;
+  /** Extends our own lease; false when it is no longer ours (it expired and another instance took it). */
+  renew(key: string, token: string, ttlMs: number): Promise<boolean>;
   release(key: string, token: string): Promise<void>;
   isHeld(key: string): Promise<boolean>;
 }
 
-// Delete only our own lease: after a slow call the lock may have expired and been taken by another instance.
+// Touch only our own lease: after a stall the lock may have expired and been taken by another instance.
 const RELEASE_IF_OURS =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+const RENEW_IF_OURS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
 
 export function redisLock(redis: Redis, prefix = 'yuantou:lock:'): DistributedLock {
+  const ms = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs));
   return {
     async tryAcquire(key, ttlMs) {
       const token = randomUUID();
-      const reply = await redis.set(`${prefix}${key}`, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
+      const reply = await redis.set(`${prefix}${key}`, token, 'PX', ms(ttlMs), 'NX');
       return reply === 'OK' ? token : null;
+    },
+    async renew(key, token, ttlMs) {
+      return (await redis.eval(RENEW_IF_OURS, 1, `${prefix}${key}`, token, ms(ttlMs))) === 1;
     },
     async release(key, token) {
       await redis.eval(RELEASE_IF_OURS, 1, `${prefix}${key}`, token);
@@ -32,16 +41,15 @@ export function redisLock(redis: Redis, prefix = 'yuantou:lock:'): DistributedLo
 
 export interface FlightOptions<T> {
   signal?: AbortSignal;
-  /** What another instance produced meanwhile (e.g. a fresh cache entry); polled while it holds the lock. */
+  /** What another instance produced meanwhile (e.g. a fresh cache entry); polled while it holds the lease. */
   peerResult?: () => Promise<T | undefined>;
-  /** Lease length; also how long a loser waits for the winner before calling itself. */
-  lockTtlMs?: number;
 }
 
 export interface SingleFlight {
   /**
-   * Joins the call already in flight for `key` or starts it. The shared call is aborted only when every caller
-   * waiting on it has aborted; a caller that aborts stops waiting at once.
+   * Joins the call already in flight for `key` (in this instance: core's coalescer; across instances: a Redis
+   * lease) or starts it. The shared call is aborted only when every caller waiting on it has aborted; a caller
+   * that aborts stops waiting at once.
    */
   run<T>(key: string, work: (signal: AbortSignal) => Promise<T>, options?: FlightOptions<T>): Promise<T>;
   readonly inFlight: number;
@@ -49,21 +57,20 @@ export interface SingleFlight {
 
 export interface SingleFlightOptions {
   lock?: DistributedLock;
+  /**
+   * Lease length. The leader renews it every third of this while its call runs, so a call slower than the lease
+   * keeps it; a crashed leader's lease lapses within this time and a waiting instance takes over.
+   */
+  leaseMs?: number;
   pollMs?: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   onLockError?: (error: unknown) => void;
 }
 
-interface Flight {
-  promise: Promise<unknown>;
-  controller: AbortController;
-  waiters: number;
-}
-
 export function createSingleFlight(options: SingleFlightOptions = {}): SingleFlight {
-  const { lock, pollMs = 50 } = options;
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, { signal }));
-  const flights = new Map<string, Flight>();
+  const { lock, pollMs = 50, leaseMs = 5000 } = options;
+  const sleep = options.sleep ?? realSleep;
+  const local = createInFlightCoalescer();
 
   async function lead<T>(
     key: string,
@@ -72,96 +79,68 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
     o: FlightOptions<T>,
   ) {
     if (!lock) return work(signal);
-    const ttlMs = o.lockTtlMs ?? 10_000;
-    let token: string | null;
-    try {
-      token = await lock.tryAcquire(key, ttlMs);
-    } catch (error) {
-      // Redis is down: coalescing within this instance still holds; call the provider ourselves.
-      options.onLockError?.(error);
-      return work(signal);
-    }
-    if (token === null) {
-      const peer = await awaitPeer(key, signal, ttlMs, o.peerResult);
-      if (peer !== undefined) return peer;
-      return work(signal);
-    }
-    try {
-      return await work(signal);
-    } finally {
-      await lock.release(key, token).catch(options.onLockError);
+    for (;;) {
+      let token: string | null;
+      try {
+        token = await lock.tryAcquire(key, leaseMs);
+      } catch (error) {
+        // Redis is down: coalescing within this instance still holds; call the provider ourselves.
+        options.onLockError?.(error);
+        return work(signal);
+      }
+      if (token !== null) return holdLease(key, token, () => work(signal));
+      const peer = await awaitPeer(key, signal, o.peerResult);
+      if (peer.found) return peer.value as T;
+      // The leader finished without a result (errors are not cached) or its lease lapsed: try to lead.
+      if (peer.lockUnavailable) return work(signal);
     }
   }
 
+  async function holdLease<T>(key: string, token: string, work: () => Promise<T>): Promise<T> {
+    const renewal = setInterval(
+      () => {
+        lock!.renew(key, token, leaseMs).catch(options.onLockError);
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    renewal.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(renewal);
+      await lock!.release(key, token).catch(options.onLockError);
+    }
+  }
+
+  /** Waits while another instance holds the lease, for as long as this caller is willing to wait. */
   async function awaitPeer<T>(
     key: string,
     signal: AbortSignal,
-    ttlMs: number,
     peerResult?: () => Promise<T | undefined>,
-  ) {
-    const deadline = Date.now() + ttlMs;
+  ): Promise<{ found: boolean; value?: T; lockUnavailable?: boolean }> {
     try {
-      while (Date.now() < deadline) {
+      for (;;) {
         await sleep(pollMs, signal);
         const peer = await peerResult?.();
-        if (peer !== undefined) return peer;
-        // The winner finished without a result (errors are not cached) or its lease ran out.
-        if (!(await lock?.isHeld(key))) return peerResult?.();
+        if (peer !== undefined) return { found: true, value: peer };
+        if (!(await lock!.isHeld(key))) {
+          const last = await peerResult?.();
+          return last !== undefined ? { found: true, value: last } : { found: false };
+        }
       }
     } catch (error) {
       signal.throwIfAborted();
       options.onLockError?.(error);
+      return { found: false, lockUnavailable: true };
     }
-    return undefined;
-  }
-
-  function follow<T>(key: string, flight: Flight, signal?: AbortSignal): Promise<T> {
-    flight.waiters++;
-    const shared = flight.promise as Promise<T>;
-    if (!signal) return shared;
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        flight.waiters--;
-        if (flight.waiters === 0) {
-          if (flights.get(key) === flight) flights.delete(key);
-          flight.controller.abort(signal.reason);
-        }
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      shared.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
   }
 
   return {
     run(key, work, runOptions = {}) {
-      runOptions.signal?.throwIfAborted();
-      let flight = flights.get(key);
-      if (!flight) {
-        const controller = new AbortController();
-        const promise = lead(key, work, controller.signal, runOptions);
-        const started: Flight = { promise, controller, waiters: 0 };
-        flights.set(key, started);
-        promise
-          .finally(() => {
-            if (flights.get(key) === started) flights.delete(key);
-          })
-          .catch(() => {});
-        flight = started;
-      }
-      return follow(key, flight, runOptions.signal);
+      return local.run(key, (signal) => lead(key, work, signal, runOptions), runOptions.signal);
     },
     get inFlight() {
-      return flights.size;
+      return local.size;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AnyProviderAdapter, ProviderId, ProviderResponse, SignedRequest } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
+import { markNotRepeated } from './retry-policy.js';
 
 export interface UpstreamSenderOptions {
   provider: ProviderId;
@@ -105,13 +106,16 @@ export function networkError(
   if (ProviderError.isInstance(error)) return error;
   const code = errorCode(error);
   if (deadlinePassed || (code && TIMEOUT_CODES.has(code))) {
-    return new ProviderError({
+    const timeout = new ProviderError({
       provider,
       kind: 'timeout',
       providerCode: code ?? null,
       message: `${provider} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`,
       cause: error,
     });
+    // The request reached the provider (only a connect timeout means it did not) and may have been billed:
+    // sending it again inside the same client request could pay twice for nothing.
+    return code === 'UND_ERR_CONNECT_TIMEOUT' ? timeout : markNotRepeated(timeout);
   }
   const retryable = code !== undefined && CONNECTION_CODES.has(code);
   return new ProviderError({

@@ -90,9 +90,11 @@ describe('provider errors at the proxy', () => {
       kind,
       providers: [{ provider, outcome: 'error', error: { kind } }],
     });
-    // The provider's own hint reaches the caller; without one the proxy invents none.
+    // The provider's own hint reaches the caller; without one, a rate limit pauses the provider for 1 s (and the
+    // caller is told so), anything else gets no invented hint.
     const hint = behaviour.kind === 'error' ? behaviour.retryAfterSeconds : undefined;
-    expect(answer.headers.get('retry-after')).toBe(hint === undefined ? null : String(hint));
+    const expected = hint !== undefined ? String(hint) : kind === 'rate_limited' ? '1' : null;
+    expect(answer.headers.get('retry-after')).toBe(expected);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig, type ProxyConfig } from '../../src/config/load-config.js';
 import { fakeEnv, type RunningFakes, startAllFakes } from '../start-fakes.js';
 
@@ -59,10 +59,13 @@ export function fakeConfig(fakes: RunningFakes, overrides: Partial<ProxyConfig> 
   };
 }
 
-export async function startProxy(config: ProxyConfig): Promise<RunningProxy> {
+export async function startProxy(config: ProxyConfig, deps: AppDeps = {}): Promise<RunningProxy> {
   const logLines: string[] = [];
   const bodies: string[] = [];
-  const app = await buildApp(config, { logStream: { write: (line: string) => void logLines.push(line) } });
+  const app = await buildApp(config, {
+    ...deps,
+    logStream: { write: (line: string) => void logLines.push(line) },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

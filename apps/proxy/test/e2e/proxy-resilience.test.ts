@@ -98,7 +98,8 @@ describe('proxy resilience against fake upstreams', () => {
 
     const started = performance.now();
     const refused = await proxy.get(products('dajisaas', '熔断'));
-    expect(performance.now() - started).toBeLessThan(200);
+    // Fast (no upstream wait); generous for a loaded machine — the call count below is the real check.
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(refused.status).toBe(503);
     expect(refused.body.kind).toBe('upstream');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -120,7 +121,7 @@ describe('proxy resilience against fake upstreams', () => {
     fakes.tmapi.setMode(behaviour);
     const answer = await proxy.get(products('tmapi', '慢'));
     expect([answer.status, answer.body.kind]).toEqual([504, 'timeout']);
-    // Timeouts are retried, like any sign that the provider is struggling.
-    expect(fakes.tmapi.calls.count(TMAPI_PATHS.items)).toBe(TEST_RETRY.maxAttempts);
+    // The provider took the request and never answered: it may have been billed, so it is not sent again.
+    expect(fakes.tmapi.calls.count(TMAPI_PATHS.items)).toBe(1);
   });
 });

@@ -1,13 +1,18 @@
 import type { ProviderGateway } from '../../src/gateway/gateway-contract.js';
 
-/** Wraps a real gateway and records each search call (results pass through untouched). */
+/** Wraps a real gateway and records each search and offer call (results pass through untouched). */
 export function countingGateway(inner: ProviderGateway, calls: string[]): ProviderGateway {
   return {
     search(provider, operation, query, signal) {
       calls.push(`${provider}.${operation}`);
       return inner.search(provider, operation, query, signal);
     },
-    isReady: () => inner.isReady(),
+    getOffer(provider, query, signal) {
+      calls.push(`${provider}.getOffer`);
+      return inner.getOffer(provider, query, signal);
+    },
+    usage: () => inner.usage(),
+    health: () => inner.health(),
     close: () => inner.close(),
   };
 }

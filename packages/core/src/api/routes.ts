@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
+import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
+import { PublicImageUrl } from '../models/public-url.js';
 import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
 
@@ -13,6 +15,7 @@ export const ROUTES = {
   products: '/v1/products',
   productsByImage: '/v1/products/by-image',
   providers: '/v1/providers',
+  usage: '/v1/usage',
   health: '/healthz',
   ready: '/readyz',
 } as const;
@@ -76,7 +79,7 @@ export const MAX_IMAGE_BASE64_LENGTH = 4 * 1024 * 1024;
 /** `POST /v1/products/by-image` JSON body. */
 export const ImageSearchBody = z
   .object({
-    imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+    imageUrl: PublicImageUrl.optional(),
     imageBase64: z
       .string()
       .trim()
@@ -190,6 +193,31 @@ export const ProvidersResponse = z.object({
   demoMode: z.boolean(),
 });
 export type ProvidersResponse = z.infer<typeof ProvidersResponse>;
+
+/** What one provider has cost today (UTC), counted across every proxy instance. */
+export const ProviderUsage = z.object({
+  provider: ProviderId,
+  /** The UTC day counted, `2026-12-01`. */
+  day: z.string(),
+  /** Paid calls sent upstream today (retries included). */
+  callsToday: z.number().int().nonnegative(),
+  /** The configured daily budget (`YUANTOU_<PROVIDER>_DAILY_CALLS`), null when unlimited. */
+  dailyBudget: z.number().int().positive().nullable(),
+  /** Searches answered from the proxy's cache today, at no cost. */
+  cacheHitsToday: z.number().int().nonnegative(),
+  /** The provider's own quota as it last reported it (Onebound's `api_info`), null when it reports none. */
+  upstreamQuota: Quota.nullable(),
+  /** ISO 8601 time until which the provider gets no call (quota answered, or budget spent); null when usable. */
+  exhaustedUntil: z.string().nullable(),
+});
+export type ProviderUsage = z.infer<typeof ProviderUsage>;
+
+/** `GET /v1/usage`. */
+export const UsageResponse = z.object({
+  day: z.string(),
+  providers: z.array(ProviderUsage),
+});
+export type UsageResponse = z.infer<typeof UsageResponse>;
 
 /** Every error body the proxy sends (RFC 9457 problem details, plus our fields). */
 export const Problem = z.object({

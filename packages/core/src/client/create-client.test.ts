@@ -324,3 +324,25 @@ describe('ProxyRequestError.isInstance', () => {
     expect(ProxyRequestError.isInstance(null)).toBe(false);
   });
 });
+
+describe('createClient base URL', () => {
+  it.each(['127.0.0.1:8787', 'localhost:8787/yuantou', '/v1', 'ftp://proxy.test', ''])(
+    'rejects %j at construction, naming the field and an example',
+    (baseUrl) => {
+      const make = () => createClient({ baseUrl });
+      expect(make).toThrow(ProxyRequestError);
+      expect(make).toThrow(expect.objectContaining({ kind: 'validation', field: 'baseUrl', status: null }));
+      expect(make).toThrow(/http:\/\/127\.0\.0\.1:8787/);
+    },
+  );
+
+  it('rejects a non-string from plain JavaScript', () => {
+    expect(() => createClient({ baseUrl: undefined as unknown as string })).toThrow(/baseUrl must be/);
+  });
+
+  it('never echoes credentials written into the URL', () => {
+    expect(() => createClient({ baseUrl: 'user:secret-pass@proxy.test' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret-pass') }),
+    );
+  });
+});

@@ -1,4 +1,13 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
+import {
+  OFFER_ROUTES,
+  OfferParams,
+  type OfferParamsInput,
+  OfferResult,
+  OffersBody,
+  type OffersBodyInput,
+  OffersResponse,
+} from '../api/offer-routes.js';
 import {
   ImageSearchBody,
   type ImageSearchBodyInput,
@@ -9,6 +18,7 @@ import {
   SearchParams,
   type SearchParamsInput,
   SupplierSearchResponse,
+  UsageResponse,
 } from '../api/routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
@@ -43,8 +53,20 @@ export interface ProxyClient {
   searchProducts(params: SearchParamsInput, opts?: CallOptions): Promise<ProductSearchResponse>;
   /** `POST /v1/products/by-image` with exactly one of `imageUrl` or `imageBase64`. */
   searchProductsByImage(body: ImageSearchBodyInput, opts?: CallOptions): Promise<ProductSearchResponse>;
+  /**
+   * `POST /v1/offers`: details of up to 200 offers by link or id, one result per ref in input order. A bad link
+   * or a failing provider fails only its own result (`error`); the call throws only when the request fails.
+   */
+  getOffers(body: OffersBodyInput, opts?: CallOptions): Promise<OffersResponse>;
+  /**
+   * `GET /v1/offers/:ref`: one offer by link or id. Throws ProxyRequestError when it has none: kind
+   * `validation` (not a 1688 link, field `ref`), `not_found`, or what the last provider said.
+   */
+  getOffer(ref: string, params?: OfferParamsInput, opts?: CallOptions): Promise<OfferResult>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
+  /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
+  usage(opts?: CallOptions): Promise<UsageResponse>;
   /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
   health(opts?: CallOptions): Promise<void>;
 }
@@ -126,8 +148,31 @@ function problemError(status: number, text: string, headers: Headers, url: strin
   });
 }
 
+/** A base URL `fetch` can call: absolute http(s). `localhost:8787` would otherwise fail later as "unreachable". */
+function checkBaseUrl(baseUrl: unknown): string {
+  const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(text).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    // Without a scheme `user:pass@host` is not recognised as userinfo: drop anything before an `@` either way.
+    const shown = text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i, '$1');
+    throw new ProxyRequestError({
+      kind: 'validation',
+      field: 'baseUrl',
+      url: shown,
+      message: `baseUrl must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:8787 (got ${JSON.stringify(shown)})`,
+    });
+  }
+  return text;
+}
+
 export function createClient(options: ProxyClientOptions): ProxyClient {
-  const { baseUrl, token, timeoutMs } = options;
+  const { token, timeoutMs } = options;
+  const baseUrl = checkBaseUrl(options.baseUrl);
   const send = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
   const urlOf = (path: string) => joinUrl(baseUrl, path);
 
@@ -217,6 +262,27 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         signal: opts?.signal,
       });
     },
+    async getOffers(body, opts) {
+      const url = urlOf(OFFER_ROUTES.offers);
+      const valid = validated(OffersBody, body, url);
+      return call({ method: 'POST', url, body: valid, response: OffersResponse, signal: opts?.signal });
+    },
+    async getOffer(ref, params, opts) {
+      const base = urlOf(OFFER_ROUTES.offers);
+      const text = String(ref ?? '').trim();
+      if (text === '')
+        throwError({
+          kind: 'validation',
+          url: base,
+          field: 'ref',
+          message: 'ref: give a link or an offer id',
+        });
+      const query = toQueryString(validated(OfferParams, params ?? {}, base));
+      const url = `${base}/${encodeURIComponent(text)}${query ? `?${query}` : ''}`;
+      return call({ method: 'GET', url, response: OfferResult, signal: opts?.signal });
+    },
+    usage: (opts) =>
+      call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),
     listProviders: (opts) =>
       call({
         method: 'GET',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Prices on 1688 are in CNY. A buyer may ask for them in another currency; every converted value carries where
 // its rate came from, and the CNY amount it was converted from is never dropped (Product.price stays CNY).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A provider's own account of its call quota, when its answer carries one (Onebound's `api_info`

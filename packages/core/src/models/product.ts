@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderId } from './provider-id.js';
 import { ProductSupplier, Rate } from './supplier.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderId } from './provider-id.js';
 
 export const ERROR_KINDS = [

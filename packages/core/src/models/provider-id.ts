@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PROVIDER_IDS = ['tmapi', 'onebound', 'alibaba', 'dajisaas', 'pandapon', 'demo'] as const;
 

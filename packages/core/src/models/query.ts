@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { PublicImageUrl } from './public-url.js';
 
 /** The sort orders callers may ask for; each adapter maps what its provider supports and reports the rest. */
 export const SORTS = [
@@ -59,7 +60,22 @@ const priceRangeIsOrdered = (q: SearchFilters) =>
   q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax;
 const priceRangeIssue = { message: 'priceMin must not exceed priceMax', path: ['priceMin'] };
 
-export const Keyword = z.string().trim().min(1, 'keyword must not be empty').max(200);
+/** NUL and the other C0 controls and DEL, except tab and line breaks (an Excel cell may hold them: Alt+Enter). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+// A control character is never part of a search term; sent upstream it only buys an error.
+export const Keyword = z
+  .string()
+  .trim()
+  .min(1, 'keyword must not be empty')
+  .max(200)
+  .refine((s) => !hasControlCharacter(s), 'must not contain control characters');
 
 export const SupplierQuery = SearchFilters.extend({ keyword: Keyword, ...paging }).refine(
   priceRangeIsOrdered,
@@ -85,7 +101,7 @@ export const ImageBase64 = z
   );
 
 export const ImageQuery = SearchFilters.extend({
-  imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+  imageUrl: PublicImageUrl.optional(),
   imageBase64: ImageBase64.optional(),
   ...paging,
 })

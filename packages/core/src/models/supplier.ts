@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { CREDIT_LEVELS } from './credit-levels.js';
 import { ProviderId } from './provider-id.js';
 
-/** 1688 integrity levels, best first. `4A`/`3A` spellings are normalised to letters. */
-export const CREDIT_LEVELS = ['AAAAA', 'AAAA', 'AAA', 'AA', 'A', 'B', 'C'] as const;
+export { CREDIT_LEVELS };
 export const CreditLevel = z.enum(CREDIT_LEVELS);
 export type CreditLevel = z.infer<typeof CreditLevel>;
 
@@ -14,6 +14,23 @@ export const Location = z.object({
   city: z.string().nullable(),
 });
 export type Location = z.infer<typeof Location>;
+
+/** Seller facts added after the first release (issue "Ranking v2"); see {@link Supplier}. */
+const sellerGrades = {
+  /**
+   * Onebound's `credit_score`, "信用评分(0-100)" (seed 001 §5.3).
+   */
+  creditScore: z.number().min(0).max(100).nullable(),
+  /**
+   * Onebound's trade medal `transaction_level` `lv.1`–`lv.5` as 1–5: "近30天交易额门槛" from 新手商家 (new shop)
+   * to 顶级商家 (top seller) (seed 001 §7.2).
+   */
+  tradeLevel: z.number().int().min(1).max(5).nullable(),
+  /** Onebound's `is_enterprise`, "是否企业认证" — a registered company rather than an individual (seed 001 §5.3). */
+  isEnterprise: z.boolean().nullable(),
+  /** TMAPI's `invoice_available` (seed 000): the seller issues invoices (发票), which a business buyer needs. */
+  invoiceAvailable: z.boolean().nullable(),
+};
 
 /**
  * A 1688 seller as any provider describes it. Unknown is always `null`, never `0` or `""`, so ranking can
@@ -33,6 +50,11 @@ export const Supplier = z.object({
   isFactory: z.boolean().nullable(),
   isSuperFactory: z.boolean().nullable(),
   creditLevel: CreditLevel.nullable(),
+  // Added fields default to `null` on input, so answers from an older proxy still parse.
+  creditScore: sellerGrades.creditScore.default(null),
+  tradeLevel: sellerGrades.tradeLevel.default(null),
+  isEnterprise: sellerGrades.isEnterprise.default(null),
+  invoiceAvailable: sellerGrades.invoiceAvailable.default(null),
   /** As 1688 names it, e.g. `金牌制造`, `无牌工厂`. */
   factoryLevel: z.string().nullable(),
   areaM2: z.number().nonnegative().nullable(),
@@ -58,10 +80,12 @@ export const MergedSupplier = Supplier.extend({
 export type MergedSupplier = z.infer<typeof MergedSupplier>;
 
 /** The seller as a product listing knows it: at least `id` and `name`. */
-export const ProductSupplier = Supplier.partial().extend({
-  id: z.string().min(1),
-  name: z.string().nullable(),
-});
+export const ProductSupplier = Supplier.extend(sellerGrades)
+  .partial()
+  .extend({
+    id: z.string().min(1),
+    name: z.string().nullable(),
+  });
 export type ProductSupplier = z.infer<typeof ProductSupplier>;
 
 /** Every field of a Supplier set to unknown; adapters spread what they know over it. */
@@ -76,6 +100,10 @@ export function emptySupplier(provider: ProviderId, id: string): Supplier {
     isFactory: null,
     isSuperFactory: null,
     creditLevel: null,
+    creditScore: null,
+    tradeLevel: null,
+    isEnterprise: null,
+    invoiceAvailable: null,
     factoryLevel: null,
     areaM2: null,
     yearsOnPlatform: null,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { creditLevelFromTags, normalizeCreditLevel } from './credit-level.js';
+import {
+  creditLevelFromTags,
+  normalizeCreditLevel,
+  normalizeCreditScore,
+  normalizeTradeLevel,
+} from './credit-level.js';
 
 describe('normalizeCreditLevel', () => {
   it.each([
@@ -35,5 +40,39 @@ describe('creditLevelFromTags', () => {
   it('ignores tags that are not integrity levels', () => {
     expect(creditLevelFromTags(['AAA级面料', '汕头玩具'])).toBeNull();
     expect(creditLevelFromTags([])).toBeNull();
+  });
+});
+
+describe('normalizeCreditScore', () => {
+  it.each([
+    [98, 98],
+    ['88', 88],
+    [' 0 ', 0],
+    [100, 100],
+    [101, null],
+    [-1, null],
+    ['', null],
+    ['高', null],
+    [null, null],
+    [true, null],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeCreditScore(input)).toBe(expected);
+  });
+});
+
+describe('normalizeTradeLevel', () => {
+  it.each([
+    ['lv.5', 5],
+    ['lv.1', 1],
+    ['LV.4', 4],
+    ['lv4', 4],
+    [' lv. 3 ', 3],
+    [2, 2],
+    ['lv.6', null],
+    ['lv.0', null],
+    ['level 3', null],
+    [null, null],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeTradeLevel(input)).toBe(expected);
   });
 });

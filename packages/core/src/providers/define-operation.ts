@@ -1,6 +1,8 @@
+import type { Offer, OfferQuery } from '../models/offer.js';
 import type { Page } from '../models/page.js';
 import type {
   MappedQuery,
+  OfferOperation,
   Operation,
   PrepareStep,
   ProviderParams,
@@ -24,6 +26,25 @@ export interface OperationParts<Query, Credentials, Item, Params extends Provide
 export function defineOperation<Query, Credentials, Item, Params extends ProviderParams>(
   parts: OperationParts<Query, Credentials, Item, Params>,
 ): Operation<Query, Credentials, Item, Params> {
+  return {
+    ...parts,
+    buildRequest(query, credentials, ctx) {
+      const { params, ignored } = parts.map(query);
+      return { ...parts.sign(params, credentials, ctx), ignored };
+    },
+  };
+}
+
+export interface OfferOperationParts<Credentials, Params extends ProviderParams> {
+  map(query: OfferQuery): MappedQuery<Params>;
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  parseResponse(response: ProviderResponse): Offer;
+}
+
+/** `getOffer` from its parts, composed the same way as {@link defineOperation}. */
+export function defineOfferOperation<Credentials, Params extends ProviderParams>(
+  parts: OfferOperationParts<Credentials, Params>,
+): OfferOperation<Credentials, Params> {
   return {
     ...parts,
     buildRequest(query, credentials, ctx) {

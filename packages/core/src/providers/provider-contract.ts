@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Offer, OfferQuery } from '../models/offer.js';
 import type { Page } from '../models/page.js';
 import type { Product } from '../models/product.js';
@@ -82,8 +82,15 @@ export interface Operation<Query, Credentials, Item, Params extends ProviderPara
  * One offer's details by id (`GET /1688/item_detail`, `item_get`, `queryProductDetail`…). No provider has a
  * batch detail call for arbitrary ids, so batching and fallback between providers are the caller's.
  */
-export interface OfferOperation<Credentials> {
-  /** `query.language` is passed as the provider documents its language parameter, or left out. */
+export interface OfferOperation<Credentials, Params extends ProviderParams = ProviderParams> {
+  /**
+   * Pure, credential-free and deterministic, like a search's `map`: the provider parameters of one offer lookup
+   * (`query.language` as the provider documents its language parameter, or reported in `ignored`).
+   */
+  map(query: OfferQuery): MappedQuery<Params>;
+  /** Adds credentials, timestamps, nonces and signatures: run only when a request is really sent. */
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** `sign(map(query).params)` with `map`'s ignored fields. */
   buildRequest(query: OfferQuery, credentials: Credentials, ctx?: Partial<RequestContext>): ProviderRequest;
   /** Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else. */
   parseResponse(response: ProviderResponse): Offer;

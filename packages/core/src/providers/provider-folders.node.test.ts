@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_IDS, type ProviderId } from '../models/provider-id.js';
+import { OfferQuery } from '../models/offer.js';
 import { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
 import { loadFake, networkProviderIds } from '../testing/provider-fakes.js';
 import type { AnyProviderAdapter, Operation, OperationName } from './provider-contract.js';
@@ -93,5 +94,22 @@ describe.each(PROVIDER_IDS.map((id) => [id]))('provider folder %s', (id) => {
       const atMax = operation.map({ ...(query as object), pageSize: operation.maxPageSize });
       expect(atMax.params).toEqual(mapped.params);
     }
+  });
+
+  it('splits getOffer the same way, so offer lookups are cached and coalesced on what is sent', async () => {
+    const credentials = network ? (await loadFake(id)).credentials : {};
+    const ctx = { now: new Date(1_700_000_000_000), nonce: 'n'.repeat(32) };
+    const operation = adapter.getOffer;
+    if (!operation) return;
+    const query = OfferQuery.parse({ id: '610947572360', language: 'en' });
+    const mapped = operation.map(query);
+    expect(operation.map(query)).toEqual(mapped);
+    expect(JSON.parse(JSON.stringify(mapped.params))).toEqual(mapped.params);
+    expect(JSON.stringify(mapped.params)).toContain('610947572360');
+    for (const value of Object.values(credentials)) expect(JSON.stringify(mapped.params)).not.toContain(value);
+    expect(operation.buildRequest(query, credentials, ctx)).toEqual({
+      ...operation.sign(mapped.params, credentials, ctx),
+      ignored: mapped.ignored,
+    });
   });
 });

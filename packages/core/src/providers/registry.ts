@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ProviderId } from '../models/provider-id.js';
 import { alibabaAdapter } from './alibaba/alibaba-adapter.js';
 import { dajisaasAdapter } from './dajisaas/dajisaas-adapter.js';

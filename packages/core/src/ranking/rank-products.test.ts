@@ -55,6 +55,40 @@ describe('rankProducts', () => {
     expect(points(ranked, 'organic')).toBe(DEFAULT_PRODUCT_WEIGHTS.organic);
   });
 
+  it('scores relevance against the title and flags off-topic listings', () => {
+    const silk = product('silk', { title: '真丝连衣裙 桑蚕丝', price: 300 });
+    const toy = product('toy', { title: '儿童泡泡枪玩具', price: 5, monthSold: 9000 });
+    const ranked = rankProducts([toy, silk], { keyword: '丝绸 连衣裙' });
+    expect(ranked.map((p) => p.id)).toEqual(['silk', 'toy']);
+    expect(ranked[1]?.flags.map((f) => f.flag)).toEqual(['offTopic']);
+    expect(points(rankProducts([toy])[0], 'relevance')).toBe(
+      DEFAULT_PRODUCT_WEIGHTS.relevance * NEUTRAL_FRACTION,
+    );
+  });
+
+  it('with a quantity, rewards any MOQ up to it and flags one above it', () => {
+    const small = product('small', { moq: 50 });
+    const big = product('big', { moq: 1000 });
+    const ranked = rankProducts([big, small], { quantity: 100 });
+    expect(ranked.map((p) => p.id)).toEqual(['small', 'big']);
+    expect(points(ranked[0], 'moq')).toBe(DEFAULT_PRODUCT_WEIGHTS.moq);
+    expect(ranked[1]?.flags).toEqual([expect.objectContaining({ flag: 'moqAboveQuantity', cap: 40 })]);
+    expect(ranked[1]!.score).toBeLessThanOrEqual(40);
+    expect(() => rankProducts([small], { quantity: -1 })).toThrow(RangeError);
+  });
+
+  it("caps a listing whose seller has credit C and reads the seller's name for trader inference", () => {
+    const c = product('c', { supplier: { id: 'b2b-c', name: '汕头玩具厂', creditLevel: 'C' } });
+    const [ranked] = rankProducts([c]);
+    expect(ranked?.flags.map((f) => f.flag)).toEqual(['creditC']);
+    expect(ranked!.score).toBeLessThanOrEqual(30);
+    const trader = product('t', { supplier: { id: 'b2b-t', name: '宏达玩具贸易有限公司' } });
+    const factory = product('f', { supplier: { id: 'b2b-f', name: '宏达玩具厂' } });
+    const order = rankProducts([trader, factory]);
+    expect(order.map((p) => p.id)).toEqual(['f', 't']);
+    expect(order[1]?.breakdown.find((f) => f.factor === 'supplier')?.value).toBe('贸易 (inferred)');
+  });
+
   it('changes order when the weights change', () => {
     const cheap = product('cheap', { price: 1, monthSold: 0 });
     const popular = product('popular', { price: 50, monthSold: 10000 });

@@ -1,16 +1,28 @@
 import type { Product } from '../models/product.js';
-import type { RankedProduct } from '../models/ranked.js';
-import { type FactorInput, rankScored, resolveWeights, scoreFactors } from './score-factors.js';
+import type { RankedProduct, RedFlag } from '../models/ranked.js';
+import { offTopicFlag, quantityFlag, sellerFlags } from './red-flags.js';
+import { type KeywordMatcher, keywordMatcher } from './relevance.js';
+import {
+  applyRedFlags,
+  type FactorInput,
+  rankScored,
+  resolveWeights,
+  scoreFactors,
+} from './score-factors.js';
 import {
   creditFraction,
-  factoryFraction,
+  creditScoreFraction,
   factoryLevelFraction,
   organicFraction,
   rateFraction,
+  returnRateFraction,
+  tradeLevelFraction,
 } from './supplier-signals.js';
+import { inferFactory } from './trader-inference.js';
 
 /** Relative importance of each signal; only ratios matter (the score is always out of 100). */
 export interface ProductWeights {
+  relevance: number;
   price: number;
   moq: number;
   sales: number;
@@ -21,16 +33,21 @@ export interface ProductWeights {
 
 /** The defaults sum to 100, so each weight reads directly as "points out of 100". */
 export const DEFAULT_PRODUCT_WEIGHTS: Readonly<ProductWeights> = {
-  /** Who makes it matters most to a buyer sourcing from factories: factory, its tier and credit level. */
-  supplier: 25,
+  /**
+   * The keyword against the title (and the seller's name and tags): providers pad results with loosely
+   * related listings, and a cheap best-seller of the wrong item is no answer.
+   */
+  relevance: 20,
+  /** Who makes it: factory (declared or inferred), its tier, credit level, credit score, trade medal, returns. */
+  supplier: 20,
   /** Price is why one sources on 1688; relative to the other results, since prices differ across trades. */
   price: 20,
   /** Monthly sales show the listing is real and the seller can deliver at volume. */
-  sales: 20,
+  sales: 15,
   /** The MOQ decides whether a small buyer can order at all (1–10 pieces vs thousands). */
-  moq: 15,
+  moq: 10,
   /** Buyers reordering this very item: measured evidence of quality, but often missing. */
-  repurchase: 15,
+  repurchase: 10,
   /** A slight penalty for paid placements, which providers list first regardless of merit. */
   organic: 5,
 };
@@ -51,40 +68,81 @@ function priceFractions(products: readonly Product[]): (price: number | null) =>
   };
 }
 
-/** MOQ on a log scale: 1 piece → 1, 1,000+ pieces → 0; about 32 pieces is neutral. */
-const moqFraction = (moq: number | null) =>
-  moq === null ? null : 1 - Math.min(1, Math.max(0, Math.log10(Math.max(moq, 1)) / 3));
+/**
+ * MOQ on a log scale: 1 piece → 1, 1,000+ pieces → 0; about 32 pieces is neutral. With the buyer's quantity,
+ * any MOQ up to it earns the full share (they can order) and one above it earns nothing (and is a red flag).
+ */
+const moqFraction = (moq: number | null, quantity?: number) => {
+  if (moq === null) return null;
+  if (quantity !== undefined) return moq <= quantity ? 1 : 0;
+  return 1 - Math.min(1, Math.max(0, Math.log10(Math.max(moq, 1)) / 3));
+};
 
 /** Monthly sales on a log scale: 0 → 0, 10,000+ → 1; 100 a month is neutral. */
 const salesFraction = (sold: number | null) => (sold === null ? null : Math.min(1, Math.log10(sold + 1) / 4));
 
-/** The mean of what the listing says about its seller (factory, tier, credit); unknown when it says nothing. */
-function supplierQuality(product: Product): { value: string | null; fraction: number | null } {
+/**
+ * The mean of what the listing says about its seller (factory — declared or inferred from the name and tags —,
+ * tier, credit level and score, trade medal, return rate); unknown when it says nothing.
+ */
+function supplierQuality(product: Product): { value: string | null; fraction: number | null; note?: string } {
   const s = product.supplier;
+  const trader = inferFactory(s ?? {});
   const signals = [
-    factoryFraction(s?.isFactory),
+    trader.fraction,
     factoryLevelFraction(s?.factoryLevel, s?.isSuperFactory),
     creditFraction(s?.creditLevel),
+    creditScoreFraction(s?.creditScore),
+    tradeLevelFraction(s?.tradeLevel),
+    returnRateFraction(s?.returnRate),
   ].filter((f): f is number => f !== null);
   if (signals.length === 0) return { value: null, fraction: null };
+  const kind = trader.isFactory === true ? '工厂' : trader.isFactory === false ? '贸易' : null;
   const parts = [
-    s?.isFactory === true ? '工厂' : s?.isFactory === false ? '贸易' : null,
+    kind && trader.basis === 'inferred' ? `${kind} (inferred)` : kind,
     s?.factoryLevel,
     s?.creditLevel,
   ];
   return {
     value: parts.filter(Boolean).join(' · ') || (s?.isSuperFactory ? '超级工厂' : null),
     fraction: round(signals.reduce((a, b) => a + b, 0) / signals.length),
+    ...(trader.basis === 'inferred' ? { note: `factory or trader inferred from "${trader.evidence}"` } : {}),
+  };
+}
+
+export interface ProductContext {
+  priceFraction: (price: number | null) => number | null;
+  matcher?: KeywordMatcher;
+  quantity?: number;
+}
+
+/** What the keyword is matched against: the title (and its translation), the seller's name, products and tags. */
+function productTexts(product: Product): (string | null | undefined)[] {
+  const s = product.supplier;
+  return [product.title, product.titleTranslated, s?.name, ...(s?.mainProducts ?? []), ...(s?.tags ?? [])];
+}
+
+function relevanceFactor(product: Product, matcher: KeywordMatcher | undefined): FactorInput<'relevance'> {
+  const match = matcher?.match(productTexts(product)) ?? null;
+  const base = { factor: 'relevance' as const, label: '相关度 / Relevance to the search' };
+  if (match === null) return { ...base, value: null, fraction: null };
+  return {
+    ...base,
+    value: `${Math.round(match.fraction * 100)}%`,
+    fraction: match.fraction,
+    note: match.matched.length > 0 ? `matched ${match.matched.join(' · ')}` : 'no keyword part matched',
   };
 }
 
 export function productFactors(
   product: Product,
-  priceFraction: (price: number | null) => number | null,
+  context: ProductContext,
 ): FactorInput<keyof ProductWeights>[] {
   const quality = supplierQuality(product);
   const rate = product.repurchaseRate;
+  const priceFraction = context.priceFraction;
   return [
+    relevanceFactor(product, context.matcher),
     { factor: 'supplier', label: '供应商 / Supplier', ...quality },
     {
       factor: 'price',
@@ -98,7 +156,13 @@ export function productFactors(
       value: product.monthSold,
       fraction: salesFraction(product.monthSold),
     },
-    { factor: 'moq', label: '起订量 / MOQ', value: product.moq, fraction: moqFraction(product.moq) },
+    {
+      factor: 'moq',
+      label: '起订量 / MOQ',
+      value: product.moq,
+      fraction: moqFraction(product.moq, context.quantity),
+      ...(context.quantity === undefined ? {} : { note: `your quantity: ${context.quantity}` }),
+    },
     {
       factor: 'repurchase',
       label: '回头率 / Repurchase rate',
@@ -116,19 +180,44 @@ export function productFactors(
 
 export interface RankProductsOptions {
   weights?: Partial<ProductWeights>;
+  /** The buyer's search: scores the `relevance` factor. Without it (image search) relevance is neutral. */
+  keyword?: string;
+  /** Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag. */
+  quantity?: number;
+}
+
+/** Red flags of the seller as the listing describes it, an MOQ the buyer cannot meet, an off-topic title. */
+function productFlags(product: Product, context: ProductContext): RedFlag[] {
+  const moq = quantityFlag(product.moq, context.quantity);
+  const offTopic = offTopicFlag(context.matcher?.match(productTexts(product)) ?? null);
+  return [...sellerFlags(product.supplier ?? {}), ...(moq ? [moq] : []), ...(offTopic ? [offTopic] : [])];
 }
 
 /**
  * Scores products 0–100 within this result set (price is relative to the other products given) and sorts
- * them best first (ties: more known factors, then id). Unknown values earn half of their factor's share.
+ * them best first (ties: more known factors, then id). Unknown values earn half of their factor's share; red
+ * flags (the seller's credit B/C or return rate, an MOQ above `quantity`) cap the score.
  */
 export function rankProducts(
   products: readonly Product[],
   options: RankProductsOptions = {},
 ): RankedProduct[] {
   const weights = resolveWeights(DEFAULT_PRODUCT_WEIGHTS, options.weights);
-  const priceFraction = priceFractions(products);
+  const { quantity } = options;
+  if (quantity !== undefined && !(Number.isFinite(quantity) && quantity >= 0))
+    throw new RangeError('quantity must be a finite number ≥ 0');
+  const context: ProductContext = {
+    priceFraction: priceFractions(products),
+    matcher: keywordMatcher(options.keyword),
+    ...(quantity === undefined ? {} : { quantity }),
+  };
   return rankScored(
-    products.map((item) => ({ item, scored: scoreFactors(productFactors(item, priceFraction), weights) })),
+    products.map((item) => ({
+      item,
+      scored: applyRedFlags(
+        scoreFactors(productFactors(item, context), weights),
+        productFlags(item, context),
+      ),
+    })),
   );
 }

@@ -5,6 +5,7 @@ import { CREDIT_LEVELS, type Supplier } from '../models/supplier.js';
 import { demoDataset } from '../providers/demo/demo-data.js';
 import { aSupplier } from './__fixtures__/listings.js';
 import { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers } from './rank-suppliers.js';
+import { RED_FLAG_CAPS } from './red-flags.js';
 import { NEUTRAL_FRACTION } from './score-factors.js';
 
 const supplier = (id: string, fields: Partial<Supplier> = {}) => aSupplier('tmapi', id, fields);
@@ -38,6 +39,11 @@ const arbitrarySupplier = fc.record({
   yearsOnPlatform: fc.constantFrom(null, 0, 5, 30),
   repurchaseRate: fc.constantFrom(null, 0, 0.25, 1),
   responseRate: fc.constantFrom(null, 0, 0.5, 1),
+  returnRate: fc.constantFrom(null, 0, 0.05, 0.15, 0.5),
+  creditScore: fc.constantFrom(null, 0, 80, 100),
+  tradeLevel: fc.constantFrom(null, 1, 3, 5),
+  name: fc.constantFrom(null, '汕头玩具厂', '义乌贸易有限公司', '杭州丝绸服饰有限公司'),
+  tags: fc.constantFrom<string[]>([], ['深度验厂'], ['经销批发']),
 });
 
 /** A list and a shuffled copy of it. */
@@ -71,7 +77,7 @@ describe('rankSuppliers', () => {
 
   it('gives a missing factor exactly the neutral share of its weight', () => {
     const [ranked] = rankSuppliers([supplier('b2b-empty')]);
-    for (const factor of ['factory', 'factoryLevel', 'credit', 'years', 'repurchase', 'response', 'area']) {
+    for (const factor of Object.keys(DEFAULT_SUPPLIER_WEIGHTS).filter((f) => f !== 'organic')) {
       const weight = DEFAULT_SUPPLIER_WEIGHTS[factor as keyof typeof DEFAULT_SUPPLIER_WEIGHTS];
       expect(points(ranked!, factor)).toBe(weight * NEUTRAL_FRACTION);
     }
@@ -90,6 +96,102 @@ describe('rankSuppliers', () => {
     // AA is the middle of the credit scale, so unknown scores the same as AA (the tie goes to more data).
     expect(ranked.map((s) => s.id)).toEqual(['b2b-aa', 'b2b-none', 'b2b-c']);
     expect(ranked[0]?.score).toBe(ranked[1]?.score);
+  });
+
+  it('caps a C- or B-credit supplier instead of subtracting a few points, and says why', () => {
+    const giant = full('b2b-giant', {
+      creditLevel: 'C',
+      factoryLevel: '金牌制造',
+      isSuperFactory: true,
+      areaM2: 30000,
+      yearsOnPlatform: 12,
+      repurchaseRate: 0.5,
+      responseRate: 1,
+    });
+    const [first, second] = rankSuppliers([giant, full('b2b-sound', { creditLevel: 'AA' })]);
+    expect(first?.id).toBe('b2b-sound');
+    expect(second?.score).toBeLessThanOrEqual(RED_FLAG_CAPS.creditC);
+    expect(second?.flags).toEqual([expect.objectContaining({ flag: 'creditC', cap: RED_FLAG_CAPS.creditC })]);
+    expect(second?.flags[0]?.reason).toContain('谨慎合作');
+    const line = second?.breakdown.find((f) => f.factor === 'redFlags');
+    expect(line?.points).toBeLessThan(0);
+    expect(second!.breakdown.reduce((sum, f) => sum + f.points, 0)).toBeCloseTo(second!.score, 1);
+    const [b] = rankSuppliers([full('b2b-b', { creditLevel: 'B', returnRate: 0.3 })]);
+    // Both flags are listed; the lowest cap applies.
+    expect(b?.flags.map((f) => f.flag)).toEqual(['creditB', 'returnRate']);
+    expect(b?.score).toBeLessThanOrEqual(RED_FLAG_CAPS.severeReturnRate);
+  });
+
+  it('keeps flagged suppliers in order among themselves (the cap scales, it does not flatten)', () => {
+    const ranked = rankSuppliers([
+      full('b2b-worse', { creditLevel: 'C', areaM2: 500, repurchaseRate: 0.05 }),
+      full('b2b-better', { creditLevel: 'C', areaM2: 20000, repurchaseRate: 0.5 }),
+    ]);
+    expect(ranked.map((s) => s.id)).toEqual(['b2b-better', 'b2b-worse']);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+  });
+
+  it('infers a hidden trader from the company name and shows it as inferred', () => {
+    const trader = supplier('b2b-t', { name: '汕头市宏达玩具贸易有限公司' });
+    const factory = supplier('b2b-f', { name: '汕头市宏达玩具厂' });
+    const [first, second] = rankSuppliers([trader, factory]);
+    expect(first?.id).toBe('b2b-f');
+    const line = second?.breakdown.find((f) => f.factor === 'factory');
+    expect(line?.value).toBe('trader (inferred: 贸易)');
+    expect(line?.note).toContain('inferred');
+    // A declared factory still beats one we only infer.
+    const declared = supplier('b2b-d', { name: '汕头市宏达玩具厂', isFactory: true });
+    expect(rankSuppliers([factory, declared])[0]?.id).toBe('b2b-d');
+  });
+
+  it('scores relevance from the keyword, neutral without one, with the provider position as a weak prior', () => {
+    const silk = supplier('b2b-silk', { name: '杭州丝绸服饰有限公司', mainProducts: ['真丝连衣裙'] });
+    const toy = supplier('b2b-toy', { name: '汕头玩具厂', mainProducts: ['积木'] });
+    expect(rankSuppliers([toy, silk], { keyword: '丝绸 连衣裙' })[0]?.id).toBe('b2b-silk');
+    const neutral = rankSuppliers([toy], {})[0]!.breakdown.find((f) => f.factor === 'relevance');
+    expect(neutral?.points).toBe(DEFAULT_SUPPLIER_WEIGHTS.relevance * NEUTRAL_FRACTION);
+    // Equal match: the provider's first result wins; its prior moves relevance by at most 10 %.
+    const a = supplier('b2b-a', { mainProducts: ['积木'] });
+    const b = supplier('b2b-b', { mainProducts: ['积木'] });
+    const ranked = rankSuppliers([a, b], { keyword: '积木', positions: { 'b2b-b': 1, 'b2b-a': 100 } });
+    expect(ranked.map((s) => s.id)).toEqual(['b2b-b', 'b2b-a']);
+    expect(points(ranked[0]!, 'relevance')! - points(ranked[1]!, 'relevance')!).toBeCloseTo(
+      DEFAULT_SUPPLIER_WEIGHTS.relevance * 0.1,
+      5,
+    );
+    expect(ranked[0]?.breakdown.find((f) => f.factor === 'relevance')?.note).toContain('#1');
+  });
+
+  it('flags a supplier that matches little of the keyword', () => {
+    const [toy] = rankSuppliers([supplier('b2b-toy', { name: '汕头玩具厂' })], { keyword: '丝绸 连衣裙' });
+    expect(toy?.flags.map((f) => f.flag)).toEqual(['offTopic']);
+    expect(toy?.score).toBeLessThanOrEqual(RED_FLAG_CAPS.offTopic);
+  });
+
+  it('uses credit score, trade medal, return rate, inspections and paperwork', () => {
+    const better = full('b2b-1', {
+      creditScore: 98,
+      tradeLevel: 5,
+      returnRate: 0.01,
+      tags: ['深度验厂'],
+      isEnterprise: true,
+      invoiceAvailable: true,
+    });
+    const worse = full('b2b-2', {
+      creditScore: 60,
+      tradeLevel: 1,
+      returnRate: 0.09,
+      tags: [],
+      isEnterprise: false,
+      invoiceAvailable: false,
+    });
+    const [first, second] = rankSuppliers([worse, better]);
+    expect(first?.id).toBe('b2b-1');
+    for (const factor of ['creditScore', 'tradeLevel', 'returnRate', 'business'])
+      expect(points(first!, factor), factor).toBeGreaterThan(points(second!, factor)!);
+    expect(points(first!, 'inspection')).toBe(DEFAULT_SUPPLIER_WEIGHTS.inspection);
+    // No inspection tag is no evidence: neutral, not zero.
+    expect(points(second!, 'inspection')).toBe(DEFAULT_SUPPLIER_WEIGHTS.inspection * NEUTRAL_FRACTION);
   });
 
   it('penalises a paid placement slightly', () => {
@@ -161,17 +263,26 @@ describe('rankSuppliers', () => {
       ),
     );
     fc.assert(
-      fc.property(permutedPair(arbitrarySupplier), weights, ([fields, permuted], w) => {
-        const build = (f: (typeof fields)[number]) => supplier(f.id, f as Partial<Supplier>);
-        const ranked = rankSuppliers(fields.map(build), { weights: w });
-        expect(rankSuppliers(permuted.map(build), { weights: w })).toEqual(ranked);
-        for (const s of ranked) {
-          expect(s.score).toBeGreaterThanOrEqual(0);
-          expect(s.score).toBeLessThanOrEqual(100);
-        }
-        for (let i = 1; i < ranked.length; i++)
-          expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
-      }),
+      fc.property(
+        permutedPair(arbitrarySupplier),
+        weights,
+        fc.constantFrom(undefined, '玩具厂', '丝绸 连衣裙'),
+        ([fields, permuted], w, keyword) => {
+          const build = (f: (typeof fields)[number]) => supplier(f.id, f as Partial<Supplier>);
+          const options = { weights: w, ...(keyword ? { keyword } : {}) };
+          const ranked = rankSuppliers(fields.map(build), options);
+          expect(rankSuppliers(permuted.map(build), options)).toEqual(ranked);
+          for (const s of ranked) {
+            expect(s.score).toBeGreaterThanOrEqual(0);
+            expect(s.score).toBeLessThanOrEqual(100);
+            for (const flag of s.flags) expect(s.score).toBeLessThanOrEqual(flag.cap);
+            const total = s.breakdown.reduce((sum, f) => sum + f.points, 0);
+            expect(Math.abs(total - s.score)).toBeLessThan(0.02);
+          }
+          for (let i = 1; i < ranked.length; i++)
+            expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+        },
+      ),
     );
   });
 });

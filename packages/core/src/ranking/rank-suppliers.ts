@@ -1,62 +1,143 @@
 import type { RankedSupplier } from '../models/ranked.js';
 import type { MergedSupplier, Supplier } from '../models/supplier.js';
-import { type FactorInput, rankScored, resolveWeights, scoreFactors } from './score-factors.js';
+import { offTopicFlag, sellerFlags } from './red-flags.js';
+import {
+  type KeywordMatcher,
+  keywordMatcher,
+  POSITION_SHARE,
+  type Positions,
+  positionOf,
+  positionPrior,
+} from './relevance.js';
+import {
+  applyRedFlags,
+  type FactorInput,
+  rankScored,
+  resolveWeights,
+  scoreFactors,
+} from './score-factors.js';
 import {
   areaFraction,
+  businessFraction,
   creditFraction,
-  factoryFraction,
+  creditScoreFraction,
   factoryLevelFraction,
+  inspectionSignal,
   organicFraction,
   rateFraction,
+  returnRateFraction,
+  tradeLevelFraction,
   yearsFraction,
 } from './supplier-signals.js';
+import { inferenceValue, inferFactory } from './trader-inference.js';
 
 /** Relative importance of each signal; only ratios matter (the score is always out of 100). */
 export interface SupplierWeights {
+  relevance: number;
   factory: number;
   factoryLevel: number;
   credit: number;
+  creditScore: number;
+  tradeLevel: number;
+  inspection: number;
   years: number;
   repurchase: number;
+  returnRate: number;
   response: number;
   area: number;
+  business: number;
   organic: number;
 }
 
-/** The defaults sum to 100, so each weight reads directly as "points out of 100". */
+/** The defaults sum to 100, so each weight reads directly as "points out of 100". The core README explains each. */
 export const DEFAULT_SUPPLIER_WEIGHTS: Readonly<SupplierWeights> = {
-  /** The largest: yuantou exists to find the source factory (源头工厂) — a trader adds a margin and a middleman. */
-  factory: 25,
-  /** 1688's own vetting of the factory (金牌制造 > 实力工厂 > 无牌工厂, super factories on top): an audit the buyer cannot do from a spreadsheet. */
-  factoryLevel: 15,
-  /** Integrity level (AAAAA…C) reflects trading history and disputes: a strong but indirect trust signal. */
-  credit: 15,
+  /**
+   * As large as `factory`: a big factory making the wrong goods is no answer to "丝绸 连衣裙". Not larger,
+   * because a keyword match on a name is cheap to fake and providers already filter by the keyword.
+   */
+  relevance: 20,
+  /** yuantou exists to find the source factory (源头工厂) — a trader adds a margin and a middleman. */
+  factory: 20,
+  /** 1688's own vetting of the factory (金牌制造 > 实力工厂 > 无牌工厂, super factories on top). */
+  factoryLevel: 10,
+  /** Integrity level (AAAAA…C) reflects trading history and disputes; B and C are also red flags. */
+  credit: 10,
   /** Buyers coming back is the best evidence of product quality and delivery; it is measured, not declared. */
-  repurchase: 15,
+  repurchase: 10,
+  /** 1688's on-site inspection (深度验厂/实地验厂/验厂报告) or the owner answering (厂长在线). */
+  inspection: 5,
+  /** Goods sent back (lower is better); above 10 % it is also a red flag. */
+  returnRate: 5,
   /** Years on the platform: a seller that has lasted has a record, but age alone says little about quality. */
-  years: 10,
+  years: 4,
   /** Floor area hints at capacity for larger orders; self-declared, so it weighs less than measured signals. */
-  area: 10,
+  area: 4,
+  /** Onebound's 0–100 credit score: finer than the level but undocumented beyond its range, so small. */
+  creditScore: 3,
+  /** The trade medal lv.1–lv.5 ranks 30-day turnover: proof of activity more than of quality. */
+  tradeLevel: 3,
   /** Answering quickly matters for samples and changes, but it is easy to game with auto-replies. */
-  response: 5,
+  response: 2,
+  /** A registered company (企业认证) that issues invoices: paperwork a business buyer needs. */
+  business: 2,
   /**
    * A slight penalty for paid placements: an ad says nothing about quality, but providers put ads first, so
-   * without this the advertisers' own placement would leak into our order. Small, so a better factory that
-   * happens to advertise still wins.
+   * without this the advertisers' own placement would leak into our order. Small, and not a red flag.
    */
-  organic: 5,
+  organic: 2,
 };
 
 const percent = (rate: number | null) => (rate === null ? null : `${Math.round(rate * 1000) / 10}%`);
 
+export interface SupplierContext {
+  matcher?: KeywordMatcher;
+  positions?: Positions;
+}
+
+/** What the keyword is matched against: the company name, main products and tags. */
+const supplierTexts = (s: Supplier) => [s.name, ...s.mainProducts, ...s.tags];
+
+/**
+ * Relevance: the keyword matched against the name, main products and tags, mixed with the provider's position
+ * (weak prior, {@link POSITION_SHARE}) when known. No keyword → unknown (neutral).
+ */
+function relevanceFactor(s: Supplier, context: SupplierContext): FactorInput<'relevance'> {
+  const match = context.matcher?.match(supplierTexts(s)) ?? null;
+  const position = positionOf(context.positions, s.id);
+  const base = { factor: 'relevance' as const, label: '相关度 / Relevance to the search' };
+  if (match === null) return { ...base, value: null, fraction: null };
+  const fraction =
+    position === null
+      ? match.fraction
+      : (1 - POSITION_SHARE) * match.fraction + POSITION_SHARE * positionPrior(position);
+  const matched =
+    match.matched.length > 0 ? `matched ${match.matched.join(' · ')}` : 'no keyword part matched';
+  return {
+    ...base,
+    value: `${Math.round(fraction * 100)}%`,
+    fraction,
+    note: position === null ? matched : `${matched}; provider position #${position}`,
+  };
+}
+
 /** The factors for one supplier, with the value shown to the user and its 0–1 fraction. */
-export function supplierFactors(s: Supplier): FactorInput<keyof SupplierWeights>[] {
+export function supplierFactors(
+  s: Supplier,
+  context: SupplierContext = {},
+): FactorInput<keyof SupplierWeights>[] {
+  const trader = inferFactory(s);
+  const inspection = inspectionSignal(s.tags);
+  const business = businessFraction(s.isEnterprise, s.invoiceAvailable);
   return [
+    relevanceFactor(s, context),
     {
       factor: 'factory',
       label: '工厂 / Factory',
-      value: s.isFactory,
-      fraction: factoryFraction(s.isFactory),
+      value: inferenceValue(trader),
+      fraction: trader.fraction,
+      ...(trader.basis === 'inferred'
+        ? { note: `inferred from "${trader.evidence}" (isFactory unknown)` }
+        : {}),
     },
     {
       factor: 'factoryLevel',
@@ -77,6 +158,18 @@ export function supplierFactors(s: Supplier): FactorInput<keyof SupplierWeights>
       fraction: rateFraction(s.repurchaseRate, 0.5),
     },
     {
+      factor: 'inspection',
+      label: '验厂 / Inspected by 1688',
+      value: inspection?.value ?? null,
+      fraction: inspection?.fraction ?? null,
+    },
+    {
+      factor: 'returnRate',
+      label: '退货率 / Return rate',
+      value: percent(s.returnRate),
+      fraction: returnRateFraction(s.returnRate),
+    },
+    {
       factor: 'years',
       label: '经营年限 / Years on 1688',
       value: s.yearsOnPlatform,
@@ -89,10 +182,28 @@ export function supplierFactors(s: Supplier): FactorInput<keyof SupplierWeights>
       fraction: areaFraction(s.areaM2),
     },
     {
+      factor: 'creditScore',
+      label: '信用评分 / Credit score',
+      value: s.creditScore,
+      fraction: creditScoreFraction(s.creditScore),
+    },
+    {
+      factor: 'tradeLevel',
+      label: '交易勋章 / Trade medal',
+      value: s.tradeLevel === null ? null : `lv.${s.tradeLevel}`,
+      fraction: tradeLevelFraction(s.tradeLevel),
+    },
+    {
       factor: 'response',
       label: '响应率 / Response rate',
       value: percent(s.responseRate),
       fraction: rateFraction(s.responseRate),
+    },
+    {
+      factor: 'business',
+      label: '企业认证 · 发票 / Registered company · invoices',
+      value: business === null ? null : `${Math.round(business * 100)}%`,
+      fraction: business,
     },
     { factor: 'organic', label: '非广告 / Not an ad', value: !s.isAd, fraction: organicFraction(s.isAd) },
   ];
@@ -100,22 +211,36 @@ export function supplierFactors(s: Supplier): FactorInput<keyof SupplierWeights>
 
 export interface RankSuppliersOptions {
   weights?: Partial<SupplierWeights>;
+  /** The buyer's search: scores the `relevance` factor. Without it relevance is neutral for everyone. */
+  keyword?: string;
+  /**
+   * Each supplier's 1-based position in its provider's own order (by supplier id; see `providerPositions`), a
+   * weak prior for relevance.
+   */
+  positions?: Positions;
 }
 
 /**
  * Scores suppliers 0–100 and sorts them best first (ties: more known factors, then id). Unknown values earn
- * half of their factor's share (see NEUTRAL_FRACTION). A supplier that was not merged gets
- * `sources: [provider]`.
+ * half of their factor's share (see NEUTRAL_FRACTION); red flags cap the score (see red-flags.ts). A supplier
+ * that was not merged gets `sources: [provider]`.
  */
 export function rankSuppliers(
   suppliers: readonly (Supplier | MergedSupplier)[],
   options: RankSuppliersOptions = {},
 ): RankedSupplier[] {
+  const { keyword, positions } = options;
   const weights = resolveWeights(DEFAULT_SUPPLIER_WEIGHTS, options.weights);
+  const matcher = keywordMatcher(keyword);
+  const context: SupplierContext = { matcher, ...(positions ? { positions } : {}) };
   return rankScored(
-    suppliers.map((s) => ({
-      item: { ...s, sources: 'sources' in s && s.sources.length > 0 ? [...s.sources] : [s.provider] },
-      scored: scoreFactors(supplierFactors(s), weights),
-    })),
+    suppliers.map((s) => {
+      const offTopic = offTopicFlag(matcher.match(supplierTexts(s)));
+      const flags = [...sellerFlags(s), ...(offTopic ? [offTopic] : [])];
+      return {
+        item: { ...s, sources: 'sources' in s && s.sources.length > 0 ? [...s.sources] : [s.provider] },
+        scored: applyRedFlags(scoreFactors(supplierFactors(s, context), weights), flags),
+      };
+    }),
   );
 }

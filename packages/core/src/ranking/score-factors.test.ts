@@ -15,6 +15,7 @@ describe('scoreFactors', () => {
     expect(scored).toEqual({
       score: 81.25,
       known: 2,
+      flags: [],
       breakdown: [
         { factor: 'a', label: 'A', value: 1, weight: 75, points: 75 },
         { factor: 'b', label: 'B', value: 0, weight: 25, points: 6.25 },

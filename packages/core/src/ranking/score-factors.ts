@@ -1,4 +1,4 @@
-import type { ScoreFactor } from '../models/ranked.js';
+import type { RedFlag, ScoreFactor } from '../models/ranked.js';
 
 // The scoring machinery both rankers share: weights → 0–100 points per factor → a score, and one
 // deterministic order. What each factor means lives in the rankers and in supplier-signals.ts.
@@ -17,11 +17,14 @@ export interface FactorInput<Name extends string = string> {
   value: number | string | boolean | null;
   /** How good the value is, 0 (worst) to 1 (best); `null` when unknown, which earns {@link NEUTRAL_FRACTION}. */
   fraction: number | null;
+  /** How the value was read (e.g. "inferred"), shown beside it. */
+  note?: string;
 }
 
 export interface Scored {
   score: number;
   breakdown: ScoreFactor[];
+  flags: RedFlag[];
   /** How many factors had data: more data wins a tie. */
   known: number;
 }
@@ -65,14 +68,36 @@ export function scoreFactors<Name extends string>(
       value: input.value,
       weight: round2(share),
       points: round2(share * fraction),
+      ...(input.note === undefined ? {} : { note: input.note }),
     };
   });
   const score = round2(breakdown.reduce((sum, f) => sum + f.points, 0));
   return {
     score: Math.min(100, Math.max(0, score)),
     breakdown,
+    flags: [],
     known: inputs.filter((input) => input.fraction !== null).length,
   };
+}
+
+/**
+ * Applies red flags: the score is scaled into 0–cap (the lowest cap of all flags), `score × cap / 100`, so a
+ * flagged item never exceeds its cap and flagged items keep their order among themselves. What the cap took
+ * away is one more breakdown line, `redFlags`, with negative points, so the breakdown still adds up.
+ */
+export function applyRedFlags(scored: Scored, flags: readonly RedFlag[]): Scored {
+  if (flags.length === 0) return scored;
+  const cap = Math.min(...flags.map((f) => f.cap));
+  const capped = round2((scored.score * cap) / 100);
+  const line: ScoreFactor = {
+    factor: 'redFlags',
+    label: '红旗 / Red flags',
+    value: flags.map((f) => f.flag).join(', '),
+    weight: 0,
+    points: round2(capped - scored.score),
+    note: `score scaled into 0–${cap}: ${flags.map((f) => f.reason).join('; ')}`,
+  };
+  return { ...scored, score: capped, breakdown: [...scored.breakdown, line], flags: [...flags] };
 }
 
 interface Rankable {
@@ -95,5 +120,10 @@ export function rankScored<T extends Rankable>(entries: readonly { item: T; scor
         cmp(a.item.provider, b.item.provider) ||
         cmp(JSON.stringify(a.item), JSON.stringify(b.item)),
     )
-    .map(({ item, scored }) => ({ ...item, score: scored.score, breakdown: scored.breakdown }));
+    .map(({ item, scored }) => ({
+      ...item,
+      score: scored.score,
+      breakdown: scored.breakdown,
+      flags: scored.flags,
+    }));
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Page } from '../models/page.js';
 import { Product } from '../models/product.js';
 import { ProviderError } from '../models/provider-error.js';

@@ -28,6 +28,7 @@ function supplier(keyword: string, i: number): RankedSupplier {
     sources: ['demo'],
     score: 100 - i,
     breakdown: [],
+    flags: [],
   };
 }
 
@@ -38,7 +39,8 @@ function product(keyword: string, i: number): RankedProduct {
     title: `${keyword} product ${i}`,
     titleTranslated: null,
     url: null,
-    imageUrl: null,
+    // Every other product has a picture, as on 1688 (protocol-relative, as the providers send them).
+    imageUrl: i % 2 === 0 ? `//cbu01.alicdn.com/img/ibank/${i}.jpg` : null,
     price: i,
     priceMax: null,
     moq: null,
@@ -48,6 +50,7 @@ function product(keyword: string, i: number): RankedProduct {
     supplier: null,
     score: 100 - i,
     breakdown: [],
+    flags: [],
   };
 }
 

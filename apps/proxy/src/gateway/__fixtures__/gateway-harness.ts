@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { ProviderId } from '@yuantou/core';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
+import { createRedisClient } from '../../plugins/app/redis.js';
 import { createTestAdapter } from '../../upstream/__fixtures__/test-adapter.js';
 import { createProviderGateway, type GatewayHooks } from '../create-provider-gateway.js';
 import type { GatewayOptions, ProviderGateway, ProviderSettings } from '../gateway-contract.js';
@@ -21,7 +22,9 @@ export interface HarnessOptions {
   baseUrl: string;
   provider?: ProviderId;
   settings?: Partial<ProviderSettings>;
-  gateway?: Partial<Omit<GatewayOptions, 'providers' | 'logger' | 'registry'>>;
+  gateway?: Partial<Omit<GatewayOptions, 'providers' | 'logger' | 'registry' | 'redis'>>;
+  /** A Redis client of the harness's own (the production client's settings), closed with the gateway. */
+  redisUrl?: string;
   hooks?: GatewayHooks;
 }
 
@@ -35,6 +38,10 @@ export function createHarness(options: HarnessOptions): Harness {
     },
   });
   const registry = new Registry();
+  let slept = 0;
+  const redis = options.redisUrl ? createRedisClient(options.redisUrl, 1000) : undefined;
+  // The production client has no offline queue: wait for the connection before the first command.
+  const connected = redis ? redis.connect().catch(() => {}) : Promise.resolve();
   const provider = options.provider ?? 'onebound';
   const gateway = createProviderGateway(
     {
@@ -46,28 +53,49 @@ export function createHarness(options: HarnessOptions): Harness {
           requestsPerMinute: 6000,
           concurrency: 8,
           timeoutMs: 2000,
+          dailyCalls: null,
           ...options.settings,
         },
       ],
       cache: {
         ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
         staleSeconds: 60,
-        maxEntries: 100,
+        maxBytes: 10_000_000,
       },
       retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 5000 },
+      deadlineMs: 30_000,
+      quotaCoolDownMs: 60_000,
+      redis,
       circuit: { failureThreshold: 100, resetAfterMs: 30_000 },
       logger: pino({ level: 'debug' }, sink),
       registry,
       ...options.gateway,
     },
     {
+      // Sleeping costs no time, but the clock that provider pauses are judged by moves on as if it had.
       sleep: async (ms) => {
         delays.push(ms);
+        slept += ms;
       },
+      now: () => Date.now() + slept,
       random: () => 0.5,
       ...options.hooks,
     },
   );
+  const { search, health } = gateway;
+  gateway.search = (async (...args: Parameters<typeof search>) => {
+    await connected;
+    return search(...args);
+  }) as typeof search;
+  gateway.health = async () => {
+    await connected;
+    return health();
+  };
+  const close = gateway.close.bind(gateway);
+  gateway.close = async () => {
+    await close();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+  };
   return { gateway, registry, logLines, delays };
 }
 

@@ -44,7 +44,9 @@ async function auth(app: FastifyInstance, options: { tokens: string[] }): Promis
   // With no tokens the config loader only allows a loopback host: local use needs no token.
   if (options.tokens.length === 0) return;
   const isValid = createTokenCheck(options.tokens);
-  app.addHook('onRequest', async (request, reply) => {
+  // preParsing, not onRequest: the client rate limit (a route-level onRequest hook) must count a request before
+  // it is refused here, so guessing tokens is limited like any other traffic — and before a body is read.
+  app.addHook('preParsing', async (request, reply) => {
     if (request.method === 'OPTIONS' || isPublicPath(request.url)) return;
     if (isValid(bearerToken(request))) return;
     reply.header('www-authenticate', 'Bearer');

@@ -28,6 +28,26 @@ describe('CORS', () => {
     expect(response.headers['access-control-allow-origin']).toBe('https://addin.example.com');
   });
 
+  it('answers a Private Network Access preflight for allowed origins only', async () => {
+    const current = await start();
+    const withPna = (origin: string) => {
+      const request = preflight(origin);
+      return {
+        ...request,
+        headers: { ...request.headers, 'access-control-request-private-network': 'true' },
+      };
+    };
+    const allowed = await current.inject(withPna('https://localhost:3000'));
+    expect(allowed.statusCode).toBe(204);
+    expect(allowed.headers['access-control-allow-private-network']).toBe('true');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://localhost:3000');
+    const other = await current.inject(withPna('https://evil.example'));
+    expect(other.headers['access-control-allow-private-network']).toBeUndefined();
+    // Without the request header, nothing extra is said.
+    const plain = await current.inject(preflight('https://localhost:3000'));
+    expect(plain.headers['access-control-allow-private-network']).toBeUndefined();
+  });
+
   it('does not allow another origin', async () => {
     const current = await start();
     const response = await current.inject(preflight('https://evil.example'));

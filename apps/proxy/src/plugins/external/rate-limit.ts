@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { bearerToken, createTokenCheck, isPublicPath } from '../app/auth.js';
+import { fallbackRateLimitStore } from './rate-limit-store.js';
 
 interface RateLimitOptions {
   requestsPerMinute: number;
@@ -14,16 +15,22 @@ interface RateLimitOptions {
 
 /**
  * Per client: a valid token's hash (never the token itself as a store key), else the IP — so made-up tokens
- * cannot buy fresh buckets. With tokens configured, auth (a context hook) rejects bad tokens before this
- * route-level hook counts anything.
+ * cannot buy fresh buckets. This route-level onRequest hook runs before auth (preParsing), so failed
+ * authentications count against their IP's limit.
  */
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
   const isValid = createTokenCheck(options.tokens);
   await app.register(rateLimit, {
     max: options.requestsPerMinute,
     timeWindow: 60_000,
-    // A Redis outage must not take the API down with it: count locally until it is back.
-    ...(options.redis ? { redis: options.redis, skipOnError: true } : {}),
+    // Shared through Redis; a Redis outage must neither take the API down nor switch the limit off: the store
+    // counts locally until Redis is back.
+    store: class {
+      constructor() {
+        // biome-ignore lint/correctness/noConstructorReturn: @fastify/rate-limit instantiates the store class it is given
+        return fallbackRateLimitStore(options.redis, 'yuantou:client-rate:');
+      }
+    } as never,
     allowList: (request) => isPublicPath(request.url),
     keyGenerator: (request) => {
       const token = bearerToken(request);

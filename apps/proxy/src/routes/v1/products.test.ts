@@ -18,6 +18,13 @@ describe('GET /v1/products', () => {
     expect(current.calls).toEqual(['demo.searchProducts']);
   });
 
+  it('scores relevance from the keyword', async () => {
+    const current = await start();
+    const response = await current.inject(`/v1/products?q=${encodeURIComponent('丝绸 连衣裙')}&pageSize=10`);
+    const [first] = ProductSearchResponse.parse(response.json()).items;
+    expect(first?.breakdown.find((f) => f.factor === 'relevance')?.note).toMatch(/^matched /);
+  });
+
   it('passes the price filter to the provider and orders by price when asked', async () => {
     const current = await start();
     const response = await current.inject('/v1/products?q=toy&priceMin=5&priceMax=20&sort=price_asc');

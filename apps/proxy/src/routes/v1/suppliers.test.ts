@@ -24,6 +24,20 @@ describe('GET /v1/suppliers', () => {
     expect(t.calls).toEqual(['demo.searchSuppliers']);
   });
 
+  it('ranks with the keyword and the provider positions: relevance explained, B/C credit flagged out of the top 5', async () => {
+    const t = await start();
+    const response = await t.inject(suppliersUrl({ q: '玩具厂', pageSize: '50' }));
+    const body = SupplierSearchResponse.parse(response.json());
+    const relevance = body.items[0]!.breakdown.find((f) => f.factor === 'relevance');
+    // Only a ranking that was given the keyword and positions can show a value and the provider position.
+    expect(relevance?.value).toMatch(/%$/);
+    expect(relevance?.note).toMatch(/matched 玩具; provider position #\d+/);
+    const flagged = body.items.filter((s) => s.creditLevel === 'B' || s.creditLevel === 'C');
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const s of flagged) expect(s.flags.length).toBeGreaterThan(0);
+    for (const s of body.items.slice(0, 5)) expect(s.flags).toEqual([]);
+  });
+
   it('replays an identical request from the response memo without calling the gateway again', async () => {
     const t = await start();
     const first = await t.inject(suppliersUrl({ q: '玩具厂', city: '汕头' }));

@@ -43,6 +43,7 @@ export const SAMPLE_SUPPLIER: RankedSupplier = {
   sources: ['demo'],
   score: 72.5,
   breakdown: [{ factor: 'credit', label: 'Credit level', value: 'AA', weight: 20, points: 16 }],
+  flags: [],
 };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

@@ -3,7 +3,7 @@ import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferPage } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
 import type {
@@ -142,18 +142,12 @@ export const alibabaAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 15_000 },
   searchProducts,
   searchProductsByImage,
-  getOffer: {
-    buildRequest: (query, credentials, ctx?) => ({
-      ...aopRequest(
-        OFFER_DETAIL_API,
-        { offerDetailParam: offerDetailParam(query) },
-        credentials,
-        resolveContext(ctx),
-      ),
-      ignored: [],
-    }),
+  getOffer: defineOfferOperation({
+    map: (query) => ({ params: { offerDetailParam: offerDetailParam(query) }, ignored: [] }),
+    sign: (params, credentials, ctx?) =>
+      aopRequest(OFFER_DETAIL_API, params, credentials, resolveContext(ctx)),
     parseResponse: parseAlibabaOffer,
-  },
+  }),
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
 } satisfies ProviderAdapter<AlibabaCredentials> & {

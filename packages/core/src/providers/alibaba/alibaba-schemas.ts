@@ -1,5 +1,5 @@
 import { aopSignature } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderError } from '../../models/provider-error.js';
 import { asRecord, toText } from '../../normalize/values.js';
 import type { ProviderResponse, RequestContext, SignedRequest } from '../provider-contract.js';

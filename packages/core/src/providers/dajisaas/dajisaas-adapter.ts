@@ -1,7 +1,8 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
+import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
 import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
@@ -82,11 +83,9 @@ export const dajisaasAdapter = {
   limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
   searchProducts,
   searchProductsByImage,
-  getOffer: {
-    buildRequest: (query, credentials) => ({
-      ...signedGet(DAJISAAS_OFFER_PATH)(dajisaasOfferParams(query), credentials),
-      ignored: [],
-    }),
+  getOffer: defineOfferOperation({
+    map: (query) => ({ params: dajisaasOfferParams(query), ignored: [] }),
+    sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
-  },
+  }),
 } satisfies ProviderAdapter<DajisaasCredentials>;

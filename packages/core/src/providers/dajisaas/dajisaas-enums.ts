@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Seed 003 ("1688 Signature & Enumeration") lists these; they are the 1688 Open Platform's own
 // enumerations for `product.search.keywordQuery`, which DajiSaaS and PandaPon pass through unchanged.

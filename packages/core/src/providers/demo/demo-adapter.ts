@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Offer, OfferQuery } from '../../models/offer.js';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
 import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type {
   OfferOperation,
@@ -129,11 +129,9 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
   });
 }
 
-const getOffer: OfferOperation<DemoCredentials> = {
-  buildRequest: (query) => ({
-    ...demoRequest(PATHS.offer, { id: query.id, language: query.language }),
-    ignored: [],
-  }),
+const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
+  map: (query) => ({ params: { id: query.id, language: query.language }, ignored: [] }),
+  sign: (params: object) => demoRequest(PATHS.offer, params),
   parseResponse: (response) => {
     const body = parseJsonBody('demo', response);
     return guardParse('demo', () => {
@@ -144,7 +142,7 @@ const getOffer: OfferOperation<DemoCredentials> = {
       return Offer.parse(envelope.data);
     });
   },
-};
+});
 
 export const demoAdapter = {
   id: 'demo',

@@ -2,7 +2,7 @@ import type { Product } from '../../models/product.js';
 import { CREDIT_LEVELS, type CreditLevel, emptySupplier, type Supplier } from '../../models/supplier.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { BRAND_WORDS, DEMO_CATEGORIES, type DemoCategory, DISTRICTS, GENERIC_TAGS } from './demo-catalog.js';
-import { createDice, type Dice } from './demo-random.js';
+import { createDice, type Dice, hashText } from './demo-random.js';
 
 // The demo provider's bundled sample data, generated from word lists with a seeded PRNG: the same data set
 // on every run, without shipping a large JSON file in the add-in bundle.
@@ -44,12 +44,14 @@ const SEED_MEMBERS: readonly Partial<Supplier>[] = [
     repurchaseRate: 0.3,
     responseRate: 0.44,
     tags: ['AA诚信等级', '塑料/塑胶', '注塑', '清加工', '汕头玩具'],
+    invoiceAvailable: false,
   },
   {
     id: 'b2b-22092767183650cbd8',
     name: '汕头市澄海区精精玩具厂',
     nick: '精精玩具168',
     factoryLevel: '无牌工厂',
+    invoiceAvailable: true,
   },
 ];
 
@@ -109,7 +111,8 @@ export function generateDemoDataset(seed = DEMO_SEED): DemoDataset {
       usedNames.add(name);
       const id = seedMember?.id ?? unique(usedIds, () => `b2b-22${dice.hex(16)}`);
       const generated = generateSupplier(dice, category, { id, name, city, isFactory });
-      const supplier: Supplier = { ...generated, ...seedMember };
+      const described: Supplier = { ...generated, ...seedMember };
+      const supplier: Supplier = { ...described, ...sellerGrades(described), ...seedMember };
       const products = Array.from({ length: dice.int(3, 5) }, () =>
         generateProduct(
           dice,
@@ -152,6 +155,37 @@ function companyName(dice: Dice, category: DemoCategory, city: string, factory: 
   const district = DISTRICTS[city] && dice.chance(0.6) ? dice.pick(DISTRICTS[city]) : '';
   const suffix = dice.pick(factory ? category.factorySuffixes : category.traderSuffixes);
   return `${city}市${district}${dice.pick(BRAND_WORDS)}${suffix}`;
+}
+
+/** A typical Onebound `credit_score` per level (seed 001 shows 98 for AAA, 88 for AA), spread ±4 below. */
+const CREDIT_SCORE_BASE: Readonly<Record<CreditLevel, number>> = {
+  AAAAA: 97,
+  AAAA: 94,
+  AAA: 92,
+  AA: 86,
+  A: 78,
+  B: 68,
+  C: 58,
+};
+
+/**
+ * The seller facts added with ranking v2 (credit score, trade medal, enterprise, invoices, 1688 inspection).
+ * They come from their own dice, seeded by the member id, so adding them left every earlier value of the
+ * data set as it was.
+ */
+function sellerGrades(supplier: Supplier): Partial<Supplier> {
+  const dice = createDice(hashText(`grades:${supplier.id}`));
+  const level = supplier.creditLevel;
+  const inspected = supplier.isFactory === true && supplier.factoryLevel === '金牌制造' && dice.chance(0.5);
+  return {
+    creditScore: level
+      ? maybe(dice, 0.6, () => Math.min(100, CREDIT_SCORE_BASE[level] + dice.int(-4, 4)))
+      : null,
+    tradeLevel: maybe(dice, 0.6, () => dice.int(1, 5)),
+    isEnterprise: maybe(dice, 0.6, () => dice.chance(0.85)),
+    invoiceAvailable: maybe(dice, 0.7, () => dice.chance(supplier.isFactory ? 0.7 : 0.4)),
+    tags: inspected ? [...supplier.tags, dice.pick(['深度验厂', '实地验厂'])] : supplier.tags,
+  };
 }
 
 function generateSupplier(

@@ -1,8 +1,10 @@
 import { makePage, type Page } from '../../models/page.js';
 import type { Product } from '../../models/product.js';
 import type { FilterName, ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
-import { CREDIT_LEVELS, type CreditLevel, type Location, type Supplier } from '../../models/supplier.js';
+// Sorting uses core's comparators (ranking/sort-ranked.ts), the same the proxy applies to ranked results.
+import type { Location, Supplier } from '../../models/supplier.js';
 import { normalizeLocation, normalizeProvince } from '../../normalize/location.js';
+import { type Compare, PRODUCT_COMPARATORS, SUPPLIER_COMPARATORS } from '../../ranking/sort-ranked.js';
 import {
   type DemoDataset,
   type DemoProductRecord,
@@ -71,20 +73,6 @@ interface Ordered<T> {
   index: number;
 }
 
-type Compare<T> = (a: T, b: T) => number;
-
-/** Nulls last, whatever the direction. */
-const by =
-  <T>(value: (item: T) => number | null, direction: 1 | -1): Compare<T> =>
-  (a, b) => {
-    const x = value(a);
-    const y = value(b);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return (x - y) * direction;
-  };
-
-const creditRank = (level: CreditLevel | null | undefined) => (level ? CREDIT_LEVELS.indexOf(level) : null);
-
 function locationMatches(location: Location | undefined, query: { city?: string; province?: string }) {
   if (query.city !== undefined && normalizeLocation(query.city).city !== location?.city) return false;
   if (query.province !== undefined && normalizeProvince(query.province) !== location?.province) return false;
@@ -127,15 +115,6 @@ function supplierMatches(record: DemoSupplierRecord, query: SupplierQuery): bool
   );
 }
 
-const SUPPLIER_SORT: Partial<Record<Sort, Compare<Supplier>>> = {
-  price_asc: by((s) => s.priceMin, 1),
-  price_desc: by((s) => s.priceMax ?? s.priceMin, -1),
-  sales: by((s) => s.salesCount, -1),
-  repurchase: by((s) => s.repurchaseRate, -1),
-  credit: by((s) => creditRank(s.creditLevel), 1),
-  newest: by((s) => s.yearsOnPlatform, 1),
-};
-
 export function searchDemoSuppliers(
   query: SupplierQuery,
   dataset: DemoDataset = demoDataset(),
@@ -149,7 +128,7 @@ export function searchDemoSuppliers(
       record,
     }))
     .filter((o) => o.relevance > 0 && supplierMatches(o.record, query));
-  return toPage(ordered, SUPPLIER_SORT[query.sort], query);
+  return toPage(ordered, SUPPLIER_COMPARATORS[query.sort], query);
 }
 
 function productMatches(product: Product, query: ProductQuery | ImageQuery): boolean {
@@ -160,14 +139,6 @@ function productMatches(product: Product, query: ProductQuery | ImageQuery): boo
   );
 }
 
-const PRODUCT_SORT: Partial<Record<Sort, Compare<Product>>> = {
-  price_asc: by((p) => p.price, 1),
-  price_desc: by((p) => p.priceMax ?? p.price, -1),
-  sales: by((p) => p.monthSold, -1),
-  repurchase: by((p) => p.repurchaseRate, -1),
-  credit: by((p) => creditRank(p.supplier?.creditLevel), 1),
-};
-
 export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = demoDataset()): Page<Product> {
   const tokens = keywordTokens(query.keyword);
   const ordered = dataset.products
@@ -177,7 +148,7 @@ export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = d
       index,
     }))
     .filter((o) => o.relevance > 0 && productMatches(o.item, query));
-  return toPage(ordered, PRODUCT_SORT[query.sort], query);
+  return toPage(ordered, PRODUCT_COMPARATORS[query.sort], query);
 }
 
 /**
@@ -198,5 +169,5 @@ export function searchDemoProductsByImage(
   const ordered = candidates
     .map((record, index) => ({ item: demoProductIn(record.product, query.language), relevance: 1, index }))
     .filter((o) => productMatches(o.item, query));
-  return toPage(ordered, PRODUCT_SORT[query.sort], query);
+  return toPage(ordered, PRODUCT_COMPARATORS[query.sort], query);
 }

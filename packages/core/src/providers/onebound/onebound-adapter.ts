@@ -1,7 +1,7 @@
 import { md5SortedQuerySignature, type Params, pythonUrlencode } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
@@ -150,15 +150,16 @@ export const oneboundAdapter = {
     sign: signOnebound,
     parseResponse: (response) => readOneboundPage(response, toOneboundProduct),
   }),
-  getOffer: {
-    buildRequest: (query, credentials, ctx?) => ({
-      ...signOnebound(
-        definedParams({ api_name: ONEBOUND_OFFER_API, result_type: 'json', ...oneboundOfferParams(query) }),
-        credentials,
-        ctx,
-      ),
+  getOffer: defineOfferOperation({
+    map: (query) => ({
+      params: definedParams({
+        api_name: ONEBOUND_OFFER_API,
+        result_type: 'json',
+        ...oneboundOfferParams(query),
+      }),
       ignored: [],
     }),
+    sign: signOnebound,
     parseResponse: parseOneboundOffer,
-  },
+  }),
 } satisfies ProviderAdapter<OneboundCredentials>;

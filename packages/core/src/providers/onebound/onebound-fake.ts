@@ -115,6 +115,8 @@ export interface OneboundFakeOptions extends FakeStartOptions {
   key?: string;
   secret?: string;
   envelope?: OneboundEnvelope;
+  /** The `api_info` of data answers (default `today:42 max:10000 all:1042`), e.g. a quota at its maximum. */
+  apiInfo?: string;
 }
 
 export interface OneboundFake extends FakeServer {
@@ -167,7 +169,7 @@ export async function startOneboundFake(options: OneboundFakeOptions = {}): Prom
             error_code: '0000',
             reason: 'ok',
             error: '',
-            api_info: apiInfo(servedToday),
+            api_info: options.apiInfo ?? apiInfo(servedToday),
             request_id: requestId(),
           },
         }

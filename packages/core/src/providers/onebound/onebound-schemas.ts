@@ -3,7 +3,11 @@ import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import { emptySupplier, type ProductSupplier, type Supplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
-import { normalizeCreditLevel } from '../../normalize/credit-level.js';
+import {
+  normalizeCreditLevel,
+  normalizeCreditScore,
+  normalizeTradeLevel,
+} from '../../normalize/credit-level.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
 import { priceRange } from '../../normalize/price-range.js';
@@ -91,6 +95,11 @@ export function toOneboundSupplier(raw: RawItem): Supplier | null {
     isAd: link.isAd,
     isFactory: toBool(raw.is_factory),
     creditLevel: normalizeCreditLevel(raw.credit_level),
+    // Seed 001 §5.3/§5.5: `credit_score` "信用评分(0-100)", `is_enterprise` "是否企业认证",
+    // `transaction_level` "lv.4" 交易勋章等级.
+    creditScore: normalizeCreditScore(raw.credit_score),
+    tradeLevel: normalizeTradeLevel(raw.transaction_level),
+    isEnterprise: toBool(raw.is_enterprise),
     yearsOnPlatform: toNonNegative(raw.years_in_business),
     returnRate: toRate(raw.return_rate),
     location: sellerLocation(raw),

@@ -1,9 +1,10 @@
 import { type PandaponSigner, pandaponSignature } from '@yuantou/signers';
-import { z } from 'zod';
+import * as z from 'zod';
+import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
 import type {
@@ -124,15 +125,15 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
     limits: { requestsPerMinute: 100, concurrency: 5, timeoutMs: 20_000 },
     searchProducts,
     searchProductsByImage,
-    getOffer: {
-      buildRequest(query, credentials, ctx?) {
-        const { path, body } = pandaponOfferCall(query);
+    getOffer: defineOfferOperation({
+      map(query) {
         // v1 answers in English only ("currently fixed: en"); the Chinese `subject` comes back regardless.
         const ignored = query.language && !['en', 'zh'].includes(query.language) ? ['language'] : [];
-        return { ...signedPost(path)(body, credentials, ctx), ignored };
+        return { params: pandaponOfferCall(query), ignored };
       },
+      sign: ({ path, body }, credentials, ctx?) => signedPost(path)(body, credentials, ctx),
       parseResponse: parsePandaponOffer,
-    },
+    }),
   } satisfies ProviderAdapter<PandaponCredentials>;
 }
 

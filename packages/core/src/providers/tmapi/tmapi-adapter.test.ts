@@ -22,6 +22,13 @@ describe('tmapiAdapter.credentials', () => {
 });
 
 describe('tmapiAdapter.searchSuppliers.buildRequest', () => {
+  it('takes the documented ctx argument, which changes nothing (TMAPI requests are not signed)', () => {
+    const query = SupplierQuery.parse({ keyword: '玩具厂' });
+    const ctx = { now: new Date('2026-01-01T00:00:00Z'), nonce: 'n' };
+    const search = tmapiAdapter.searchSuppliers.buildRequest;
+    expect(search(query, credentials, ctx)).toEqual(search(query, credentials));
+  });
+
   it('builds the request of seed 000 example', () => {
     const request = tmapiAdapter.searchSuppliers.buildRequest(
       SupplierQuery.parse({ keyword: '玩具厂' }),
@@ -163,6 +170,10 @@ describe('tmapiAdapter.searchSuppliers.parseResponse (seed 000)', () => {
           areaM2: 1000,
           yearsOnPlatform: 4,
           repurchaseRate: 0.3,
+          creditScore: null,
+          tradeLevel: null,
+          isEnterprise: null,
+          invoiceAvailable: false,
           responseRate: 0.44,
           returnRate: null,
           location: { province: '广东', city: '汕头' },
@@ -187,6 +198,10 @@ describe('tmapiAdapter.searchSuppliers.parseResponse (seed 000)', () => {
           areaM2: 3000,
           yearsOnPlatform: 3,
           repurchaseRate: 0.42,
+          creditScore: null,
+          tradeLevel: null,
+          isEnterprise: null,
+          invoiceAvailable: true,
           responseRate: 0.66,
           returnRate: null,
           location: { province: '广东', city: '汕头' },
@@ -211,6 +226,10 @@ describe('tmapiAdapter.searchSuppliers.parseResponse (seed 000)', () => {
           areaM2: 12000,
           yearsOnPlatform: 3,
           repurchaseRate: 0.51,
+          creditScore: null,
+          tradeLevel: null,
+          isEnterprise: null,
+          invoiceAvailable: true,
           responseRate: 0.87,
           returnRate: null,
           location: { province: '广东', city: '汕头' },

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
-import { defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
@@ -140,11 +140,9 @@ export const tmapiAdapter = {
     sign: signTmapi(TMAPI_PATHS.image),
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
   }),
-  getOffer: {
-    buildRequest: (query, credentials) => ({
-      ...signTmapi(TMAPI_OFFER_PATH)(definedParams(tmapiOfferParams(query)), credentials),
-      ignored: [],
-    }),
+  getOffer: defineOfferOperation({
+    map: (query) => ({ params: definedParams(tmapiOfferParams(query)), ignored: [] }),
+    sign: signTmapi(TMAPI_OFFER_PATH),
     parseResponse: parseTmapiOffer,
-  },
+  }),
 } satisfies ProviderAdapter<TmapiCredentials>;

@@ -74,7 +74,8 @@ function toTmapiProductSupplier(raw: RawItem): ProductSupplier | null {
     creditLevel: creditLevelFromTags(serviceTags),
     yearsOnPlatform: toNonNegative(shop.shop_years),
     location: normalizeLocation(place),
-    tags: serviceTags,
+    // `biz_type` is kept as a tag too: ranking's trader inference reads it when `is_factory` is missing.
+    tags: toTextList([...serviceTags, shop.biz_type]),
   };
 }
 

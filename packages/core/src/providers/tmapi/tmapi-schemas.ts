@@ -97,6 +97,8 @@ export function toTmapiSupplier(raw: RawItem): Supplier | null {
     yearsOnPlatform: toNonNegative(raw.tp_year),
     repurchaseRate: toRate(raw.shop_repurchase_rate),
     responseRate: toRate(raw.response_rate),
+    // Seed 000: `"invoice_available": true` — the factory issues invoices.
+    invoiceAvailable: toBool(raw.invoice_available),
     // `location` is `{city: "汕头"}` only; the province comes from normalizeLocation's city table.
     location: normalizeLocation(raw.location),
     tags: serviceTags,

@@ -1,0 +1,167 @@
+import type { RankedProduct, RankedSupplier, ScoreFactor } from '@yuantou/core';
+import {
+  booleanValue,
+  type CardProperty,
+  definedProperties,
+  numberValue,
+  type RichCellCapabilities,
+  section,
+  textValue,
+  webImage,
+} from './cell-values.js';
+
+// Entity cards ("like Excel's own Stocks") for a ranked supplier or product: the cell shows the name, a click
+// opens the card, and `=A2.Score` reads a property. Built only from the item the proxy returned — cards are saved
+// in the workbook, so nothing from the settings (proxy URL, token) may ever go in.
+//
+// Property names are the ones a formula uses (`=A2.Score`, `=A2.[Repurchase rate]`): short English words, the
+// same for every card of a kind so a column of cards can be referenced uniformly.
+
+const PERCENT = '0.0%';
+const SCORE = '0.0';
+const INTEGER = '#,##0';
+const PRICE_CNY = '"¥"#,##0.00';
+
+/** The red flags that capped the score, each with its reason (ranking v2). */
+function redFlags(item: RankedSupplier | RankedProduct): string[] {
+  return item.flags.map((flag) => flag.reason).filter((reason) => reason !== '');
+}
+
+/** "Why it ranks here" as a card section: one numeric property per factor, its points out of 100. */
+function breakdownProperties(
+  breakdown: readonly ScoreFactor[],
+  capabilities: RichCellCapabilities,
+): [string, CardProperty][] {
+  return breakdown.map((factor) => [
+    `Why: ${factor.label}`,
+    {
+      ...numberValue(factor.points, '0.00', capabilities),
+      propertyMetadata: { sublabel: factor.value === null ? 'no data' : String(factor.value) },
+    } as CardProperty,
+  ]);
+}
+
+const num = (value: number | null | undefined, format: string, capabilities: RichCellCapabilities) =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? null
+    : numberValue(value, format, capabilities);
+const text = (value: string | null | undefined) => (value ? textValue(value) : null);
+
+/**
+ * Factory or trader as the provider declared it, else as ranking inferred it from the name or tags (its
+ * breakdown line reads e.g. `trader (inferred: 贸易)`), marked so.
+ */
+function factoryOrTrader(s: RankedSupplier): string | null {
+  if (s.isFactory !== null) return s.isFactory ? 'Factory' : 'Trader';
+  const line = s.breakdown.find((f) => f.factor === 'factory');
+  if (typeof line?.value !== 'string' || !/inferred/i.test(line.value)) return null;
+  return /^trader/i.test(line.value) ? 'Trader (inferred)' : 'Factory (inferred)';
+}
+
+export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabilities): Excel.EntityCellValue {
+  const name = s.name ?? s.nick ?? s.id;
+  const flags = redFlags(s);
+  const location = [s.location.province, s.location.city].filter(Boolean).join(' ');
+  const properties = definedProperties([
+    ['Name', textValue(name)],
+    ['Score', num(s.score, SCORE, capabilities)],
+    ['Location', text(location)],
+    ['Factory or trader', text(factoryOrTrader(s))],
+    ['Credit', text(s.creditLevel)],
+    ['Factory level', text(s.factoryLevel)],
+    ['Super factory', s.isSuperFactory === null ? null : booleanValue(s.isSuperFactory)],
+    ['Years', num(s.yearsOnPlatform, INTEGER, capabilities)],
+    ['Repurchase rate', num(s.repurchaseRate, PERCENT, capabilities)],
+    ['Response rate', num(s.responseRate, PERCENT, capabilities)],
+    ['Return rate', num(s.returnRate, PERCENT, capabilities)],
+    ['Area m2', num(s.areaM2, INTEGER, capabilities)],
+    ['Main products', s.mainProducts.length ? textValue(s.mainProducts.join(', ')) : null],
+    ['Red flags', flags.length ? textValue(flags.join('; ')) : null],
+    ['Providers', textValue(s.sources.join(', '))],
+    ['Link', text(s.url)],
+    ...breakdownProperties(s.breakdown, capabilities),
+  ]);
+  const why = s.breakdown.map((f) => `Why: ${f.label}`);
+  return {
+    type: 'Entity',
+    text: name,
+    properties,
+    layouts: {
+      compact: { icon: 'Factory' },
+      card: {
+        title: { property: 'Name' },
+        sections: compactSections([
+          section(
+            'Company',
+            [
+              'Score',
+              'Location',
+              'Factory or trader',
+              'Credit',
+              'Factory level',
+              'Super factory',
+              'Years',
+              'Area m2',
+            ],
+            properties,
+          ),
+          section('Buyers', ['Repurchase rate', 'Response rate', 'Return rate', 'Main products'], properties),
+          section('Red flags', ['Red flags'], properties),
+          section('Why it ranks here', why, properties, { collapsed: true }),
+          section('Source', ['Providers', 'Link'], properties, { collapsed: true }),
+        ]),
+      },
+    },
+  };
+}
+
+export function productCard(p: RankedProduct, capabilities: RichCellCapabilities): Excel.EntityCellValue {
+  const title = p.titleTranslated ?? p.title;
+  const image = webImage(p.imageUrl, title);
+  const supplier = p.supplier?.name ?? p.supplier?.nick ?? null;
+  const flags = redFlags(p);
+  const properties = definedProperties([
+    ['Title', textValue(title)],
+    ['Chinese title', p.titleTranslated && p.titleTranslated !== p.title ? textValue(p.title) : null],
+    ['Image', image],
+    ['Score', num(p.score, SCORE, capabilities)],
+    ['Price', num(p.price, PRICE_CNY, capabilities)],
+    ['Price max', num(p.priceMax, PRICE_CNY, capabilities)],
+    ['MOQ', num(p.moq, INTEGER, capabilities)],
+    ['Monthly sales', num(p.monthSold, INTEGER, capabilities)],
+    ['Repurchase rate', num(p.repurchaseRate, PERCENT, capabilities)],
+    ['Supplier', text(supplier)],
+    ['Paid placement', p.isAd ? booleanValue(true) : null],
+    ['Red flags', flags.length ? textValue(flags.join('; ')) : null],
+    ['Provider', textValue(p.provider)],
+    ['Link', text(p.url)],
+    ...breakdownProperties(p.breakdown, capabilities),
+  ]);
+  const why = p.breakdown.map((f) => `Why: ${f.label}`);
+  return {
+    type: 'Entity',
+    text: title,
+    properties,
+    layouts: {
+      compact: { icon: 'ShoppingBag' },
+      card: {
+        title: { property: 'Title' },
+        ...(image ? { mainImage: { property: 'Image' } } : {}),
+        sections: compactSections([
+          section(
+            'Offer',
+            ['Chinese title', 'Score', 'Price', 'Price max', 'MOQ', 'Monthly sales', 'Repurchase rate'],
+            properties,
+          ),
+          section('Seller', ['Supplier', 'Paid placement', 'Red flags'], properties),
+          section('Why it ranks here', why, properties, { collapsed: true }),
+          section('Source', ['Provider', 'Link'], properties, { collapsed: true }),
+        ]),
+      },
+    },
+  };
+}
+
+function compactSections(sections: (Excel.CardLayoutListSection | null)[]): Excel.CardLayoutListSection[] {
+  return sections.filter((s): s is Excel.CardLayoutListSection => s !== null);
+}

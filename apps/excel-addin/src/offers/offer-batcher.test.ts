@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { OfferBatcher } from './offer-batcher.js';
+
+interface Item {
+  ref: string;
+  value?: string;
+  error?: { message: string };
+}
+
+interface Sent {
+  refs: string[];
+  group: string;
+  signal: AbortSignal;
+  answer: (results: Item[]) => void;
+  fail: (error: unknown) => void;
+}
+
+/** A batcher whose timer and transport the test drives by hand. */
+function harness(maxBatchSize = 200) {
+  const sent: Sent[] = [];
+  let timer: (() => void) | undefined;
+  const batcher = new OfferBatcher<string, Item>({
+    maxBatchSize,
+    windowMs: 50,
+    groupKey: (group) => group,
+    itemError: (item) => new Error(item.error!.message),
+    setTimer: (run) => {
+      timer = run;
+    },
+    send: (refs, group, signal) =>
+      new Promise((resolve, reject) => {
+        sent.push({ refs, group, signal, answer: (results) => resolve({ results }), fail: reject });
+      }),
+  });
+  const flush = () => {
+    const run = timer;
+    timer = undefined;
+    run?.();
+  };
+  return { batcher, sent, flush, scheduled: () => timer !== undefined };
+}
+
+const echo = (refs: string[]): Item[] => refs.map((ref) => ({ ref, value: `offer ${ref}` }));
+
+describe('OfferBatcher', () => {
+  it('sends every call of one window as one request, each ref once, and answers each call by its ref', async () => {
+    const { batcher, sent, flush } = harness();
+    const calls = ['1', '2', '1', '3', '2', '1'].map((ref) => batcher.get(ref, 'en'));
+    expect(sent).toHaveLength(0);
+    flush();
+    expect(sent.map((s) => s.refs)).toEqual([['1', '2', '3']]);
+    sent[0]!.answer(echo(sent[0]!.refs));
+    expect((await Promise.all(calls)).map((i) => i.value)).toEqual([
+      'offer 1',
+      'offer 2',
+      'offer 1',
+      'offer 3',
+      'offer 2',
+      'offer 1',
+    ]);
+    expect(batcher.requestsSent).toBe(1);
+  });
+
+  it('sends one request per group and splits a group above the size limit', () => {
+    const { batcher, sent, flush } = harness(2);
+    for (const ref of ['a', 'b', 'c']) void batcher.get(ref, 'en');
+    void batcher.get('a', 'ru');
+    flush();
+    expect(sent.map((s) => [s.group, s.refs])).toEqual([
+      ['en', ['a', 'b']],
+      ['en', ['c']],
+      ['ru', ['a']],
+    ]);
+  });
+
+  it('a failed request rejects every call waiting on it', async () => {
+    const { batcher, sent, flush } = harness();
+    const calls = ['1', '2', '2'].map((ref) => batcher.get(ref, 'en'));
+    flush();
+    sent[0]!.fail(new Error('proxy down'));
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(outcomes.map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([
+      'proxy down',
+      'proxy down',
+      'proxy down',
+    ]);
+  });
+
+  it('a per-item error rejects only that ref; a missing or misplaced result rejects its call', async () => {
+    const { batcher, sent, flush } = harness();
+    const calls = ['1', '2', '3', '4'].map((ref) => batcher.get(ref, 'en'));
+    flush();
+    sent[0]!.answer([
+      { ref: '1', value: 'ok' },
+      { ref: '2', error: { message: 'offer 2 not found' } },
+      { ref: 'x', value: 'wrong place' },
+    ]);
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: { ref: '1', value: 'ok' } });
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('offer 2 not found');
+    expect((outcomes[2] as PromiseRejectedResult).reason.message).toMatch(/no result for "3"/);
+    expect((outcomes[3] as PromiseRejectedResult).reason.message).toMatch(/no result for "4"/);
+  });
+
+  it('a call cancelled before the flush leaves the queue and is not sent', async () => {
+    const { batcher, sent, flush } = harness();
+    const cancel = new AbortController();
+    const cancelled = batcher.get('gone', 'en', cancel.signal);
+    const kept = batcher.get('kept', 'en');
+    cancel.abort();
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(batcher.queued).toBe(1);
+    flush();
+    expect(sent.map((s) => s.refs)).toEqual([['kept']]);
+    sent[0]!.answer(echo(['kept']));
+    await expect(kept).resolves.toMatchObject({ value: 'offer kept' });
+  });
+
+  it('when every call of the window is cancelled, nothing is sent', () => {
+    const { batcher, sent, flush } = harness();
+    const cancel = new AbortController();
+    void batcher.get('1', 'en', cancel.signal).catch(() => {});
+    void batcher.get('2', 'en', cancel.signal).catch(() => {});
+    cancel.abort();
+    flush();
+    expect(sent).toHaveLength(0);
+    expect(batcher.requestsSent).toBe(0);
+  });
+
+  it('a sent request is aborted only once every call waiting on it is cancelled', async () => {
+    const { batcher, sent, flush } = harness();
+    const a = new AbortController();
+    const b = new AbortController();
+    const first = batcher.get('1', 'en', a.signal);
+    const second = batcher.get('1', 'en', b.signal);
+    flush();
+    a.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(sent[0]!.signal.aborted).toBe(false);
+    b.abort();
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+    expect(sent[0]!.signal.aborted).toBe(true);
+  });
+
+  it('calls after a flush start a new window', () => {
+    const { batcher, sent, flush, scheduled } = harness();
+    void batcher.get('1', 'en');
+    flush();
+    expect(scheduled()).toBe(false);
+    void batcher.get('2', 'en');
+    expect(scheduled()).toBe(true);
+    flush();
+    expect(sent.map((s) => s.refs)).toEqual([['1'], ['2']]);
+  });
+
+  it('an already-cancelled call rejects at once and schedules nothing', async () => {
+    const { batcher, scheduled } = harness();
+    await expect(batcher.get('1', 'en', AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+    expect(scheduled()).toBe(false);
+  });
+});

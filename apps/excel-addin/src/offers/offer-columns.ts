@@ -1,0 +1,149 @@
+import type { Offer, OfferPrice } from '@yuantou/core';
+import type { ColumnFormat } from '../functions/result-rows.js';
+import { InputError } from '../search/input-error.js';
+
+// The columns =OFFER and =OFFERS can show, and that the pane's "Insert as table" writes. `fields` picks and
+// orders them ("title,price,moq,stock,supplier"). Unknown values are blank cells, never 0, so a sheet can tell
+// "no stock" from "the provider did not say".
+
+export type Cell = string | number | boolean;
+export type Row = Cell[];
+
+/**
+ * What a column reads: the offer and its price at the call's `quantity` (else at the minimum order); no price
+ * when the offer lists none.
+ */
+export interface OfferView {
+  offer: Offer;
+  price: OfferPrice | undefined;
+}
+
+export interface OfferColumn {
+  /** The name used in `fields` (case-insensitive). */
+  field: string;
+  header: string;
+  /** How "Insert as table" formats the column (`text` keeps Excel's General, right for plain numbers). */
+  format: ColumnFormat;
+  value: (view: OfferView) => Cell | null;
+}
+
+/** Excel refuses cell text longer than this. */
+const MAX_CELL_TEXT = 32_767;
+const clipCell = (text: string) =>
+  text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+const money = (n: number) => `¥${Number(n.toFixed(2))}`;
+
+/** `2+ ¥5; 100+ ¥4.5; 1000+ ¥3.9` — each tier's start quantity and unit price. */
+export function tiersText(offer: Offer): string | null {
+  if (offer.priceTiers.length === 0) return null;
+  return offer.priceTiers
+    .map((t) => {
+      const promo = t.promotionPrice ?? null;
+      const price = promo !== null && promo < t.price ? promo : t.price;
+      return `${t.minQuantity}+ ${money(price)}`;
+    })
+    .join('; ');
+}
+
+/** `颜色: 红, 尺码: L ¥5 (stock 120)` per variant, one per line. */
+export function variantsText(offer: Offer): string | null {
+  if (offer.skus.length === 0) return null;
+  return clipCell(
+    offer.skus
+      .map((sku) => {
+        const name = sku.attributes
+          .map((a) => `${a.nameTranslated ?? a.name}: ${a.valueTranslated ?? a.value}`)
+          .join(', ');
+        const price = sku.price === null ? '' : ` ${money(sku.price)}`;
+        const stock = sku.stock === null ? '' : ` (stock ${sku.stock})`;
+        return `${name || sku.id}${price}${stock}`;
+      })
+      .join('\n'),
+  );
+}
+
+function sizeText(offer: Offer): string | null {
+  const size = offer.sizeCm;
+  if (!size || (size.length === null && size.width === null && size.height === null)) return null;
+  return `${[size.length, size.width, size.height].map((n) => n ?? '?').join(' × ')} cm`;
+}
+
+export const OFFER_COLUMNS: readonly OfferColumn[] = [
+  { field: 'id', header: 'offer id', format: 'text', value: (v) => v.offer.id },
+  { field: 'link', header: 'link', format: 'link', value: (v) => v.offer.url },
+  { field: 'title', header: 'title', format: 'text', value: (v) => v.offer.title ?? v.offer.titleTranslated },
+  {
+    field: 'translated',
+    header: 'title (translated)',
+    format: 'text',
+    value: (v) => v.offer.titleTranslated,
+  },
+  { field: 'price', header: 'price (CNY)', format: 'price', value: (v) => v.price?.unitPrice ?? null },
+  { field: 'subtotal', header: 'subtotal (CNY)', format: 'price', value: (v) => v.price?.subtotal ?? null },
+  { field: 'tiers', header: 'price tiers', format: 'text', value: (v) => tiersText(v.offer) },
+  { field: 'priceMin', header: 'lowest price', format: 'price', value: (v) => v.offer.priceMin },
+  { field: 'priceMax', header: 'highest price', format: 'price', value: (v) => v.offer.priceMax },
+  { field: 'moq', header: 'MOQ', format: 'integer', value: (v) => v.offer.moq },
+  { field: 'unit', header: 'unit', format: 'text', value: (v) => v.offer.unit },
+  { field: 'stock', header: 'stock', format: 'integer', value: (v) => v.offer.stock },
+  { field: 'variants', header: 'variants', format: 'text', value: (v) => variantsText(v.offer) },
+  { field: 'variantCount', header: 'variant count', format: 'integer', value: (v) => v.offer.skus.length },
+  { field: 'weight', header: 'weight (kg)', format: 'text', value: (v) => v.offer.weightKg },
+  { field: 'size', header: 'size (cm)', format: 'text', value: (v) => sizeText(v.offer) },
+  {
+    field: 'shipsFrom',
+    header: 'ships from',
+    format: 'text',
+    value: (v) => [v.offer.shipsFrom.province, v.offer.shipsFrom.city].filter(Boolean).join(' ') || null,
+  },
+  { field: 'sold', header: 'sold', format: 'integer', value: (v) => v.offer.soldCount },
+  {
+    field: 'supplier',
+    header: 'supplier',
+    format: 'text',
+    value: (v) => v.offer.supplier?.name ?? v.offer.supplier?.nick ?? null,
+  },
+  { field: 'supplierId', header: 'supplier id', format: 'text', value: (v) => v.offer.supplier?.id ?? null },
+  { field: 'image', header: 'image URL', format: 'link', value: (v) => v.offer.images[0] ?? null },
+  { field: 'provider', header: 'provider', format: 'text', value: (v) => v.offer.provider },
+];
+
+export const DEFAULT_OFFER_FIELDS = 'title,price,tiers,moq,stock,supplier,shipsFrom';
+
+const BY_FIELD = new Map(OFFER_COLUMNS.map((c) => [c.field.toLowerCase(), c]));
+const ALIASES: Readonly<Record<string, string>> = {
+  url: 'link',
+  offerid: 'id',
+  titleen: 'translated',
+  titletranslated: 'translated',
+  minorder: 'moq',
+  skus: 'variants',
+  weightkg: 'weight',
+  location: 'shipsFrom',
+  soldcount: 'sold',
+  seller: 'supplier',
+  imageurl: 'image',
+};
+
+/** `"title, price,MOQ"` → those columns in that order; blank → the default set. */
+export function parseFields(fields: string | null | undefined): OfferColumn[] {
+  const text = String(fields ?? '').trim() || DEFAULT_OFFER_FIELDS;
+  const columns: OfferColumn[] = [];
+  for (const written of text.split(/[,，;；\s]+/).filter(Boolean)) {
+    const key = written.toLowerCase().replace(/[_-]/g, '');
+    const column = BY_FIELD.get(key) ?? BY_FIELD.get((ALIASES[key] ?? '').toLowerCase());
+    if (!column) {
+      throw new InputError(
+        'argument',
+        `fields: unknown field "${written}" (use ${OFFER_COLUMNS.map((c) => c.field).join(', ')})`,
+      );
+    }
+    columns.push(column);
+  }
+  return columns;
+}
+
+export const headerRow = (columns: readonly OfferColumn[]): Row => columns.map((c) => c.header);
+
+export const offerRow = (columns: readonly OfferColumn[], view: OfferView): Row =>
+  columns.map((c) => c.value(view) ?? '');

@@ -1,0 +1,150 @@
+import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
+import { describe, expect, it } from 'vitest';
+import { NotAvailableError } from '../functions/cell-error.js';
+import { QueryCache } from '../functions/query-cache.js';
+import { InputError } from '../search/input-error.js';
+import { sampleOffer } from './__fixtures__/sample-offer.js';
+import { createOfferFunctions } from './offer-functions.js';
+
+const ID_A = '612345678901';
+const ID_B = '598765432109';
+const MISSING = '611111111111';
+
+/** A fake proxy client that serves offers by id (MISSING is not found) and records every request. */
+function harness() {
+  const requests: OffersBodyInput[] = [];
+  let timer: (() => void) | undefined;
+  const client = {
+    async getOffers(body: OffersBodyInput): Promise<OffersResponse> {
+      requests.push(body);
+      const results = body.refs.map((ref): OfferResult => {
+        if (ref === MISSING) {
+          return {
+            ref,
+            offerId: ref,
+            attempts: [],
+            error: { kind: 'not_found', message: `offer ${ref} not found` },
+          };
+        }
+        const offer = sampleOffer(ref, 'demo', {
+          skus: [
+            {
+              id: 'red',
+              attributes: [{ name: '颜色', value: '红' }],
+              price: 6,
+              stock: 5,
+              imageUrl: null,
+              weightKg: 0.2,
+            },
+          ],
+        });
+        return { ref, offerId: ref, offer, provider: 'demo', attempts: [] };
+      });
+      return { results, providerOrder: ['demo'], sampleData: true };
+    },
+  };
+  const fns = createOfferFunctions({
+    client: () => client,
+    cache: new QueryCache({ ttlMs: 60_000, maxEntries: 100 }),
+    setTimer: (run) => {
+      timer = run;
+    },
+  });
+  /** Lets the calls queue, then fires the batch window. */
+  const recalc = async (cells: Promise<unknown>[]) => {
+    await Promise.resolve();
+    timer?.();
+    timer = undefined;
+    return Promise.allSettled(cells);
+  };
+  return { fns, requests, recalc };
+}
+
+describe('offer functions', () => {
+  it('500 OFFER cells over 100 links make one request with 100 refs', async () => {
+    const { fns, requests, recalc } = harness();
+    const ids = Array.from({ length: 100 }, (_, i) => String(600000000000 + i));
+    const cells = Array.from({ length: 500 }, (_, i) =>
+      fns.offer(`https://detail.1688.com/offer/${ids[i % 100]}.html?spm=${i}`, 'id,price', undefined),
+    );
+    const outcomes = await recalc(cells);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.refs).toHaveLength(100);
+    expect(outcomes.map((o) => (o as PromiseFulfilledResult<unknown[][]>).value[0]![0])).toEqual(
+      Array.from({ length: 500 }, (_, i) => ids[i % 100]),
+    );
+  });
+
+  it('=OFFER gives one row of the chosen fields in order, and a header row on request', async () => {
+    const { fns, recalc } = harness();
+    const [plain, withHeader] = await recalc([
+      fns.offer(ID_A, 'moq, price,title', undefined),
+      fns.offer(ID_A, 'moq,price,title', [['header; quantity=150']]),
+    ]);
+    expect((plain as PromiseFulfilledResult<unknown>).value).toEqual([[10, 5, `样品 ${ID_A}`]]);
+    expect((withHeader as PromiseFulfilledResult<unknown>).value).toEqual([
+      ['MOQ', 'price (CNY)', 'title'],
+      [10, 4.5, `样品 ${ID_A}`],
+    ]);
+  });
+
+  it('=OFFER rejects unknown fields and options before asking the proxy', async () => {
+    const { fns, requests } = harness();
+    await expect(fns.offer(ID_A, 'title,colour', undefined)).rejects.toThrow(/unknown field "colour"/);
+    await expect(fns.offer(ID_A, undefined, [['quantity=-3']])).rejects.toBeInstanceOf(InputError);
+    await expect(fns.offer('https://detail.tmall.com/item.htm?id=1', undefined, undefined)).rejects.toThrow(
+      /Tmall/,
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("=OFFER of a missing offer is #N/A with the proxy's message", async () => {
+    const { fns, recalc } = harness();
+    const [missing] = await recalc([fns.offer(MISSING, undefined, undefined)]);
+    expect((missing as PromiseRejectedResult).reason).toBeInstanceOf(NotAvailableError);
+    expect((missing as PromiseRejectedResult).reason.message).toBe(`offer ${MISSING} not found`);
+  });
+
+  it('=OFFERS gives a header and one row per cell, blank rows for blanks, a message for a failed link', async () => {
+    const { fns, requests, recalc } = harness();
+    const [table] = await recalc([
+      fns.offers([[ID_A], [''], [MISSING], ['taobao.com/item.htm?id=1'], [ID_A]], 'id,moq', undefined),
+    ]);
+    expect((table as PromiseFulfilledResult<unknown>).value).toEqual([
+      ['offer id', 'MOQ'],
+      [ID_A, 10],
+      ['', ''],
+      [`⚠ offer ${MISSING} not found`, ''],
+      [expect.stringContaining('Taobao'), ''],
+      [ID_A, 10],
+    ]);
+    expect(requests.map((r) => r.refs)).toEqual([[ID_A, MISSING]]);
+  });
+
+  it('=PRICEAT: tier price, variant price check, #N/A below the minimum order naming it', async () => {
+    const { fns, recalc } = harness();
+    const [at150, at5, unknownSku, badQuantity] = await recalc([
+      fns.priceAt(ID_A, 150, undefined),
+      fns.priceAt(ID_A, 5, undefined),
+      fns.priceAt(ID_A, 150, 'blue-XL'),
+      fns.priceAt(ID_A, 'many', undefined),
+    ]);
+    expect(at150).toEqual({ status: 'fulfilled', value: 4.5 });
+    expect((at5 as PromiseRejectedResult).reason).toBeInstanceOf(NotAvailableError);
+    expect((at5 as PromiseRejectedResult).reason.message).toBe('minimum order is 10 件');
+    expect((unknownSku as PromiseRejectedResult).reason).toBeInstanceOf(InputError);
+    expect((unknownSku as PromiseRejectedResult).reason.message).toContain('blue-XL');
+    expect((badQuantity as PromiseRejectedResult).reason).toBeInstanceOf(InputError);
+  });
+
+  it('different languages go in different requests; a later recalculation is answered from memory', async () => {
+    const { fns, requests, recalc } = harness();
+    await recalc([fns.offer(ID_A, 'id', [['language=en']]), fns.offer(ID_B, 'id', undefined)]);
+    expect(requests.map((r) => [r.language, r.refs])).toEqual([
+      ['en', [ID_A]],
+      [undefined, [ID_B]],
+    ]);
+    await recalc([fns.offer(ID_A, 'title', [['lang=EN']]), fns.priceAt(ID_B, 100, undefined)]);
+    expect(requests).toHaveLength(2);
+  });
+});

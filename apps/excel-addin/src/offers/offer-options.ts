@@ -1,0 +1,78 @@
+import { OfferParams } from '@yuantou/core';
+import { InputError } from '../search/input-error.js';
+
+// `options` of =OFFER and =OFFERS: text such as "language=en; quantity=500; header", or a 2-column range of
+// names and values. What `language` and `quantity` mean is core's OfferParams schema (the one the proxy's
+// GET /v1/offers/:ref reads); `header` is the add-in's own (a header row above =OFFER's row).
+
+export interface OfferOptions {
+  language?: OfferParams['language'];
+  quantity?: number;
+  header?: boolean;
+}
+
+type CellValue = string | number | boolean | null | undefined;
+
+const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
+  language: 'language',
+  lang: 'language',
+  quantity: 'quantity',
+  qty: 'quantity',
+  header: 'header',
+  headers: 'header',
+};
+
+function pairs(argument: unknown): [string, CellValue][] {
+  if (argument === undefined || argument === null) return [];
+  const rows = (Array.isArray(argument) ? argument : [[argument]]) as CellValue[][];
+  const filled = rows.filter((row) => row.some((cell) => cell !== null && cell !== undefined && cell !== ''));
+  if (filled.length === 0) return [];
+  if (filled.length === 1 && filled[0]!.length === 1) {
+    return String(filled[0]![0] ?? '')
+      .split(/[;；\n]/)
+      .filter((part) => part.trim() !== '')
+      .map((part) => {
+        const eq = part.search(/[=:＝]/);
+        return eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+      });
+  }
+  if (filled[0]!.length !== 2) {
+    throw new InputError(
+      'argument',
+      'options: give text like "language=en; quantity=500" or a 2-column range',
+    );
+  }
+  return filled.map(([name, value]) => [String(name ?? ''), value]);
+}
+
+export function parseOfferOptions(argument: unknown): OfferOptions {
+  const options: OfferOptions = {};
+  for (const [rawName, value] of pairs(argument)) {
+    const written = rawName.trim();
+    const name = NAMES[written.toLowerCase()];
+    if (!name) {
+      throw new InputError(
+        'argument',
+        `option "${written}": unknown option (use language, quantity, header)`,
+      );
+    }
+    const text = typeof value === 'string' ? value.trim() : value;
+    if (name === 'header') {
+      const flag = String(text ?? '').toLowerCase();
+      if (!['', 'true', 'yes', '1', 'false', 'no', '0'].includes(flag) && text !== true && text !== false) {
+        throw new InputError('argument', `option "${written}": "${text}" is not yes/no`);
+      }
+      options.header = text === true || ['', 'true', 'yes', '1'].includes(flag);
+      continue;
+    }
+    const parsed = OfferParams.safeParse({ [name]: typeof text === 'string' ? text.toLowerCase() : text });
+    const got = parsed.success ? parsed.data[name] : undefined;
+    if (got === undefined) {
+      const issue = parsed.error?.issues[0]?.message ?? 'needs a value';
+      throw new InputError('argument', `option "${written}": ${text === '' ? 'needs a value' : issue}`);
+    }
+    if (name === 'language') options.language = got as OfferOptions['language'];
+    else options.quantity = got as number;
+  }
+  return options;
+}

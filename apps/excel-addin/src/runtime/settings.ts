@@ -1,0 +1,114 @@
+import { CurrencyCode, LANGUAGES } from '@yuantou/core';
+
+// The add-in's settings: ONE table, ONE stored JSON value. To add a setting (a default language, a currency…),
+// add a field here — loading, saving, defaults and the pane's "saved" state pick it up. Each field parses what
+// was stored or typed and throws a readable message when it is wrong; a stored value that no longer parses
+// falls back to that field's default alone (the others are kept).
+
+export interface SettingField<T> {
+  default: T;
+  /** Stored or typed value → the setting; throws an Error whose message the pane shows. */
+  parse(value: unknown): T;
+}
+
+export const DEFAULT_PROXY_URL = 'http://127.0.0.1:8787';
+
+/**
+ * 40 s: a little above the proxy's own 30 s deadline for a search, so a slow provider is reported by the proxy
+ * (which knows which one) and only a proxy that never answers ends on this timer.
+ */
+export const DEFAULT_TIMEOUT_SECONDS = 40;
+
+/** `http://host:8787/` → `http://host:8787`; anything that is not an http(s) URL is rejected. */
+export function normalizeProxyUrl(value: unknown): string {
+  const trimmed = String(value ?? '').trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(`"${trimmed}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error('the proxy URL must start with http(s)://');
+  return url.href.replace(/\/+$/, '');
+}
+
+function timeoutSeconds(value: unknown): number {
+  const seconds = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 300)
+    throw new Error('the timeout must be a whole number of seconds from 5 to 300');
+  return seconds;
+}
+
+/** Blank → none (Chinese titles); else one of the languages the proxy knows. */
+function languageSetting(value: unknown): string {
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
+  if (text === '') return '';
+  if (!(LANGUAGES as readonly string[]).includes(text))
+    throw new Error(`"${text}" is not one of ${LANGUAGES.join(', ')}`);
+  return text;
+}
+
+/** Blank → none (prices in CNY only); else an ISO 4217 code such as USD. */
+function currencySetting(value: unknown): string {
+  const text = String(value ?? '').trim();
+  if (text === '') return '';
+  const parsed = CurrencyCode.safeParse(text);
+  if (!parsed.success) throw new Error(`"${text}" is not a currency code such as USD, EUR or GBP`);
+  return parsed.data;
+}
+
+export const SETTINGS = {
+  proxyUrl: { default: DEFAULT_PROXY_URL, parse: normalizeProxyUrl },
+  /** Sent only to the proxy, as `Authorization: Bearer`. */
+  token: { default: '', parse: (value: unknown) => String(value ?? '').trim() },
+  timeoutSeconds: { default: DEFAULT_TIMEOUT_SECONDS, parse: timeoutSeconds },
+  /** Output language for pane searches and for functions whose options do not set one; blank = Chinese. */
+  language: { default: '', parse: languageSetting },
+  /** Prices also in this currency (ISO 4217) for pane searches and functions without `currency=`. */
+  currency: { default: '', parse: currencySetting },
+} satisfies Record<string, SettingField<unknown>>;
+
+export type SettingName = keyof typeof SETTINGS;
+export type AddinSettings = { [K in SettingName]: ReturnType<(typeof SETTINGS)[K]['parse']> };
+
+const NAMES = Object.keys(SETTINGS) as SettingName[];
+
+export function defaultSettings(): AddinSettings {
+  return Object.fromEntries(NAMES.map((name) => [name, SETTINGS[name].default])) as AddinSettings;
+}
+
+/** The stored JSON → settings; unreadable JSON or a bad field gives that field's default, never an error. */
+export function settingsFromStored(raw: string | null): AddinSettings {
+  const settings = defaultSettings() as Record<SettingName, unknown>;
+  let saved: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    if (parsed && typeof parsed === 'object') saved = parsed as Record<string, unknown>;
+  } catch {
+    return defaultSettings();
+  }
+  for (const name of NAMES) {
+    if (saved[name] === undefined) continue;
+    try {
+      settings[name] = SETTINGS[name].parse(saved[name]);
+    } catch {
+      // keep the default for this field only
+    }
+  }
+  return settings as AddinSettings;
+}
+
+/** `current` with the changed fields parsed; throws the first bad field's message. */
+export function mergeSettings(
+  current: AddinSettings,
+  changes: Partial<Record<SettingName, unknown>>,
+): AddinSettings {
+  const next = { ...current } as Record<SettingName, unknown>;
+  for (const name of NAMES) {
+    if (changes[name] !== undefined) next[name] = SETTINGS[name].parse(changes[name]);
+  }
+  return next as AddinSettings;
+}

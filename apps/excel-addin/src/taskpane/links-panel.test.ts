@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { sampleOffer } from '../offers/__fixtures__/sample-offer.js';
+import { LINK_TABLE_FIELDS, linkTable, parseLinkLines } from './links-panel.js';
+
+describe('parseLinkLines', () => {
+  it('keeps one trimmed entry per non-blank line, duplicates included', () => {
+    expect(parseLinkLines(' 612345678901 \r\n\n https://m.1688.com/offer/1.html\n612345678901\n  ')).toEqual([
+      '612345678901',
+      'https://m.1688.com/offer/1.html',
+      '612345678901',
+    ]);
+  });
+});
+
+describe('linkTable', () => {
+  it('writes one row per link, a failed one with its reason and link, under the default columns', () => {
+    const offer = sampleOffer('612345678901');
+    const table = linkTable([
+      { link: '612345678901', offer, price: undefined },
+      { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
+    ]);
+    const headers = table.columns.map((c) => c.header);
+    expect(headers).toEqual([
+      'title',
+      'price (CNY)',
+      'price tiers',
+      'MOQ',
+      'stock',
+      'supplier',
+      'ships from',
+      'variants',
+      'link',
+    ]);
+    expect(LINK_TABLE_FIELDS.split(',')).toHaveLength(headers.length);
+    expect(table.rows[0]).toEqual([
+      '样品 612345678901',
+      '',
+      '10+ ¥5; 100+ ¥4.5; 1000+ ¥3.9',
+      10,
+      1000,
+      '',
+      '浙江 义乌',
+      '',
+      'https://detail.1688.com/offer/612345678901.html',
+    ]);
+    expect(table.rows[1]).toEqual([
+      '⚠ this is a Taobao link',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'https://item.taobao.com/item.htm?id=1',
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
+import { cellErrorFor } from '../functions/cell-error.js';
+import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-columns.js';
+import type { LinkLookup } from '../offers/offer-functions.js';
+import { parseOfferOptions } from '../offers/offer-options.js';
+import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import { InputError } from '../search/input-error.js';
+import { renderLinks } from './links-view.js';
+
+// The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
+// tiers and variants, insert them as a table. Lookups go through the runtime's offer functions, so they share
+// the batching (one POST /v1/offers for the whole list) and the memory cache with =OFFER cells.
+
+export interface LinksPanelOptions {
+  runtime: AddinRuntime;
+}
+
+type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<string>;
+
+/** Switches the Excel-only parts on when Office.onReady says this is Excel (the pane mounts before that). */
+export interface LinksPanel {
+  /** Insertion, and reading the selected cells' text; null in preview mode. */
+  setExcel(insert: InsertFunction | null, readSelection: (() => Promise<string[]>) | null): void;
+}
+
+/** Most links one lookup takes: a long list is still one request per 200 (the batcher splits it). */
+export const MAX_LINKS = 1000;
+
+/** The columns "Insert as table" writes: the default =OFFER fields plus the clean link. */
+export const LINK_TABLE_FIELDS = `${DEFAULT_OFFER_FIELDS},variants,link`;
+
+/** One link per line (or per cell); blank lines dropped, duplicates kept so the table matches the paste. */
+export function parseLinkLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The rows "Insert as table" writes: one per link, a failed link with its reason in the first column. */
+export function linkTable(found: readonly LinkLookup[]): SheetTable {
+  const columns = parseFields(LINK_TABLE_FIELDS);
+  const linkColumn = columns.findIndex((c) => c.field === 'link');
+  return {
+    title: 'offers',
+    columns,
+    rows: found.map((f) => {
+      if (f.offer) return offerRow(columns, { offer: f.offer, price: f.price });
+      const row = columns.map((): string => '');
+      row[0] = `⚠ ${f.error}`;
+      row[linkColumn] = f.link;
+      return row;
+    }),
+  };
+}
+
+const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
+
+export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): LinksPanel {
+  let insert: InsertFunction | null = null;
+  let readSelection: (() => Promise<string[]>) | null = null;
+  const searchForm = byId<HTMLFormElement>(doc, 'search-form');
+  const form = byId<HTMLFormElement>(doc, 'links-form');
+  const textarea = byId<HTMLTextAreaElement>(doc, 'links');
+  const quantity = byId<HTMLInputElement>(doc, 'links-quantity');
+  const error = byId<HTMLElement>(doc, 'links-error');
+  const results = byId<HTMLElement>(doc, 'links-results');
+  const lookupButton = byId<HTMLButtonElement>(doc, 'links-button');
+  const readButton = byId<HTMLButtonElement>(doc, 'links-read-selection');
+  const insertPanel = byId<HTMLElement>(doc, 'links-insert');
+  const insertStatus = byId<HTMLElement>(doc, 'links-insert-status');
+  const insertButtons = [
+    byId<HTMLButtonElement>(doc, 'links-insert-selection'),
+    byId<HTMLButtonElement>(doc, 'links-insert-sheet'),
+  ];
+  let last: LinkLookup[] = [];
+
+  const showMode = () => {
+    const links = new FormData(searchForm).get('mode') === 'links';
+    doc.body.dataset.paneMode = links ? 'links' : 'search';
+  };
+  searchForm.addEventListener('change', showMode);
+  showMode();
+
+  readButton.addEventListener('click', async () => {
+    if (!readSelection) return;
+    error.textContent = '';
+    try {
+      const cells = await readSelection();
+      if (cells.length === 0)
+        error.textContent = 'The selected cells are empty: select the cells with the links.';
+      else textarea.value = cells.join('\n');
+    } catch (e) {
+      error.textContent = `Could not read the selection: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const links = parseLinkLines(textarea.value);
+    let options: ReturnType<typeof parseOfferOptions>;
+    try {
+      if (links.length === 0) throw new InputError('argument', 'Paste at least one 1688 link or offer id.');
+      if (links.length > MAX_LINKS) throw new InputError('argument', `At most ${MAX_LINKS} links at a time.`);
+      options = parseOfferOptions(quantity.value.trim() ? [['quantity', quantity.value]] : undefined);
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    lookupButton.disabled = true;
+    form.setAttribute('aria-busy', 'true');
+    results.replaceChildren(doc.createTextNode(`Looking up ${links.length} links…`));
+    try {
+      last = await runtime.offers.lookupLinks(links, options);
+      renderLinks(results, last);
+      insertPanel.hidden = last.length === 0;
+      insertStatus.textContent = insert
+        ? ''
+        : 'Preview mode: open this pane in Excel to insert offers into a sheet.';
+    } catch (e) {
+      results.replaceChildren();
+      error.textContent = cellErrorFor(e, runtime.settings()).message;
+    } finally {
+      lookupButton.disabled = false;
+      form.setAttribute('aria-busy', 'false');
+    }
+  });
+
+  const insertInto = async (target: InsertTarget) => {
+    if (!insert || last.length === 0) return;
+    insertStatus.textContent = 'Inserting…';
+    try {
+      insertStatus.textContent = `Inserted at ${await insert(linkTable(last), target)}`;
+    } catch (e) {
+      insertStatus.textContent = `Could not insert: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+  insertButtons[0]!.addEventListener('click', () => void insertInto('selection'));
+  insertButtons[1]!.addEventListener('click', () => void insertInto('newSheet'));
+
+  const setExcel: LinksPanel['setExcel'] = (nextInsert, nextRead) => {
+    insert = nextInsert;
+    readSelection = nextRead;
+    readButton.disabled = readSelection === null;
+    readButton.title = readSelection ? '' : 'Open this pane in Excel to read links from cells.';
+    for (const button of insertButtons) button.disabled = insert === null;
+  };
+  setExcel(null, null);
+  return { setExcel };
+}

@@ -1,0 +1,135 @@
+import type { Offer, OfferPrice } from '@yuantou/core';
+import type { LinkLookup } from '../offers/offer-functions.js';
+import { el } from './element.js';
+
+// The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
+// none. Built with textContent only: titles and attributes come from third parties and must never become markup.
+
+/** Variants shown per offer; the rest are counted (the sheet table has them all in the `variants` column). */
+export const MAX_VARIANT_ROWS = 30;
+
+const money = (n: number) => `¥${n.toFixed(2)}`;
+
+function table(doc: Document, className: string, head: string[], rows: string[][]): HTMLTableElement {
+  const t = el(doc, 'table', className);
+  const tr = el(doc, 'tr');
+  tr.append(...head.map((h) => el(doc, 'th', undefined, h)));
+  t.append(tr);
+  for (const row of rows) {
+    const r = el(doc, 'tr');
+    r.append(...row.map((cell) => el(doc, 'td', undefined, cell)));
+    t.append(r);
+  }
+  return t;
+}
+
+function tiersTable(doc: Document, offer: Offer): HTMLElement {
+  if (offer.priceTiers.length === 0) {
+    return el(doc, 'p', 'hint', 'Priced per variant (no quantity tiers).');
+  }
+  return table(
+    doc,
+    'tiers',
+    ['from (pcs)', 'unit price'],
+    offer.priceTiers.map((t) => {
+      const promo = t.promotionPrice ?? null;
+      const price =
+        promo !== null && promo < t.price ? `${money(promo)} (was ${money(t.price)})` : money(t.price);
+      return [String(t.minQuantity), price];
+    }),
+  );
+}
+
+function variantsTable(doc: Document, offer: Offer): HTMLElement | null {
+  if (offer.skus.length === 0) return null;
+  const details = el(doc, 'details', 'variants');
+  details.append(el(doc, 'summary', undefined, `${offer.skus.length} variants`));
+  const shown = offer.skus.slice(0, MAX_VARIANT_ROWS);
+  details.append(
+    table(
+      doc,
+      'variants',
+      ['variant', 'price', 'stock', 'sku id'],
+      shown.map((sku) => [
+        sku.attributes
+          .map((a) => `${a.nameTranslated ?? a.name}: ${a.valueTranslated ?? a.value}`)
+          .join(', ') || sku.id,
+        sku.price === null ? '—' : money(sku.price),
+        sku.stock === null ? '—' : String(sku.stock),
+        sku.id,
+      ]),
+    ),
+  );
+  if (offer.skus.length > shown.length) {
+    details.append(
+      el(doc, 'p', 'hint', `…and ${offer.skus.length - shown.length} more (all in the inserted table)`),
+    );
+  }
+  return details;
+}
+
+function facts(offer: Offer, price: OfferPrice | undefined): string {
+  const where = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
+  return [
+    price ? `${money(price.unitPrice)} at ${price.quantity}${price.belowMoq ? ' (below MOQ)' : ''}` : null,
+    offer.moq !== null ? `MOQ ${offer.moq} ${offer.unit ?? ''}`.trim() : null,
+    offer.stock !== null ? `stock ${offer.stock}` : null,
+    offer.weightKg !== null ? `${offer.weightKg} kg` : null,
+    where ? `ships from ${where}` : null,
+    offer.supplier?.name ?? offer.supplier?.nick ?? null,
+    `via ${offer.provider}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function offerItem(doc: Document, found: Extract<LinkLookup, { offer: Offer }>): HTMLElement {
+  const { offer, price } = found;
+  const li = el(doc, 'li', 'result offer');
+  li.dataset.offerId = offer.id;
+  const a = el(doc, 'a', 'name', offer.titleTranslated ?? offer.title ?? offer.id);
+  a.href = offer.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  li.append(a);
+  if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
+  li.append(el(doc, 'div', 'facts', facts(offer, price)), tiersTable(doc, offer));
+  const variants = variantsTable(doc, offer);
+  if (variants) li.append(variants);
+  return li;
+}
+
+/** Replaces the container's content with one entry per link, in the order pasted. */
+export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]): void {
+  const doc = container.ownerDocument;
+  container.replaceChildren();
+  if (found.some((f) => f.offer?.provider === 'demo')) {
+    container.append(
+      el(
+        doc,
+        'p',
+        'demo-label',
+        'Demo data — the proxy has no provider credentials, these are bundled samples.',
+      ),
+    );
+  }
+  const failed = found.filter((f) => !f.offer).length;
+  container.append(
+    el(
+      doc,
+      'p',
+      'summary',
+      `${found.length - failed} of ${found.length} links found${failed ? `, ${failed} not` : ''}.`,
+    ),
+  );
+  const list = el(doc, 'ol', 'results');
+  for (const f of found) {
+    if (f.offer) list.append(offerItem(doc, f));
+    else {
+      const li = el(doc, 'li', 'result failed');
+      li.append(el(doc, 'div', 'name', f.link), el(doc, 'div', 'error', f.error));
+      list.append(li);
+    }
+  }
+  container.append(list);
+}

@@ -1,0 +1,154 @@
+// `pnpm bench`, "paid calls": what a recalculating sheet costs upstream, and what a Redis outage costs in
+// throughput. Not a test: the figures go to the README with the machine they came from.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { getProvider, type ProductQuery, SearchParams } from '@yuantou/core';
+import {
+  ONEBOUND_FAKE_CREDENTIALS,
+  ONEBOUND_PATHS,
+  startOneboundFake,
+  startTmapiFake,
+  TMAPI_FAKE_CREDENTIALS,
+  TMAPI_PATHS,
+} from '@yuantou/core/testing';
+import type autocannon from 'autocannon';
+import { buildApp } from '../src/app.js';
+import { loadConfig, type ProxyConfig } from '../src/config/load-config.js';
+import { keywordQuery } from '../src/search/search-query.js';
+
+const REQUESTS = 1000;
+const KEYWORDS = 100;
+const AUTOCANNON_BIN = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+const run = promisify(execFile);
+
+/** A deterministic generator, so two runs send the same 1,000 requests. */
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * 1,000 product searches over 100 keywords, each with parameters a provider ignores or clamps drawn at random:
+ * `sort=score` vs `sort=default` (the same provider request), a `pageSize` above TMAPI's 20, `factoryOnly`
+ * (which neither provider can honour on product search), a `language` TMAPI ignores.
+ */
+function requests(): URLSearchParams[] {
+  const random = seeded(42);
+  const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)]!;
+  return Array.from({ length: REQUESTS }, () => {
+    const params = new URLSearchParams({
+      q: `关键词${Math.floor(random() * KEYWORDS)}`,
+      provider: 'tmapi,onebound',
+    });
+    params.set('sort', pick(['score', 'default']));
+    const size = pick(['20', '25', '40', '']);
+    if (size) params.set('pageSize', size);
+    if (random() < 0.5) params.set('factoryOnly', 'true');
+    if (random() < 0.3) params.set('language', 'zh');
+    return params;
+  });
+}
+
+/** The distinct requests each provider really has to answer: its adapter's mapped request, credentials aside. */
+function distinctProviderRequests(all: URLSearchParams[], config: ProxyConfig): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const settings of config.providers) {
+    const op = getProvider(settings.id).searchProducts!;
+    const seen = new Set<string>();
+    for (const params of all) {
+      const query = keywordQuery(SearchParams.parse(Object.fromEntries(params))) as ProductQuery;
+      seen.add(op.buildRequest(query, settings.credentials as never).url);
+    }
+    result[settings.id] = seen.size;
+  }
+  return result;
+}
+
+async function proxyOver(env: Record<string, string>, overrides: Partial<ProxyConfig> = {}) {
+  const config = {
+    ...loadConfig({
+      env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', YUANTOU_DEMO: 'false', ...env },
+      cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
+    }),
+    ...overrides,
+  };
+  const app = await buildApp(config);
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url, config };
+}
+
+export async function paidCallsBenchmark() {
+  const tmapi = await startTmapiFake();
+  const onebound = await startOneboundFake();
+  const env = {
+    YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken,
+    YUANTOU_TMAPI_BASE_URL: tmapi.url,
+    YUANTOU_ONEBOUND_KEY: ONEBOUND_FAKE_CREDENTIALS.key,
+    YUANTOU_ONEBOUND_SECRET: ONEBOUND_FAKE_CREDENTIALS.secret,
+    YUANTOU_ONEBOUND_BASE_URL: onebound.url,
+  };
+  const { app, url, config } = await proxyOver(env);
+  const all = requests();
+  // A sheet recalculating: requests in waves of 50 at a time.
+  const statuses: number[] = [];
+  for (let i = 0; i < all.length; i += 50) {
+    const wave = all.slice(i, i + 50).map((p) => fetch(`${url}/v1/products?${p}`).then((r) => r.status));
+    statuses.push(...(await Promise.all(wave)));
+  }
+  const calls = {
+    tmapi: tmapi.calls.count(TMAPI_PATHS.items),
+    onebound: onebound.calls.count(ONEBOUND_PATHS.items),
+  };
+  const expected = distinctProviderRequests(all, config);
+  await app.close();
+  await tmapi.close();
+  await onebound.close();
+  return { requests: all.length, ok: statuses.filter((s) => s === 200).length, calls, expected };
+}
+
+async function throughput(url: string, seconds: number): Promise<number> {
+  const { stdout } = await run(process.execPath, [
+    AUTOCANNON_BIN,
+    '--json',
+    '-c',
+    '20',
+    '-d',
+    String(seconds),
+    url,
+  ]);
+  const result = JSON.parse(stdout) as autocannon.Result;
+  return result.errors + result.non2xx > 0 ? Number.NaN : result.requests.average;
+}
+
+/**
+ * Cache-hit throughput with Redis up against the same proxy configuration pointed at a Redis that is not
+ * there (a port nothing listens on), the answer replay switched off so every request reads the cache tiers.
+ */
+export async function redisDownBenchmark(redisUrl: string | undefined, rounds: number, seconds: number) {
+  if (!redisUrl) return undefined;
+  const tmapi = await startTmapiFake();
+  const env = { YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken, YUANTOU_TMAPI_BASE_URL: tmapi.url };
+  const up = await proxyOver(env, { redisUrl, responseTtlSeconds: 0 });
+  const down = await proxyOver(env, { redisUrl: 'redis://127.0.0.1:9', responseTtlSeconds: 0 });
+  const path = `/v1/products?q=${encodeURIComponent('热门')}&provider=tmapi`;
+  for (const p of [up, down]) await fetch(p.url + path);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const withRedis = await throughput(up.url + path, seconds);
+    const without = await throughput(down.url + path, seconds);
+    ratios.push(without / withRedis);
+  }
+  const upstreamCalls = tmapi.calls.count(TMAPI_PATHS.items);
+  await up.app.close();
+  await down.app.close();
+  await tmapi.close();
+  return { ratios: ratios.sort((a, b) => a - b), upstreamCalls };
+}

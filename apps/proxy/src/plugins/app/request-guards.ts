@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { problem, sendProblem } from '../../problem.js';
+
+// Checks on the raw request that must come before any route runs, because a lenient parser downstream would
+// otherwise turn a broken request into a paid upstream call.
+
+/**
+ * The first query-string field whose percent-encoding is malformed or not UTF-8 (`%E0%A4%A`, `%ZZ`, `%C3%28`),
+ * or undefined when all decode. Fastify's query parser keeps such text as it is, and it would go upstream.
+ */
+export function malformedQueryField(rawUrl: string): string | undefined {
+  const at = rawUrl.indexOf('?');
+  if (at < 0) return undefined;
+  for (const pair of rawUrl.slice(at + 1).split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const name = decodeOrUndefined(rawName);
+    if (name === undefined) return rawName.replace(/%/g, '') || 'query';
+    if (eq >= 0 && decodeOrUndefined(pair.slice(eq + 1)) === undefined) return name;
+  }
+  return undefined;
+}
+
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    // decodeURIComponent throws URIError on a truncated escape and on bytes that are not UTF-8.
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Routes that only read: HEAD of a search would run it, and a search costs money. */
+const FREE_HEAD_PATHS = new Set(['/healthz', '/readyz']);
+
+async function requestGuards(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'HEAD' && !FREE_HEAD_PATHS.has(path)) {
+      reply.header('allow', 'GET');
+      return sendProblem(
+        reply,
+        problem(405, `HEAD is not served on ${path}: a search is only run by GET`, { kind: 'validation' }),
+      );
+    }
+    const field = malformedQueryField(request.url);
+    if (field !== undefined) {
+      return sendProblem(
+        reply,
+        problem(400, `${field}: malformed percent-encoding (not valid UTF-8)`, { field, kind: 'validation' }),
+      );
+    }
+  });
+}
+
+export default fp(requestGuards, { name: 'request-guards' });

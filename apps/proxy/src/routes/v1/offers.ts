@@ -1,0 +1,68 @@
+import { setMaxListeners } from 'node:events';
+import {
+  MAX_OFFER_REFS,
+  OFFER_ROUTES,
+  OfferParams,
+  OfferRef,
+  OfferResult,
+  OffersBody,
+  OffersResponse,
+  Problem,
+} from '@yuantou/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { lookupOffers } from '../../offers/lookup-offers.js';
+import { offerProblem } from '../../offers/offer-problem.js';
+import { ProblemError } from '../../problem.js';
+import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
+
+export default async function offersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const providers = config.offerProviders.map((p) => ({ id: p.id, concurrency: p.concurrency }));
+  const deps = (request: { log: FastifyInstance['log'] }, signal: AbortSignal) => {
+    // Every lookup of a batch (up to 200, each through limiter, flight and sender) listens to this one signal.
+    setMaxListeners(MAX_OFFER_REFS * 4, signal);
+    return {
+      getOffer: app.gateway.getOffer,
+      providers,
+      log: request.log,
+      signal,
+    };
+  };
+
+  routes.post(
+    OFFER_ROUTES.offers,
+    {
+      schema: {
+        summary: `Details of up to 200 1688 offers by link or id, in input order; each result carries its own error`,
+        tags: ['offers'],
+        body: OffersBody,
+        response: { 200: OffersResponse, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) => lookupOffers(deps(request, abortOnDisconnect(reply)), request.body),
+  );
+
+  routes.get(
+    OFFER_ROUTES.offer,
+    {
+      schema: {
+        summary: 'Details of one 1688 offer by link or id (URL-encode a link), priced at `quantity` if given',
+        tags: ['offers'],
+        params: z.object({ ref: OfferRef }),
+        querystring: OfferParams,
+        response: { 200: OfferResult, 404: Problem, 501: Problem, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const answer = await lookupOffers(deps(request, abortOnDisconnect(reply)), {
+        refs: [request.params.ref],
+        ...request.query,
+      });
+      const result = answer.results[0]!;
+      if (result.error) throw new ProblemError(offerProblem(result));
+      return result;
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import type { ProviderId, ProviderUsage, Quota } from '@yuantou/core';
+import type { Redis } from 'ioredis';
+import type { ProviderPauses } from './provider-pause.js';
+import type { SharedCounters } from './shared-counters.js';
+
+/** `2026-12-01`: budgets and counts run per UTC day. */
+export const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+/** Epoch ms of the next 00:00 UTC. */
+export function nextUtcMidnight(at: number): number {
+  const d = new Date(at);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+}
+
+/**
+ * What each provider costs today, counted across instances: paid calls (checked against the daily budget before
+ * each one), cache hits, and the quota the provider itself last reported.
+ */
+export interface UsageLedger {
+  /** Counts one paid call unless the provider's daily budget is spent (then `spent` is false and nothing is counted). */
+  spendCall(provider: ProviderId): Promise<{ spent: boolean; count: number; budget: number | null }>;
+  countCacheHit(provider: ProviderId): void;
+  /** The quota a provider reported with an answer; returns true the first time today it is at or past its limit. */
+  recordQuota(provider: ProviderId, quota: Quota): boolean;
+  report(): Promise<ProviderUsage[]>;
+}
+
+export interface UsageLedgerOptions {
+  providers: { id: ProviderId; dailyCalls: number | null }[];
+  counters: SharedCounters;
+  pauses: ProviderPauses;
+  redis?: Redis;
+  prefix: string;
+  onRedisError: (error: unknown) => void;
+  now?: () => number;
+}
+
+export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
+  const now = options.now ?? Date.now;
+  const budgets = new Map(options.providers.map((p) => [p.id, p.dailyCalls]));
+  const quotas = new Map<ProviderId, Quota & { day: string }>();
+  const warned = new Set<string>();
+  const pendingHits = new Set<Promise<unknown>>();
+  // Counted keys live a day past their own so a report just after midnight still finds yesterday's.
+  const ttlMs = () => nextUtcMidnight(now()) - now() + 86_400_000;
+  const key = (kind: 'calls' | 'hits', provider: ProviderId) => `${kind}:${provider}:${utcDay(now())}`;
+
+  return {
+    async spendCall(provider) {
+      const budget = budgets.get(provider) ?? null;
+      const { spent, count } = await options.counters.spend(key('calls', provider), budget, ttlMs());
+      return { spent, count, budget };
+    },
+    countCacheHit(provider) {
+      const counted = options.counters
+        .spend(key('hits', provider), null, ttlMs())
+        .catch(() => {})
+        .finally(() => pendingHits.delete(counted));
+      pendingHits.add(counted);
+    },
+    recordQuota(provider, quota) {
+      const day = utcDay(now());
+      quotas.set(provider, { ...quota, day });
+      if (options.redis) {
+        options.redis
+          .set(`${options.prefix}quota:${provider}`, JSON.stringify(quota), 'PX', ttlMs())
+          .catch(options.onRedisError);
+      }
+      const atLimit = quota.limit > 0 && quota.used >= quota.limit;
+      const first = atLimit && !warned.has(`${provider}:${day}`);
+      if (first) warned.add(`${provider}:${day}`);
+      return first;
+    },
+    async report() {
+      await Promise.allSettled([...pendingHits]);
+      const ids = [...budgets.keys()];
+      const [calls, hits] = await Promise.all([
+        options.counters.read(ids.map((id) => key('calls', id))),
+        options.counters.read(ids.map((id) => key('hits', id))),
+      ]);
+      return Promise.all(
+        ids.map(async (provider, i): Promise<ProviderUsage> => {
+          const budget = budgets.get(provider) ?? null;
+          const callsToday = calls[i] ?? 0;
+          const pause = await options.pauses.active(provider);
+          const budgetSpentUntil = budget !== null && callsToday >= budget ? nextUtcMidnight(now()) : null;
+          const exhausted = Math.max(pause?.kind === 'quota' ? pause.until : 0, budgetSpentUntil ?? 0);
+          return {
+            provider,
+            day: utcDay(now()),
+            callsToday,
+            dailyBudget: budget,
+            cacheHitsToday: hits[i] ?? 0,
+            upstreamQuota: await reportedQuota(provider),
+            exhaustedUntil: exhausted > 0 ? new Date(exhausted).toISOString() : null,
+          };
+        }),
+      );
+    },
+  };
+
+  async function reportedQuota(provider: ProviderId): Promise<Quota | null> {
+    const mine = quotas.get(provider);
+    if (mine && mine.day === utcDay(now()))
+      return { used: mine.used, limit: mine.limit, resetsAt: mine.resetsAt };
+    if (!options.redis) return null;
+    try {
+      const raw = await options.redis.get(`${options.prefix}quota:${provider}`);
+      return raw === null ? null : (JSON.parse(raw) as Quota);
+    } catch (error) {
+      options.onRedisError(error);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import * as z from 'zod';
+import { Offer } from '../models/offer.js';
+import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
+import { ProviderId } from '../models/provider-id.js';
+import { Language } from '../models/query.js';
+
+// `GET /v1/offers/:ref` and `POST /v1/offers`: details for 1688 links, shared by the proxy (route schemas,
+// OpenAPI) and createClient (validation), so the two cannot drift.
+
+export const OFFER_ROUTES = {
+  offers: '/v1/offers',
+  offer: '/v1/offers/:ref',
+} as const;
+
+/** Most refs one `POST /v1/offers` accepts; the add-in splits larger batches. */
+export const MAX_OFFER_REFS = 200;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Pieces to price the offer at (`price` in each result). */
+const Quantity = z.coerce.number().positive('quantity must be more than 0').max(1e9);
+
+/** What a buyer pasted: a link, an id, or text around either. Parsed per item, so one bad ref fails only itself. */
+export const OfferRef = z.string().max(2000, 'a ref is longer than 2000 characters');
+
+/** `POST /v1/offers` JSON body. */
+export const OffersBody = z.object({
+  refs: z
+    .array(OfferRef)
+    .min(1, 'give at least one ref')
+    .max(MAX_OFFER_REFS, `at most ${MAX_OFFER_REFS} refs per request`),
+  language: Language.optional(),
+  quantity: Quantity.optional(),
+});
+export type OffersBody = z.infer<typeof OffersBody>;
+export type OffersBodyInput = z.input<typeof OffersBody>;
+
+/** `GET /v1/offers/:ref` query string. */
+export const OfferParams = z.object({
+  language: z.preprocess(blankToUndefined, Language.optional()),
+  quantity: z.preprocess(blankToUndefined, Quantity.optional()),
+});
+export type OfferParams = z.infer<typeof OfferParams>;
+export type OfferParamsInput = z.input<typeof OfferParams>;
+
+/** What one provider said about one offer, in the order they were asked. */
+export const OfferAttempt = z.object({
+  provider: ProviderId,
+  outcome: z.enum(['ok', 'error']),
+  fromCache: z.boolean(),
+  durationMs: z.number().nonnegative(),
+  error: ProviderErrorJson.optional(),
+});
+export type OfferAttempt = z.infer<typeof OfferAttempt>;
+
+/** `priceAt(offer, quantity)` as sent over the wire. */
+export const OfferPrice = z.object({
+  quantity: z.number().positive(),
+  unitPrice: z.number().nonnegative(),
+  subtotal: z.number().nonnegative(),
+  tierMinQuantity: z.number().nullable(),
+  belowMoq: z.boolean(),
+  nextTier: z.object({ minQuantity: z.number(), unitPrice: z.number() }).optional(),
+});
+export type OfferPrice = z.infer<typeof OfferPrice>;
+
+/**
+ * Why one item has no offer: `invalid_ref` (not a 1688 link or id; the message names the site when it is
+ * Taobao, Tmall, AliExpress or Alibaba.com), `no_provider` (no enabled provider has offer details), or the
+ * provider error kind that ended the last attempt (`not_found` when every provider said so).
+ */
+export const OfferItemError = z.object({
+  kind: z.union([ErrorKind, z.enum(['invalid_ref', 'no_provider'])]),
+  message: z.string(),
+});
+export type OfferItemError = z.infer<typeof OfferItemError>;
+
+export const OfferResult = z.object({
+  /** The ref exactly as given. */
+  ref: z.string(),
+  /** The 1688 offer id read from the ref; null when none could be. */
+  offerId: z.string().nullable(),
+  offer: Offer.optional(),
+  /** The price at the requested `quantity`, when one was asked and the offer has prices. */
+  price: OfferPrice.optional(),
+  /** Why `price` is missing although a quantity was asked (e.g. the offer lists no price). */
+  priceProblem: z.string().optional(),
+  /** The provider that served `offer`. */
+  provider: ProviderId.optional(),
+  fromCache: z.boolean().optional(),
+  attempts: z.array(OfferAttempt),
+  error: OfferItemError.optional(),
+});
+export type OfferResult = z.infer<typeof OfferResult>;
+
+export const OffersResponse = z.object({
+  /** One per ref, in the order given. */
+  results: z.array(OfferResult),
+  /** The providers tried for each offer, in this order. */
+  providerOrder: z.array(ProviderId),
+  /** True when any offer is bundled sample data (the demo provider), so UIs can label it. */
+  sampleData: z.boolean(),
+});
+export type OffersResponse = z.infer<typeof OffersResponse>;

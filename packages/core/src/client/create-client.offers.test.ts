@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { OfferParams, OffersBody, OffersResponse } from '../api/offer-routes.js';
+import { ProductQuery } from '../models/query.js';
+import { demoAdapter } from '../providers/demo/demo-adapter.js';
+import { FAKE_TOKEN, fakeProxy, type Handler, json, problem } from './__fixtures__/fake-proxy.js';
+import { createClient, ProxyRequestError } from './create-client.js';
+
+const BASE = 'http://proxy.test';
+const ID = '612345678901';
+
+/** The first demo toy as an offer, through the demo adapter's whole contract. */
+function demoOffer() {
+  const search = demoAdapter.searchProducts;
+  const page = search.parseResponse(
+    demoAdapter.respond(search.buildRequest(ProductQuery.parse({ keyword: '玩具' }), {})),
+  );
+  const id = page.items[0]!.id;
+  return demoAdapter.getOffer.parseResponse(
+    demoAdapter.respond(demoAdapter.getOffer.buildRequest({ id }, {})),
+  );
+}
+
+/** POST /v1/offers as the proxy reads it back with its own schema; every ref answered as not found. */
+const notFoundEverywhere: Handler = (request) => {
+  const body = OffersBody.parse(JSON.parse(request.body ?? 'null'));
+  return json(
+    200,
+    OffersResponse.parse({
+      results: body.refs.map((ref) => ({
+        ref,
+        offerId: null,
+        attempts: [],
+        error: { kind: 'not_found', message: `offer ${ref} not found` },
+      })),
+      providerOrder: ['demo'],
+      sampleData: false,
+    }),
+  );
+};
+
+function setup(override: Record<string, Handler>) {
+  const proxy = fakeProxy(BASE, override);
+  return {
+    client: createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch }),
+    requests: proxy.requests,
+  };
+}
+
+describe('createClient offers', () => {
+  it('posts refs, language and quantity as the proxy reads them and returns per-item results', async () => {
+    const { client, requests } = setup({ 'POST /v1/offers': notFoundEverywhere });
+    const answer = await client.getOffers({
+      refs: [ID, 'https://m.1688.com/offer/1.html'],
+      language: 'en',
+      quantity: 50,
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.method).toBe('POST');
+    expect(requests[0]!.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(requests[0]!.body!)).toEqual({
+      refs: [ID, 'https://m.1688.com/offer/1.html'],
+      language: 'en',
+      quantity: 50,
+    });
+    expect(answer.results.map((r) => r.error?.kind)).toEqual(['not_found', 'not_found']);
+  });
+
+  it('refuses more than 200 refs, or none, without sending anything', async () => {
+    const { client, requests } = setup({ 'POST /v1/offers': notFoundEverywhere });
+    const tooMany = Array.from({ length: 201 }, (_, i) => String(600000000000 + i));
+    for (const refs of [tooMany, []]) {
+      const error = await client.getOffers({ refs }).catch((e: unknown) => e);
+      expect(ProxyRequestError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: 'validation', field: 'refs' });
+    }
+    expect(requests).toHaveLength(0);
+  });
+
+  it('gets one offer with the link URL-encoded into the path and the quantity in the query', async () => {
+    const offer = demoOffer();
+    const link = `https://detail.1688.com/offer/${offer.id}.html?spm=a&b=c`;
+    const path = `/v1/offers/${encodeURIComponent(link)}`;
+    const { client, requests } = setup({
+      [`GET ${path}`]: (request) => {
+        const query = OfferParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+        expect(query).toEqual({ quantity: 20 });
+        return json(200, {
+          ref: link,
+          offerId: offer.id,
+          offer,
+          provider: 'demo',
+          fromCache: false,
+          attempts: [],
+        });
+      },
+    });
+    const result = await client.getOffer(link, { quantity: 20 });
+    expect(requests[0]!.url).toBe(`${BASE}${path}?quantity=20`);
+    expect(result.offer).toEqual(offer);
+  });
+
+  it('turns a 404 problem into a not_found error; an empty ref fails before sending', async () => {
+    const { client, requests } = setup({
+      [`GET /v1/offers/${ID}`]: () => problem(404, { kind: 'not_found', detail: `offer ${ID} not found` }),
+    });
+    await expect(client.getOffer(ID)).rejects.toMatchObject({ kind: 'not_found', status: 404 });
+    await expect(client.getOffer('  ')).rejects.toMatchObject({ kind: 'validation', field: 'ref' });
+    expect(requests).toHaveLength(1);
+  });
+});
