@@ -153,12 +153,12 @@ console.log('');
 console.log(
   `## paid calls: ${paid.requests} product searches over 100 keywords, random ignored/clamped parameters`,
 );
-console.log('| provider | upstream calls | distinct provider requests |');
-console.log('| --- | ---: | ---: |');
+console.log('| provider | upstream calls | distinct provider requests | distinct queries (query-keyed cache) |');
+console.log('| --- | ---: | ---: | ---: |');
 for (const [provider, calls] of Object.entries(paid.calls)) {
-  console.log(`| ${provider} | ${calls} | ${paid.expected[provider]} |`);
+  console.log(`| ${provider} | ${calls} | ${paid.expected[provider]} | ${paid.distinctQueries} |`);
 }
-console.log(`${paid.ok} of ${paid.requests} answered 200`);
+console.log(`${paid.ok} of ${paid.requests} answered 200 (by status: ${JSON.stringify(paid.byStatus)})`);
 const down = await redisDownBenchmark(process.env.REDIS_URL, ROUNDS, SECONDS);
 console.log(
   down
