@@ -257,6 +257,10 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
 
     usage: () => ledger.report(),
 
+    countReplay(provider) {
+      if (callers.has(provider)) ledger.countCacheHit(provider);
+    },
+
     async health() {
       if (!redis) return { redis: 'off' };
       try {

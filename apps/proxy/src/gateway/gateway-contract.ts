@@ -108,6 +108,8 @@ export interface ProviderGateway {
   getOffer: OfferLookup;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
+  /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */
+  countReplay(provider: ProviderId): void;
   /** `degraded` while Redis is configured but unreachable (this instance then serves on its own). */
   health(): Promise<{ redis: 'ok' | 'degraded' | 'off' }>;
   close(): Promise<void>;

@@ -62,7 +62,11 @@ export async function replayOrSearch<Answer extends Parameters<ResponseMemo['rem
 ): Promise<Answer | FastifyReply> {
   const key = memoKey(request.routeOptions.url ?? request.url, request.query as Record<string, unknown>);
   const replay = memo.get(key);
-  if (replay !== undefined) return reply.type('application/json; charset=utf-8').send(replay);
+  if (replay !== undefined) {
+    // No provider was asked, but each one's page was served again: /v1/usage counts it as a cache hit.
+    for (const provider of replay.providers) request.server.gateway.countReplay(provider);
+    return reply.type('application/json; charset=utf-8').send(replay.body);
+  }
   const answer = await search();
   memo.remember(key, answer, schema);
   return answer;

@@ -29,13 +29,13 @@ describe('ResponseMemo', () => {
   it('stores replays through the secret scrubber', () => {
     const memo = new ResponseMemo(30, (text) => text.replaceAll('demo', '[redacted]'));
     memo.remember('k', answer(), SupplierSearchResponse);
-    expect(memo.get('k')!.toString()).toContain('"provider":"[redacted]"');
+    expect(memo.get('k')!.body.toString()).toContain('"provider":"[redacted]"');
   });
 
   it('replays an all-ok answer marked as served from cache', () => {
     const memo = new ResponseMemo(30, noScrub);
     memo.remember('k', answer(), SupplierSearchResponse);
-    const replay = JSON.parse(memo.get('k')!.toString());
+    const replay = JSON.parse(memo.get('k')!.body.toString());
     expect(replay.providers).toEqual([{ ...status(), fromCache: true, durationMs: 0 }]);
   });
 
@@ -56,7 +56,23 @@ describe('ResponseMemo', () => {
   it('serialises through the API schema, so fields outside it are never replayed', () => {
     const memo = new ResponseMemo(30, noScrub);
     memo.remember('k', { ...answer(), secret: 'x' } as SupplierSearchResponse, SupplierSearchResponse);
-    expect(memo.get('k')!.toString()).not.toContain('secret');
+    expect(memo.get('k')!.body.toString()).not.toContain('secret');
+  });
+});
+
+describe('ResponseMemo bounds', () => {
+  it('is bounded by bytes, not entries: the oldest replays go once the bound is passed', () => {
+    const one = Buffer.byteLength(JSON.stringify(SupplierSearchResponse.parse(answer())));
+    // Room for exactly three replays of this size.
+    const memo = new ResponseMemo(30, noScrub, one * 3 + 1);
+    for (const key of ['a', 'b', 'c', 'd']) memo.remember(key, answer(), SupplierSearchResponse);
+    expect(['a', 'b', 'c', 'd'].map((key) => memo.get(key) !== undefined)).toEqual([false, true, true, true]);
+  });
+
+  it('names the providers a replay stands for, so usage can count it as their cache hit', () => {
+    const memo = new ResponseMemo(30, noScrub);
+    memo.remember('k', answer([status(), status({ provider: 'tmapi' as never })]), SupplierSearchResponse);
+    expect(memo.get('k')!.providers).toEqual(['demo', 'tmapi']);
   });
 });
 

@@ -1,10 +1,26 @@
+import type { ProviderId } from '@yuantou/core';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 
 /** What a search route returns before serialisation: items plus the per-provider statuses. */
 interface SearchAnswer {
-  providers: Array<{ outcome: 'ok' | 'error'; fromCache: boolean; stale: boolean; durationMs: number }>;
+  providers: Array<{
+    provider: ProviderId;
+    outcome: 'ok' | 'error';
+    fromCache: boolean;
+    stale: boolean;
+    durationMs: number;
+  }>;
 }
+
+/** A replay ready to send, and the providers whose pages it holds (each replay is a cache hit for them). */
+export interface Replay {
+  body: Buffer;
+  providers: ProviderId[];
+}
+
+/** Default byte bound of one route's replays: answers are 10–60 kB, so about a thousand of them. */
+export const DEFAULT_MEMO_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Replays finished search answers — merged, ranked, validated and serialised — for identical requests within a
@@ -15,22 +31,31 @@ interface SearchAnswer {
  * page is never replayed. A replay reports every provider as `fromCache` with no upstream time.
  */
 export class ResponseMemo {
-  private readonly bodies: LRUCache<string, Buffer> | undefined;
+  private readonly bodies: LRUCache<string, Replay> | undefined;
 
   /**
    * @param scrub the same secret scrubber responses pass through: a replay is stored as bytes, ready to send,
    *   so it is scrubbed once here instead of on every send.
+   * @param maxBytes bound on the replays' total size: a sheet of 20,000 distinct keywords must not grow the
+   *   process without limit (the gateway's page cache is bounded the same way).
    */
   constructor(
     ttlSeconds: number,
     private readonly scrub: (text: string) => string,
-    maxEntries = 1_000,
+    maxBytes = DEFAULT_MEMO_MAX_BYTES,
   ) {
-    this.bodies = ttlSeconds > 0 ? new LRUCache({ max: maxEntries, ttl: ttlSeconds * 1000 }) : undefined;
+    this.bodies =
+      ttlSeconds > 0
+        ? new LRUCache({
+            maxSize: maxBytes,
+            sizeCalculation: (replay) => Math.max(1, replay.body.byteLength),
+            ttl: ttlSeconds * 1000,
+          })
+        : undefined;
   }
 
-  /** The serialised answer for this request (UTF-8 JSON), if one is being replayed. */
-  get(key: string): Buffer | undefined {
+  /** The serialised answer for this request (UTF-8 JSON) and its providers, if one is being replayed. */
+  get(key: string): Replay | undefined {
     return this.bodies?.get(key);
   }
 
@@ -41,7 +66,8 @@ export class ResponseMemo {
       ...answer,
       providers: answer.providers.map((p) => ({ ...p, fromCache: true, durationMs: 0 })),
     };
-    this.bodies.set(key, Buffer.from(this.scrub(JSON.stringify(schema.parse(replay)))));
+    const body = Buffer.from(this.scrub(JSON.stringify(schema.parse(replay))));
+    this.bodies.set(key, { body, providers: answer.providers.map((p) => p.provider) });
   }
 }
 

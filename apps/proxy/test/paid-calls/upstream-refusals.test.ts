@@ -228,4 +228,17 @@ describe('daily budget', () => {
     expect(metrics).toMatch(/yuantou_provider_daily_budget\{provider="tmapi"\} 2/);
     expect(metrics).toMatch(/yuantou_provider_cache_hits_today\{provider="tmapi"\} 1/);
   });
+
+  it('counts a replayed finished answer as a cache hit of its provider, not as a paid call', async () => {
+    proxy = await startProxy(fakeConfig(fakes));
+    const tmapiUsage = async () =>
+      (await proxy!.get(ROUTES.usage)).body.providers.find((p: { provider: string }) => p.provider === 'tmapi');
+    await proxy.get(products('重放'));
+    // The identical request again: the route replays its finished answer without asking the gateway.
+    const again = await proxy.get(products('重放'));
+    expect(again.body.providers[0]).toMatchObject({ provider: 'tmapi', fromCache: true, durationMs: 0 });
+    await proxy.get(products('重放'));
+    expect(tmapiCalls()).toBe(1);
+    await expect.poll(tmapiUsage).toMatchObject({ callsToday: 1, cacheHitsToday: 2 });
+  });
 });

@@ -12,6 +12,7 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       return inner.getOffer(provider, query, signal);
     },
     usage: () => inner.usage(),
+    countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),
     close: () => inner.close(),
   };
