@@ -122,7 +122,14 @@ export async function paidCallsBenchmark() {
   await onebound.close();
   const byStatus: Record<number, number> = {};
   for (const status of statuses) byStatus[status] = (byStatus[status] ?? 0) + 1;
-  return { requests: all.length, ok: statuses.filter((s) => s === 200).length, byStatus, calls, expected, distinctQueries };
+  return {
+    requests: all.length,
+    ok: statuses.filter((s) => s === 200).length,
+    byStatus,
+    calls,
+    expected,
+    distinctQueries,
+  };
 }
 
 async function throughput(url: string, seconds: number): Promise<number> {
@@ -162,4 +169,51 @@ export async function redisDownBenchmark(redisUrl: string | undefined, rounds: n
   await down.app.close();
   await tmapi.close();
   return { ratios: ratios.sort((a, b) => a - b), upstreamCalls };
+}
+
+/**
+ * 20,000 distinct keywords through one proxy (the issue's "sheet of unique keywords" row): the process's RSS
+ * before and after, with the default 64 MiB cache bound. The proxy, the fake and the load run in this process.
+ */
+export async function uniqueKeywordsMemoryBenchmark(keywords = 20_000) {
+  const tmapi = await startTmapiFake();
+  const { app, url } = await proxyOver({
+    YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken,
+    YUANTOU_TMAPI_BASE_URL: tmapi.url,
+    YUANTOU_TMAPI_REQUESTS_PER_MINUTE: '10000000',
+  });
+  const mib = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+  global.gc?.();
+  const before = mib();
+  const heapBefore = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  let ok = 0;
+  let peak = before;
+  for (let i = 0; i < keywords; i += 100) {
+    const wave = Array.from({ length: Math.min(100, keywords - i) }, (_, j) =>
+      fetch(`${url}/v1/products?provider=tmapi&q=${encodeURIComponent(`唯一关键词${i + j}`)}`).then(
+        async (r) => {
+          await r.arrayBuffer();
+          return r.status;
+        },
+      ),
+    );
+    ok += (await Promise.all(wave)).filter((status) => status === 200).length;
+    peak = Math.max(peak, mib());
+  }
+  global.gc?.();
+  const after = mib();
+  const calls = tmapi.calls.count(TMAPI_PATHS.items);
+  await app.close();
+  await tmapi.close();
+  const heapAfter = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  return {
+    keywords,
+    ok,
+    calls,
+    rssBeforeMiB: before,
+    rssPeakMiB: peak,
+    rssAfterMiB: after,
+    heapBeforeMiB: heapBefore,
+    heapAfterMiB: heapAfter,
+  };
 }

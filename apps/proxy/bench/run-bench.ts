@@ -13,7 +13,7 @@ import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '@yuantou/co
 import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { paidCallsBenchmark, redisDownBenchmark } from './paid-calls.js';
+import { paidCallsBenchmark, redisDownBenchmark, uniqueKeywordsMemoryBenchmark } from './paid-calls.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -153,7 +153,9 @@ console.log('');
 console.log(
   `## paid calls: ${paid.requests} product searches over 100 keywords, random ignored/clamped parameters`,
 );
-console.log('| provider | upstream calls | distinct provider requests | distinct queries (query-keyed cache) |');
+console.log(
+  '| provider | upstream calls | distinct provider requests | distinct queries (query-keyed cache) |',
+);
 console.log('| --- | ---: | ---: | ---: |');
 for (const [provider, calls] of Object.entries(paid.calls)) {
   console.log(`| ${provider} | ${calls} | ${paid.expected[provider]} | ${paid.distinctQueries} |`);
@@ -164,4 +166,10 @@ console.log(
   down
     ? `Redis down / Redis up, cache-hit requests/s: median ${down.ratios[down.ratios.length >> 1]!.toFixed(2)} over ${down.ratios.length} rounds (range ${down.ratios[0]!.toFixed(2)}–${down.ratios.at(-1)!.toFixed(2)}); upstream calls during the run: ${down.upstreamCalls}`
     : 'Redis down / Redis up: skipped (set REDIS_URL to measure it)',
+);
+const memory = await uniqueKeywordsMemoryBenchmark();
+console.log(
+  `unique keywords: ${memory.keywords} searches (${memory.ok} answered 200, ${memory.calls} upstream calls); ` +
+    `heap after GC ${memory.heapBeforeMiB} → ${memory.heapAfterMiB} MiB; process RSS (proxy, fake and load in one ` +
+    `process) ${memory.rssBeforeMiB} MiB before, ${memory.rssPeakMiB} MiB peak, ${memory.rssAfterMiB} MiB after`,
 );

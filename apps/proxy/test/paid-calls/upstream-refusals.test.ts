@@ -232,7 +232,9 @@ describe('daily budget', () => {
   it('counts a replayed finished answer as a cache hit of its provider, not as a paid call', async () => {
     proxy = await startProxy(fakeConfig(fakes));
     const tmapiUsage = async () =>
-      (await proxy!.get(ROUTES.usage)).body.providers.find((p: { provider: string }) => p.provider === 'tmapi');
+      (await proxy!.get(ROUTES.usage)).body.providers.find(
+        (p: { provider: string }) => p.provider === 'tmapi',
+      );
     await proxy.get(products('重放'));
     // The identical request again: the route replays its finished answer without asking the gateway.
     const again = await proxy.get(products('重放'));
