@@ -240,6 +240,20 @@ describe('offerCard', () => {
     expectLayoutConsistent(card);
   });
 
+  it('names each tier once, in ascending order, should a provider repeat or shuffle them', () => {
+    const messy = sampleOffer('612345678901', 'demo', {
+      priceTiers: [
+        { minQuantity: 100, price: 4.5 },
+        { minQuantity: 10, price: 5 },
+        { minQuantity: 100, price: 4.4 },
+      ],
+    });
+    const card = offerCard(messy, modern);
+    const tiers = sectionsOf(card).find((s) => s.title === 'Price tiers');
+    expect(tiers?.properties).toEqual(['From 10', 'From 100']);
+    expect(card.properties?.['From 100']).toMatchObject({ basicValue: 4.4 });
+  });
+
   it('keeps a unit Excel could misread out of the number format', () => {
     const card = offerCard({ ...offer, unit: '"inch"' }, modern);
     expect(card.properties?.MOQ).toMatchObject({ numberFormat: '#,##0' });

@@ -174,6 +174,20 @@ const tierPrice = (t: Offer['priceTiers'][number]) =>
     : t.price;
 
 /**
+ * One price per start quantity, ascending: property names must be unique, and a provider listing a start
+ * quantity twice gets the lower price (what core's priceAt would charge).
+ */
+function tierPrices(offer: Offer): [number, number][] {
+  const byStart = new Map<number, number>();
+  for (const tier of offer.priceTiers) {
+    const price = tierPrice(tier);
+    const known = byStart.get(tier.minQuantity);
+    if (known === undefined || price < known) byStart.set(tier.minQuantity, price);
+  }
+  return [...byStart].sort(([a], [b]) => a - b);
+}
+
+/**
  * The card of an offer from =OFFER/=OFFERS. Price tiers are one property each, named by the quantity they
  * start from (`=B2.[From 100]` is the unit price from 100 pieces on); an offer without tiers shows its price
  * range. `priced` is the price at the quantity the call asked for (its `quantity` option), shown as `Quantity`,
@@ -187,9 +201,9 @@ export function offerCard(
   const title = offer.titleTranslated ?? offer.title ?? `offer ${offer.id}`;
   const image = webImage(offer.images[0], title);
   const count = countFormat(offer.unit);
-  const tiers = offer.priceTiers.map((t): [string, CardProperty] => [
-    `From ${t.minQuantity}`,
-    numberValue(tierPrice(t), PRICE_CNY, capabilities),
+  const tiers = tierPrices(offer).map(([from, price]): [string, CardProperty] => [
+    `From ${from}`,
+    numberValue(price, PRICE_CNY, capabilities),
   ]);
   const shipsFrom = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
   const properties = definedProperties([
