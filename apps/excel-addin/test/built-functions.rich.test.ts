@@ -99,4 +99,64 @@ describe('dist/functions.js on hosts with and without data types', () => {
     const company = suppliers[0]!.indexOf('company');
     expect(suppliers[1]![company]).toMatchObject({ properties: { Score: { type: 'FormattedNumber' } } });
   });
+
+  /** Three demo offer links, read from a plain PRODUCTS spill of the same bundle. */
+  async function demoLinks(fns: Record<string, Fn>): Promise<string[]> {
+    const rows = await fns.PRODUCTS!('毛绒玩具', [['provider=demo; rich=off']], 3, {});
+    const link = rows[0]!.indexOf('link');
+    return rows.slice(1).map((row) => String(row[link]));
+  }
+
+  it('OFFER and OFFERS spill an offer card and a picture where data types are supported', async () => {
+    const fns = await loadOnHost('rich-offers', { CustomFunctionsRuntime: '1.4', ExcelApi: '1.19' });
+    const links = await demoLinks(fns);
+    const table = await fns.OFFERS!(
+      links.map((l) => [l]),
+      'title,image,price,moq',
+      [['quantity=500']],
+      {},
+    );
+    expect(table[0]).toEqual(['title', 'image URL', 'price (CNY)', 'MOQ']);
+    expect(table).toHaveLength(4);
+    for (const [title, image, price, moq] of table.slice(1)) {
+      expect(title).toMatchObject({
+        type: 'Entity',
+        layouts: { card: { title: { property: 'Title' } } },
+        properties: { Quantity: { type: 'Double', basicValue: 500 }, 'Unit price': { basicValue: price } },
+      });
+      if (image !== '') expect(image).toMatchObject({ type: 'WebImage', address: /^https:\/\// });
+      expect(typeof price).toBe('number');
+      expect(typeof moq === 'number' || moq === '').toBe(true);
+    }
+    expect(table.slice(1).some((row) => (row[1] as { type?: string }).type === 'WebImage')).toBe(true);
+
+    const one = await fns.OFFER!(links[0], 'id,title', undefined, {});
+    expect(one).toHaveLength(1);
+    expect(typeof one[0]![0]).toBe('string');
+    expect(one[0]![1]).toMatchObject({
+      type: 'Entity',
+      properties: { Link: { basicValue: expect.any(String) } },
+    });
+    // Cards are saved in the workbook: the token and the proxy's address must not be in one.
+    const text = JSON.stringify([table, one]);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(new URL(proxy.url).host);
+  });
+
+  it('OFFER and OFFERS spill plain values on a host without data types, and with rich=off', async () => {
+    const plainHost = await loadOnHost('plain-offers', { CustomFunctionsRuntime: '1.3', ExcelApi: '1.19' });
+    const links = await demoLinks(plainHost);
+    const plain = await plainHost.OFFERS!([[links[0]], [links[1]]], 'title,image,price', undefined, {});
+    const plainOne = await plainHost.OFFER!(links[0], 'title,image', undefined, {});
+
+    const richHost = await loadOnHost('off-offers', { CustomFunctionsRuntime: '1.4', ExcelApi: '1.19' });
+    const off = await richHost.OFFERS!([[links[0]], [links[1]]], 'title,image,price', [['rich=off']], {});
+    const offOne = await richHost.OFFER!(links[0], 'title,image', [['rich', 'off']], {});
+
+    for (const rows of [plain, plainOne, off, offOne])
+      for (const row of rows) for (const cell of row) expect(typeof cell).not.toBe('object');
+    expect(plain[1]![0]).toEqual(expect.any(String));
+    expect(off).toEqual(plain);
+    expect(offOne).toEqual(plainOne);
+  });
 });

@@ -175,6 +175,7 @@ describe('task pane in preview mode', () => {
         'https://item.taobao.com/item.htm?id=1',
       ].join('\n'),
     );
+    await page.fill('#links-quantity', '500');
     await page.click('#links-button');
     await page.waitForSelector('#links-results li.result');
     const entries = await page.$$eval('#links-results li.result', (lis) =>
@@ -192,6 +193,32 @@ describe('task pane in preview mode', () => {
     expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - before).toBe(1);
     expect(await page.textContent('#links-insert-status')).toContain('Preview mode');
     expect(await page.isDisabled('#links-read-selection')).toBe(true);
+  });
+
+  it("Links mode: opens an offer's card, with the price at the looked-up quantity", async () => {
+    // No network here: the offer's own picture (cbu01.alicdn.com) is stood in by the add-in's icon.
+    await page.route('https://cbu01.alicdn.com/**', (route) =>
+      route.fulfill({ path: path.join(root, 'public', 'assets', 'icon-80.png'), contentType: 'image/png' }),
+    );
+    const first = page.locator('#links-results li.result').first();
+    await first.locator('details.card > summary').click();
+    const card = first.locator('.card-preview');
+    await card.waitFor();
+    expect(await card.locator('.card-title').textContent()).toBe(await first.locator('a.name').textContent());
+    const sections = await card.locator('.card-section-title').allTextContents();
+    expect(sections).toEqual(expect.arrayContaining(['Offer', 'Price at 500', 'Price tiers', 'Source']));
+    const values = await card
+      .locator('dt')
+      .evaluateAll((dts) =>
+        Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      );
+    // The card's price is the one the list shows for 500 pieces ("¥4.20 at 500 · MOQ …").
+    expect(await first.locator('.facts').textContent()).toContain(`${values['Unit price']} at 500`);
+    expect(values.Quantity).toMatch(/^500\b/);
+    const offerShot = path.join(root, 'test-results', 'offer-card.png');
+    await card.screenshot({ path: offerShot });
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      copyFileSync(offerShot, path.join(root, 'docs', 'offer-card.png'));
 
     await page.check('input[name="mode"][value="suppliers"]');
     expect(await page.isVisible('#query')).toBe(true);

@@ -17,6 +17,7 @@ describe('formatCardNumber', () => {
     [12000, '#,##0', '12,000'],
     [12.5, '"¥"#,##0.00', '¥12.50'],
     [16, '0.00', '16.00'],
+    [1200, '#,##0" 件"', '1,200 件'],
     [2.71, undefined, '2.71'],
   ])('%d as %s → %s', (value, format, expected) => {
     expect(formatCardNumber(value, format)).toBe(expected);

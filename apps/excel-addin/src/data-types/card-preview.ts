@@ -7,14 +7,17 @@ import { el } from '../taskpane/element.js';
 type CardValue = Excel.EntityPropertyType;
 
 /**
- * The number formats the cards use ('0.0', '0.00', '0.0%', '#,##0', '"¥"#,##0.00'), rendered as Excel would;
- * anything else falls back to the plain number.
+ * The number formats the cards use ('0.0', '0.00', '0.0%', '#,##0', '"¥"#,##0.00', '#,##0" 件"'), rendered as
+ * Excel would; anything else falls back to the plain number.
  */
 export function formatCardNumber(value: number, format: string | undefined): string {
   if (!format) return String(value);
   const literal = /^"([^"]*)"/.exec(format);
   const prefix = literal ? literal[1] : '';
-  const pattern = literal ? format.slice(literal[0].length) : format;
+  const unquoted = literal ? format.slice(literal[0].length) : format;
+  const trailing = /"([^"]*)"$/.exec(unquoted);
+  const suffix = trailing ? trailing[1] : '';
+  const pattern = trailing ? unquoted.slice(0, trailing.index) : unquoted;
   const percent = pattern.endsWith('%');
   const decimals = (/\.(0+)/.exec(pattern)?.[1] ?? '').length;
   const grouping = pattern.includes(',');
@@ -24,7 +27,7 @@ export function formatCardNumber(value: number, format: string | undefined): str
     maximumFractionDigits: decimals,
     useGrouping: grouping,
   });
-  return `${prefix}${text}${percent ? '%' : ''}`;
+  return `${prefix}${text}${percent ? '%' : ''}${suffix}`;
 }
 
 /** The text Excel shows for one property value of a card. */
@@ -92,4 +95,17 @@ export function renderCardPreview(doc: Document, card: Excel.EntityCellValue): H
     root.append(block);
   }
   return root;
+}
+
+/** Preview hosts have every capability: the card as a current Excel shows it. */
+export const PREVIEW_CAPABILITIES = { doubleNumberFormat: true };
+
+/** "Card in a cell", folded: the card is built and rendered only when opened. */
+export function cardPreview(doc: Document, card: () => Excel.EntityCellValue): HTMLElement {
+  const details = el(doc, 'details', 'card');
+  details.append(el(doc, 'summary', undefined, 'Card in a cell'));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(renderCardPreview(doc, card()));
+  });
+  return details;
 }

@@ -1,9 +1,10 @@
-import { RankedProduct, RankedSupplier } from '@yuantou/core';
+import { type Offer, priceAt, RankedProduct, RankedSupplier } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import productsJson from '../functions/__fixtures__/ranked-products.json' with { type: 'json' };
 import suppliersJson from '../functions/__fixtures__/ranked-suppliers.json' with { type: 'json' };
+import { sampleOffer } from '../offers/__fixtures__/sample-offer.js';
 import { httpsImageAddress, type RichCellCapabilities, webImage } from './cell-values.js';
-import { productCard, supplierCard } from './entity-cards.js';
+import { offerCard, productCard, supplierCard } from './entity-cards.js';
 
 const suppliers = suppliersJson.map((s) => RankedSupplier.parse(s));
 const products = productsJson.map((p) => RankedProduct.parse(p));
@@ -122,6 +123,156 @@ describe('productCard', () => {
 
   it('keeps its shape (snapshot)', () => {
     expect(productCard(product, modern)).toMatchSnapshot();
+  });
+});
+
+describe('offerCard', () => {
+  const offer: Offer = sampleOffer('612345678901', 'tmapi', {
+    titleTranslated: 'Plush bear',
+    images: ['//cbu01.alicdn.com/img/ibank/O1CN01bear.jpg', 'https://cbu01.alicdn.com/img/ibank/2.jpg'],
+    priceTiers: [
+      { minQuantity: 10, price: 5 },
+      { minQuantity: 100, price: 4.5, promotionPrice: 4.2 },
+      { minQuantity: 1000, price: 3.9, promotionPrice: 4 },
+    ],
+    soldCount: 2300,
+    skus: [
+      {
+        id: 'red',
+        attributes: [{ name: '颜色', value: '红' }],
+        price: 5,
+        stock: 3,
+        imageUrl: null,
+        weightKg: null,
+      },
+      {
+        id: 'blue',
+        attributes: [{ name: '颜色', value: '蓝' }],
+        price: 5,
+        stock: 0,
+        imageUrl: null,
+        weightKg: null,
+      },
+    ],
+    supplier: { id: 'b2b-2208', name: '义乌乐童玩具厂', url: 'https://shop1.1688.com/' },
+  });
+  /** The price at a quantity as the functions compute it (core's priceAt), in the shape they pass it. */
+  const pricedAt = (quantity: number) => ({ quantity, ...priceAt(offer, quantity) });
+
+  it('lists each price tier as a number named by the quantity it starts from (promotion price when lower)', () => {
+    const card = offerCard(offer, modern);
+    expect(card).toMatchObject({ type: 'Entity', text: 'Plush bear' });
+    const tiers = sectionsOf(card).find((s) => s.title === 'Price tiers');
+    expect(tiers?.properties).toEqual(['From 10', 'From 100', 'From 1000']);
+    const price = (basicValue: number) => ({ type: 'Double', basicValue, numberFormat: '"¥"#,##0.00' });
+    expect(card.properties?.['From 10']).toEqual(price(5));
+    expect(card.properties?.['From 100']).toEqual(price(4.2));
+    expect(card.properties?.['From 1000']).toEqual(price(3.9));
+    expect(card.properties).not.toHaveProperty('Price min');
+    expectLayoutConsistent(card);
+  });
+
+  it('shows the picture, MOQ and stock in the offer unit, sold, variants, ships from, supplier and link', () => {
+    const card = offerCard(offer, modern);
+    expect(card.properties?.Image).toEqual({
+      type: 'WebImage',
+      address: 'https://cbu01.alicdn.com/img/ibank/O1CN01bear.jpg',
+      altText: 'Plush bear',
+    });
+    expect(card.layouts?.card?.mainImage).toEqual({ property: 'Image' });
+    expect(card.properties?.MOQ).toEqual({ type: 'Double', basicValue: 10, numberFormat: '#,##0" 件"' });
+    expect(card.properties?.Stock).toEqual({ type: 'Double', basicValue: 1000, numberFormat: '#,##0" 件"' });
+    expect(card.properties?.Sold).toEqual({ type: 'Double', basicValue: 2300, numberFormat: '#,##0' });
+    expect(card.properties?.Variants).toEqual({ type: 'Double', basicValue: 2, numberFormat: '#,##0' });
+    expect(card.properties?.['Ships from']).toEqual({ type: 'String', basicValue: '浙江 义乌' });
+    expect(card.properties?.['Chinese title']).toEqual({ type: 'String', basicValue: '样品 612345678901' });
+    expect(card.properties?.Supplier).toEqual({ type: 'String', basicValue: '义乌乐童玩具厂' });
+    expect(card.properties?.['Supplier link']).toEqual({
+      type: 'String',
+      basicValue: 'https://shop1.1688.com/',
+    });
+    expect(card.properties?.Link).toEqual({
+      type: 'String',
+      basicValue: 'https://detail.1688.com/offer/612345678901.html',
+    });
+    expectLayoutConsistent(card);
+  });
+
+  it('adds the unit price and subtotal at the asked quantity, marked when below the minimum order', () => {
+    const card = offerCard(offer, modern, pricedAt(500));
+    expect(card.properties?.Quantity).toMatchObject({ basicValue: 500 });
+    expect(card.properties?.['Unit price']).toEqual({
+      type: 'Double',
+      basicValue: 4.2,
+      numberFormat: '"¥"#,##0.00',
+    });
+    expect(card.properties?.Subtotal).toMatchObject({ basicValue: 2100 });
+    expect(sectionsOf(card).map((s) => s.title)).toContain('Price at 500');
+    expect(offerCard(offer, modern, pricedAt(5)).properties?.['Unit price']).toMatchObject({
+      basicValue: 5,
+      propertyMetadata: { sublabel: 'below the minimum order' },
+    });
+    expect(offerCard(offer, modern).properties).not.toHaveProperty('Unit price');
+    expectLayoutConsistent(card);
+  });
+
+  it('shows the price range without tiers and leaves unknown values out', () => {
+    const bare = sampleOffer('598765432109', 'demo', {
+      priceTiers: [],
+      priceMin: 2.5,
+      priceMax: 7,
+      unit: null,
+      stock: null,
+      images: ['http://127.0.0.1:8787/img.jpg'],
+      shipsFrom: { province: null, city: null },
+    });
+    const card = offerCard(bare, older);
+    expect(card.text).toBe('样品 598765432109');
+    expect(card.properties?.['Price min']).toEqual({
+      type: 'FormattedNumber',
+      basicValue: 2.5,
+      numberFormat: '"¥"#,##0.00',
+    });
+    expect(card.properties?.MOQ).toMatchObject({ basicValue: 10, numberFormat: '#,##0' });
+    for (const missing of ['Image', 'Stock', 'Sold', 'Variants', 'Ships from', 'Supplier', 'Chinese title'])
+      expect(card.properties).not.toHaveProperty(missing);
+    expect(card.layouts?.card).not.toHaveProperty('mainImage');
+    expectLayoutConsistent(card);
+  });
+
+  it('names each tier once, in ascending order, should a provider repeat or shuffle them', () => {
+    const messy = sampleOffer('612345678901', 'demo', {
+      priceTiers: [
+        { minQuantity: 100, price: 4.5 },
+        { minQuantity: 10, price: 5 },
+        { minQuantity: 100, price: 4.4 },
+      ],
+    });
+    const card = offerCard(messy, modern);
+    const tiers = sectionsOf(card).find((s) => s.title === 'Price tiers');
+    expect(tiers?.properties).toEqual(['From 10', 'From 100']);
+    expect(card.properties?.['From 100']).toMatchObject({ basicValue: 4.4 });
+  });
+
+  it('keeps a unit Excel could misread out of the number format', () => {
+    const card = offerCard({ ...offer, unit: '"inch"' }, modern);
+    expect(card.properties?.MOQ).toMatchObject({ numberFormat: '#,##0' });
+  });
+
+  it('holds nothing but the offer: every text and address in the card comes from the offer itself', () => {
+    const card = offerCard(offer, modern, pricedAt(500));
+    const source = JSON.stringify(offer);
+    for (const value of Object.values(card.properties ?? {})) {
+      const v = value as { type: string; basicValue?: unknown; address?: string };
+      // Ships from is province and city joined by a space: each word must be the offer's.
+      if (v.type === 'String')
+        for (const word of String(v.basicValue).split(' ')) expect(source).toContain(word);
+      if (v.type === 'WebImage') expect(source).toContain(v.address!.replace(/^https:/, ''));
+    }
+  });
+
+  it('keeps its shape (snapshot)', () => {
+    expect(offerCard(offer, modern, pricedAt(500))).toMatchSnapshot();
   });
 });
 

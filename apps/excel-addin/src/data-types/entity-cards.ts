@@ -1,4 +1,4 @@
-import type { RankedProduct, RankedSupplier, ScoreFactor } from '@yuantou/core';
+import type { Offer, OfferPrice, RankedProduct, RankedSupplier, ScoreFactor } from '@yuantou/core';
 import {
   booleanValue,
   type CardProperty,
@@ -10,7 +10,7 @@ import {
   webImage,
 } from './cell-values.js';
 
-// Entity cards ("like Excel's own Stocks") for a ranked supplier or product: the cell shows the name, a click
+// Entity cards ("like Excel's own Stocks") for a ranked supplier or product, or an offer looked up by link: the cell shows the name, a click
 // opens the card, and `=A2.Score` reads a property. Built only from the item the proxy returned — cards are saved
 // in the workbook, so nothing from the settings (proxy URL, token) may ever go in.
 //
@@ -156,6 +156,108 @@ export function productCard(p: RankedProduct, capabilities: RichCellCapabilities
           section('Seller', ['Supplier', 'Paid placement', 'Red flags'], properties),
           section('Why it ranks here', why, properties, { collapsed: true }),
           section('Source', ['Provider', 'Link'], properties, { collapsed: true }),
+        ]),
+      },
+    },
+  };
+}
+
+/** `#,##0" 件"`: the count stays a number and shows its unit; a unit Excel could misread is left out. */
+function countFormat(unit: string | null): string {
+  return unit && /^[^"\\]{1,20}$/.test(unit.trim()) ? `${INTEGER}" ${unit.trim()}"` : INTEGER;
+}
+
+/** A tier's price as 1688 charges it: its promotion price when that is lower (as core's priceAt reads it). */
+const tierPrice = (t: Offer['priceTiers'][number]) =>
+  t.promotionPrice !== null && t.promotionPrice !== undefined && t.promotionPrice < t.price
+    ? t.promotionPrice
+    : t.price;
+
+/**
+ * One price per start quantity, ascending: property names must be unique, and a provider listing a start
+ * quantity twice gets the lower price (what core's priceAt would charge).
+ */
+function tierPrices(offer: Offer): [number, number][] {
+  const byStart = new Map<number, number>();
+  for (const tier of offer.priceTiers) {
+    const price = tierPrice(tier);
+    const known = byStart.get(tier.minQuantity);
+    if (known === undefined || price < known) byStart.set(tier.minQuantity, price);
+  }
+  return [...byStart].sort(([a], [b]) => a - b);
+}
+
+/**
+ * The card of an offer from =OFFER/=OFFERS. Price tiers are one property each, named by the quantity they
+ * start from (`=B2.[From 100]` is the unit price from 100 pieces on); an offer without tiers shows its price
+ * range. `priced` is the price at the quantity the call asked for (its `quantity` option), shown as `Quantity`,
+ * `Unit price` and `Subtotal` — names that are the same on every card, so a column of cards can be summed.
+ */
+export function offerCard(
+  offer: Offer,
+  capabilities: RichCellCapabilities,
+  priced?: OfferPrice,
+): Excel.EntityCellValue {
+  const title = offer.titleTranslated ?? offer.title ?? `offer ${offer.id}`;
+  const image = webImage(offer.images[0], title);
+  const count = countFormat(offer.unit);
+  const tiers = tierPrices(offer).map(([from, price]): [string, CardProperty] => [
+    `From ${from}`,
+    numberValue(price, PRICE_CNY, capabilities),
+  ]);
+  const shipsFrom = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
+  const properties = definedProperties([
+    ['Title', textValue(title)],
+    ['Chinese title', offer.titleTranslated && offer.title ? textValue(offer.title) : null],
+    ['Image', image],
+    ...tiers,
+    ['Price min', tiers.length ? null : num(offer.priceMin, PRICE_CNY, capabilities)],
+    ['Price max', tiers.length ? null : num(offer.priceMax, PRICE_CNY, capabilities)],
+    ['Quantity', priced ? numberValue(priced.quantity, count, capabilities) : null],
+    [
+      'Unit price',
+      priced
+        ? ({
+            ...numberValue(priced.unitPrice, PRICE_CNY, capabilities),
+            ...(priced.belowMoq ? { propertyMetadata: { sublabel: 'below the minimum order' } } : {}),
+          } as CardProperty)
+        : null,
+    ],
+    ['Subtotal', priced ? numberValue(priced.subtotal, PRICE_CNY, capabilities) : null],
+    ['MOQ', num(offer.moq, count, capabilities)],
+    ['Unit', text(offer.unit)],
+    ['Stock', num(offer.stock, count, capabilities)],
+    ['Sold', num(offer.soldCount, INTEGER, capabilities)],
+    // An empty list is "the provider listed no variants", not a count of 0.
+    ['Variants', offer.skus.length ? numberValue(offer.skus.length, INTEGER, capabilities) : null],
+    ['Ships from', text(shipsFrom)],
+    ['Supplier', text(offer.supplier?.name ?? offer.supplier?.nick)],
+    ['Supplier link', text(offer.supplier?.url)],
+    ['Offer id', textValue(offer.id)],
+    ['Provider', textValue(offer.provider)],
+    ['Link', text(offer.url)],
+  ]);
+  return {
+    type: 'Entity',
+    text: title,
+    properties,
+    layouts: {
+      compact: { icon: 'ShoppingBag' },
+      card: {
+        title: { property: 'Title' },
+        ...(image ? { mainImage: { property: 'Image' } } : {}),
+        sections: compactSections([
+          section(
+            'Offer',
+            ['Chinese title', 'MOQ', 'Unit', 'Stock', 'Sold', 'Variants', 'Ships from'],
+            properties,
+          ),
+          priced
+            ? section(`Price at ${priced.quantity}`, ['Quantity', 'Unit price', 'Subtotal'], properties)
+            : null,
+          section('Price tiers', [...tiers.map(([name]) => name), 'Price min', 'Price max'], properties),
+          section('Seller', ['Supplier', 'Supplier link'], properties),
+          section('Source', ['Offer id', 'Provider', 'Link'], properties, { collapsed: true }),
         ]),
       },
     },

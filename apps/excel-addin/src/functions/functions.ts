@@ -78,9 +78,9 @@ export function productsByImage(
  * @customfunction OFFER
  * @param link A 1688 link (detail.1688.com/offer/….html, m.1688.com, …?offerId=…) or an offer id.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier" (default: title, price, tiers, moq, stock, supplier, shipsFrom).
- * @param [options] e.g. "language=en; quantity=500; header", or a 2-column range of names and values.
+ * @param [options] e.g. "language=en; quantity=500; header", or a 2-column range of names and values; rich=off for plain cells.
  * @param invocation Excel's call context (cancellation).
- * @returns One row with the chosen fields (a header row above it with the header option).
+ * @returns One row with the chosen fields (a header row above it with the header option); the title is a card and the image a picture where Excel supports data types.
  * @cancelable
  */
 export function offer(
@@ -99,9 +99,9 @@ export function offer(
  * @customfunction OFFERS
  * @param links A range of 1688 links or offer ids.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier".
- * @param [options] e.g. "language=en; quantity=500", or a 2-column range of names and values.
+ * @param [options] e.g. "language=en; quantity=500", or a 2-column range of names and values; rich=off for plain cells.
  * @param invocation Excel's call context (cancellation).
- * @returns A header row, then one row per link; a link that fails says why in its first column.
+ * @returns A header row, then one row per link (the title a card and the image a picture where supported); a link that fails says why in its first column.
  * @cancelable
  */
 export function offers(

@@ -1,5 +1,8 @@
 import type { Offer, OfferPrice } from '@yuantou/core';
-import type { ColumnFormat } from '../functions/result-rows.js';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
+import { webImage } from '../data-types/cell-values.js';
+import { offerCard } from '../data-types/entity-cards.js';
+import type { ColumnFormat, RichCell } from '../functions/result-rows.js';
 import { InputError } from '../search/input-error.js';
 
 // The columns =OFFER and =OFFERS can show, and that the pane's "Insert as table" writes. `fields` picks and
@@ -16,6 +19,8 @@ export type Row = Cell[];
 export interface OfferView {
   offer: Offer;
   price: OfferPrice | undefined;
+  /** The quantity the call asked for (its `quantity` option); absent when `price` is at the minimum order. */
+  quantity?: number | undefined;
 }
 
 export interface OfferColumn {
@@ -25,6 +30,14 @@ export interface OfferColumn {
   /** How "Insert as table" formats the column (`text` keeps Excel's General, right for plain numbers). */
   format: ColumnFormat;
   value: (view: OfferView) => Cell | null;
+  /**
+   * Where the host shows data types: the title's card or the image's picture (`null` keeps the plain value).
+   * Only these two columns have one, so sorting, filtering and formulas over the others behave as before.
+   */
+  rich?: (
+    view: OfferView,
+    capabilities: RichCellCapabilities,
+  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
 }
 
 /** Excel refuses cell text longer than this. */
@@ -71,7 +84,13 @@ function sizeText(offer: Offer): string | null {
 export const OFFER_COLUMNS: readonly OfferColumn[] = [
   { field: 'id', header: 'offer id', format: 'text', value: (v) => v.offer.id },
   { field: 'link', header: 'link', format: 'link', value: (v) => v.offer.url },
-  { field: 'title', header: 'title', format: 'text', value: (v) => v.offer.title ?? v.offer.titleTranslated },
+  {
+    field: 'title',
+    header: 'title',
+    format: 'text',
+    value: (v) => v.offer.title ?? v.offer.titleTranslated,
+    rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price),
+  },
   {
     field: 'translated',
     header: 'title (translated)',
@@ -104,7 +123,13 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
     value: (v) => v.offer.supplier?.name ?? v.offer.supplier?.nick ?? null,
   },
   { field: 'supplierId', header: 'supplier id', format: 'text', value: (v) => v.offer.supplier?.id ?? null },
-  { field: 'image', header: 'image URL', format: 'link', value: (v) => v.offer.images[0] ?? null },
+  {
+    field: 'image',
+    header: 'image URL',
+    format: 'link',
+    value: (v) => v.offer.images[0] ?? null,
+    rich: (v) => webImage(v.offer.images[0], v.offer.titleTranslated ?? v.offer.title ?? ''),
+  },
   { field: 'provider', header: 'provider', format: 'text', value: (v) => v.offer.provider },
 ];
 
@@ -145,5 +170,17 @@ export function parseFields(fields: string | null | undefined): OfferColumn[] {
 
 export const headerRow = (columns: readonly OfferColumn[]): Row => columns.map((c) => c.header);
 
-export const offerRow = (columns: readonly OfferColumn[], view: OfferView): Row =>
-  columns.map((c) => c.value(view) ?? '');
+/** One offer's cells; with `rich` capabilities the title is a card and the image a picture. */
+export function offerRow(columns: readonly OfferColumn[], view: OfferView): Row;
+export function offerRow(
+  columns: readonly OfferColumn[],
+  view: OfferView,
+  rich: RichCellCapabilities | null,
+): RichCell[];
+export function offerRow(
+  columns: readonly OfferColumn[],
+  view: OfferView,
+  rich: RichCellCapabilities | null = null,
+): RichCell[] {
+  return columns.map((c) => (rich && c.rich?.(view, rich)) ?? c.value(view) ?? '');
+}

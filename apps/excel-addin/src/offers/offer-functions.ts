@@ -11,8 +11,10 @@ import {
   parseOfferRef,
   priceAt,
 } from '@yuantou/core';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { NotAvailableError } from '../functions/cell-error.js';
 import type { QueryCache } from '../functions/query-cache.js';
+import type { RichCell } from '../functions/result-rows.js';
 import { InputError } from '../search/input-error.js';
 import { OfferBatcher } from './offer-batcher.js';
 import { headerRow, offerRow, parseFields, type Row } from './offer-columns.js';
@@ -36,6 +38,11 @@ export interface OfferFunctionDeps {
   /** How long the first offer call of a recalculation waits for the others (ms). */
   windowMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
+  /**
+   * What the host can show in cells (cards, pictures), asked at each call; `null` or absent for plain values
+   * (older hosts, the preview).
+   */
+  richCells?: () => RichCellCapabilities | null;
 }
 
 /** One pasted link and its offer (priced at the asked quantity, else at the MOQ), or why there is none. */
@@ -128,6 +135,9 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     );
   }
 
+  /** The cells' capabilities: none with `rich=off`. The cache holds offers, not cells, so both share it. */
+  const richFor = (options: OfferOptions) => (options.rich === false ? null : (deps.richCells?.() ?? null));
+
   return {
     batcher,
     lookupLinks,
@@ -137,7 +147,8 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       const columns = parseFields(fields);
       const parsed = parseOfferOptions(options);
       const offer = await lookup(offerIdOf(link), parsed, signal);
-      const row = offerRow(columns, { offer, price: priceFor(offer, parsed.quantity) });
+      const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity };
+      const row = offerRow(columns, view, richFor(parsed));
       return parsed.header ? [headerRow(columns), row] : [row];
     },
 
@@ -157,11 +168,14 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
         parsed,
         signal,
       );
+      const rich = richFor(parsed);
       let next = 0;
-      const rows = cells.map((cell): Row => {
+      const rows = cells.map((cell): RichCell[] => {
         if (isBlank(cell)) return blank();
         const one = found[next++]!;
-        if (one.offer) return offerRow(columns, { offer: one.offer, price: one.price });
+        if (one.offer) {
+          return offerRow(columns, { offer: one.offer, price: one.price, quantity: parsed.quantity }, rich);
+        }
         const row = blank();
         row[0] = `⚠ ${one.error}`;
         return row;

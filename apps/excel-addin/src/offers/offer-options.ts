@@ -1,14 +1,18 @@
 import { OfferParams } from '@yuantou/core';
 import { InputError } from '../search/input-error.js';
+import { richOption } from '../search/search-options.js';
 
 // `options` of =OFFER and =OFFERS: text such as "language=en; quantity=500; header", or a 2-column range of
 // names and values. What `language` and `quantity` mean is core's OfferParams schema (the one the proxy's
-// GET /v1/offers/:ref reads); `header` is the add-in's own (a header row above =OFFER's row).
+// GET /v1/offers/:ref reads); `header` (a header row above =OFFER's row) and `rich` (`rich=off`: plain values
+// where the host could show cards and pictures, read as the search functions read it) are the add-in's own.
 
 export interface OfferOptions {
   language?: OfferParams['language'];
   quantity?: number;
   header?: boolean;
+  /** `false` with `rich=off`; absent or `true` shows cards and pictures where the host can. */
+  rich?: boolean;
 }
 
 type CellValue = string | number | boolean | null | undefined;
@@ -20,6 +24,7 @@ const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
   qty: 'quantity',
   header: 'header',
   headers: 'header',
+  rich: 'rich',
 };
 
 function pairs(argument: unknown): [string, CellValue][] {
@@ -53,7 +58,7 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
     if (!name) {
       throw new InputError(
         'argument',
-        `option "${written}": unknown option (use language, quantity, header)`,
+        `option "${written}": unknown option (use language, quantity, header, rich)`,
       );
     }
     const text = typeof value === 'string' ? value.trim() : value;
@@ -63,6 +68,10 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
         throw new InputError('argument', `option "${written}": "${text}" is not yes/no`);
       }
       options.header = text === true || ['', 'true', 'yes', '1'].includes(flag);
+      continue;
+    }
+    if (name === 'rich') {
+      options.rich = richOption({ written, key: name, value: text });
       continue;
     }
     const parsed = OfferParams.safeParse({ [name]: typeof text === 'string' ? text.toLowerCase() : text });

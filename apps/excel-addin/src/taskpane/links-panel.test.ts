@@ -56,3 +56,36 @@ describe('linkTable', () => {
     ]);
   });
 });
+
+describe('linkTable rich rows (Insert as table through Range.valuesAsJson)', () => {
+  const offer = sampleOffer('612345678901', 'demo', {
+    images: ['https://cbu01.alicdn.com/img/ibank/O1CN01a.jpg'],
+  });
+  const found = [
+    {
+      link: '612345678901',
+      offer,
+      price: { quantity: 150, unitPrice: 4.5, subtotal: 675, tierMinQuantity: 100, belowMoq: false },
+    },
+    { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
+  ];
+
+  it('holds the offer card in the title cell (with the price at the looked-up quantity); the rest stay plain', () => {
+    const table = linkTable(found, 150);
+    const rich = table.richRows!({ doubleNumberFormat: true });
+    const [first, failed] = rich as [unknown[], unknown[]];
+    expect(first[0]).toMatchObject({
+      type: 'Entity',
+      text: '样品 612345678901',
+      properties: { 'Unit price': { type: 'Double', basicValue: 4.5 }, Quantity: { basicValue: 150 } },
+    });
+    expect(first.slice(1)).toEqual(table.rows[0]!.slice(1));
+    expect(failed).toEqual(table.rows[1]);
+    expect(table.rows[0]![0]).toBe('样品 612345678901');
+  });
+
+  it('shows no price at a quantity on the card when none was asked', () => {
+    const [first] = linkTable(found).richRows!({ doubleNumberFormat: true }) as [Excel.EntityCellValue[]];
+    expect(first[0]!.properties).not.toHaveProperty('Unit price');
+  });
+});

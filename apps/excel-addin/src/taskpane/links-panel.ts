@@ -1,5 +1,7 @@
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
+import type { Row } from '../functions/result-rows.js';
 import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-columns.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
@@ -37,20 +39,28 @@ export function parseLinkLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** The rows "Insert as table" writes: one per link, a failed link with its reason in the first column. */
-export function linkTable(found: readonly LinkLookup[]): SheetTable {
+/**
+ * The rows "Insert as table" writes: one per link, a failed link with its reason in the first column. Where
+ * Excel has `Range.valuesAsJson`, the title cells are the offer cards and the image cells pictures, as =OFFERS
+ * spills them (`quantity` is the one the lookup priced at, shown on the cards).
+ */
+export function linkTable(found: readonly LinkLookup[], quantity?: number): SheetTable {
   const columns = parseFields(LINK_TABLE_FIELDS);
   const linkColumn = columns.findIndex((c) => c.field === 'link');
+  const failed = (f: Extract<LinkLookup, { error: string }>): Row => {
+    const row = columns.map((): string => '');
+    row[0] = `⚠ ${f.error}`;
+    row[linkColumn] = f.link;
+    return row;
+  };
   return {
     title: 'offers',
     columns,
-    rows: found.map((f) => {
-      if (f.offer) return offerRow(columns, { offer: f.offer, price: f.price });
-      const row = columns.map((): string => '');
-      row[0] = `⚠ ${f.error}`;
-      row[linkColumn] = f.link;
-      return row;
-    }),
+    rows: found.map((f) => (f.offer ? offerRow(columns, { offer: f.offer, price: f.price }) : failed(f))),
+    richRows: (capabilities: RichCellCapabilities) =>
+      found.map((f) =>
+        f.offer ? offerRow(columns, { offer: f.offer, price: f.price, quantity }, capabilities) : failed(f),
+      ),
   };
 }
 
@@ -74,6 +84,8 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     byId<HTMLButtonElement>(doc, 'links-insert-sheet'),
   ];
   let last: LinkLookup[] = [];
+  /** The quantity `last` was priced at, when the buyer gave one. */
+  let priced: number | undefined;
 
   const showMode = () => {
     const links = new FormData(searchForm).get('mode') === 'links';
@@ -113,7 +125,8 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     results.replaceChildren(doc.createTextNode(`Looking up ${links.length} links…`));
     try {
       last = await runtime.offers.lookupLinks(links, options);
-      renderLinks(results, last);
+      priced = options.quantity;
+      renderLinks(results, last, priced);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''
@@ -131,7 +144,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     if (!insert || last.length === 0) return;
     insertStatus.textContent = 'Inserting…';
     try {
-      insertStatus.textContent = `Inserted at ${await insert(linkTable(last), target)}`;
+      insertStatus.textContent = `Inserted at ${await insert(linkTable(last, priced), target)}`;
     } catch (e) {
       insertStatus.textContent = `Could not insert: ${e instanceof Error ? e.message : String(e)}`;
     }

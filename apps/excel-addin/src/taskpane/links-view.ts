@@ -1,4 +1,6 @@
 import type { Offer, OfferPrice } from '@yuantou/core';
+import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
+import { offerCard } from '../data-types/entity-cards.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { el } from './element.js';
 
@@ -83,7 +85,11 @@ function facts(offer: Offer, price: OfferPrice | undefined): string {
     .join(' · ');
 }
 
-function offerItem(doc: Document, found: Extract<LinkLookup, { offer: Offer }>): HTMLElement {
+function offerItem(
+  doc: Document,
+  found: Extract<LinkLookup, { offer: Offer }>,
+  quantity: number | undefined,
+): HTMLElement {
   const { offer, price } = found;
   const li = el(doc, 'li', 'result offer');
   li.dataset.offerId = offer.id;
@@ -96,11 +102,20 @@ function offerItem(doc: Document, found: Extract<LinkLookup, { offer: Offer }>):
   li.append(el(doc, 'div', 'facts', facts(offer, price)), tiersTable(doc, offer));
   const variants = variantsTable(doc, offer);
   if (variants) li.append(variants);
+  // The card =OFFER's title cell holds for this link (with the price at the pane's quantity when one is set).
+  li.append(
+    cardPreview(doc, () =>
+      offerCard(offer, PREVIEW_CAPABILITIES, quantity === undefined ? undefined : price),
+    ),
+  );
   return li;
 }
 
-/** Replaces the container's content with one entry per link, in the order pasted. */
-export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]): void {
+/**
+ * Replaces the container's content with one entry per link, in the order pasted; `quantity` is the one the
+ * lookup priced at, if the buyer gave one.
+ */
+export function renderLinks(container: HTMLElement, found: readonly LinkLookup[], quantity?: number): void {
   const doc = container.ownerDocument;
   container.replaceChildren();
   if (found.some((f) => f.offer?.provider === 'demo')) {
@@ -124,7 +139,7 @@ export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]
   );
   const list = el(doc, 'ol', 'results');
   for (const f of found) {
-    if (f.offer) list.append(offerItem(doc, f));
+    if (f.offer) list.append(offerItem(doc, f, quantity));
     else {
       const li = el(doc, 'li', 'result failed');
       li.append(el(doc, 'div', 'name', f.link), el(doc, 'div', 'error', f.error));

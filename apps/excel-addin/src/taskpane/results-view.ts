@@ -7,7 +7,7 @@ import type {
   SupplierSearchResponse,
 } from '@yuantou/core';
 
-import { renderCardPreview } from '../data-types/card-preview.js';
+import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
 import { el } from './element.js';
 
@@ -108,18 +108,6 @@ function item(
   const line = el(doc, 'div', 'facts', facts.filter(Boolean).join(' · '));
   li.append(head, line, breakdown(doc, ranked.breakdown, ranked.flags), cardPreview(doc, card));
   return li;
-}
-
-/** Preview hosts have every capability: the card as a current Excel shows it. */
-const PREVIEW_CAPABILITIES = { doubleNumberFormat: true };
-
-function cardPreview(doc: Document, card: () => Excel.EntityCellValue): HTMLElement {
-  const details = el(doc, 'details', 'card');
-  details.append(el(doc, 'summary', undefined, 'Card in a cell'));
-  details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) details.append(renderCardPreview(doc, card()));
-  });
-  return details;
 }
 
 function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
