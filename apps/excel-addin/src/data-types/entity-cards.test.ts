@@ -1,8 +1,8 @@
 import { type Offer, priceAt, RankedProduct, RankedSupplier } from '@yuantou/core';
+import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import productsJson from '../functions/__fixtures__/ranked-products.json' with { type: 'json' };
 import suppliersJson from '../functions/__fixtures__/ranked-suppliers.json' with { type: 'json' };
-import { sampleOffer } from '../offers/__fixtures__/sample-offer.js';
 import { httpsImageAddress, type RichCellCapabilities, webImage } from './cell-values.js';
 import { offerCard, productCard, supplierCard } from './entity-cards.js';
 

@@ -1,9 +1,9 @@
 import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
+import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import { NotAvailableError } from '../functions/cell-error.js';
 import { QueryCache } from '../functions/query-cache.js';
 import { InputError } from '../search/input-error.js';
-import { sampleOffer } from './__fixtures__/sample-offer.js';
 import { createOfferFunctions } from './offer-functions.js';
 
 const ID_A = '612345678901';

@@ -1,5 +1,5 @@
+import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
-import { sampleOffer } from '../offers/__fixtures__/sample-offer.js';
 import { LINK_TABLE_FIELDS, linkTable, parseLinkLines } from './links-panel.js';
 
 describe('parseLinkLines', () => {

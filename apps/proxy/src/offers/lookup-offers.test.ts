@@ -1,8 +1,8 @@
 import { type ErrorKind, type OfferQuery, ProviderError, type ProviderId } from '@yuantou/core';
+import { sampleOffer } from '@yuantou/core/testing';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { OfferLookup } from '../gateway/gateway-contract.js';
-import { sampleOffer } from './__fixtures__/sample-offer.js';
 import { lookupOffers, type OfferProvider } from './lookup-offers.js';
 
 const log = pino({ level: 'silent' });

@@ -58,4 +58,5 @@ export {
   type RunningFakes,
   startAllFakes,
 } from './provider-fakes.js';
+export { sampleOffer } from './sample-offer.js';
 export { json, sendRequest, withQueryParam } from './send-request.js';

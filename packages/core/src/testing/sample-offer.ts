@@ -1,6 +1,10 @@
-import type { Offer, ProviderId } from '@yuantou/core';
+import type { Offer } from '../models/offer.js';
+import type { ProviderId } from '../models/provider-id.js';
 
-/** A valid offer with 3 price tiers from 10 pieces; tests override what they look at. */
+/**
+ * A valid `Offer` with 3 price tiers from 10 pieces (5.00, 4.50, 3.90 CNY), shipped from 义乌, for tests of code that
+ * shows or prices offers; tests override the fields they look at.
+ */
 export function sampleOffer(id: string, provider: ProviderId = 'demo', over: Partial<Offer> = {}): Offer {
   return {
     provider,
