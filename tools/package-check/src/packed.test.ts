@@ -35,10 +35,15 @@ type PackageName = (typeof PACKAGES)[number];
 const corePackageJson = JSON.parse(readFileSync(path.join(root, 'packages/core/package.json'), 'utf8'));
 /** `^4.5.0` → `4.5.0`: what a consumer with the oldest allowed zod gets. */
 const zodMinimum = String(corePackageJson.dependencies.zod).replace(/^[\^~>=]+/, '');
+/**
+ * The last zod before the minimum: core's .d.ts use `z.ZodPreprocess`, which zod adds in 4.5, so a consumer on
+ * 4.4 gets type errors. Shows the declared minimum is the true one, not just one that happens to work.
+ */
+const ZOD_BELOW_MINIMUM = '4.4.3';
 
 let work: string;
 const tarballs = {} as Record<PackageName, string>;
-const consumers = {} as Record<'minimum' | 'latest', string>;
+const consumers = {} as Record<'minimum' | 'latest' | 'belowMinimum', string>;
 
 async function pack(name: PackageName): Promise<string> {
   const out = path.join(work, `pack-${name}`);
@@ -91,7 +96,7 @@ const installedZod = (dir: string) =>
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'yuantou-packed-'));
   for (const name of PACKAGES) tarballs[name] = await pack(name);
-  [consumers.minimum, consumers.latest] = await Promise.all([
+  [consumers.minimum, consumers.latest, consumers.belowMinimum] = await Promise.all([
     makeConsumer('minimum', zodMinimum),
     makeConsumer(
       'latest',
@@ -101,6 +106,7 @@ beforeAll(async () => {
         ...TESTING_PEERS.map((name) => [name, corePeers[name]]),
       ]),
     ),
+    makeConsumer('below-minimum', ZOD_BELOW_MINIMUM),
   ]);
 }, 300_000);
 afterAll(() => {
@@ -141,6 +147,18 @@ describe.each(['minimum', 'latest'] as const)('a consumer with the %s zod', (whi
       (error: { stdout: string }) => ({ stdout: error.stdout, failed: true }),
     );
     expect(result.stdout).toBe('');
+  }, 120_000);
+});
+
+describe(`a consumer with zod ${ZOD_BELOW_MINIMUM}, below the declared minimum`, () => {
+  it('fails to type-check on ZodPreprocess, so the minimum cannot be lowered', async () => {
+    expect(installedZod(consumers.belowMinimum)).toBe(ZOD_BELOW_MINIMUM);
+    const tsc = bin('typescript', 'bin/tsc');
+    const result = await run('node', [tsc, '-p', '.'], { cwd: consumers.belowMinimum }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout, failed: true }),
+    );
+    expect(result).toHaveProperty('failed');
+    expect(result.stdout).toContain('ZodPreprocess');
   }, 120_000);
 });
 
