@@ -50,7 +50,7 @@ export class ProxyRequestError extends Error {
   readonly status: number | null;
   /** The request field at fault (`q`, `pageSize`, `imageUrl`…) for validation errors. */
   readonly field: string | null;
-  /** Seconds to wait before retrying (429, or spent provider limits), when the proxy said; else null. */
+  /** Seconds to wait before retrying, when the proxy said (problem body or `Retry-After`); else null. */
   readonly retryAfterSeconds: number | null;
   /** Per-provider outcomes when the proxy reported them (e.g. every provider failed). */
   readonly providers: ProviderStatus[];

@@ -90,7 +90,7 @@ export class ProviderError extends Error {
     return typeof error === 'object' && error !== null && MARKER in error;
   }
 
-  /** The error as plain JSON ({@link ProviderErrorJson}): every field but `cause` and the stack. */
+  /** The error as plain JSON ({@link ProviderErrorJson}): its fields and message, without `cause` or the stack. */
   toJSON(): ProviderErrorJson {
     return {
       provider: this.provider,
