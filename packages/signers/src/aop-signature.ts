@@ -2,6 +2,7 @@ import { compareCodeUnits, presentEntries } from './canonical.js';
 import { hmacSha1HexUpper } from './hash.js';
 import type { Params, SignatureResult } from './types.js';
 
+/** Input of {@link aopSignature}: the 1688 Open Platform request to sign and the app secret. */
 export interface AopSignatureInput {
   /** The URL part from `param2` up to `?`, e.g. `param2/1/system/currentTime/1000000`. */
   urlPath: string;

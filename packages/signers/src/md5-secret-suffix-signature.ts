@@ -2,8 +2,11 @@ import { presentEntries, sortByKey } from './canonical.js';
 import { md5HexUpper } from './hash.js';
 import type { Params, SignatureResult } from './types.js';
 
+/** Input of {@link md5SecretSuffixSignature} (DajiSaaS). */
 export interface Md5SecretSuffixSignatureInput {
+  /** Every parameter sent; `sign` itself is ignored. */
   params: Params;
+  /** The app secret: appended as `secret=<secret>` to the hashed text, never in `stringToSign`. */
   secret: string;
 }
 

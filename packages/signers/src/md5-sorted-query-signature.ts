@@ -3,8 +3,11 @@ import { md5HexUpper } from './hash.js';
 import { pythonUrlencode } from './python-urlencode.js';
 import type { Params, SignatureResult } from './types.js';
 
+/** Input of {@link md5SortedQuerySignature} (Onebound). */
 export interface Md5SortedQuerySignatureInput {
+  /** Every query parameter sent; `sign` itself is ignored. */
   params: Params;
+  /** The API secret: appended to the hashed text, never in `stringToSign`. */
   secret: string;
 }
 

@@ -7,6 +7,7 @@ import { Language } from '../models/query.js';
 // `GET /v1/offers/:ref` and `POST /v1/offers`: details for 1688 links, shared by the proxy (route schemas,
 // OpenAPI) and createClient (validation), so the two cannot drift.
 
+/** The proxy's offer-detail paths: `POST /v1/offers` (up to {@link MAX_OFFER_REFS} refs) and `GET /v1/offers/:ref` (one). */
 export const OFFER_ROUTES = {
   offers: '/v1/offers',
   offer: '/v1/offers/:ref',
@@ -32,7 +33,9 @@ export const OffersBody = z.object({
   language: Language.optional(),
   quantity: Quantity.optional(),
 });
+/** A `POST /v1/offers` body after parsing: see the {@link OffersBody} schema. */
 export type OffersBody = z.infer<typeof OffersBody>;
+/** A `POST /v1/offers` body as a caller may send it: `refs` (links or ids), optional `language` and `quantity` (pieces). */
 export type OffersBodyInput = z.input<typeof OffersBody>;
 
 /** `GET /v1/offers/:ref` query string. */
@@ -40,7 +43,9 @@ export const OfferParams = z.object({
   language: z.preprocess(blankToUndefined, Language.optional()),
   quantity: z.preprocess(blankToUndefined, Quantity.optional()),
 });
+/** A `GET /v1/offers/:ref` query string after parsing: see the {@link OfferParams} schema. */
 export type OfferParams = z.infer<typeof OfferParams>;
+/** A `GET /v1/offers/:ref` query string as a caller may give it: optional `language` and `quantity` (pieces). */
 export type OfferParamsInput = z.input<typeof OfferParams>;
 
 /** What one provider said about one offer, in the order they were asked. */
@@ -51,6 +56,7 @@ export const OfferAttempt = z.object({
   durationMs: z.number().nonnegative(),
   error: ProviderErrorJson.optional(),
 });
+/** What one provider said about one offer: see the {@link OfferAttempt} schema. */
 export type OfferAttempt = z.infer<typeof OfferAttempt>;
 
 /** `priceAt(offer, quantity)` as sent over the wire. */
@@ -62,6 +68,7 @@ export const OfferPrice = z.object({
   belowMoq: z.boolean(),
   nextTier: z.object({ minQuantity: z.number(), unitPrice: z.number() }).optional(),
 });
+/** The price of an offer at a quantity (CNY): unit price, subtotal, the tier used, whether below the MOQ, the next cheaper tier. */
 export type OfferPrice = z.infer<typeof OfferPrice>;
 
 /**
@@ -73,8 +80,13 @@ export const OfferItemError = z.object({
   kind: z.union([ErrorKind, z.enum(['invalid_ref', 'no_provider'])]),
   message: z.string(),
 });
+/** Why one item has no offer: see the {@link OfferItemError} schema. */
 export type OfferItemError = z.infer<typeof OfferItemError>;
 
+/**
+ * The answer for one ref: the offer id read from it, the offer and which provider served it (from cache or
+ * not), its price at the requested quantity, every provider attempt, or the `error` that left it without an offer.
+ */
 export const OfferResult = z.object({
   /** The ref exactly as given. */
   ref: z.string(),
@@ -91,8 +103,10 @@ export const OfferResult = z.object({
   attempts: z.array(OfferAttempt),
   error: OfferItemError.optional(),
 });
+/** The answer for one ref: see the {@link OfferResult} schema. */
 export type OfferResult = z.infer<typeof OfferResult>;
 
+/** `POST /v1/offers` answer: one result per ref, in input order, each with its own `error`. */
 export const OffersResponse = z.object({
   /** One per ref, in the order given. */
   results: z.array(OfferResult),
@@ -101,4 +115,5 @@ export const OffersResponse = z.object({
   /** True when any offer is bundled sample data (the demo provider), so UIs can label it. */
   sampleData: z.boolean(),
 });
+/** The `POST /v1/offers` answer: see the {@link OffersResponse} schema. */
 export type OffersResponse = z.infer<typeof OffersResponse>;

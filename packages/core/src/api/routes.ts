@@ -10,6 +10,10 @@ import { RankedProduct, RankedSupplier } from '../models/ranked.js';
 // The proxy's HTTP API, shared by the proxy (route schemas, OpenAPI) and createClient (validation), so the
 // two cannot drift.
 
+/**
+ * The paths of the yuantou proxy's HTTP API: the searches, `/v1/providers`, `/v1/usage`, and the liveness
+ * (`/healthz`) and readiness (`/readyz`) probes.
+ */
 export const ROUTES = {
   suppliers: '/v1/suppliers',
   products: '/v1/products',
@@ -22,6 +26,7 @@ export const ROUTES = {
 
 /** `score` (default) orders by our ranking; the others are passed to providers and applied to the merged list. */
 export const RouteSort = z.enum(['score', ...SORTS]);
+/** A sort order of the proxy's searches: `score` (default, our ranking) or a provider {@link Sort}. */
 export type RouteSort = z.infer<typeof RouteSort>;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -70,7 +75,9 @@ const priceRangeIssue = { message: 'priceMin must not exceed priceMax', path: ['
 export const SearchParams = z
   .object({ q: Keyword, ...filterParams })
   .refine(priceRangeOrdered, priceRangeIssue);
+/** A keyword search's query string after parsing (defaults filled): see the {@link SearchParams} schema. */
 export type SearchParams = z.infer<typeof SearchParams>;
+/** A keyword search's query string as a caller may give it (strings or numbers; blanks mean "not set"). */
 export type SearchParamsInput = z.input<typeof SearchParams>;
 
 /** Largest accepted base64 image (about 3 MB of image); the proxy's body limit is a little above it. */
@@ -99,7 +106,9 @@ export const ImageSearchBody = z
     path: ['imageUrl'],
   })
   .refine(priceRangeOrdered, priceRangeIssue);
+/** An image search body after parsing: see the {@link ImageSearchBody} schema. */
 export type ImageSearchBody = z.infer<typeof ImageSearchBody>;
+/** An image search body as a caller may send it: exactly one of `imageUrl` or `imageBase64`, plus filters. */
 export type ImageSearchBodyInput = z.input<typeof ImageSearchBody>;
 
 /** What happened at one provider for one search. */
@@ -115,6 +124,7 @@ export const ProviderStatus = z.object({
   ignored: z.array(z.string()),
   error: ProviderErrorJson.optional(),
 });
+/** What happened at one provider for one search: see the {@link ProviderStatus} schema. */
 export type ProviderStatus = z.infer<typeof ProviderStatus>;
 
 /** How a non-Chinese keyword was searched on providers that search in Chinese only. */
@@ -132,6 +142,7 @@ export const KeywordTranslation = z.object({
   /** Providers sent `searchedAs`; the others translate keywords themselves and got `typed`. */
   providers: z.array(ProviderId),
 });
+/** How a non-Chinese keyword was searched: see the {@link KeywordTranslation} schema. */
 export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
 
 /** A CNY price in the requested currency: the amount with its rate, or why there is none. */
@@ -142,12 +153,15 @@ export const ProductResult = RankedProduct.extend({
   priceConverted: converted,
   priceMaxConverted: converted,
 });
+/** A ranked product in a search answer, CNY prices plus optional converted ones. */
 export type ProductResult = z.infer<typeof ProductResult>;
 
+/** A ranked supplier in a search answer: CNY `priceMin`/`priceMax` plus `…Converted` when a `currency` was asked for. */
 export const SupplierResult = RankedSupplier.extend({
   priceMinConverted: converted,
   priceMaxConverted: converted,
 });
+/** A ranked supplier in a search answer, CNY prices plus optional converted ones. */
 export type SupplierResult = z.infer<typeof SupplierResult>;
 
 const searchResponse = <T extends z.ZodType>(item: T) =>
@@ -167,12 +181,26 @@ const searchResponse = <T extends z.ZodType>(item: T) =>
     currency: z.union([RateQuote, ConversionFailure]).optional(),
   });
 
+/**
+ * `GET /v1/suppliers` answer: one page of ranked suppliers merged across providers, what each provider did,
+ * and whether any of it is sample data.
+ */
 export const SupplierSearchResponse = searchResponse(SupplierResult);
+/** The `GET /v1/suppliers` answer: see the {@link SupplierSearchResponse} schema. */
 export type SupplierSearchResponse = z.infer<typeof SupplierSearchResponse>;
 
+/**
+ * `GET /v1/products` and `POST /v1/products/by-image` answer: one page of ranked products across providers,
+ * what each provider did, and whether any of it is sample data.
+ */
 export const ProductSearchResponse = searchResponse(ProductResult);
+/** The product search answer: see the {@link ProductSearchResponse} schema. */
 export type ProductSearchResponse = z.infer<typeof ProductSearchResponse>;
 
+/**
+ * One provider as `GET /v1/providers` describes it: whether the proxy has it enabled (credentials configured),
+ * its operations, how it finds suppliers, and its page-size maximum per operation.
+ */
 export const ProviderDescription = z.object({
   id: ProviderId,
   name: z.string(),
@@ -185,13 +213,16 @@ export const ProviderDescription = z.object({
   /** Which of those are secrets: never shown, logged or echoed by the proxy. */
   secretFields: z.array(z.string()).optional(),
 });
+/** One provider as `GET /v1/providers` describes it: see the {@link ProviderDescription} schema. */
 export type ProviderDescription = z.infer<typeof ProviderDescription>;
 
+/** `GET /v1/providers` answer: every provider and whether the proxy runs in demo mode. */
 export const ProvidersResponse = z.object({
   providers: z.array(ProviderDescription),
   /** True when no real provider is configured and only sample data is served. */
   demoMode: z.boolean(),
 });
+/** The `GET /v1/providers` answer: see the {@link ProvidersResponse} schema. */
 export type ProvidersResponse = z.infer<typeof ProvidersResponse>;
 
 /** What one provider has cost today (UTC), counted across every proxy instance. */
@@ -210,6 +241,7 @@ export const ProviderUsage = z.object({
   /** ISO 8601 time until which the provider gets no call (quota answered, or budget spent); null when usable. */
   exhaustedUntil: z.string().nullable(),
 });
+/** What one provider has cost today: see the {@link ProviderUsage} schema. */
 export type ProviderUsage = z.infer<typeof ProviderUsage>;
 
 /** `GET /v1/usage`. */
@@ -217,6 +249,7 @@ export const UsageResponse = z.object({
   day: z.string(),
   providers: z.array(ProviderUsage),
 });
+/** The `GET /v1/usage` answer: the UTC day and each provider's usage. */
 export type UsageResponse = z.infer<typeof UsageResponse>;
 
 /** Every error body the proxy sends (RFC 9457 problem details, plus our fields). */
@@ -233,4 +266,5 @@ export const Problem = z.object({
   retryAfterSeconds: z.number().optional(),
   providers: z.array(ProviderStatus).optional(),
 });
+/** An error body of the proxy: see the {@link Problem} schema. */
 export type Problem = z.infer<typeof Problem>;

@@ -30,6 +30,7 @@ export { type ProxyErrorKind, ProxyRequestError } from './proxy-request-error.js
 // A typed client for the yuantou proxy. It runs in Node and in the Excel add-in's browser runtime, so it
 // uses nothing but `fetch`, URL/URLSearchParams and AbortSignal.
 
+/** Options of {@link createClient}. */
 export interface ProxyClientOptions {
   /** The proxy's address, e.g. `http://localhost:8787`; a path prefix (`https://host/yuantou`) is kept. */
   baseUrl: string;
@@ -41,11 +42,16 @@ export interface ProxyClientOptions {
   timeoutMs?: number;
 }
 
+/** Per-call options of every {@link ProxyClient} method. */
 export interface CallOptions {
   /** Aborting it rejects the call with the signal's reason (an `AbortError`), not a ProxyRequestError. */
   signal?: AbortSignal;
 }
 
+/**
+ * A typed client of the yuantou proxy. Input is validated with the proxy's own schemas before anything is
+ * sent and answers after; every failure rejects with a {@link ProxyRequestError} (except the caller's own abort).
+ */
 export interface ProxyClient {
   /** `GET /v1/suppliers`: ranked suppliers across the chosen providers. */
   searchSuppliers(params: SearchParamsInput, opts?: CallOptions): Promise<SupplierSearchResponse>;
@@ -170,6 +176,10 @@ function checkBaseUrl(baseUrl: unknown): string {
   return text;
 }
 
+/**
+ * Creates a {@link ProxyClient} for the proxy at `options.baseUrl`, over the global `fetch` or the one given.
+ * Throws {@link ProxyRequestError} (kind `validation`, field `baseUrl`) when the base URL is not an absolute http(s) URL.
+ */
 export function createClient(options: ProxyClientOptions): ProxyClient {
   const { token, timeoutMs } = options;
   const baseUrl = checkBaseUrl(options.baseUrl);

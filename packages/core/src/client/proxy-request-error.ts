@@ -8,15 +8,23 @@ import { kindForHttpStatus } from '../providers/response-body.js';
  */
 export type ProxyErrorKind = NonNullable<Problem['kind']> | 'unreachable';
 
+/** What a {@link ProxyRequestError} is built from; only `kind`, `message` and `url` are required. */
 export interface ProxyRequestErrorInit {
+  /** Why the call failed. */
   kind: ProxyErrorKind;
+  /** For humans; must not contain the token. */
   message: string;
   /** The URL called (the token travels in a header, never in the URL). */
   url: string;
+  /** The proxy's HTTP status; omit when no answer arrived. */
   status?: number | null;
+  /** The request field at fault, for validation errors. */
   field?: string | null;
+  /** Seconds to wait before retrying, from the problem body or `Retry-After`. */
   retryAfterSeconds?: number | null;
+  /** Per-provider outcomes the proxy reported. */
   providers?: ProviderStatus[];
+  /** The underlying error, kept as the standard `Error.cause`. */
   cause?: unknown;
 }
 
@@ -32,18 +40,23 @@ const MARKER = Symbol.for('yuantou.ProxyRequestError');
 
 /** The one error type of createClient. `message` is for humans and never contains the token. */
 export class ProxyRequestError extends Error {
+  /** Always `ProxyRequestError`. */
   override readonly name = 'ProxyRequestError';
+  /** Why the call failed (see {@link ProxyErrorKind}). */
   readonly kind: ProxyErrorKind;
+  /** The URL called (the token travels in a header, never in the URL). */
   readonly url: string;
   /** HTTP status, or null when no answer arrived (unreachable, timeout, bad input caught before sending). */
   readonly status: number | null;
   /** The request field at fault (`q`, `pageSize`, `imageUrl`…) for validation errors. */
   readonly field: string | null;
+  /** Seconds to wait before retrying, when the proxy said (problem body or `Retry-After`); else null. */
   readonly retryAfterSeconds: number | null;
   /** Per-provider outcomes when the proxy reported them (e.g. every provider failed). */
   readonly providers: ProviderStatus[];
   /** Whether sending the same request later may succeed (by kind: a 503 for spent quotas will not). */
   readonly retryable: boolean;
+  /** Brand read by {@link ProxyRequestError.isInstance}; a registered symbol, so it works across package copies. */
   readonly [MARKER] = true;
 
   constructor(init: ProxyRequestErrorInit) {

@@ -4,6 +4,10 @@
 // add-in's query cache both build on it. Hand-written because no small library aborts by reference count
 // (lru-cache's fetch aborts the shared fetch as soon as any caller's signal fires).
 
+/**
+ * Shares one piece of async work between identical concurrent calls (same key), aborting it only once every
+ * caller waiting on it has cancelled.
+ */
 export interface InFlightCoalescer {
   /**
    * Joins the call in flight for `key` or starts `work`. `signal` is this caller's cancellation: when it fires
@@ -21,6 +25,7 @@ interface Flight {
   waiting: number;
 }
 
+/** Creates an empty {@link InFlightCoalescer}; keys are forgotten as soon as their work settles. */
 export function createInFlightCoalescer(): InFlightCoalescer {
   const flights = new Map<string, Flight>();
 

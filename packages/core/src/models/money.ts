@@ -9,6 +9,7 @@ export const CurrencyCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as USD, EUR or GBP');
+/** An upper-case three-letter ISO 4217 currency code, e.g. `USD`. */
 export type CurrencyCode = z.infer<typeof CurrencyCode>;
 
 /**
@@ -16,6 +17,7 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
  * config, or the bundled sample rates of demo mode.
  */
 export const RateSource = z.enum(['ecb', 'config', 'demo']);
+/** Where a rate came from: `ecb`, `config` or `demo`. */
 export type RateSource = z.infer<typeof RateSource>;
 
 /** One exchange rate as applied: how many CNY one unit of `currency` costs, and how old it is. */
@@ -29,17 +31,22 @@ export const RateQuote = z.object({
   /** The rate is older than the proxy's limit (4 days by default): still applied, but worth a warning. */
   stale: z.boolean(),
 });
+/** One exchange rate as applied (CNY per unit of `currency`), with its date, source and staleness. */
 export type RateQuote = z.infer<typeof RateQuote>;
 
 /** A CNY amount converted into the requested currency, saying what it came from. */
 export const ConvertedAmount = RateQuote.extend({ amount: z.number().nonnegative() });
+/** A CNY amount in the requested currency, with the rate that produced it. */
 export type ConvertedAmount = z.infer<typeof ConvertedAmount>;
 
 /** The rate could not be obtained: an error for this value, never a silent CNY amount. */
 export const ConversionFailure = z.object({ currency: z.string(), error: z.string() });
+/** A conversion that could not be made: the currency asked for and why. */
 export type ConversionFailure = z.infer<typeof ConversionFailure>;
 
+/** A converted amount, or the reason it could not be converted (tell them apart with {@link isConversionFailure}). */
 export const Conversion = z.union([ConvertedAmount, ConversionFailure]);
+/** A {@link ConvertedAmount} or a {@link ConversionFailure}. */
 export type Conversion = z.infer<typeof Conversion>;
 
 /** Significant digits kept: enough for a unit price of 0.03 CNY in USD, and no float noise. */
@@ -52,6 +59,7 @@ export function convertCny(cny: number | null, quote: RateQuote | ConversionFail
   return { amount: Number((cny / quote.rate).toPrecision(SIGNIFICANT_DIGITS)), ...quote };
 }
 
+/** Whether a conversion failed (it has an `error` instead of an `amount`). */
 export function isConversionFailure(value: Conversion): value is ConversionFailure {
   return 'error' in value;
 }

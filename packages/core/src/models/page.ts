@@ -10,8 +10,10 @@ export const Quota = z.object({
   limit: z.number().int().nonnegative(),
   resetsAt: z.string().nullable(),
 });
+/** A provider's reported call quota: `used` of `limit`, resetting at `resetsAt` (ISO 8601, `null` = not said). */
 export type Quota = z.infer<typeof Quota>;
 
+/** The zod schema of one page of results of `item`; see the {@link Page} type. */
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
@@ -24,11 +26,17 @@ export const Page = <T extends z.ZodType>(item: T) =>
     quota: Quota.nullable().optional(),
   });
 
+/** One page of a provider's results, as every adapter's `parseResponse` returns it. */
 export interface Page<T> {
+  /** The results on this page, in the provider's order. */
   items: T[];
+  /** 1-based page number. */
   page: number;
+  /** The size the provider really used (after clamping to its maximum). */
   pageSize: number;
+  /** Results across all pages as the provider reports them; `null` when it does not say. */
   total: number | null;
+  /** Whether another page may follow (from the provider, else inferred from `total` or a full page). */
   hasNext: boolean;
   /** The provider's quota as its answer reports it; absent when the provider says nothing about it. */
   quota?: Quota | null;

@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { ProviderId } from './provider-id.js';
 import { ProductSupplier, Rate } from './supplier.js';
 
+/**
+ * One 1688 product listing (offer) as any provider describes it. Prices are CNY, rates fractions 0–1, and
+ * unknown is always `null`.
+ */
 export const Product = z.object({
   provider: ProviderId,
   id: z.string().min(1),
@@ -22,4 +26,5 @@ export const Product = z.object({
   isAd: z.boolean(),
   supplier: ProductSupplier.nullable(),
 });
+/** A product listing: see the {@link Product} schema. */
 export type Product = z.infer<typeof Product>;

@@ -11,17 +11,22 @@ export const SORTS = [
   'credit',
   'newest',
 ] as const;
+/** A sort order callers may ask for, one of {@link SORTS}. */
 export const Sort = z.enum(SORTS);
+/** A sort order: `default`, `price_asc`, `price_desc`, `sales`, `repurchase`, `credit` or `newest`. */
 export type Sort = z.infer<typeof Sort>;
 
 /** Languages the providers translate titles into (DajiSaaS/official `country`, Onebound `lang`). */
 export const LANGUAGES = ['zh', 'en', 'ru', 'vi', 'ja', 'ko', 'fr', 'pt', 'es'] as const;
+/** A language to translate titles into, one of {@link LANGUAGES}. */
 export const Language = z.enum(LANGUAGES);
+/** A title language code: `zh`, `en`, `ru`, `vi`, `ja`, `ko`, `fr`, `pt` or `es`. */
 export type Language = z.infer<typeof Language>;
 
 /** Above this, a page size is a caller error; below it, adapters clamp to their provider's maximum. */
 export const MAX_PAGE_SIZE = 100;
 
+/** The search filters a query may carry; an adapter lists those its provider cannot honour as `ignored`. */
 export const FILTER_NAMES = [
   'priceMin',
   'priceMax',
@@ -31,6 +36,7 @@ export const FILTER_NAMES = [
   'city',
   'language',
 ] as const;
+/** The name of a search filter, one of {@link FILTER_NAMES}. */
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const optionalText = z
@@ -39,6 +45,10 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/**
+ * Optional filters of every search: price range (CNY per unit), minimum order (pieces), factories only,
+ * province and city (blank = none), and the title language.
+ */
 export const SearchFilters = z.object({
   priceMin: z.number().nonnegative().optional(),
   priceMax: z.number().nonnegative().optional(),
@@ -48,6 +58,7 @@ export const SearchFilters = z.object({
   city: optionalText,
   language: Language.optional(),
 });
+/** The filters of a search, as parsed: see the {@link SearchFilters} schema. */
 export type SearchFilters = z.infer<typeof SearchFilters>;
 
 const paging = {
@@ -69,7 +80,10 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-// A control character is never part of a search term; sent upstream it only buys an error.
+/**
+ * A search keyword: trimmed, 1–200 characters, no control characters (tab and line breaks allowed).
+ * A control character is never part of a search term; sent upstream it only buys an error.
+ */
 export const Keyword = z
   .string()
   .trim()
@@ -77,15 +91,24 @@ export const Keyword = z
   .max(200)
   .refine((s) => !hasControlCharacter(s), 'must not contain control characters');
 
+/**
+ * A keyword search, as adapters take it: `keyword`, the {@link SearchFilters}, `page` (default 1), `pageSize`
+ * (1–{@link MAX_PAGE_SIZE}, default 20) and `sort` (default `default`). `priceMin` must not exceed `priceMax`.
+ */
 export const SupplierQuery = SearchFilters.extend({ keyword: Keyword, ...paging }).refine(
   priceRangeIsOrdered,
   priceRangeIssue,
 );
+/** A keyword search after parsing (defaults filled): see the {@link SupplierQuery} schema. */
 export type SupplierQuery = z.infer<typeof SupplierQuery>;
+/** A keyword search as a caller may write it, before defaults are filled. */
 export type SupplierQueryInput = z.input<typeof SupplierQuery>;
 
+/** A product keyword search: the same shape as {@link SupplierQuery}. */
 export const ProductQuery = SupplierQuery;
+/** A product keyword search after parsing (defaults filled). */
 export type ProductQuery = z.infer<typeof ProductQuery>;
+/** A product keyword search as a caller may write it, before defaults are filled. */
 export type ProductQueryInput = z.input<typeof ProductQuery>;
 
 /** Base64 of an image, without the `data:image/...;base64,` header some tools add. */
@@ -100,6 +123,10 @@ export const ImageBase64 = z
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'imageBase64 is not valid base64'),
   );
 
+/**
+ * A search by image: exactly one of `imageUrl` (a public http(s) URL) or `imageBase64`, plus the
+ * {@link SearchFilters} and paging of {@link SupplierQuery}.
+ */
 export const ImageQuery = SearchFilters.extend({
   imageUrl: PublicImageUrl.optional(),
   imageBase64: ImageBase64.optional(),
@@ -110,5 +137,7 @@ export const ImageQuery = SearchFilters.extend({
     path: ['imageUrl'],
   })
   .refine(priceRangeIsOrdered, priceRangeIssue);
+/** An image search after parsing (defaults filled): see the {@link ImageQuery} schema. */
 export type ImageQuery = z.infer<typeof ImageQuery>;
+/** An image search as a caller may write it, before defaults are filled. */
 export type ImageQueryInput = z.input<typeof ImageQuery>;

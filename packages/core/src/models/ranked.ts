@@ -16,6 +16,7 @@ export const ScoreFactor = z.object({
   /** How the value was read, e.g. "inferred from the name: 贸易" or the keyword parts matched. */
   note: z.string().optional(),
 });
+/** One line of a score breakdown: see the {@link ScoreFactor} schema. */
 export type ScoreFactor = z.infer<typeof ScoreFactor>;
 
 /** A reason not to buy from this seller without checking first; it caps the score (see the core README). */
@@ -27,6 +28,7 @@ export const RedFlag = z.object({
   /** The highest score an item with this flag can reach. */
   cap: z.number().min(0).max(100),
 });
+/** A red flag that capped a score: see the {@link RedFlag} schema. */
 export type RedFlag = z.infer<typeof RedFlag>;
 
 const scored = {
@@ -36,8 +38,12 @@ const scored = {
   flags: z.array(RedFlag).default([]),
 };
 
+/** A merged supplier with its 0–100 `score`, the `breakdown` that adds up to it and the red `flags` that capped it. */
 export const RankedSupplier = MergedSupplier.extend(scored);
+/** A supplier as {@link rankSuppliers} returns it: see the {@link RankedSupplier} schema. */
 export type RankedSupplier = z.infer<typeof RankedSupplier>;
 
+/** A product with its 0–100 `score`, the `breakdown` that adds up to it and the red `flags` that capped it. */
 export const RankedProduct = Product.extend(scored);
+/** A product as {@link rankProducts} returns it: see the {@link RankedProduct} schema. */
 export type RankedProduct = z.infer<typeof RankedProduct>;

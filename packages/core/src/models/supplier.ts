@@ -3,16 +3,20 @@ import { CREDIT_LEVELS } from './credit-levels.js';
 import { ProviderId } from './provider-id.js';
 
 export { CREDIT_LEVELS };
+/** A 1688 integrity (诚信) level, best first: `AAAAA` … `A`, then `B`, `C` (see {@link CREDIT_LEVELS}). */
 export const CreditLevel = z.enum(CREDIT_LEVELS);
+/** A 1688 integrity level: `AAAAA`, `AAAA`, `AAA`, `AA`, `A`, `B` or `C`. */
 export type CreditLevel = z.infer<typeof CreditLevel>;
 
 /** A fraction in 0–1; providers send `"0.3"`, `0.015` or `"5%"`, all normalised to this. */
 export const Rate = z.number().min(0).max(1);
 
+/** Where a seller is: province and city as the provider names them (Chinese), `null` when unknown. */
 export const Location = z.object({
   province: z.string().nullable(),
   city: z.string().nullable(),
 });
+/** A seller's province and city; `null` when unknown. */
 export type Location = z.infer<typeof Location>;
 
 /** Seller facts added after the first release (issue "Ranking v2"); see {@link Supplier}. */
@@ -71,12 +75,14 @@ export const Supplier = z.object({
   priceMin: z.number().nonnegative().nullable(),
   priceMax: z.number().nonnegative().nullable(),
 });
+/** A 1688 seller as one provider describes it: see the {@link Supplier} schema. */
 export type Supplier = z.infer<typeof Supplier>;
 
 /** A supplier after {@link mergeSuppliers}: the richest value per field, and every provider that listed it. */
 export const MergedSupplier = Supplier.extend({
   sources: z.array(ProviderId).min(1),
 });
+/** A seller merged across providers, with the `sources` that listed it. */
 export type MergedSupplier = z.infer<typeof MergedSupplier>;
 
 /** The seller as a product listing knows it: at least `id` and `name`. */
@@ -86,6 +92,7 @@ export const ProductSupplier = Supplier.extend(sellerGrades)
     id: z.string().min(1),
     name: z.string().nullable(),
   });
+/** The seller as a product listing knows it: `id` and `name`, other {@link Supplier} fields optional. */
 export type ProductSupplier = z.infer<typeof ProductSupplier>;
 
 /** Every field of a Supplier set to unknown; adapters spread what they know over it. */

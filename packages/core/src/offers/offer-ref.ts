@@ -10,11 +10,17 @@ const OTHER_SITES: readonly { site: string; host: RegExp }[] = [
   { site: 'Alibaba.com', host: /(^|\.)alibaba\.com$/ },
 ];
 
+/**
+ * Why {@link parseOfferRef} found no offer id: `empty` input, a link to an `other_site` (Taobao, Tmall,
+ * AliExpress, Alibaba.com), or `no_offer_id` in the text.
+ */
 export type OfferRefProblem = 'empty' | 'other_site' | 'no_offer_id';
 
 /** A pasted reference that names no 1688 offer. `message` is written for the buyer. */
 export class OfferRefError extends Error {
+  /** Always `OfferRefError`. */
   override readonly name = 'OfferRefError';
+  /** Which problem it is: `empty`, `other_site` or `no_offer_id`. */
   readonly problem: OfferRefProblem;
   /** The site the link belongs to, when it is a known non-1688 site (`Taobao`, `Tmall`, `AliExpress`, `Alibaba.com`). */
   readonly site: string | null;

@@ -4,11 +4,13 @@ import type { Offer, OfferSku, PriceTier } from '../models/offer.js';
 // currency conversion, no freight). 1688 prices an offer one of two ways: by quantity (按数量报价, the tiers
 // every variant shares) or by variant (按规格报价, no tiers, a price per SKU).
 
+/** Options of {@link priceAt}. */
 export interface PriceAtOptions {
   /** Price this variant (its `id` in `offer.skus`). */
   skuId?: string;
 }
 
+/** What {@link priceAt} returns: the price per piece and the subtotal for a quantity, in CNY. */
 export interface PriceAt {
   /** CNY per piece. */
   unitPrice: number;
@@ -22,11 +24,17 @@ export interface PriceAt {
   nextTier?: { minQuantity: number; unitPrice: number };
 }
 
+/**
+ * Why {@link priceAt} could not price an offer: `bad_quantity` (not a positive finite number), `unknown_sku`
+ * (no variant with that id), `no_price` (the provider gave none).
+ */
 export type OfferPriceProblem = 'bad_quantity' | 'unknown_sku' | 'no_price';
 
 /** The offer cannot be priced at that quantity; `message` is written for the buyer. */
 export class OfferPriceError extends Error {
+  /** Always `OfferPriceError`. */
   override readonly name = 'OfferPriceError';
+  /** Which problem it is: `bad_quantity`, `unknown_sku` or `no_price`. */
   readonly problem: OfferPriceProblem;
   constructor(problem: OfferPriceProblem, message: string) {
     super(message);

@@ -11,11 +11,17 @@ import type {
   SignedRequest,
 } from './provider-contract.js';
 
+/** What {@link defineOperation} builds an {@link Operation} from: every part of it except `buildRequest`. */
 export interface OperationParts<Query, Credentials, Item, Params extends ProviderParams> {
+  /** The provider's hard page-size limit; larger requests are clamped. */
   readonly maxPageSize: number;
+  /** Pure, credential-free and deterministic: the provider parameters a query becomes, and what it ignores. */
   map(query: Query): MappedQuery<Params>;
+  /** Adds credentials, timestamps, nonces and signatures. */
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** Returns a page or throws `ProviderError`; never throws anything else. */
   parseResponse(response: ProviderResponse): Page<Item>;
+  /** An earlier paid call some parameters need (see {@link PrepareStep}). */
   readonly prepare?: PrepareStep<Params, Credentials>;
 }
 
@@ -35,9 +41,13 @@ export function defineOperation<Query, Credentials, Item, Params extends Provide
   };
 }
 
+/** What {@link defineOfferOperation} builds an {@link OfferOperation} from: every part except `buildRequest`. */
 export interface OfferOperationParts<Credentials, Params extends ProviderParams> {
+  /** Pure, credential-free and deterministic: the provider parameters of one offer lookup. */
   map(query: OfferQuery): MappedQuery<Params>;
+  /** Adds credentials, timestamps, nonces and signatures. */
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else. */
   parseResponse(response: ProviderResponse): Offer;
 }
 

@@ -8,25 +8,33 @@ import type { Supplier } from '../models/supplier.js';
 
 /** Everything needed to send one upstream call; the proxy's only HTTP sender turns it into I/O. */
 export interface ProviderRequest {
+  /** The HTTP method. */
   method: 'GET' | 'POST';
   /** Absolute URL, query string included. Contains credentials for some providers: never log it raw. */
   url: string;
+  /** Headers to send; some providers sign in them (PandaPon): never log them raw. */
   headers: Record<string, string>;
+  /** The request body as text (POST only). */
   body?: string;
   /** Query fields this provider cannot honour (e.g. `factoryOnly`, `sort=credit`), for the caller to report. */
   ignored: string[];
 }
 
+/** A provider's HTTP answer, as the caller received it, for an operation's `parseResponse`. */
 export interface ProviderResponse {
+  /** The HTTP status. */
   status: number;
   /** The body as text; bytes that were not UTF-8 show up as U+FFFD and must not crash a parser. */
   body: string;
+  /** Response headers, when the caller has them (`Retry-After` is read for rate limits). */
   headers?: Record<string, string | string[] | undefined>;
 }
 
 /** Injected so signatures are deterministic in tests: every timestamp comes from `now`, every nonce is `nonce`. */
 export interface RequestContext {
+  /** The time to sign with (timestamps). */
   now: Date;
+  /** The nonce to send, where a provider needs one (PandaPon's `nonce-str`). */
   nonce: string;
 }
 
@@ -38,6 +46,7 @@ export type ProviderParams = object;
 
 /** A query mapped onto one provider: what it will send, and what it cannot honour. */
 export interface MappedQuery<Params extends ProviderParams = ProviderParams> {
+  /** The provider parameters, without credentials. */
   params: Params;
   /** Query fields this provider cannot honour (e.g. `factoryOnly`, `sort=credit`), for the caller to report. */
   ignored: string[];
@@ -54,11 +63,16 @@ export type SignedRequest = Omit<ProviderRequest, 'ignored'>;
 export interface PrepareStep<Params extends ProviderParams = ProviderParams, Credentials = unknown> {
   /** The provider's name for the earlier call, for logs and errors. */
   readonly name: string;
+  /** The earlier call, signed; `null` when the parameters are already complete and nothing needs sending. */
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest | null;
   /** The parameters with the earlier call's result filled in; throws `ProviderError` only. */
   complete(params: Params, response: ProviderResponse): Params;
 }
 
+/**
+ * One search of one provider, split into pure steps so the caller does the I/O: `map` a query to parameters,
+ * `sign` them into a request, send it, then `parseResponse` into a {@link Page}.
+ */
 export interface Operation<Query, Credentials, Item, Params extends ProviderParams = ProviderParams> {
   /** The provider's hard page-size limit; larger requests are clamped. */
   readonly maxPageSize: number;
@@ -96,17 +110,25 @@ export interface OfferOperation<Credentials, Params extends ProviderParams = Pro
   parseResponse(response: ProviderResponse): Offer;
 }
 
+/** The search operations an adapter may have. */
 export type OperationName = 'searchSuppliers' | 'searchProducts' | 'searchProductsByImage';
 
 /** Optional base URL every provider's credentials may carry, to point at another host (a fake, a mirror). */
 export interface BaseUrlOverride {
+  /** Replaces the adapter's `defaultBaseUrl` (e.g. `http://127.0.0.1:9000` for a fake). */
   baseUrl?: string;
 }
 
+/**
+ * One data provider: pure functions that build its requests and parse its answers, with no I/O of their own.
+ * An operation the provider lacks is absent.
+ */
 export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOverride> {
+  /** The provider's id. */
   readonly id: ProviderId;
   /** Human name, e.g. `1688 Open Platform`. */
   readonly name: string;
+  /** The provider's API host used when the credentials carry no `baseUrl`. */
   readonly defaultBaseUrl: string;
   /** Validates credentials; its keys are the credential fields, as named in config and env vars. */
   readonly credentials: z.ZodType<Credentials>;
@@ -118,8 +140,11 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly secretFields: readonly string[];
   /** Defaults from the provider's documentation, for the proxy's upstream protection. */
   readonly limits: { requestsPerMinute: number; concurrency: number; timeoutMs: number };
+  /** The provider's own supplier (factory or shop) search, if it has one. */
   readonly searchSuppliers?: Operation<SupplierQuery, Credentials, Supplier>;
+  /** Keyword product search, if the provider has one. */
   readonly searchProducts?: Operation<ProductQuery, Credentials, Product>;
+  /** Product search by image (URL or base64), if the provider has one. */
   readonly searchProductsByImage?: Operation<ImageQuery, Credentials, Product>;
   /** Present on providers with a detail endpoint. */
   readonly getOffer?: OfferOperation<Credentials>;
@@ -138,15 +163,23 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
  */
 export type SupplierSource = 'native' | 'fromProducts' | 'none';
 
+/** A provider as {@link describeProvider} summarises it (what `/v1/providers` builds on). */
 export interface ProviderInfo {
+  /** The provider's id. */
   id: ProviderId;
+  /** Human name, e.g. `1688 Open Platform`. */
   name: string;
+  /** The searches it answers; `searchSuppliers` included when suppliers come from its product listings. */
   operations: OperationName[];
+  /** How it answers a supplier search. */
   supplierSearch: SupplierSource;
+  /** The page-size maximum of each of its own operations. */
   maxPageSize: Partial<Record<OperationName, number>>;
+  /** The names of its credential fields (`baseUrl` excluded), as config and env vars name them. */
   credentialFields: string[];
   /** The credential fields that are secrets (`adapter.secretFields`). */
   secretFields: string[];
+  /** Whether it has any credential field (`false` only for `demo`). */
   needsCredentials: boolean;
 }
 

@@ -18,8 +18,10 @@ const ADAPTERS = {
   demo: demoAdapter,
 } as const satisfies Record<ProviderId, AnyProviderAdapter>;
 
+/** Every built-in adapter by provider id, with its own credentials type. */
 export type AdapterById = typeof ADAPTERS;
 
+/** The adapter of a provider id; throws `RangeError` for an unknown id (e.g. from plain JavaScript). */
 export function getProvider<Id extends ProviderId>(id: Id): AdapterById[Id] {
   const adapter = ADAPTERS[id];
   if (!adapter) throw new RangeError(`unknown provider "${String(id)}"`);
@@ -28,6 +30,10 @@ export function getProvider<Id extends ProviderId>(id: Id): AdapterById[Id] {
 
 const OPERATIONS: OperationName[] = ['searchSuppliers', 'searchProducts', 'searchProductsByImage'];
 
+/**
+ * How an adapter answers a supplier search: `native`, `fromProducts` (grouping its product listings by seller,
+ * see {@link suppliersFromProducts}) or `none`.
+ */
 export function supplierSource(adapter: AnyProviderAdapter): SupplierSource {
   if (adapter.searchSuppliers) return 'native';
   return adapter.searchProducts && adapter.listingsNameSeller !== false ? 'fromProducts' : 'none';
@@ -38,6 +44,7 @@ export function credentialShape(adapter: AnyProviderAdapter): Record<string, z.Z
   return (adapter.credentials as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
 }
 
+/** An adapter's operations, supplier search, page-size maxima and credential field names (never values). */
 export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
   const operations = OPERATIONS.filter((op) => adapter[op] !== undefined);
   const suppliers = supplierSource(adapter);
@@ -54,6 +61,7 @@ export function describeProvider(adapter: AnyProviderAdapter): ProviderInfo {
   };
 }
 
+/** Describes every built-in provider, `demo` included. */
 export function listProviders(): ProviderInfo[] {
   return Object.values(ADAPTERS).map((adapter) => describeProvider(adapter as AnyProviderAdapter));
 }

@@ -22,12 +22,19 @@ import { inferFactory } from './trader-inference.js';
 
 /** Relative importance of each signal; only ratios matter (the score is always out of 100). */
 export interface ProductWeights {
+  /** The keyword against the title, its translation and the seller's name, products and tags. */
   relevance: number;
+  /** The price's percentile within the results (cheaper is better). */
   price: number;
+  /** Minimum order, log scale (1 piece best, 1,000+ worst); with a `quantity`, whether the MOQ fits it. */
   moq: number;
+  /** Monthly sales, log scale (10,000+/month best). */
   sales: number;
+  /** The listing's repurchase rate. */
   repurchase: number;
+  /** The seller: factory or trader, factory level, credit level and score, trade medal, return rate. */
   supplier: number;
+  /** Not a paid placement. */
   organic: number;
 }
 
@@ -178,7 +185,9 @@ export function productFactors(
   ];
 }
 
+/** Options of {@link rankProducts}. */
 export interface RankProductsOptions {
+  /** Weights to change; the rest keep {@link DEFAULT_PRODUCT_WEIGHTS}. Each must be a finite number ≥ 0 (else `RangeError`). */
   weights?: Partial<ProductWeights>;
   /** The buyer's search: scores the `relevance` factor. Without it (image search) relevance is neutral. */
   keyword?: string;

@@ -33,19 +33,33 @@ import { inferenceValue, inferFactory } from './trader-inference.js';
 
 /** Relative importance of each signal; only ratios matter (the score is always out of 100). */
 export interface SupplierWeights {
+  /** The keyword against name, main products and tags, plus a little of the provider's own position. */
   relevance: number;
+  /** Declared factory, else trader or factory inferred from tags or the company name ({@link inferFactory}). */
   factory: number;
+  /** 1688's factory tier: 超级工厂/金牌制造, 实力工厂, 无牌工厂. */
   factoryLevel: number;
+  /** The 1688 integrity level, AAAAA best, C worst. */
   credit: number;
+  /** Onebound's credit score, 0–100 (60 and below earn nothing). */
   creditScore: number;
+  /** Onebound's 30-day trade medal, lv.1–lv.5. */
   tradeLevel: number;
+  /** A 1688 factory inspection (深度验厂, 实地验厂, 验厂报告; 厂长在线 counts less). */
   inspection: number;
+  /** Years on 1688 (10+ best). */
   years: number;
+  /** The repurchase rate (50 %+ best). */
   repurchase: number;
+  /** The return rate (0 % best, 10 %+ worst). */
   returnRate: number;
+  /** The response rate. */
   response: number;
+  /** Factory area in m², log scale. */
   area: number;
+  /** Registered company (企业认证) and issues invoices (发票). */
   business: number;
+  /** Not a paid placement. */
   organic: number;
 }
 
@@ -209,7 +223,9 @@ export function supplierFactors(
   ];
 }
 
+/** Options of {@link rankSuppliers}. */
 export interface RankSuppliersOptions {
+  /** Weights to change; the rest keep {@link DEFAULT_SUPPLIER_WEIGHTS}. Each must be a finite number ≥ 0 (else `RangeError`). */
   weights?: Partial<SupplierWeights>;
   /** The buyer's search: scores the `relevance` factor. Without it relevance is neutral for everyone. */
   keyword?: string;

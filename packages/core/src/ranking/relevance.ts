@@ -85,6 +85,10 @@ export function positionPrior(position: number): number {
  */
 export const POSITION_SHARE = 0.1;
 
+/**
+ * 1-based positions of suppliers in their provider's own order, by supplier id (a `Map` or a plain object),
+ * as {@link providerPositions} builds them.
+ */
 export type Positions = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
 /** The 1-based position of an id; 1688 member ids (`b2b-…`) are compared case-insensitively. */

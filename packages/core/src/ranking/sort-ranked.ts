@@ -7,6 +7,7 @@ import type { CreditLevel, Supplier } from '../models/supplier.js';
 // One set of comparators for every sort order a caller can ask for, used by the proxy on merged, ranked
 // results and by the demo provider on its catalogue, so "credit" or "price_asc" mean the same everywhere.
 
+/** A comparator as `Array.prototype.sort` takes it: negative when `a` comes first. */
 export type Compare<T> = (a: T, b: T) => number;
 
 /** By a numeric key in a direction; items without a value go last whatever the direction. */

@@ -23,6 +23,7 @@ const TRADER_NAME = /(贸易|商贸|商行|经营部|电子商务|电商|进出�
  */
 const FACTORY_NAME = /(厂|制造|实业|工业|加工)/u;
 
+/** Whether a seller is a factory or a trader, how sure we are, and why: what {@link inferFactory} returns. */
 export interface TraderInference {
   /** What we believe: a factory (`true`) or a trader (`false`); `null` when nothing points either way. */
   isFactory: boolean | null;
@@ -47,6 +48,10 @@ export const INFERRED_FRACTIONS = {
   traderByName: 0.15,
 } as const;
 
+/**
+ * Factory or trader: the declared `isFactory` when known, else inferred from a business-type or inspection tag,
+ * else from words in the company name (贸易, 商贸… → trader; …厂, 制造… → factory; trader words win).
+ */
 export function inferFactory(seller: {
   isFactory?: boolean | null;
   name?: string | null;

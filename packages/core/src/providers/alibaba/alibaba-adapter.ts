@@ -130,6 +130,11 @@ const searchProductsByImage = defineOperation({
   parseResponse: parseCrossborderPage,
 });
 
+/**
+ * The 1688 Open Platform (official API): product search by keyword and by image (uploading the image first when
+ * it is not 1688-hosted, see `prepare`), offer details, and the seed's `searchProductsClassic`; no supplier
+ * search (its offer lists name no seller).
+ */
 export const alibabaAdapter = {
   id: 'alibaba',
   name: '1688 Open Platform',

@@ -8,6 +8,10 @@ import { alibabaError } from './alibaba-errors.js';
 
 export const ALIBABA_BASE_URL = 'https://gw.open.1688.com/openapi';
 
+/**
+ * Credentials of the 1688 Open Platform (`alibaba`): the app's `appKey` and `appSecret` (secret) and the 1688
+ * user's `accessToken` (secret); optional `baseUrl`.
+ */
 export const AlibabaCredentials = z.object({
   appKey: z.string().trim().min(1),
   appSecret: z.string().trim().min(1),
@@ -24,6 +28,7 @@ export const AlibabaCredentials = z.object({
     ),
   baseUrl: z.url().optional(),
 });
+/** Credentials of the 1688 Open Platform: see the {@link AlibabaCredentials} schema. */
 export type AlibabaCredentials = z.infer<typeof AlibabaCredentials>;
 
 /**

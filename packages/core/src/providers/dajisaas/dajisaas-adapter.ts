@@ -17,11 +17,13 @@ export const DAJISAAS_PATHS = {
   imageQuery: '/alibaba/product/imageQuery',
 } as const;
 
+/** DajiSaaS credentials: `appKey` (sent in every URL) and `appSecret` (secret, only signed with); optional `baseUrl`. */
 export const DajisaasCredentials = z.object({
   appKey: z.string().trim().min(1),
   appSecret: z.string().trim().min(1),
   baseUrl: z.url().optional(),
 });
+/** DajiSaaS credentials: see the {@link DajisaasCredentials} schema. */
 export type DajisaasCredentials = z.infer<typeof DajisaasCredentials>;
 
 // Seed 003: image search pages hold at most 50; the keyword search is the platform's, also 50.
@@ -70,6 +72,10 @@ const searchProductsByImage = defineOperation({
   parseResponse,
 });
 
+/**
+ * DajiSaaS (大吉SaaS): product search by keyword and by image, and offer details, answering in the official
+ * platform's offer-page shape; no supplier search (its offer lists name no seller).
+ */
 export const dajisaasAdapter = {
   id: 'dajisaas',
   name: 'DajiSaaS (大吉SaaS)',

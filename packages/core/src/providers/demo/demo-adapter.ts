@@ -30,6 +30,7 @@ import {
 // through the same contract as the real providers (buildRequest → respond → parseResponse), so the proxy,
 // the cache and the add-in exercise their real code paths when a user tries yuantou without an account.
 
+/** The demo provider takes no credentials: an empty object. */
 export type DemoCredentials = Record<string, never>;
 
 const MAX_PAGE_SIZE = 100;
@@ -144,6 +145,10 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
   },
 });
 
+/**
+ * The demo provider: all three searches and offer details answered from bundled, labelled sample data, with
+ * no network and no credentials, through the same contract as the real providers.
+ */
 export const demoAdapter = {
   id: 'demo',
   name: 'Demo (bundled sample data)',

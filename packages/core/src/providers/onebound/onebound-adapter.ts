@@ -22,6 +22,10 @@ const OneboundCredentials = z.object({
   // Config files and env vars carry text, so `"true"`/`"false"` are accepted too.
   sign: z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]).optional(),
 });
+/**
+ * Onebound credentials: `key` and `secret` (both secret: they travel in the query string), optional `sign`
+ * (send an MD5 signature instead of the secret) and `baseUrl`.
+ */
 export type OneboundCredentials = z.infer<typeof OneboundCredentials>;
 
 // `item_search_seller` documents page_size ≤ 100 (seed 001 §2). item_search documents no maximum, so the
@@ -128,6 +132,7 @@ function mapItemSearch(query: ProductQuery) {
   };
 }
 
+/** Onebound (万邦): shop (supplier) search, product search by keyword, and offer details. */
 export const oneboundAdapter = {
   id: 'onebound',
   name: 'Onebound (万邦)',

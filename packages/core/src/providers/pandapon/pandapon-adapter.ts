@@ -26,6 +26,10 @@ export const PANDAPON_PATHS = {
   imageQuery: '/v2/alibaba/product/image/query',
 } as const;
 
+/**
+ * PandaPon credentials: `accessKey`, `secret` (secret, only signed with) and `userId` (the `user-id` header);
+ * optional `baseUrl`.
+ */
 export const PandaponCredentials = z.object({
   accessKey: z.string().trim().min(1),
   secret: z.string().trim().min(1),
@@ -33,11 +37,13 @@ export const PandaponCredentials = z.object({
   userId: z.string().trim().min(1),
   baseUrl: z.url().optional(),
 });
+/** PandaPon credentials: see the {@link PandaponCredentials} schema. */
 export type PandaponCredentials = z.infer<typeof PandaponCredentials>;
 
 // Not documented; the platform's own page limit.
 const MAX_PAGE_SIZE = 50;
 
+/** Options of {@link createPandaponAdapter}. */
 export interface PandaponAdapterOptions {
   /** The `signature` recipe is unverified (providers.md §5): pass the real one here when it is known. */
   sign?: PandaponSigner;
@@ -61,6 +67,10 @@ function imageField(query: ImageQuery): { imageBase64: string } | { imageAddress
   });
 }
 
+/**
+ * A PandaPon adapter signing with `options.sign` (default: `pandaponSignature` from `@yuantou/signers`, an
+ * unverified guess of the recipe). Use it once the real `signature` recipe is known.
+ */
 export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdapterOptions = {}) {
   /** `POST {base}{path}` with the mapped parameters as JSON and seed 004's system headers. */
   const signedPost =
@@ -137,4 +147,8 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
   } satisfies ProviderAdapter<PandaponCredentials>;
 }
 
+/**
+ * PandaPon: product search by keyword and by image (base64, or a 1688-hosted URL), and offer details; signed with
+ * the default, unverified `signature` recipe (see {@link createPandaponAdapter}).
+ */
 export const pandaponAdapter = createPandaponAdapter();

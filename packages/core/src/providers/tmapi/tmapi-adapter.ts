@@ -17,6 +17,7 @@ const TmapiCredentials = z.object({
   /** `http://api.tmapi.top` on older docs. */
   baseUrl: z.url().optional(),
 });
+/** TMAPI credentials: `apiToken` (secret, sent as a query parameter) and optional `baseUrl`. */
 export type TmapiCredentials = z.infer<typeof TmapiCredentials>;
 
 export const TMAPI_PATHS = {
@@ -113,6 +114,7 @@ function mapImageSearch(query: ImageQuery) {
   };
 }
 
+/** TMAPI: factory (supplier) search, product search by keyword and by image, and offer details. */
 export const tmapiAdapter = {
   id: 'tmapi',
   name: 'TMAPI',
