@@ -1,6 +1,5 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
-import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';

@@ -1,6 +1,5 @@
 import { type PandaponSigner, pandaponSignature } from '@yuantou/signers';
 import * as z from 'zod';
-import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
