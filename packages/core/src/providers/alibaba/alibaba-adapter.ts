@@ -3,6 +3,7 @@ import type { Product } from '../../models/product.js';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferPage } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
@@ -135,7 +136,7 @@ const searchProductsByImage = defineOperation({
  * it is not 1688-hosted, see `prepare`), offer details, and the seed's `searchProductsClassic`; no supplier
  * search (its offer lists name no seller).
  */
-export const alibabaAdapter = {
+export const alibabaAdapter = defineAdapter({
   id: 'alibaba',
   name: '1688 Open Platform',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
@@ -157,4 +158,4 @@ export const alibabaAdapter = {
   searchProductsClassic: alibabaClassicSearch,
 } satisfies ProviderAdapter<AlibabaCredentials> & {
   searchProductsClassic: Operation<ProductQuery, AlibabaCredentials, Product, Record<string, string>>;
-};
+});

@@ -1,6 +1,7 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
@@ -75,7 +76,7 @@ const searchProductsByImage = defineOperation({
  * DajiSaaS (大吉SaaS): product search by keyword and by image, and offer details, answering in the official
  * platform's offer-page shape; no supplier search (its offer lists name no seller).
  */
-export const dajisaasAdapter = {
+export const dajisaasAdapter = defineAdapter({
   id: 'dajisaas',
   name: 'DajiSaaS (大吉SaaS)',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
@@ -93,4 +94,4 @@ export const dajisaasAdapter = {
     sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
   }),
-} satisfies ProviderAdapter<DajisaasCredentials>;
+} satisfies ProviderAdapter<DajisaasCredentials>);

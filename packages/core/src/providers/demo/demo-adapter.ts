@@ -4,6 +4,7 @@ import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
 import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type {
@@ -149,7 +150,7 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
  * The demo provider: all three searches and offer details answered from bundled, labelled sample data, with
  * no network and no credentials, through the same contract as the real providers.
  */
-export const demoAdapter = {
+export const demoAdapter = defineAdapter({
   id: 'demo',
   name: 'Demo (bundled sample data)',
   defaultBaseUrl: 'demo://',
@@ -173,4 +174,4 @@ export const demoAdapter = {
   ),
   getOffer,
   respond,
-} as const satisfies ProviderAdapter<DemoCredentials>;
+} as const satisfies ProviderAdapter<DemoCredentials>);

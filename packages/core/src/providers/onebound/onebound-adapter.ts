@@ -1,6 +1,7 @@
 import { md5SortedQuerySignature, type Params, pythonUrlencode } from '@yuantou/signers';
 import * as z from 'zod';
 import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
@@ -133,7 +134,7 @@ function mapItemSearch(query: ProductQuery) {
 }
 
 /** Onebound (万邦): shop (supplier) search, product search by keyword, and offer details. */
-export const oneboundAdapter = {
+export const oneboundAdapter = defineAdapter({
   id: 'onebound',
   name: 'Onebound (万邦)',
   defaultBaseUrl: ONEBOUND_DEFAULT_BASE_URL,
@@ -167,4 +168,4 @@ export const oneboundAdapter = {
     sign: signOnebound,
     parseResponse: parseOneboundOffer,
   }),
-} satisfies ProviderAdapter<OneboundCredentials>;
+} satisfies ProviderAdapter<OneboundCredentials>);

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
@@ -121,7 +122,7 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
     parseResponse,
   });
 
-  return {
+  return defineAdapter({
     id: 'pandapon',
     name: 'PandaPon',
     // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
@@ -143,7 +144,7 @@ export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdap
       sign: ({ path, body }, credentials, ctx?) => signedPost(path)(body, credentials, ctx),
       parseResponse: parsePandaponOffer,
     }),
-  } satisfies ProviderAdapter<PandaponCredentials>;
+  } satisfies ProviderAdapter<PandaponCredentials>);
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
@@ -115,7 +116,7 @@ function mapImageSearch(query: ImageQuery) {
 }
 
 /** TMAPI: factory (supplier) search, product search by keyword and by image, and offer details. */
-export const tmapiAdapter = {
+export const tmapiAdapter = defineAdapter({
   id: 'tmapi',
   name: 'TMAPI',
   defaultBaseUrl: TMAPI_DEFAULT_BASE_URL,
@@ -147,4 +148,4 @@ export const tmapiAdapter = {
     sign: signTmapi(TMAPI_OFFER_PATH),
     parseResponse: parseTmapiOffer,
   }),
-} satisfies ProviderAdapter<TmapiCredentials>;
+} satisfies ProviderAdapter<TmapiCredentials>);
