@@ -15,9 +15,13 @@ export const PriceTier = z.object({
 export type PriceTier = z.infer<typeof PriceTier>;
 
 export const SkuAttribute = z.object({
-  /** As 1688 names it, e.g. `颜色`. */
+  /**
+   * As 1688 names it, e.g. `颜色`. Where the provider returned only a translation (TMAPI with `language=en`
+   * sends `Color`), the translation, also given as `nameTranslated`.
+   */
   name: z.string(),
   value: z.string(),
+  /** In the offer's `translationLanguage`. */
   nameTranslated: z.string().nullable().optional(),
   valueTranslated: z.string().nullable().optional(),
 });
@@ -62,6 +66,7 @@ export const Offer = z.object({
   url: z.string(),
   /** The title as the seller wrote it (Chinese), when the provider returned it. */
   title: z.string().nullable(),
+  /** The title in {@link Offer.translationLanguage}; never Chinese text passed off as a translation. */
   titleTranslated: z.string().nullable(),
   images: z.array(z.string()),
   /** Ascending by `minQuantity`; empty when the provider gives none (then SKU prices apply). */
@@ -70,8 +75,21 @@ export const Offer = z.object({
   priceMax: z.number().nonnegative().nullable(),
   /** Minimum order quantity (起订量), in `unit`s. */
   moq: z.number().int().nonnegative().nullable(),
-  /** As the provider gives it: `件`, `个`, or a translation such as `Piece(s)`. */
+  /**
+   * As the seller wrote it (`件`, `个`). Before `unitTranslated` existed this could hold a translation such as
+   * `Piece(s)`; parsers now put a translation-only unit in `unitTranslated` and leave this `null`.
+   */
   unit: z.string().nullable(),
+  /** The unit in {@link Offer.translationLanguage} (`Piece(s)`), when the provider gave a translation. */
+  unitTranslated: z.string().nullable().optional(),
+  /**
+   * The language of every `…Translated` field of this offer (`titleTranslated`, `unitTranslated`, the SKU
+   * attributes' `nameTranslated`/`valueTranslated`), e.g. `en`; `null` when the offer carries no translation or
+   * the language is not known. Providers that return only the requested language (TMAPI's detail) fill the
+   * translated fields and leave the originals `null` (title, unit) or repeat the text (SKU attribute names and
+   * values, which are required): this field says which language that text is in.
+   */
+  translationLanguage: z.string().nullable().optional(),
   stock: z.number().int().nonnegative().nullable(),
   skus: z.array(OfferSku),
   weightKg: z.number().nonnegative().nullable(),

@@ -38,7 +38,7 @@ export function defineOperation<Query, Credentials, Item, Params extends Provide
 export interface OfferOperationParts<Credentials, Params extends ProviderParams> {
   map(query: OfferQuery): MappedQuery<Params>;
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
-  parseResponse(response: ProviderResponse): Offer;
+  parseResponse(response: ProviderResponse, params?: Params): Offer;
 }
 
 /** `getOffer` from its parts, composed the same way as {@link defineOperation}. */

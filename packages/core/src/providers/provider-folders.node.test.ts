@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_IDS, type ProviderId } from '../models/provider-id.js';
 import { OfferQuery } from '../models/offer.js';
+import { PROVIDER_IDS, type ProviderId } from '../models/provider-id.js';
 import { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
 import { loadFake, networkProviderIds } from '../testing/provider-fakes.js';
 import type { AnyProviderAdapter, Operation, OperationName } from './provider-contract.js';
@@ -106,7 +106,8 @@ describe.each(PROVIDER_IDS.map((id) => [id]))('provider folder %s', (id) => {
     expect(operation.map(query)).toEqual(mapped);
     expect(JSON.parse(JSON.stringify(mapped.params))).toEqual(mapped.params);
     expect(JSON.stringify(mapped.params)).toContain('610947572360');
-    for (const value of Object.values(credentials)) expect(JSON.stringify(mapped.params)).not.toContain(value);
+    for (const value of Object.values(credentials))
+      expect(JSON.stringify(mapped.params)).not.toContain(value);
     expect(operation.buildRequest(query, credentials, ctx)).toEqual({
       ...operation.sign(mapped.params, credentials, ctx),
       ignored: mapped.ignored,

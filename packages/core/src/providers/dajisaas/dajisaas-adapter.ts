@@ -2,6 +2,7 @@ import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { Product } from '../../models/product.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { officialIgnored } from '../alibaba/alibaba-offer.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
 import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
@@ -84,7 +85,7 @@ export const dajisaasAdapter = {
   searchProducts,
   searchProductsByImage,
   getOffer: defineOfferOperation({
-    map: (query) => ({ params: dajisaasOfferParams(query), ignored: [] }),
+    map: (query) => ({ params: dajisaasOfferParams(query), ignored: officialIgnored(query.language) }),
     sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
   }),
