@@ -1,13 +1,15 @@
 import { OfferParams } from '@yuantou/core';
 import { InputError } from '../search/input-error.js';
 
-// `options` of =OFFER and =OFFERS: text such as "language=en; quantity=500; header", or a 2-column range of
-// names and values. What `language` and `quantity` mean is core's OfferParams schema (the one the proxy's
+// `options` of =OFFER and =OFFERS: text such as "language=en; currency=USD; quantity=500; header", or a 2-column
+// range of names and values. What `language`, `currency` and `quantity` mean is core's OfferParams schema (the one the proxy's
 // GET /v1/offers/:ref reads); `header` is the add-in's own (a header row above =OFFER's row).
 
 export interface OfferOptions {
   language?: OfferParams['language'];
   quantity?: number;
+  /** Prices also in this currency (ISO 4217, upper-cased), converted by the proxy's rates. */
+  currency?: string;
   header?: boolean;
 }
 
@@ -18,6 +20,8 @@ const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
   lang: 'language',
   quantity: 'quantity',
   qty: 'quantity',
+  currency: 'currency',
+  ccy: 'currency',
   header: 'header',
   headers: 'header',
 };
@@ -53,7 +57,7 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
     if (!name) {
       throw new InputError(
         'argument',
-        `option "${written}": unknown option (use language, quantity, header)`,
+        `option "${written}": unknown option (use language, quantity, currency, header)`,
       );
     }
     const text = typeof value === 'string' ? value.trim() : value;
@@ -72,6 +76,7 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
       throw new InputError('argument', `option "${written}": ${text === '' ? 'needs a value' : issue}`);
     }
     if (name === 'language') options.language = got as OfferOptions['language'];
+    else if (name === 'currency') options.currency = got as string;
     else options.quantity = got as number;
   }
   return options;

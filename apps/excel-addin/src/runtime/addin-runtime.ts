@@ -118,7 +118,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       richCells: richCellCapabilities,
     }),
     offerCache,
-    offers: createOfferFunctions({ client: getClient, cache: offerCache, ready: () => gate }),
+    offers: createOfferFunctions({
+      client: getClient,
+      cache: offerCache,
+      ready: () => gate,
+      defaults: () => ({ language: settings.language, currency: settings.currency }),
+    }),
     async update(changes) {
       await gate;
       const next = mergeSettings(settings, changes);
