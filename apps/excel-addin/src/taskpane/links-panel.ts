@@ -1,6 +1,7 @@
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
 import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-columns.js';
+import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
@@ -39,13 +40,15 @@ export function parseLinkLines(text: string): string[] {
 
 /** The rows "Insert as table" writes: one per link, a failed link with its reason in the first column. */
 export function linkTable(found: readonly LinkLookup[]): SheetTable {
-  const columns = parseFields(LINK_TABLE_FIELDS);
+  // With the pane's currency setting, converted prices and the rate date beside the CNY ones (one quote per lookup).
+  const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
+  const columns = withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote);
   const linkColumn = columns.findIndex((c) => c.field === 'link');
   return {
     title: 'offers',
     columns,
     rows: found.map((f) => {
-      if (f.offer) return offerRow(columns, { offer: f.offer, price: f.price });
+      if (f.offer) return offerRow(columns, { offer: f.offer, price: f.price, quote: f.quote });
       const row = columns.map((): string => '');
       row[0] = `⚠ ${f.error}`;
       row[linkColumn] = f.link;
