@@ -71,6 +71,7 @@ describe('functions.json', () => {
       ['link', 'string', 'scalar', false],
       ['quantity', 'number', 'scalar', false],
       ['sku', 'string', 'scalar', true],
+      ['currency', 'string', 'scalar', true],
     ]);
     expect(byId.get('OFFER')!.result.dimensionality).toBe('matrix');
     expect(byId.get('OFFERS')!.result.dimensionality).toBe('matrix');

@@ -82,20 +82,48 @@ describe('offer functions against the demo proxy', () => {
     const moq = table[1]![1] as number;
     expect(moq).toBeGreaterThan(0);
 
-    const unitPrice = await priceAt(link(a!), moq, undefined, {});
+    const unitPrice = await priceAt(link(a!), moq, undefined, undefined, {});
     expect(unitPrice).toEqual(expect.any(Number));
     if (moq > 1) {
-      await expect(priceAt(link(a!), moq - 1, undefined, {})).rejects.toMatchObject({
+      await expect(priceAt(link(a!), moq - 1, undefined, undefined, {})).rejects.toMatchObject({
         code: '#N/A',
         message: expect.stringMatching(new RegExp(`^minimum order is ${moq} `)),
       });
     }
-    await expect(priceAt(link(a!), moq, 'no-such-variant', {})).rejects.toMatchObject({
+    await expect(priceAt(link(a!), moq, 'no-such-variant', undefined, {})).rejects.toMatchObject({
       code: '#VALUE!',
       message: expect.stringContaining('no-such-variant'),
     });
     // The table, the price and the refusals came from the one offer lookup of the first recalculation.
     expect(offerRequests(proxy)).toHaveLength(1);
+  });
+
+  it('language=en; currency=USD: English title, USD beside CNY with the demo rate date, =PRICEAT in USD, one request', async () => {
+    const [a] = ids;
+    const [cells, price, cnyPrice] = await Promise.all([
+      offer(link(a!), 'title,translated,price,unit', [['language=en; currency=USD; header']], {}),
+      priceAt(link(a!), 1000, undefined, 'USD', {}),
+      priceAt(link(a!), 1000, undefined, undefined, {}),
+    ]);
+    const [header, row] = cells;
+    expect(header).toEqual([
+      'title',
+      'title (translated)',
+      'price (CNY)',
+      'price (USD)',
+      'rate date',
+      'unit',
+    ]);
+    const [title, translated, cny, usd, rateDate, unit] = row!;
+    expect(title).toMatch(/\p{Script=Han}/u);
+    expect(translated).toMatch(/^[A-Za-z]/);
+    expect(unit).toBe('件');
+    expect(rateDate).toMatch(/demo rates/);
+    expect([typeof cny, typeof usd]).toEqual(['number', 'number']);
+    expect(usd as number).toBeLessThan(cny as number);
+    expect(price).toBeCloseTo(cnyPrice * ((usd as number) / (cny as number)), 3);
+    // The =OFFER (en, USD), =PRICEAT (USD) and =PRICEAT (CNY) groups went out together: one request each.
+    expect(offerRequests(proxy)).toHaveLength(3);
   });
 
   it('a link to another site is #VALUE! naming it, without asking the proxy', async () => {

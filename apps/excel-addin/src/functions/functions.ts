@@ -78,7 +78,7 @@ export function productsByImage(
  * @customfunction OFFER
  * @param link A 1688 link (detail.1688.com/offer/….html, m.1688.com, …?offerId=…) or an offer id.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier" (default: title, price, tiers, moq, stock, supplier, shipsFrom).
- * @param [options] e.g. "language=en; quantity=500; header", or a 2-column range of names and values; rich=off for plain cells.
+ * @param [options] e.g. "language=en; currency=USD; quantity=500; header", or a 2-column range of names and values; rich=off for plain cells.
  * @param invocation Excel's call context (cancellation).
  * @returns One row with the chosen fields (a header row above it with the header option); the title is a card and the image a picture where Excel supports data types.
  * @cancelable
@@ -99,7 +99,7 @@ export function offer(
  * @customfunction OFFERS
  * @param links A range of 1688 links or offer ids.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier".
- * @param [options] e.g. "language=en; quantity=500", or a 2-column range of names and values; rich=off for plain cells.
+ * @param [options] e.g. "language=en; currency=USD; quantity=500", or a 2-column range of names and values; rich=off for plain cells.
  * @param invocation Excel's call context (cancellation).
  * @returns A header row, then one row per link (the title a card and the image a picture where supported); a link that fails says why in its first column.
  * @cancelable
@@ -116,25 +116,27 @@ export function offers(
 }
 
 /**
- * The unit price (CNY) of a 1688 offer at a quantity, by its price tiers or its variant's price.
+ * The unit price (CNY, or another currency) of a 1688 offer at a quantity, by its price tiers or its variant's price.
  * @customfunction PRICEAT
  * @param link A 1688 link or offer id.
  * @param quantity How many pieces you would order.
  * @param [sku] A variant id (from =OFFER(link,"variants") or the pane), when variants are priced apart.
+ * @param [currency] The price in this currency instead of CNY, e.g. "USD" (today's rate from the proxy).
  * @param invocation Excel's call context (cancellation).
- * @returns The unit price in CNY; #N/A below the minimum order.
+ * @returns The unit price in CNY (or in currency); #N/A below the minimum order.
  * @cancelable
  */
 export function priceAt(
   link: string,
   quantity: number,
   sku?: string,
+  currency?: string,
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<number> {
   return runInCell(
     invocation,
     settings,
-    (signal) => sharedRuntime.offers.priceAt(link, quantity, sku, signal),
+    (signal) => sharedRuntime.offers.priceAt(link, quantity, sku, currency, signal),
     (): never => {
       // No paid call while the formula is typed; a number cell cannot show the spilled hint.
       throw toCustomFunctionsError({

@@ -96,13 +96,13 @@ export interface AnswerContext {
 }
 
 /** A converted price cell: the amount, or the reason there is none (never the CNY figure in its place). */
-function convertedCell(value: Conversion | null | undefined): Cell | null {
+export function convertedCell(value: Conversion | null | undefined): Cell | null {
   if (value === null || value === undefined) return null;
   return 'error' in value ? `no rate: ${value.error}` : value.amount;
 }
 
 /** `2024-03-13`, with `(demo rates)`, `(stale)` or `fixed rate` when that is what it is. */
-function rateDateCell(quote: RateQuote | ConversionFailure): Cell {
+export function rateDateCell(quote: RateQuote | ConversionFailure): Cell {
   if ('error' in quote) return `no rate: ${quote.error}`;
   const labels = [
     quote.source === 'demo' ? 'demo rates' : null,

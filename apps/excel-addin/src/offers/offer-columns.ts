@@ -1,4 +1,4 @@
-import type { Offer, OfferPrice } from '@yuantou/core';
+import type { ConversionFailure, Offer, OfferPrice, RateQuote } from '@yuantou/core';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
@@ -21,6 +21,8 @@ export interface OfferView {
   price: OfferPrice | undefined;
   /** The quantity the call asked for (its `quantity` option); absent when `price` is at the minimum order. */
   quantity?: number | undefined;
+  /** The proxy's rate for the requested `currency`, when one was asked (see offer-currency.ts). */
+  quote?: RateQuote | ConversionFailure | undefined;
 }
 
 export interface OfferColumn {
@@ -100,8 +102,8 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
   { field: 'price', header: 'price (CNY)', format: 'price', value: (v) => v.price?.unitPrice ?? null },
   { field: 'subtotal', header: 'subtotal (CNY)', format: 'price', value: (v) => v.price?.subtotal ?? null },
   { field: 'tiers', header: 'price tiers', format: 'text', value: (v) => tiersText(v.offer) },
-  { field: 'priceMin', header: 'lowest price', format: 'price', value: (v) => v.offer.priceMin },
-  { field: 'priceMax', header: 'highest price', format: 'price', value: (v) => v.offer.priceMax },
+  { field: 'priceMin', header: 'lowest price (CNY)', format: 'price', value: (v) => v.offer.priceMin },
+  { field: 'priceMax', header: 'highest price (CNY)', format: 'price', value: (v) => v.offer.priceMax },
   { field: 'moq', header: 'MOQ', format: 'integer', value: (v) => v.offer.moq },
   { field: 'unit', header: 'unit', format: 'text', value: (v) => v.offer.unit },
   { field: 'stock', header: 'stock', format: 'integer', value: (v) => v.offer.stock },

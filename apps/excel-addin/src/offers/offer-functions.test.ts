@@ -10,8 +10,15 @@ const ID_A = '612345678901';
 const ID_B = '598765432109';
 const MISSING = '611111111111';
 
+/** What the fake proxy answers for `currency`: USD at 8 CNY (ECB-labelled), XXX as rates it could not fetch. */
+function quoteFor(currency: string | undefined): OffersResponse['currency'] {
+  if (currency === undefined) return undefined;
+  if (currency === 'XXX') return { currency, error: 'ECB rates could not be fetched' };
+  return { currency, rate: 8, rateDate: '2024-03-13', source: 'ecb', stale: false };
+}
+
 /** A fake proxy client that serves offers by id (MISSING is not found) and records every request. */
-function harness() {
+function harness(defaults?: () => { language?: string; currency?: string }) {
   const requests: OffersBodyInput[] = [];
   let timer: (() => void) | undefined;
   const client = {
@@ -40,10 +47,12 @@ function harness() {
         });
         return { ref, offerId: ref, offer, provider: 'demo', attempts: [] };
       });
-      return { results, providerOrder: ['demo'], sampleData: true };
+      const currency = quoteFor(body.currency);
+      return { results, providerOrder: ['demo'], sampleData: true, ...(currency ? { currency } : {}) };
     },
   };
   const fns = createOfferFunctions({
+    ...(defaults ? { defaults } : {}),
     client: () => client,
     cache: new QueryCache({ ttlMs: 60_000, maxEntries: 100 }),
     setTimer: (run) => {
@@ -124,10 +133,10 @@ describe('offer functions', () => {
   it('=PRICEAT: tier price, variant price check, #N/A below the minimum order naming it', async () => {
     const { fns, recalc } = harness();
     const [at150, at5, unknownSku, badQuantity] = await recalc([
-      fns.priceAt(ID_A, 150, undefined),
-      fns.priceAt(ID_A, 5, undefined),
-      fns.priceAt(ID_A, 150, 'blue-XL'),
-      fns.priceAt(ID_A, 'many', undefined),
+      fns.priceAt(ID_A, 150, undefined, undefined),
+      fns.priceAt(ID_A, 5, undefined, undefined),
+      fns.priceAt(ID_A, 150, 'blue-XL', undefined),
+      fns.priceAt(ID_A, 'many', undefined, undefined),
     ]);
     expect(at150).toEqual({ status: 'fulfilled', value: 4.5 });
     expect((at5 as PromiseRejectedResult).reason).toBeInstanceOf(NotAvailableError);
@@ -144,7 +153,88 @@ describe('offer functions', () => {
       ['en', [ID_A]],
       [undefined, [ID_B]],
     ]);
-    await recalc([fns.offer(ID_A, 'title', [['lang=EN']]), fns.priceAt(ID_B, 100, undefined)]);
+    await recalc([fns.offer(ID_A, 'title', [['lang=EN']]), fns.priceAt(ID_B, 100, undefined, undefined)]);
     expect(requests).toHaveLength(2);
+  });
+});
+
+describe('offer functions with a currency', () => {
+  it('=OFFER puts each picked CNY price beside its converted twin, labelled, and one rate date', async () => {
+    const { fns, requests, recalc } = harness();
+    const [row] = await recalc([
+      fns.offer(ID_A, 'price,moq,priceMax', [['currency=usd; quantity=150; header']]),
+    ]);
+    expect((row as PromiseFulfilledResult<unknown>).value).toEqual([
+      ['price (CNY)', 'price (USD)', 'rate date', 'MOQ', 'highest price (CNY)', 'highest price (USD)'],
+      [4.5, 0.5625, '2024-03-13', 10, 5, 0.625],
+    ]);
+    expect(requests.map((r) => r.currency)).toEqual(['USD']);
+  });
+
+  it('a rate the proxy could not get shows its reason in the converted cells, never the CNY figure', async () => {
+    const { fns, recalc } = harness();
+    const [row] = await recalc([fns.offer(ID_A, 'price', [['currency=XXX']])]);
+    expect((row as PromiseFulfilledResult<unknown>).value).toEqual([
+      [5, 'no rate: ECB rates could not be fetched', 'no rate: ECB rates could not be fetched'],
+    ]);
+  });
+
+  it('=PRICEAT(link, qty, , "USD") converts the unit price; a bad code is #VALUE!, no rate #N/A', async () => {
+    const { fns, requests, recalc } = harness();
+    const [usd, cny, variant, bad, none] = await recalc([
+      fns.priceAt(ID_A, 150, undefined, 'usd'),
+      fns.priceAt(ID_A, 150, undefined, ''),
+      fns.priceAt(ID_A, 150, 'red', 'USD'),
+      fns.priceAt(ID_A, 150, undefined, 'dollars'),
+      fns.priceAt(ID_B, 150, undefined, 'XXX'),
+    ]);
+    expect(usd).toEqual({ status: 'fulfilled', value: 0.5625 });
+    expect(cny).toEqual({ status: 'fulfilled', value: 4.5 });
+    // Tiers win over the variant's own price (core's priceAt), converted the same way.
+    expect(variant).toEqual({ status: 'fulfilled', value: 0.5625 });
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(InputError);
+    expect((bad as PromiseRejectedResult).reason.message).toContain('dollars');
+    expect((none as PromiseRejectedResult).reason).toBeInstanceOf(NotAvailableError);
+    expect((none as PromiseRejectedResult).reason.message).toBe(
+      'no XXX rate: ECB rates could not be fetched',
+    );
+    expect(requests.map((r) => [r.currency, r.refs])).toEqual(
+      expect.arrayContaining([
+        ['USD', [ID_A]],
+        [undefined, [ID_A]],
+        ['XXX', [ID_B]],
+      ]),
+    );
+    expect(requests).toHaveLength(3);
+  });
+
+  it("the pane's language and currency apply to =OFFER unless its options say otherwise, never to =PRICEAT", async () => {
+    const { fns, requests, recalc } = harness(() => ({ language: 'en', currency: 'USD' }));
+    const [paneDefaults, own, price] = await recalc([
+      fns.offer(ID_A, 'price', undefined),
+      fns.offer(ID_B, 'price', [['language=ru; currency=XXX']]),
+      fns.priceAt(ID_A, 150, undefined, undefined),
+    ]);
+    expect((paneDefaults as PromiseFulfilledResult<unknown>).value).toEqual([[5, 0.625, '2024-03-13']]);
+    expect((own as PromiseFulfilledResult<unknown[][]>).value[0]![1]).toMatch(/^no rate/);
+    expect(price).toEqual({ status: 'fulfilled', value: 4.5 });
+    expect(requests.map((r) => [r.language, r.currency, r.refs])).toEqual(
+      expect.arrayContaining([
+        ['en', 'USD', [ID_A]],
+        ['ru', 'XXX', [ID_B]],
+        [undefined, undefined, [ID_A]],
+      ]),
+    );
+  });
+
+  it('=OFFERS adds the currency columns even when every link failed, so the shape does not depend on answers', async () => {
+    const { fns, recalc } = harness();
+    const [table] = await recalc([fns.offers([[MISSING]], 'id,price', [['currency=USD']])]);
+    expect((table as PromiseFulfilledResult<unknown[][]>).value[0]).toEqual([
+      'offer id',
+      'price (CNY)',
+      'price (USD)',
+      'rate date',
+    ]);
   });
 });

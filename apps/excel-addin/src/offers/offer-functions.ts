@@ -1,4 +1,7 @@
 import {
+  type ConversionFailure,
+  CurrencyCode,
+  convertCny,
   MAX_OFFER_REFS,
   type Offer,
   type OfferItemError,
@@ -10,6 +13,7 @@ import {
   type OffersResponse,
   parseOfferRef,
   priceAt,
+  type RateQuote,
 } from '@yuantou/core';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { NotAvailableError } from '../functions/cell-error.js';
@@ -18,6 +22,7 @@ import type { RichCell } from '../functions/result-rows.js';
 import { InputError } from '../search/input-error.js';
 import { OfferBatcher } from './offer-batcher.js';
 import { headerRow, offerRow, parseFields, type Row } from './offer-columns.js';
+import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 
 // What =OFFER, =OFFERS and =PRICEAT compute, without the Excel runtime. Every lookup of one recalculation goes
@@ -43,11 +48,28 @@ export interface OfferFunctionDeps {
    * (older hosts, the preview).
    */
   richCells?: () => RichCellCapabilities | null;
+  /**
+   * The pane's language and currency settings, read at each call: they apply to =OFFER, =OFFERS and the Links
+   * mode where `options` do not set them (as for the search functions). Not to =PRICEAT, whose one number must
+   * not change currency with a pane setting: it converts only when its own `currency` argument says so.
+   */
+  defaults?: () => { language?: string | undefined; currency?: string | undefined };
+}
+
+type Quote = RateQuote | ConversionFailure;
+
+/** An offer as the batch answered it, with the rate the proxy applied when a currency was asked. */
+type OfferItem = OfferResult & { quote?: Quote };
+
+/** An offer and, when a currency was asked, the proxy's quote for it. */
+interface Found {
+  offer: Offer;
+  quote: Quote | undefined;
 }
 
 /** One pasted link and its offer (priced at the asked quantity, else at the MOQ), or why there is none. */
 export type LinkLookup =
-  | { link: string; offer: Offer; price: OfferPrice | undefined; error?: undefined }
+  | { link: string; offer: Offer; price: OfferPrice | undefined; quote?: Quote; error?: undefined }
   | { link: string; offer?: undefined; error: string };
 
 /** Cells of one recalculation arrive within a few ms of each other; 50 ms collects them (excel.md). */
@@ -56,6 +78,7 @@ export const BATCH_WINDOW_MS = 50;
 /** One request's shared settings: calls that differ here go in different requests. */
 interface OfferGroup {
   language: OfferOptions['language'];
+  currency: string | undefined;
 }
 
 /** One item the proxy could not serve: #VALUE! for a bad link, #N/A for everything else. */
@@ -88,43 +111,65 @@ function priceFor(offer: Offer, quantity: number | undefined): OfferPrice | unde
 
 const isBlank = (cell: unknown) => cell === null || cell === undefined || String(cell).trim() === '';
 
+/** The cell's options over the pane's settings (blank settings mean none). */
+function withDefaults(options: OfferOptions, deps: OfferFunctionDeps): OfferOptions {
+  const defaults = deps.defaults?.() ?? {};
+  const language = options.language ?? (defaults.language || undefined);
+  const currency = options.currency ?? (defaults.currency || undefined);
+  return {
+    ...options,
+    ...(language ? { language: language as OfferOptions['language'] } : {}),
+    ...(currency ? { currency } : {}),
+  };
+}
+
 export function createOfferFunctions(deps: OfferFunctionDeps) {
-  const batcher = new OfferBatcher<OfferGroup, OfferResult>({
+  const batcher = new OfferBatcher<OfferGroup, OfferItem>({
     send: async (refs, group, signal) => {
       await deps.ready?.();
-      return deps
-        .client()
-        .getOffers({ refs, ...(group.language ? { language: group.language } : {}) }, { signal });
+      const answer = await deps.client().getOffers(
+        {
+          refs,
+          ...(group.language ? { language: group.language } : {}),
+          ...(group.currency ? { currency: group.currency } : {}),
+        },
+        { signal },
+      );
+      // The quote is the answer's, one for the batch: each item carries it to the cells it serves.
+      return {
+        results: answer.results.map((r) => (answer.currency ? { ...r, quote: answer.currency } : r)),
+      };
     },
     maxBatchSize: MAX_OFFER_REFS,
     windowMs: deps.windowMs ?? BATCH_WINDOW_MS,
-    groupKey: (group) => group.language ?? '',
+    groupKey: (group) => `${group.language ?? ''}|${group.currency ?? ''}`,
     itemError: (item) => itemError(item.error!),
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
   });
 
   /** One offer, from memory, from a lookup in flight, or from the next batch. */
-  async function lookup(offerId: string, options: OfferOptions, signal?: AbortSignal): Promise<Offer> {
-    const group: OfferGroup = { language: options.language };
+  async function lookup(offerId: string, options: OfferOptions, signal?: AbortSignal): Promise<Found> {
+    const group: OfferGroup = { language: options.language, currency: options.currency };
     const result = await deps.cache.get(
-      JSON.stringify(['OFFER', group.language ?? '', offerId]),
+      JSON.stringify(['OFFER', group.language ?? '', group.currency ?? '', offerId]),
       (s) => batcher.get(offerId, group, s),
       signal,
     );
-    return result.offer!;
+    return { offer: result.offer!, quote: result.quote };
   }
 
   /** Every link of a list, each with its offer or why it has none; for the pane's Links mode. */
   async function lookupLinks(
     links: readonly string[],
-    options: OfferOptions,
+    written: OfferOptions,
     signal?: AbortSignal,
   ): Promise<LinkLookup[]> {
+    const options = withDefaults(written, deps);
     return Promise.all(
       links.map(async (link): Promise<LinkLookup> => {
         try {
-          const offer = await lookup(offerIdOf(link), options, signal);
-          return { link, offer, price: priceFor(offer, options.quantity) };
+          const { offer, quote } = await lookup(offerIdOf(link), options, signal);
+          return { link, offer, price: priceFor(offer, options.quantity), ...(quote ? { quote } : {}) };
         } catch (error) {
           if (error instanceof InputError || error instanceof NotAvailableError) {
             return { link, error: error.message };
@@ -144,10 +189,11 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
 
     /** =OFFER(link, [fields], [options]): one row (a header row above it with the `header` option). */
     async offer(link: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
-      const columns = parseFields(fields);
-      const parsed = parseOfferOptions(options);
-      const offer = await lookup(offerIdOf(link), parsed, signal);
-      const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity };
+      const picked = parseFields(fields);
+      const parsed = withDefaults(parseOfferOptions(options), deps);
+      const { offer, quote } = await lookup(offerIdOf(link), parsed, signal);
+      const columns = withCurrencyColumns(picked, quote);
+      const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity, quote };
       const row = offerRow(columns, view, richFor(parsed));
       return parsed.header ? [headerRow(columns), row] : [row];
     },
@@ -157,24 +203,32 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
      * cell gives a blank row; a link that fails says why in its first column, without failing the others.
      */
     async offers(links: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
-      const columns = parseFields(fields);
-      const parsed = parseOfferOptions(options);
+      const picked = parseFields(fields);
+      const parsed = withDefaults(parseOfferOptions(options), deps);
       const cells = (Array.isArray(links) ? links.flat() : [links]) as unknown[];
       if (cells.every(isBlank))
         throw new InputError('argument', 'links: give a range of 1688 links or offer ids');
-      const blank = (): Row => columns.map(() => '');
       const found = await lookupLinks(
         cells.filter((cell) => !isBlank(cell)).map((cell) => String(cell)),
         parsed,
         signal,
       );
       const rich = richFor(parsed);
+      // Every offer of one call shares one quote (one request, one rate); a currency asked adds its columns even
+      // when every link failed, so the shape does not depend on the answers.
+      const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
+      const columns = withCurrencyColumns(
+        picked,
+        quote ?? (parsed.currency ? { currency: parsed.currency, error: 'no offer found' } : undefined),
+      );
+      const blank = (): Row => columns.map(() => '');
       let next = 0;
       const rows = cells.map((cell): RichCell[] => {
         if (isBlank(cell)) return blank();
         const one = found[next++]!;
         if (one.offer) {
-          return offerRow(columns, { offer: one.offer, price: one.price, quantity: parsed.quantity }, rich);
+          const view = { offer: one.offer, price: one.price, quantity: parsed.quantity, quote: one.quote };
+          return offerRow(columns, view, rich);
         }
         const row = blank();
         row[0] = `⚠ ${one.error}`;
@@ -184,10 +238,18 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     },
 
     /**
-     * =PRICEAT(link, quantity, [sku]): the unit price in CNY at `quantity`. Below the minimum order it is #N/A
-     * "minimum order is 100 件"; an unknown variant is #VALUE! naming it.
+     * =PRICEAT(link, quantity, [sku], [currency]): the unit price in CNY at `quantity`, or in `currency` converted
+     * with the proxy's rate (core's convertCny, as every converted price). Below the minimum order it is #N/A
+     * "minimum order is 100 件"; an unknown variant or currency code is #VALUE! naming it; a rate the proxy
+     * could not get is #N/A saying so, never the CNY figure.
      */
-    async priceAt(link: unknown, quantity: unknown, sku: unknown, signal?: AbortSignal): Promise<number> {
+    async priceAt(
+      link: unknown,
+      quantity: unknown,
+      sku: unknown,
+      currency: unknown,
+      signal?: AbortSignal,
+    ): Promise<number> {
       const offerId = offerIdOf(link);
       const amount = typeof quantity === 'number' ? quantity : Number(String(quantity ?? '').trim());
       if (isBlank(quantity) || !Number.isFinite(amount) || amount <= 0) {
@@ -197,7 +259,11 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
         );
       }
       const skuId = isBlank(sku) ? undefined : String(sku).trim();
-      const offer = await lookup(offerId, {}, signal);
+      const code = isBlank(currency) ? undefined : CurrencyCode.safeParse(String(currency));
+      if (code && !code.success) {
+        throw new InputError('argument', `currency: "${String(currency).trim()}" is not a code such as USD`);
+      }
+      const { offer, quote } = await lookup(offerId, code ? { currency: code.data } : {}, signal);
       let price: ReturnType<typeof priceAt>;
       try {
         price = priceAt(offer, amount, skuId === undefined ? {} : { skuId });
@@ -208,9 +274,18 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       }
       if (price.belowMoq) {
         const moq = offer.moq ?? price.tierMinQuantity;
-        throw new NotAvailableError(`minimum order is ${moq} ${offer.unit ?? 'pieces'}`);
+        throw new NotAvailableError(
+          `minimum order is ${moq} ${offer.unit ?? offer.unitTranslated ?? 'pieces'}`,
+        );
       }
-      return price.unitPrice;
+      if (!code) return price.unitPrice;
+      const converted = quote ? convertCny(price.unitPrice, quote) : null;
+      if (!converted || 'error' in converted) {
+        throw new NotAvailableError(
+          `no ${code.data} rate: ${converted && 'error' in converted ? converted.error : 'the proxy gave none'}`,
+        );
+      }
+      return converted.amount;
     },
   };
 }

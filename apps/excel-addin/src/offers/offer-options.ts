@@ -2,14 +2,16 @@ import { OfferParams } from '@yuantou/core';
 import { InputError } from '../search/input-error.js';
 import { richOption } from '../search/search-options.js';
 
-// `options` of =OFFER and =OFFERS: text such as "language=en; quantity=500; header", or a 2-column range of
-// names and values. What `language` and `quantity` mean is core's OfferParams schema (the one the proxy's
-// GET /v1/offers/:ref reads); `header` (a header row above =OFFER's row) and `rich` (`rich=off`: plain values
-// where the host could show cards and pictures, read as the search functions read it) are the add-in's own.
+// `options` of =OFFER and =OFFERS: text such as "language=en; currency=USD; quantity=500; header", or a 2-column
+// range of names and values. What `language`, `currency` and `quantity` mean is core's OfferParams schema (the one
+// the proxy's GET /v1/offers/:ref reads); `header` (a header row above =OFFER's row) and `rich` (`rich=off`: plain
+// values where the host could show cards and pictures, read as the search functions read it) are the add-in's own.
 
 export interface OfferOptions {
   language?: OfferParams['language'];
   quantity?: number;
+  /** Prices also in this currency (ISO 4217, upper-cased), converted by the proxy's rates. */
+  currency?: string;
   header?: boolean;
   /** `false` with `rich=off`; absent or `true` shows cards and pictures where the host can. */
   rich?: boolean;
@@ -22,6 +24,8 @@ const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
   lang: 'language',
   quantity: 'quantity',
   qty: 'quantity',
+  currency: 'currency',
+  ccy: 'currency',
   header: 'header',
   headers: 'header',
   rich: 'rich',
@@ -58,7 +62,7 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
     if (!name) {
       throw new InputError(
         'argument',
-        `option "${written}": unknown option (use language, quantity, header, rich)`,
+        `option "${written}": unknown option (use language, quantity, currency, header, rich)`,
       );
     }
     const text = typeof value === 'string' ? value.trim() : value;
@@ -81,6 +85,7 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
       throw new InputError('argument', `option "${written}": ${text === '' ? 'needs a value' : issue}`);
     }
     if (name === 'language') options.language = got as OfferOptions['language'];
+    else if (name === 'currency') options.currency = got as string;
     else options.quantity = got as number;
   }
   return options;

@@ -123,6 +123,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       cache: offerCache,
       ready: () => gate,
       richCells: richCellCapabilities,
+      defaults: () => ({ language: settings.language, currency: settings.currency }),
     }),
     async update(changes) {
       await gate;

@@ -89,3 +89,19 @@ describe('linkTable rich rows (Insert as table through Range.valuesAsJson)', () 
     expect(first[0]!.properties).not.toHaveProperty('Unit price');
   });
 });
+
+describe('linkTable with the pane currency', () => {
+  it('puts the converted price and the rate date beside the CNY price, the link still in its column', () => {
+    const quote = { currency: 'EUR', rate: 8, rateDate: '2024-03-13', source: 'ecb' as const, stale: true };
+    const offer = sampleOffer('612345678901');
+    const price = { quantity: 100, unitPrice: 4.5, subtotal: 450, tierMinQuantity: 100, belowMoq: false };
+    const table = linkTable([
+      { link: '612345678901', offer, price, quote },
+      { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
+    ]);
+    const headers = table.columns.map((c) => c.header);
+    expect(headers.slice(0, 4)).toEqual(['title', 'price (CNY)', 'price (EUR)', 'rate date']);
+    expect(table.rows[0]!.slice(1, 4)).toEqual([4.5, 0.5625, '2024-03-13 (stale)']);
+    expect(table.rows[1]![headers.indexOf('link')]).toBe('https://item.taobao.com/item.htm?id=1');
+  });
+});

@@ -3,6 +3,7 @@ import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { cellErrorFor } from '../functions/cell-error.js';
 import type { Row } from '../functions/result-rows.js';
 import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-columns.js';
+import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import type { AddinRuntime } from '../runtime/addin-runtime.js';
@@ -45,7 +46,9 @@ export function parseLinkLines(text: string): string[] {
  * spills them (`quantity` is the one the lookup priced at, shown on the cards).
  */
 export function linkTable(found: readonly LinkLookup[], quantity?: number): SheetTable {
-  const columns = parseFields(LINK_TABLE_FIELDS);
+  // With the pane's currency setting, converted prices and the rate date beside the CNY ones (one quote per lookup).
+  const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
+  const columns = withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote);
   const linkColumn = columns.findIndex((c) => c.field === 'link');
   const failed = (f: Extract<LinkLookup, { error: string }>): Row => {
     const row = columns.map((): string => '');
@@ -56,10 +59,14 @@ export function linkTable(found: readonly LinkLookup[], quantity?: number): Shee
   return {
     title: 'offers',
     columns,
-    rows: found.map((f) => (f.offer ? offerRow(columns, { offer: f.offer, price: f.price }) : failed(f))),
+    rows: found.map((f) =>
+      f.offer ? offerRow(columns, { offer: f.offer, price: f.price, quote: f.quote }) : failed(f),
+    ),
     richRows: (capabilities: RichCellCapabilities) =>
       found.map((f) =>
-        f.offer ? offerRow(columns, { offer: f.offer, price: f.price, quantity }, capabilities) : failed(f),
+        f.offer
+          ? offerRow(columns, { offer: f.offer, price: f.price, quantity, quote: f.quote }, capabilities)
+          : failed(f),
       ),
   };
 }

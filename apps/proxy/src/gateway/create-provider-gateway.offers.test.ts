@@ -66,6 +66,22 @@ async function demoOfferId(gateway: ReturnType<typeof demoGateway>['gateway']): 
 }
 
 describe('gateway.getOffer', () => {
+  it('keys the cache on the params sent: languages the provider maps alike cost one call', async () => {
+    const { gateway, offerCalls } = demoGateway();
+    const id = await demoOfferId(gateway);
+    // Demo has Chinese and English only: zh, none, ru and ko all send `{ id }`.
+    const zh = await gateway.getOffer('demo', { id, language: 'zh' });
+    const ru = await gateway.getOffer('demo', { id, language: 'ru' });
+    const none = await gateway.getOffer('demo', { id });
+    const ko = await gateway.getOffer('demo', { id, language: 'ko' });
+    expect(offerCalls()).toBe(1);
+    expect([zh.fromCache, ru.fromCache, none.fromCache, ko.fromCache]).toEqual([false, true, true, true]);
+    expect([zh.ignored, ru.ignored, ko.ignored]).toEqual([[], ['language'], ['language']]);
+    const en = await gateway.getOffer('demo', { id, language: 'en' });
+    expect(offerCalls()).toBe(2);
+    expect(en.offer.translationLanguage).toBe('en');
+  });
+
   it('makes one upstream call for identical lookups in flight, then answers from the cache', async () => {
     const { gateway, registry, offerCalls } = demoGateway();
     const id = await demoOfferId(gateway);

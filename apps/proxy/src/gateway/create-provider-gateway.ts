@@ -245,13 +245,15 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       const started = performance.now();
       signal?.throwIfAborted();
       // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
-      const { params } = operationOf(callerFor(provider), 'getOffer').map(query);
+      // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
+      const { params, ignored } = operationOf(callerFor(provider), 'getOffer').map(query);
       const result = await cached(provider, 'getOffer', params, signal);
       return {
         offer: result.page as Offer,
         fromCache: result.fromCache,
         stale: result.stale,
         durationMs: Math.round(performance.now() - started),
+        ignored,
       };
     },
 

@@ -80,6 +80,8 @@ export interface OfferLookupResult {
   fromCache: boolean;
   stale: boolean;
   durationMs: number;
+  /** Query fields this provider could not honour (`language`), from its pure `map`. */
+  ignored: string[];
 }
 
 /** One provider, one offer: the same cache, single-flight, limits, retries and breaker as a search. */

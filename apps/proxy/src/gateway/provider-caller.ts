@@ -33,7 +33,8 @@ export interface UpstreamHooks {
 export interface LooseOperation {
   map(query: unknown): MappedQuery<object>;
   sign(params: object, credentials: unknown): SignedRequest;
-  parseResponse(response: ProviderResponse): unknown;
+  /** `params` as sent: offer parsers read the language asked for from them (TMAPI's body does not say it). */
+  parseResponse(response: ProviderResponse, params?: object): unknown;
   prepare?: PrepareStep<object, unknown>;
 }
 
@@ -326,7 +327,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
         operation,
         step: operation,
         sign: () => op.sign(ready, settings.credentials),
-        parse: (response) => op.parseResponse(response),
+        parse: (response) => op.parseResponse(response, ready),
         signal,
         deadlineAt,
         attempt: 1,

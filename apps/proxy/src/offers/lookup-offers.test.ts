@@ -2,10 +2,16 @@ import { type ErrorKind, type OfferQuery, ProviderError, type ProviderId } from 
 import { sampleOffer } from '@yuantou/core/testing';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createCurrencyConverter } from '../fx/currency-converter.js';
+import { constantRates, RatesUnavailableError } from '../fx/ecb-rates.js';
+import { fixedRateTable } from '../fx/rate-tables.js';
 import type { OfferLookup } from '../gateway/gateway-contract.js';
+import { ProblemError } from '../problem.js';
 import { lookupOffers, type OfferProvider } from './lookup-offers.js';
 
 const log = pino({ level: 'silent' });
+/** Fixed rates: 1 USD = 8 CNY, so conversions are exact and checkable by hand. */
+const fx = createCurrencyConverter(constantRates(fixedRateTable({ USD: 8 })));
 const ID_A = '612345678901';
 const ID_B = '598765432109';
 
@@ -22,7 +28,14 @@ function scriptedGateway(script: Partial<Record<ProviderId, Record<string, Error
     active -= 1;
     const outcome = script[provider]?.[query.id] ?? 'not_found';
     if (outcome === 'ok') {
-      return { offer: sampleOffer(query.id, provider), fromCache: false, stale: false, durationMs: 5 };
+      const ignored = query.language === 'ko' ? ['language'] : [];
+      return {
+        offer: sampleOffer(query.id, provider),
+        fromCache: false,
+        stale: false,
+        durationMs: 5,
+        ignored,
+      };
     }
     throw new ProviderError({ provider, kind: outcome, message: `${provider} says ${outcome}` });
   };
@@ -41,7 +54,7 @@ describe('lookupOffers', () => {
       ID_A,
     ];
     const answer = await lookupOffers(
-      { getOffer: gateway.getOffer, providers: order('demo'), log },
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx },
       { refs },
     );
     expect(answer.results.map((r) => [r.ref, r.offerId, r.offer?.id])).toEqual([
@@ -57,7 +70,7 @@ describe('lookupOffers', () => {
   it('a bad link fails only its own result, naming the site, and costs no call', async () => {
     const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
     const answer = await lookupOffers(
-      { getOffer: gateway.getOffer, providers: order('demo'), log },
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx },
       { refs: ['https://item.taobao.com/item.htm?id=612345678901', ID_A, ''] },
     );
     expect(answer.results[0]).toMatchObject({ offerId: null, error: { kind: 'invalid_ref' } });
@@ -72,7 +85,7 @@ describe('lookupOffers', () => {
     async (kind) => {
       const gateway = scriptedGateway({ tmapi: { [ID_A]: kind }, onebound: { [ID_A]: 'ok' } });
       const answer = await lookupOffers(
-        { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound', 'demo'), log },
+        { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound', 'demo'), log, fx },
         { refs: [ID_A] },
       );
       const result = answer.results[0]!;
@@ -91,7 +104,7 @@ describe('lookupOffers', () => {
     async (kind) => {
       const gateway = scriptedGateway({ tmapi: { [ID_A]: kind }, onebound: { [ID_A]: 'ok' } });
       const answer = await lookupOffers(
-        { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound'), log },
+        { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound'), log, fx },
         { refs: [ID_A] },
       );
       expect(answer.results[0]).toMatchObject({ error: { kind } });
@@ -103,7 +116,7 @@ describe('lookupOffers', () => {
   it('not_found only when every provider said so; otherwise the first other failure, with every message', async () => {
     const gateway = scriptedGateway({ tmapi: { [ID_A]: 'not_found', [ID_B]: 'quota' } });
     const answer = await lookupOffers(
-      { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound'), log },
+      { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound'), log, fx },
       { refs: [ID_A, ID_B] },
     );
     expect(answer.results[0]!.error).toEqual({
@@ -119,7 +132,7 @@ describe('lookupOffers', () => {
   it('prices each offer at the quantity, and says why when it cannot', async () => {
     const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
     const answer = await lookupOffers(
-      { getOffer: gateway.getOffer, providers: order('demo'), log },
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx },
       { refs: [ID_A], quantity: 150 },
     );
     expect(answer.results[0]!.price).toEqual({
@@ -136,7 +149,7 @@ describe('lookupOffers', () => {
     const ids = Array.from({ length: 30 }, (_, i) => String(600000000000 + i));
     const gateway = scriptedGateway({ demo: Object.fromEntries(ids.map((id) => [id, 'ok' as const])) });
     const answer = await lookupOffers(
-      { getOffer: gateway.getOffer, providers: [{ id: 'demo', concurrency: 3 }], log },
+      { getOffer: gateway.getOffer, providers: [{ id: 'demo', concurrency: 3 }], log, fx },
       { refs: ids },
     );
     expect(answer.results.every((r) => r.offer)).toBe(true);
@@ -145,8 +158,99 @@ describe('lookupOffers', () => {
 
   it('with no provider offering details every result says so', async () => {
     const gateway = scriptedGateway({});
-    const answer = await lookupOffers({ getOffer: gateway.getOffer, providers: [], log }, { refs: [ID_A] });
+    const answer = await lookupOffers(
+      { getOffer: gateway.getOffer, providers: [], log, fx },
+      { refs: [ID_A] },
+    );
     expect(answer.results[0]!.error?.kind).toBe('no_provider');
     expect(gateway.calls).toHaveLength(0);
+  });
+});
+
+describe('lookupOffers with a currency', () => {
+  const skus = [
+    { id: 's1', attributes: [], price: 6, stock: 1, imageUrl: null, weightKg: null },
+    { id: 's2', attributes: [], price: null, stock: 1, imageUrl: null, weightKg: null },
+  ];
+
+  it('converts tiers, price range, SKU prices and the price at the quantity, keeping the CNY ones', async () => {
+    const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
+    const getOffer: OfferLookup = async (provider, query) => {
+      const found = await gateway.getOffer(provider, query);
+      return { ...found, offer: { ...found.offer, skus } };
+    };
+    const answer = await lookupOffers(
+      { getOffer, providers: order('demo'), log, fx },
+      { refs: [ID_A], quantity: 150, currency: 'USD' },
+    );
+    const rate = { currency: 'USD', rate: 8, rateDate: null, source: 'config', stale: false };
+    expect(answer.currency).toEqual(rate);
+    const result = answer.results[0]!;
+    expect(result.offer!.priceTiers[1]).toEqual({ minQuantity: 100, price: 4.5 });
+    expect(result.pricesConverted).toEqual({
+      priceMin: { ...rate, amount: 0.4875 },
+      priceMax: { ...rate, amount: 0.625 },
+      priceTiers: [
+        { minQuantity: 10, price: { ...rate, amount: 0.625 } },
+        { minQuantity: 100, price: { ...rate, amount: 0.5625 } },
+        { minQuantity: 1000, price: { ...rate, amount: 0.4875 } },
+      ],
+      skus: [
+        { id: 's1', price: { ...rate, amount: 0.75 } },
+        { id: 's2', price: null },
+      ],
+    });
+    expect(result.price).toMatchObject({
+      unitPrice: 4.5,
+      subtotal: 675,
+      unitPriceConverted: { ...rate, amount: 0.5625 },
+      subtotalConverted: { ...rate, amount: 84.375 },
+    });
+  });
+
+  it('refuses a currency the rates do not list with a 400 naming currency, before any call', async () => {
+    const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
+    const refused = await lookupOffers(
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx },
+      { refs: [ID_A], currency: 'GBP' },
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect((refused as ProblemError).problem).toMatchObject({ status: 400, field: 'currency' });
+    expect(gateway.calls).toHaveLength(0);
+  });
+
+  it('puts the failure in every converted field when no rates can be had, never a CNY amount', async () => {
+    const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
+    const down = createCurrencyConverter({
+      table: async () => {
+        throw new RatesUnavailableError('ECB rates could not be fetched');
+      },
+    });
+    const answer = await lookupOffers(
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx: down },
+      { refs: [ID_A], quantity: 10, currency: 'USD' },
+    );
+    const failure = { currency: 'USD', error: 'ECB rates could not be fetched' };
+    expect(answer.currency).toEqual(failure);
+    const result = answer.results[0]!;
+    expect(result.pricesConverted!.priceMin).toEqual(failure);
+    expect(result.pricesConverted!.priceTiers.map((t) => t.price)).toEqual([failure, failure, failure]);
+    expect(result.price).toMatchObject({
+      unitPrice: 5,
+      unitPriceConverted: failure,
+      subtotalConverted: failure,
+    });
+  });
+
+  it('reports what the serving provider ignored (a language it cannot give)', async () => {
+    const gateway = scriptedGateway({ demo: { [ID_A]: 'ok' } });
+    const answer = await lookupOffers(
+      { getOffer: gateway.getOffer, providers: order('demo'), log, fx },
+      { refs: [ID_A, ID_A], language: 'ko' },
+    );
+    expect(answer.results[0]!.ignored).toEqual(['language']);
+    expect(answer.results[0]!.attempts[0]!.ignored).toEqual(['language']);
+    expect(answer.currency).toBeUndefined();
+    expect(answer.results[0]!.pricesConverted).toBeUndefined();
   });
 });

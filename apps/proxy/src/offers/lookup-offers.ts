@@ -1,4 +1,5 @@
 import {
+  type ConversionFailure,
   type ErrorKind,
   type Language,
   type Offer,
@@ -12,10 +13,14 @@ import {
   type ProviderId,
   parseOfferRef,
   priceAt,
+  type RateQuote,
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
+import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { OfferLookup } from '../gateway/gateway-contract.js';
+import { quoteCurrency } from '../search/localize.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
+import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
 
 // `POST /v1/offers` and `GET /v1/offers/:ref`: each ref parsed on its own (one bad link fails only itself),
 // each distinct offer looked up once (duplicate refs cost one call), each lookup walking the configured provider
@@ -41,6 +46,8 @@ export interface LookupOffersDeps {
   getOffer: OfferLookup;
   /** Providers with offer details, in the order to try them. */
   providers: OfferProvider[];
+  /** Rates for `currency`: the same converter searches use. */
+  fx: CurrencyConverter;
   log: FastifyBaseLogger;
   signal?: AbortSignal;
 }
@@ -49,6 +56,8 @@ export interface LookupOffersInput {
   refs: string[];
   language?: Language;
   quantity?: number;
+  /** ISO 4217, already upper-cased by the route schema. */
+  currency?: string;
 }
 
 interface Found {
@@ -56,6 +65,7 @@ interface Found {
   offer?: Offer;
   provider?: ProviderId;
   fromCache?: boolean;
+  ignored?: string[];
   attempts: OfferAttempt[];
   error?: OfferItemError;
 }
@@ -96,6 +106,8 @@ export async function lookupOffers(
   deps: LookupOffersDeps,
   input: LookupOffersInput,
 ): Promise<OffersResponse> {
+  // The rate first, like searches: an unknown currency is a 400 naming `currency` before any provider is paid.
+  const quote = await quoteCurrency(deps.fx, input.currency, deps.signal);
   const limiters = new Map(deps.providers.map((p) => [p.id, createConcurrencyLimiter(p.concurrency)]));
   const lookups = new Map<string, Promise<Found>>();
 
@@ -113,6 +125,7 @@ export async function lookupOffers(
         outcome: 'ok',
         fromCache: result.fromCache,
         durationMs: Math.round(result.durationMs),
+        ...(result.ignored.length > 0 ? { ignored: result.ignored } : {}),
         offer: result.offer,
       };
     } catch (error) {
@@ -145,7 +158,16 @@ export async function lookupOffers(
     for (const { id } of deps.providers) {
       const { offer, ...attempt } = await ask(id, offerId);
       attempts.push(attempt);
-      if (offer) return { offerId, offer, provider: id, fromCache: attempt.fromCache, attempts };
+      if (offer) {
+        return {
+          offerId,
+          offer,
+          provider: id,
+          fromCache: attempt.fromCache,
+          ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
+          attempts,
+        };
+      }
       if (!FALLBACK_KINDS.has(attempt.error!.kind)) break;
     }
     return { offerId, attempts, error: exhausted(offerId, attempts) };
@@ -160,20 +182,31 @@ export async function lookupOffers(
       const p = parsed[index]!;
       if ('error' in p) return { ref, offerId: null, attempts: [], error: p.error };
       const found = await lookups.get(p.offerId)!;
-      return { ref, ...found, ...priced(found.offer, input.quantity) };
+      return {
+        ref,
+        ...found,
+        ...priced(found.offer, input.quantity, quote),
+        ...(found.offer && quote ? { pricesConverted: convertOfferPrices(found.offer, quote) } : {}),
+      };
     }),
   );
   return {
     results,
     providerOrder: deps.providers.map((p) => p.id),
     sampleData: results.some((r) => r.provider === 'demo'),
+    ...(quote ? { currency: quote } : {}),
   };
 }
 
-function priced(offer: Offer | undefined, quantity: number | undefined): Partial<OfferResult> {
+function priced(
+  offer: Offer | undefined,
+  quantity: number | undefined,
+  quote: RateQuote | ConversionFailure | undefined,
+): Partial<OfferResult> {
   if (!offer || quantity === undefined) return {};
   try {
-    return { price: { quantity, ...priceAt(offer, quantity) } };
+    const price = { quantity, ...priceAt(offer, quantity) };
+    return { price: quote ? convertOfferPrice(price, quote) : price };
   } catch (error) {
     if (error instanceof OfferPriceError) return { priceProblem: error.message };
     throw error;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
 import { Offer } from '../models/offer.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
@@ -32,6 +33,8 @@ export const OffersBody = z.object({
     .max(MAX_OFFER_REFS, `at most ${MAX_OFFER_REFS} refs per request`),
   language: Language.optional(),
   quantity: Quantity.optional(),
+  /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
+  currency: CurrencyCode.optional(),
 });
 /** A `POST /v1/offers` body after parsing: see the {@link OffersBody} schema. */
 export type OffersBody = z.infer<typeof OffersBody>;
@@ -42,6 +45,8 @@ export type OffersBodyInput = z.input<typeof OffersBody>;
 export const OfferParams = z.object({
   language: z.preprocess(blankToUndefined, Language.optional()),
   quantity: z.preprocess(blankToUndefined, Quantity.optional()),
+  /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
+  currency: z.preprocess(blankToUndefined, CurrencyCode.optional()),
 });
 /** A `GET /v1/offers/:ref` query string after parsing: see the {@link OfferParams} schema. */
 export type OfferParams = z.infer<typeof OfferParams>;
@@ -54,6 +59,8 @@ export const OfferAttempt = z.object({
   outcome: z.enum(['ok', 'error']),
   fromCache: z.boolean(),
   durationMs: z.number().nonnegative(),
+  /** Request fields this provider could not honour (e.g. `language` it cannot translate into). */
+  ignored: z.array(z.string()).optional(),
   error: ProviderErrorJson.optional(),
 });
 /** What one provider said about one offer: see the {@link OfferAttempt} schema. */
@@ -67,9 +74,39 @@ export const OfferPrice = z.object({
   tierMinQuantity: z.number().nullable(),
   belowMoq: z.boolean(),
   nextTier: z.object({ minQuantity: z.number(), unitPrice: z.number() }).optional(),
+  /** `unitPrice` in the requested `currency` (or why it could not be converted). */
+  unitPriceConverted: Conversion.optional(),
+  /** `subtotal` in the requested `currency`. */
+  subtotalConverted: Conversion.optional(),
 });
 /** The price of an offer at a quantity (CNY): unit price, subtotal, the tier used, whether below the MOQ, the next cheaper tier. */
 export type OfferPrice = z.infer<typeof OfferPrice>;
+
+/**
+ * An offer's CNY prices in the requested `currency`, each with its rate (or why there is none — never a silent
+ * CNY amount): the same converted-price shape as a search's `…Converted` fields. Tiers and SKUs in the offer's
+ * order; a `null` is a price the offer does not give.
+ */
+export const OfferPricesConverted = z.object({
+  priceMin: Conversion.nullable(),
+  priceMax: Conversion.nullable(),
+  priceTiers: z.array(
+    z.object({
+      minQuantity: z.number().int().positive(),
+      price: Conversion,
+      promotionPrice: Conversion.nullable().optional(),
+    }),
+  ),
+  skus: z.array(
+    z.object({
+      id: z.string(),
+      price: Conversion.nullable(),
+      promotionPrice: Conversion.nullable().optional(),
+    }),
+  ),
+});
+/** An offer's prices in the requested currency, as {@link OfferPricesConverted} parses them. */
+export type OfferPricesConverted = z.infer<typeof OfferPricesConverted>;
 
 /**
  * Why one item has no offer: `invalid_ref` (not a 1688 link or id; the message names the site when it is
@@ -97,8 +134,12 @@ export const OfferResult = z.object({
   price: OfferPrice.optional(),
   /** Why `price` is missing although a quantity was asked (e.g. the offer lists no price). */
   priceProblem: z.string().optional(),
+  /** The offer's prices in the requested `currency`, when one was asked. */
+  pricesConverted: OfferPricesConverted.optional(),
   /** The provider that served `offer`. */
   provider: ProviderId.optional(),
+  /** Request fields the serving provider could not honour (`language` it cannot give). */
+  ignored: z.array(z.string()).optional(),
   fromCache: z.boolean().optional(),
   attempts: z.array(OfferAttempt),
   error: OfferItemError.optional(),
@@ -114,6 +155,8 @@ export const OffersResponse = z.object({
   providerOrder: z.array(ProviderId),
   /** True when any offer is bundled sample data (the demo provider), so UIs can label it. */
   sampleData: z.boolean(),
+  /** The rate applied to every converted price, or why prices could not be converted. */
+  currency: z.union([RateQuote, ConversionFailure]).optional(),
 });
 /** The `POST /v1/offers` answer: see the {@link OffersResponse} schema. */
 export type OffersResponse = z.infer<typeof OffersResponse>;

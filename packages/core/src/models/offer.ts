@@ -12,15 +12,22 @@ export const PriceTier = z.object({
   /** A promotion price for this tier when the provider gives one; {@link priceAt} uses it when lower. */
   promotionPrice: z.number().nonnegative().nullable().optional(),
 });
+/** A quantity price (阶梯价), as {@link PriceTier} parses it. */
 export type PriceTier = z.infer<typeof PriceTier>;
 
+/** One attribute of a variant, e.g. `颜色: 红色` (colour: red), with its translation when the provider gave one. */
 export const SkuAttribute = z.object({
-  /** As 1688 names it, e.g. `颜色`. */
+  /**
+   * As 1688 names it, e.g. `颜色`. Where the provider returned only a translation (TMAPI with `language=en`
+   * sends `Color`), the translation, also given as `nameTranslated`.
+   */
   name: z.string(),
   value: z.string(),
+  /** In the offer's `translationLanguage`. */
   nameTranslated: z.string().nullable().optional(),
   valueTranslated: z.string().nullable().optional(),
 });
+/** One attribute of a variant, as {@link SkuAttribute} parses it. */
 export type SkuAttribute = z.infer<typeof SkuAttribute>;
 
 /** One variant (a colour/size combination) with its own price and stock. */
@@ -35,13 +42,16 @@ export const OfferSku = z.object({
   /** Kilograms, whatever unit the provider used. */
   weightKg: z.number().nonnegative().nullable(),
 });
+/** One variant, as {@link OfferSku} parses it. */
 export type OfferSku = z.infer<typeof OfferSku>;
 
+/** The package size in centimetres, whatever unit the provider used; each side `null` when not given. */
 export const SizeCm = z.object({
   length: z.number().nonnegative().nullable(),
   width: z.number().nonnegative().nullable(),
   height: z.number().nonnegative().nullable(),
 });
+/** The package size, as {@link SizeCm} parses it. */
 export type SizeCm = z.infer<typeof SizeCm>;
 
 /** 混批: whether the seller lets the buyer reach the MOQ by mixing this offer with others of the shop. */
@@ -52,8 +62,13 @@ export const MixedBatch = z.object({
   /** The number of pieces from which mixing is allowed. */
   minQuantity: z.number().nonnegative().nullable(),
 });
+/** The mixed-batch rule, as {@link MixedBatch} parses it. */
 export type MixedBatch = z.infer<typeof MixedBatch>;
 
+/**
+ * One 1688 offer's details as any provider's detail endpoint (`getOffer`) describes it: prices in CNY, unknown
+ * values `null`, price tiers ascending. {@link priceAt} prices it at a quantity.
+ */
 export const Offer = z.object({
   provider: ProviderId,
   /** The 1688 offer id (digits). */
@@ -62,6 +77,7 @@ export const Offer = z.object({
   url: z.string(),
   /** The title as the seller wrote it (Chinese), when the provider returned it. */
   title: z.string().nullable(),
+  /** The title in {@link Offer.translationLanguage}; never Chinese text passed off as a translation. */
   titleTranslated: z.string().nullable(),
   images: z.array(z.string()),
   /** Ascending by `minQuantity`; empty when the provider gives none (then SKU prices apply). */
@@ -70,8 +86,21 @@ export const Offer = z.object({
   priceMax: z.number().nonnegative().nullable(),
   /** Minimum order quantity (起订量), in `unit`s. */
   moq: z.number().int().nonnegative().nullable(),
-  /** As the provider gives it: `件`, `个`, or a translation such as `Piece(s)`. */
+  /**
+   * As the seller wrote it (`件`, `个`). Before `unitTranslated` existed this could hold a translation such as
+   * `Piece(s)`; parsers now put a translation-only unit in `unitTranslated` and leave this `null`.
+   */
   unit: z.string().nullable(),
+  /** The unit in {@link Offer.translationLanguage} (`Piece(s)`), when the provider gave a translation. */
+  unitTranslated: z.string().nullable().optional(),
+  /**
+   * The language of every `…Translated` field of this offer (`titleTranslated`, `unitTranslated`, the SKU
+   * attributes' `nameTranslated`/`valueTranslated`), e.g. `en`; `null` when the offer carries no translation or
+   * the language is not known. Providers that return only the requested language (TMAPI's detail) fill the
+   * translated fields and leave the originals `null` (title, unit) or repeat the text (SKU attribute names and
+   * values, which are required): this field says which language that text is in.
+   */
+  translationLanguage: z.string().nullable().optional(),
   stock: z.number().int().nonnegative().nullable(),
   skus: z.array(OfferSku),
   weightKg: z.number().nonnegative().nullable(),
@@ -90,6 +119,7 @@ export const Offer = z.object({
    */
   sellerOpenId: z.string().nullable(),
 });
+/** One 1688 offer's details, as {@link Offer} parses it. */
 export type Offer = z.infer<typeof Offer>;
 
 /** The input of every adapter's `getOffer`: an offer id and, where the provider supports it, a language. */
@@ -98,6 +128,7 @@ export const OfferQuery = z.object({
   /** Passed through as the provider documents its language parameter (`en`, `ru`…); omitted = provider default. */
   language: z.string().min(2).max(10).optional(),
 });
+/** The input of `getOffer`, as {@link OfferQuery} parses it. */
 export type OfferQuery = z.infer<typeof OfferQuery>;
 
 /** The clean detail URL of an offer, as every provider's parser builds it. */

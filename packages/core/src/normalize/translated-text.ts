@@ -15,11 +15,32 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 export function trustedTranslation(
   original: string,
   translated: string | null | undefined,
-  language: Language | undefined,
+  language: Language | (string & {}) | undefined,
 ): string | null {
   const text = translated?.trim();
   if (!text || text === original.trim()) return null;
   if (language === 'zh') return text;
-  if (language === 'ja') return HAN.test(text) && !KANA.test(text) ? null : text;
-  return HAN.test(text) ? null : text;
+  return stillChinese(text, language) ? null : text;
+}
+
+/** Chinese text where `language` was asked: Han characters (for Japanese, Han without any kana). */
+function stillChinese(text: string, language: string | undefined): boolean {
+  if (language === 'ja') return HAN.test(text) && !KANA.test(text);
+  return HAN.test(text);
+}
+
+/**
+ * One text a provider returned in the requested `language` only (TMAPI's detail: "There is no original-title
+ * field"), split into the original and the translation: Chinese text is the original (`zh` asked, or the
+ * provider left it untranslated), anything else is the translation. `language` undefined means the request is
+ * not known, so only the script decides.
+ */
+export function originalOrTranslation(
+  text: string | null,
+  language: string | undefined,
+): { original: string | null; translated: string | null } {
+  const trimmed = text?.trim();
+  if (!trimmed) return { original: null, translated: null };
+  if (language === 'zh' || stillChinese(trimmed, language)) return { original: trimmed, translated: null };
+  return { original: null, translated: trimmed };
 }

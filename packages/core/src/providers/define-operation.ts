@@ -47,8 +47,11 @@ export interface OfferOperationParts<Credentials, Params extends ProviderParams>
   map(query: OfferQuery): MappedQuery<Params>;
   /** Adds credentials, timestamps, nonces and signatures. */
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
-  /** Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else. */
-  parseResponse(response: ProviderResponse): Offer;
+  /**
+   * Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else.
+   * `params` are what was sent, for providers whose answer does not say which language it is in.
+   */
+  parseResponse(response: ProviderResponse, params?: Params): Offer;
 }
 
 /** `getOffer` from its parts, composed the same way as {@link defineOperation}. */

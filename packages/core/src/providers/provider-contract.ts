@@ -106,8 +106,13 @@ export interface OfferOperation<Credentials, Params extends ProviderParams = Pro
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
   /** `sign(map(query).params)` with `map`'s ignored fields. */
   buildRequest(query: OfferQuery, credentials: Credentials, ctx?: Partial<RequestContext>): ProviderRequest;
-  /** Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else. */
-  parseResponse(response: ProviderResponse): Offer;
+  /**
+   * Returns the offer or throws `ProviderError` (`not_found` for an unknown or removed offer); never anything else.
+   * `params` are what `map` made for this call: the language asked for, where the body does not say which
+   * language its text is in (TMAPI's detail returns one title, in the requested language). Without them the
+   * parser judges by script alone and leaves `translationLanguage` unknown.
+   */
+  parseResponse(response: ProviderResponse, params?: Params): Offer;
 }
 
 /** The search operations an adapter may have. */

@@ -83,12 +83,70 @@ describe('POST /v1/offers', () => {
     [{ refs: Array.from({ length: 201 }, (_, i) => String(600000000000 + i)) }, 'refs'],
     [{ refs: ['612345678901'], quantity: 0 }, 'quantity'],
     [{ refs: ['612345678901'], language: 'klingon' }, 'language'],
+    [{ refs: ['612345678901'], currency: 'dollars' }, 'currency'],
   ])('rejects %j with a 400 naming %s, before any call', async (payload, field) => {
     const current = await start();
     const response = await current.inject({ method: 'POST', url: '/v1/offers', payload });
     expect(response.statusCode).toBe(400);
     expect(Problem.parse(response.json()).field).toBe(field);
     expect(current.calls).toEqual([]);
+  });
+});
+
+describe('/v1/offers with currency', () => {
+  it('POST converts the offer prices with the labelled demo rates, keeping every CNY price', async () => {
+    const current = await start();
+    const [a] = await demoIds(current, 1);
+    const response = await current.inject({
+      method: 'POST',
+      url: '/v1/offers',
+      payload: { refs: [a], quantity: 1000, currency: 'usd', language: 'en' },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = OffersResponse.parse(response.json());
+    expect(body.currency).toMatchObject({ currency: 'USD', source: 'demo' });
+    const rate = (body.currency as { rate: number }).rate;
+    const { offer, price, pricesConverted } = body.results[0]!;
+    expect(offer!.translationLanguage).toBe('en');
+    expect(pricesConverted!.priceMin).toMatchObject({ currency: 'USD', source: 'demo' });
+    expect((pricesConverted!.priceMin as { amount: number }).amount).toBeCloseTo(offer!.priceMin! / rate, 4);
+    expect(pricesConverted!.priceTiers.map((t) => t.minQuantity)).toEqual(
+      offer!.priceTiers.map((t) => t.minQuantity),
+    );
+    expect(pricesConverted!.skus.map((s) => s.id)).toEqual(offer!.skus.map((s) => s.id));
+    expect((price!.unitPriceConverted as { amount: number }).amount).toBeCloseTo(price!.unitPrice / rate, 4);
+  });
+
+  it('GET converts too, and both refuse an unlisted currency with a 400 naming it before any call', async () => {
+    const current = await start({ YUANTOU_FX_RATES: 'USD:7.12' });
+    const [a] = await demoIds(current, 1);
+    const ok = OfferResult.parse((await current.inject(`/v1/offers/${a}?quantity=10&currency=USD`)).json());
+    expect(ok.pricesConverted!.priceMax).toMatchObject({ currency: 'USD', rate: 7.12, source: 'config' });
+    expect(ok.price!.subtotalConverted).toMatchObject({ currency: 'USD', rate: 7.12 });
+    current.calls.length = 0;
+    const get = await current.inject(`/v1/offers/${a}?currency=EUR`);
+    const post = await current.inject({
+      method: 'POST',
+      url: '/v1/offers',
+      payload: { refs: [a], currency: 'EUR' },
+    });
+    for (const response of [get, post]) {
+      expect(response.statusCode).toBe(400);
+      expect(Problem.parse(response.json())).toMatchObject({ field: 'currency' });
+    }
+    expect(current.calls).toEqual([]);
+  });
+
+  it('reports a language the provider cannot give in ignored', async () => {
+    const current = await start();
+    const [a] = await demoIds(current, 1);
+    const body = OffersResponse.parse(
+      (
+        await current.inject({ method: 'POST', url: '/v1/offers', payload: { refs: [a], language: 'ko' } })
+      ).json(),
+    );
+    expect(body.results[0]!.ignored).toEqual(['language']);
+    expect(body.results[0]!.offer!.titleTranslated).toBeNull();
   });
 });
 

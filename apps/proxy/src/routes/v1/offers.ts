@@ -26,6 +26,7 @@ export default async function offersRoutes(app: FastifyInstance, { config }: Rou
     return {
       getOffer: app.gateway.getOffer,
       providers,
+      fx: app.fx,
       log: request.log,
       signal,
     };
@@ -35,7 +36,7 @@ export default async function offersRoutes(app: FastifyInstance, { config }: Rou
     OFFER_ROUTES.offers,
     {
       schema: {
-        summary: `Details of up to 200 1688 offers by link or id, in input order; each result carries its own error`,
+        summary: `Details of up to 200 1688 offers by link or id, in input order, priced in \`currency\` if given; each result carries its own error`,
         tags: ['offers'],
         body: OffersBody,
         response: { 200: OffersResponse, ...searchErrorResponses },
@@ -48,7 +49,8 @@ export default async function offersRoutes(app: FastifyInstance, { config }: Rou
     OFFER_ROUTES.offer,
     {
       schema: {
-        summary: 'Details of one 1688 offer by link or id (URL-encode a link), priced at `quantity` if given',
+        summary:
+          'Details of one 1688 offer by link or id (URL-encode a link), priced at `quantity` and in `currency` if given',
         tags: ['offers'],
         params: z.object({ ref: OfferRef }),
         querystring: OfferParams,

@@ -19,7 +19,7 @@ import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js'
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
 import { type AlibabaImageParams, imageUploadStep, isAlibabaHosted } from './alibaba-image-upload.js';
-import { OFFER_DETAIL_API, offerDetailParam, parseAlibabaOffer } from './alibaba-offer.js';
+import { OFFER_DETAIL_API, offerDetailParam, officialIgnored, parseAlibabaOffer } from './alibaba-offer.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
 
 export { AlibabaCredentials } from './alibaba-schemas.js';
@@ -149,10 +149,13 @@ export const alibabaAdapter = defineAdapter({
   searchProducts,
   searchProductsByImage,
   getOffer: defineOfferOperation({
-    map: (query) => ({ params: { offerDetailParam: offerDetailParam(query) }, ignored: [] }),
+    map: (query) => ({
+      params: { offerDetailParam: offerDetailParam(query) },
+      ignored: officialIgnored(query.language),
+    }),
     sign: (params, credentials, ctx?) =>
       aopRequest(OFFER_DETAIL_API, params, credentials, resolveContext(ctx)),
-    parseResponse: parseAlibabaOffer,
+    parseResponse: (response, params) => parseAlibabaOffer(response, params),
   }),
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,

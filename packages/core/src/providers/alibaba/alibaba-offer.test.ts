@@ -158,3 +158,60 @@ describe('alibaba getOffer.parseResponse', () => {
     );
   });
 });
+
+describe('alibaba getOffer language', () => {
+  const map = (language?: string) => alibabaAdapter.getOffer.map({ id: '769649076522', language });
+  const countrySent = (language?: string) => JSON.parse(map(language).params.offerDetailParam).country;
+
+  it('sends a documented country, and en (reported in ignored) for a code the platform does not document', () => {
+    expect([countrySent('ja'), countrySent('ko'), countrySent('vi')]).toEqual(['ja', 'ko', 'vi']);
+    expect(map('ja').ignored).toEqual([]);
+    // "an unknown code (kr, korea, KR) succeeds silently with subjectTrans === subject": never sent.
+    expect(countrySent('de')).toBe('en');
+    expect(map('de').ignored).toEqual(['language']);
+    expect(map('zh').ignored).toEqual([]);
+  });
+
+  it('keeps original and translation side by side (title, unit, SKU attributes), in the country sent', () => {
+    const offer = alibabaAdapter.getOffer.parseResponse(ok(built), map('en').params);
+    expect(offer).toMatchObject({
+      title: '便携式榨汁机家用小型充电式果汁杯',
+      titleTranslated: 'Portable blender household small rechargeable juice cup',
+      unit: '个',
+      unitTranslated: 'piece',
+      translationLanguage: 'en',
+    });
+    expect(offer.skus[0]!.attributes[0]).toEqual({
+      name: '颜色',
+      value: '粉色',
+      nameTranslated: 'Color',
+      valueTranslated: 'Pink',
+    });
+  });
+
+  it('drops a "translation" that echoes the Chinese or is still Chinese, and then names no language', () => {
+    const model = built.result.result;
+    const echo = {
+      ...built,
+      result: {
+        ...built.result,
+        result: {
+          ...model,
+          subjectTrans: model.subject,
+          productSaleInfo: { ...model.productSaleInfo, unitInfo: { unit: '个', transUnit: '个' } },
+          productSkuInfos: model.productSkuInfos.map((sku) => ({
+            ...sku,
+            skuAttributes: sku.skuAttributes.map((a) => ({
+              ...a,
+              attributeNameTrans: a.attributeName,
+              valueTrans: `${a.value}色`,
+            })),
+          })),
+        },
+      },
+    };
+    const offer = alibabaAdapter.getOffer.parseResponse(ok(echo), map('ko').params);
+    expect(offer).toMatchObject({ titleTranslated: null, unitTranslated: null, translationLanguage: null });
+    expect(offer.skus[0]!.attributes[0]).toMatchObject({ nameTranslated: null, valueTranslated: null });
+  });
+});

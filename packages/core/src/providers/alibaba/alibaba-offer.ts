@@ -4,6 +4,7 @@ import type { ProviderId } from '../../models/provider-id.js';
 import type { ProductSupplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { normalizeLocation } from '../../normalize/location.js';
+import { trustedTranslation } from '../../normalize/translated-text.js';
 import {
   asArray,
   asRecord,
@@ -41,14 +42,54 @@ import { gatewayError } from './alibaba-schemas.js';
 
 export const OFFER_DETAIL_API = '1/com.alibaba.fenxiao.crossborder/product.search.queryProductDetail';
 
-/** `country` is required (en, ja, ko, ru, vi…); `subject` stays Chinese whatever it says, so `zh` and none → `en`. */
+/**
+ * `country` values the platform documents for its translations ("ja-日语 en-英语"; en, ja, ko, ru, vi, fr, pt, es,
+ * th, id, ar). An undocumented code "succeeds silently with `subjectTrans === subject`" (measured), so it is
+ * never sent: the offer comes in English and the language is reported in `ignored`.
+ */
+export const OFFICIAL_COUNTRIES: readonly string[] = [
+  'en',
+  'ja',
+  'ko',
+  'ru',
+  'vi',
+  'fr',
+  'pt',
+  'es',
+  'th',
+  'id',
+  'ar',
+];
+
+/** `country` is required; `subject` stays Chinese whatever it says, so `zh`, none or an unknown code → `en`. */
 export function officialCountry(language: string | undefined): string {
-  return language === undefined || language === 'zh' ? 'en' : language;
+  return language !== undefined && OFFICIAL_COUNTRIES.includes(language) ? language : 'en';
+}
+
+/** `language` in `ignored` when the platform cannot translate into it (Chinese is `subject` itself). */
+export function officialIgnored(language: string | undefined): string[] {
+  return language === undefined || language === 'zh' || OFFICIAL_COUNTRIES.includes(language)
+    ? []
+    : ['language'];
 }
 
 /** `offerDetailParam`, the one JSON-text parameter: `offerId` is a Long in the doc, so it is sent as a number. */
 export function offerDetailParam(query: OfferQuery): string {
   return JSON.stringify({ offerId: Number(query.id), country: officialCountry(query.language) });
+}
+
+/** The `country` a call was made with, read back from its params (`offerDetailParam` JSON, or `country`). */
+export function countryOf(params: object | undefined): string | undefined {
+  const record = asRecord(params);
+  const direct = toText(record.country);
+  if (direct !== null) return direct;
+  const text = toText(record.offerDetailParam);
+  if (text === null) return undefined;
+  try {
+    return toText(asRecord(JSON.parse(text)).country) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Raw = Record<string, unknown>;
@@ -66,19 +107,24 @@ function skuWeights(shipping: Raw): Map<string, number> {
   return weights;
 }
 
-function toSku(raw: Raw, weights: Map<string, number>): OfferSku | null {
+function toSku(raw: Raw, weights: Map<string, number>, country: string | undefined): OfferSku | null {
   const id = toText(raw.skuId) ?? toText(raw.specId);
   if (id === null) return null;
   const attributes = asArray(raw.skuAttributes).map(asRecord);
   const specId = toText(raw.specId);
   return {
     id,
-    attributes: attributes.map((a) => ({
-      name: toText(a.attributeName) ?? '',
-      value: toText(a.value) ?? '',
-      nameTranslated: toText(a.attributeNameTrans),
-      valueTranslated: toText(a.valueTrans),
-    })),
+    attributes: attributes.map((a) => {
+      const name = toText(a.attributeName) ?? '';
+      const value = toText(a.value) ?? '';
+      // "Compare before trusting the value": an echo of the Chinese or Chinese text is no translation.
+      return {
+        name,
+        value,
+        nameTranslated: trustedTranslation(name, toText(a.attributeNameTrans), country),
+        valueTranslated: trustedTranslation(value, toText(a.valueTrans), country),
+      };
+    }),
     price: positivePrice(raw.price),
     promotionPrice: positivePrice(raw.promotionPrice),
     stock: toInteger(raw.amountOnSale),
@@ -103,15 +149,18 @@ function toSupplier(provider: ProviderId, data: Raw, shipsFrom: Offer['shipsFrom
   };
 }
 
-/** The offer in a `ProductDetailModel`, or `null` when it has no offer id. */
-export function toOfficialOffer(provider: ProviderId, data: Raw): Offer | null {
+/**
+ * The offer in a `ProductDetailModel`, or `null` when it has no offer id. `country` is the one the call was made
+ * with: the language of the `…Trans` fields (undefined when not known).
+ */
+export function toOfficialOffer(provider: ProviderId, data: Raw, country?: string): Offer | null {
   const id = toText(data.offerId);
   if (id === null || !/^\d+$/.test(id)) return null;
   const sale = asRecord(data.productSaleInfo);
   const shipping = asRecord(data.productShippingInfo);
   const weights = skuWeights(shipping);
   const skus = asArray(data.productSkuInfos)
-    .map((raw) => toSku(asRecord(raw), weights))
+    .map((raw) => toSku(asRecord(raw), weights, country))
     .filter((sku): sku is OfferSku => sku !== null);
   // quoteType 1 = priced per SKU: any price ranges then are not quantity tiers.
   const perSku = toInteger(sale.quoteType) === 1;
@@ -127,18 +176,30 @@ export function toOfficialOffer(provider: ProviderId, data: Raw): Offer | null {
     .map((u) => cleanLink(u).url)
     .filter((u): u is string => u !== null);
   const mix = asRecord(data.sellerMixSetting);
-  const unit = asRecord(sale.unitInfo);
+  const unitInfo = asRecord(sale.unitInfo);
+  const unit = toText(unitInfo.unit);
+  // `subject`/`subjectTrans`, `unit`/`transUnit`: original and translation side by side. An unknown country
+  // "succeeds silently with subjectTrans === subject", and some products have no translation at all.
+  const title = toText(data.subject);
+  const titleTranslated = trustedTranslation(title ?? '', toText(data.subjectTrans), country);
+  const unitTranslated = trustedTranslation(unit ?? '', toText(unitInfo.transUnit), country);
+  const translated =
+    titleTranslated !== null ||
+    unitTranslated !== null ||
+    skus.some((s) => s.attributes.some((a) => a.nameTranslated != null || a.valueTranslated != null));
   return {
     provider,
     id,
     url: offerUrl(id),
-    title: toText(data.subject),
-    titleTranslated: toText(data.subjectTrans),
+    title,
+    titleTranslated,
     images: [...new Set(images)],
     priceTiers,
     ...priceBounds(priceTiers, skus),
     moq: toInteger(data.minOrderQuantity) ?? priceTiers[0]?.minQuantity ?? null,
-    unit: toText(unit.unit) ?? toText(unit.transUnit),
+    unit,
+    unitTranslated,
+    translationLanguage: translated && country !== undefined ? country : null,
     stock: toInteger(sale.amountOnSale) ?? stockOfSkus(skus),
     skus,
     // `productShippingInfo.weight` is kg; without it, the weight every SKU shares.
@@ -160,7 +221,7 @@ export function toOfficialOffer(provider: ProviderId, data: Raw): Offer | null {
 }
 
 /** Reads `{result:{success, code, message, result:ProductDetailModel}}`, every failure a `ProviderError`. */
-export function parseAlibabaOffer(response: ProviderResponse): Offer {
+export function parseAlibabaOffer(response: ProviderResponse, params?: object): Offer {
   return guardParse('alibaba', () => {
     const body = asRecord(parseJsonBody('alibaba', response));
     const gateway = gatewayError(body, response);
@@ -179,7 +240,7 @@ export function parseAlibabaOffer(response: ProviderResponse): Offer {
         message: '1688 Open Platform answered without a result',
       });
     }
-    return officialOfferOrNotFound('alibaba', wrapper.result, response);
+    return officialOfferOrNotFound('alibaba', wrapper.result, response, countryOf(params));
   });
 }
 
@@ -188,8 +249,9 @@ export function officialOfferOrNotFound(
   provider: ProviderId,
   data: unknown,
   response: ProviderResponse,
+  country?: string,
 ): Offer {
-  const offer = toOfficialOffer(provider, asRecord(data));
+  const offer = toOfficialOffer(provider, asRecord(data), country);
   if (offer === null) {
     throw new ProviderError({
       provider,
@@ -210,6 +272,7 @@ export function parseRelayedOffer(
   provider: ProviderId,
   errors: ErrorTable,
   response: ProviderResponse,
+  country?: string,
 ): Offer {
   return guardParse(provider, () => {
     const body = asRecord(parseJsonBody(provider, response));
@@ -225,6 +288,6 @@ export function parseRelayedOffer(
         message: `${provider} answered without a result code`,
       });
     }
-    return officialOfferOrNotFound(provider, body.data, response);
+    return officialOfferOrNotFound(provider, body.data, response, country);
   });
 }

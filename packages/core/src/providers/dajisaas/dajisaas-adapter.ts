@@ -1,6 +1,7 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
+import { officialIgnored } from '../alibaba/alibaba-offer.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { parseOfferEnvelope } from '../offer-list.js';
@@ -90,7 +91,7 @@ export const dajisaasAdapter = defineAdapter({
   searchProducts,
   searchProductsByImage,
   getOffer: defineOfferOperation({
-    map: (query) => ({ params: dajisaasOfferParams(query), ignored: [] }),
+    map: (query) => ({ params: dajisaasOfferParams(query), ignored: officialIgnored(query.language) }),
     sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
   }),

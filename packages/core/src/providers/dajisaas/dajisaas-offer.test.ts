@@ -63,3 +63,23 @@ describe('dajisaas getOffer', () => {
     expect(providerErrorFrom(() => parse({ message: 'no code' })).kind).toBe('invalid_response');
   });
 });
+
+describe('dajisaas getOffer language', () => {
+  it('labels the translated fields with the country sent, and reports undocumented languages', () => {
+    const { params, ignored } = dajisaasAdapter.getOffer.map({ id: '769649076522', language: 'ru' });
+    expect(ignored).toEqual([]);
+    const offer = dajisaasAdapter.getOffer.parseResponse(
+      { status: 200, body: JSON.stringify(constructed) },
+      params,
+    );
+    expect(offer).toMatchObject({
+      title: '便携式榨汁机厂家直供',
+      titleTranslated: 'Portable blender factory supply',
+      translationLanguage: 'ru',
+    });
+    expect(dajisaasAdapter.getOffer.map({ id: '769649076522', language: 'de' })).toEqual({
+      params: { offerId: '769649076522', country: 'en' },
+      ignored: ['language'],
+    });
+  });
+});

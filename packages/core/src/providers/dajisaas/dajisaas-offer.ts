@@ -1,5 +1,5 @@
 import type { Offer, OfferQuery } from '../../models/offer.js';
-import { officialCountry, parseRelayedOffer } from '../alibaba/alibaba-offer.js';
+import { countryOf, officialCountry, parseRelayedOffer } from '../alibaba/alibaba-offer.js';
 import type { ProviderResponse } from '../provider-contract.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 
@@ -14,5 +14,5 @@ export function dajisaasOfferParams(query: OfferQuery): Record<string, string> {
   return { offerId: query.id, country: officialCountry(query.language) };
 }
 
-export const parseDajisaasOffer = (response: ProviderResponse): Offer =>
-  parseRelayedOffer('dajisaas', DAJISAAS_ERRORS, response);
+export const parseDajisaasOffer = (response: ProviderResponse, params?: object): Offer =>
+  parseRelayedOffer('dajisaas', DAJISAAS_ERRORS, response, countryOf(params));

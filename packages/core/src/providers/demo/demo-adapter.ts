@@ -132,7 +132,15 @@ function operation<Q extends SupplierQuery | ImageQuery, T>(
 }
 
 const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
-  map: (query) => ({ params: { id: query.id, language: query.language }, ignored: [] }),
+  // The catalogue is bundled in Chinese and English only: another language is reported, and costs the same
+  // (cached) answer as Chinese.
+  map: (query) => {
+    const other = query.language !== undefined && query.language !== 'zh' && query.language !== 'en';
+    return {
+      params: { id: query.id, language: query.language === 'en' ? 'en' : undefined },
+      ignored: other ? ['language'] : [],
+    };
+  },
   sign: (params: object) => demoRequest(PATHS.offer, params),
   parseResponse: (response) => {
     const body = parseJsonBody('demo', response);

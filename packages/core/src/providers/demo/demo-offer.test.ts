@@ -63,14 +63,24 @@ describe('demo getOffer', () => {
     expect(findDemoOffer(id)).toEqual(fetchOffer(id));
   });
 
-  it('adds English translations when a language other than zh is asked for', () => {
+  it('adds English translations, labelled en, when English is asked for', () => {
     const id = products[3]!.id;
     const zh = fetchOffer(id);
     const en = fetchOffer(id, 'en');
     expect(zh.skus[0]!.attributes[0]!.nameTranslated).toBeUndefined();
+    expect(zh.translationLanguage).toBeNull();
     expect(en.skus[0]!.attributes[0]!.nameTranslated).toMatch(/^[A-Za-z]/);
-    expect(en.unit).toBe('Piece(s)');
+    expect(en).toMatchObject({ unit: '件', unitTranslated: 'Piece(s)', translationLanguage: 'en' });
+    expect(en.titleTranslated).toMatch(/^[A-Za-z]/);
     expect(en.priceTiers).toEqual(zh.priceTiers);
+  });
+
+  it('reports a language it has no translations for, and answers it in Chinese (never English as Russian)', () => {
+    const id = products[3]!.id;
+    expect(demoAdapter.getOffer.buildRequest({ id, language: 'ru' }, {}).ignored).toEqual(['language']);
+    const ru = fetchOffer(id, 'ru');
+    expect(ru).toEqual(fetchOffer(id));
+    expect(ru.titleTranslated).toBeNull();
   });
 
   it('answers an unknown id with not_found', () => {

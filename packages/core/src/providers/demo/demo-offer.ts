@@ -2,6 +2,7 @@ import { type Offer, type OfferSku, offerUrl, type PriceTier } from '../../model
 import type { Product } from '../../models/product.js';
 import { type DemoDataset, type DemoProductRecord, demoDataset } from './demo-data.js';
 import { createDice, type Dice, hashText } from './demo-random.js';
+import { englishDemoTitle } from './demo-translations.js';
 
 // Details for every demo product, derived from the product (same price, MOQ, seller) with a PRNG seeded by
 // its id: the same offer on every run and in every process, without bundling a detail per product.
@@ -140,12 +141,12 @@ function demoSkus(
   }));
 }
 
-/** The detail of one demo product. `language` other than `zh` adds English translations (the demo's only one). */
+/** The detail of one demo product. `language` `en` adds English translations (the demo's only one). */
 export function demoOffer(record: DemoProductRecord, language?: string): Offer {
   const { product } = record;
   const dice = createDice(hashText(`offer:${product.id}`));
   const variants = VARIANTS_BY_CATEGORY[record.category % VARIANTS_BY_CATEGORY.length]!;
-  const english = language !== undefined && language !== 'zh';
+  const english = language === 'en';
   // About a third of 1688 offers price by variant (按规格报价) instead of by quantity.
   const tiers = dice.chance(0.65) ? demoTiers(dice, product) : [];
   const skus = demoSkus(dice, product, variants, tiers.length > 0, english);
@@ -159,7 +160,7 @@ export function demoOffer(record: DemoProductRecord, language?: string): Offer {
     id: product.id,
     url: offerUrl(product.id),
     title: product.title,
-    titleTranslated: english ? (product.titleTranslated ?? null) : null,
+    titleTranslated: english ? englishDemoTitle(product.title) : null,
     images: product.imageUrl
       ? [product.imageUrl, `https://cbu01.alicdn.com/img/ibank/O1CN01${dice.hex(20)}.jpg`]
       : [],
@@ -167,7 +168,9 @@ export function demoOffer(record: DemoProductRecord, language?: string): Offer {
     priceMin: prices.length > 0 ? Math.min(...prices) : null,
     priceMax: prices.length > 0 ? Math.max(...prices) : null,
     moq: product.moq,
-    unit: english ? 'Piece(s)' : '件',
+    unit: '件',
+    unitTranslated: english ? 'Piece(s)' : null,
+    translationLanguage: english ? 'en' : null,
     stock: skus.reduce((sum, s) => sum + (s.stock ?? 0), 0),
     skus,
     weightKg: skus[0]?.weightKg ?? null,

@@ -157,14 +157,13 @@ export const oneboundAdapter = defineAdapter({
     parseResponse: (response) => readOneboundPage(response, toOneboundProduct),
   }),
   getOffer: defineOfferOperation({
-    map: (query) => ({
-      params: definedParams({
-        api_name: ONEBOUND_OFFER_API,
-        result_type: 'json',
-        ...oneboundOfferParams(query),
-      }),
-      ignored: [],
-    }),
+    map: (query) => {
+      const { params, ignored } = oneboundOfferParams(query);
+      return {
+        params: definedParams({ api_name: ONEBOUND_OFFER_API, result_type: 'json', ...params }),
+        ignored,
+      };
+    },
     sign: signOnebound,
     parseResponse: parseOneboundOffer,
   }),

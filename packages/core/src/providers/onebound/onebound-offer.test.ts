@@ -44,14 +44,14 @@ describe('onebound getOffer.buildRequest', () => {
 
   it('signs instead of sending the secret when asked to (MD5 of the sorted query + secret)', () => {
     const request = oneboundAdapter.getOffer.buildRequest(
-      { id: '582896733162', language: 'ko' },
+      { id: '582896733162', language: 'ru' },
       { key: 'k1', secret: 's1', sign: true },
       { now: new Date(1_700_000_000_000) },
     );
     const query = request.url.split('?')[1]!;
     const [signed, sign] = query.split('&sign=');
     expect(query).not.toContain('s1');
-    expect(new URLSearchParams(signed).get('lang')).toBe('ko');
+    expect(new URLSearchParams(signed).get('lang')).toBe('ru');
     expect(sign).toBe(createHash('md5').update(`${signed}s1`).digest('hex').toUpperCase());
   });
 });
@@ -107,8 +107,10 @@ describe('onebound getOffer.parseResponse', () => {
     const offer = parse(built2021);
     expect(offer).toMatchObject({
       id: '610947572360',
+      // The body says `translate_status:"error"`: its Korean is not shown as a translation.
       title: null,
-      titleTranslated: '어린이 봉제 인형 곰 장난감',
+      titleTranslated: null,
+      translationLanguage: null,
       priceTiers: [],
       priceMin: 12.8,
       priceMax: 13.5,
@@ -158,5 +160,54 @@ describe('onebound getOffer.parseResponse', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('onebound getOffer language', () => {
+  // `onebound-offer-reseller.json` (recorded-looking, envelope stripped by the reseller) given Onebound's
+  // documented envelope fields: `translate_status`, `language{current_lang, source_lang}`.
+  const withEnvelope = (status: string) => ({
+    error_code: '0000',
+    reason: 'ok',
+    translate_status: status,
+    translate_engine: 'baidu',
+    language: { current_lang: 'en', source_lang: 'cn' },
+    item: reseller.item,
+  });
+
+  it('sends lang cn, en, ru as documented and reports any other language in ignored', () => {
+    const map = (language?: string) => oneboundAdapter.getOffer.map({ id: '582896733162', language });
+    expect(map('en')).toMatchObject({ params: { lang: 'en' }, ignored: [] });
+    expect(map('zh')).toMatchObject({ params: { lang: 'cn' }, ignored: [] });
+    for (const language of ['ko', 'ja', 'vi']) {
+      expect(map(language).ignored).toEqual(['language']);
+      expect(map(language).params).toEqual(map(undefined).params);
+    }
+  });
+
+  it('trusts the translation when translate_status is ok, and says its language', () => {
+    const offer = oneboundAdapter.getOffer.parseResponse(ok(withEnvelope('ok')));
+    expect(offer).toMatchObject({
+      title: 'FOR尼康Nikon D7500单反相机硅胶套d7500 D7000硅胶保护套相机包',
+      titleTranslated:
+        'FOR Nikon Nikon D7500 SLR Camera Silicone Case d7500 D7000 Silicone Protective Case Camera Bag',
+      translationLanguage: 'en',
+    });
+    expect(offer.skus[0]!.attributes[0]).toMatchObject({ nameTranslated: 'Color' });
+  });
+
+  it('drops every translated field when translate_status is not ok, keeping the Chinese originals', () => {
+    const offer = oneboundAdapter.getOffer.parseResponse(ok(withEnvelope('error')));
+    expect(offer).toMatchObject({
+      title: 'FOR尼康Nikon D7500单反相机硅胶套d7500 D7000硅胶保护套相机包',
+      titleTranslated: null,
+      translationLanguage: null,
+    });
+    expect(offer.skus[0]!.attributes).toEqual([{ name: '颜色', value: 'D7500迷彩/camouflage' }]);
+  });
+
+  it('takes the language from the lang sent when the body does not say', () => {
+    const { params } = oneboundAdapter.getOffer.map({ id: '582896733162', language: 'en' });
+    expect(oneboundAdapter.getOffer.parseResponse(ok(reseller), params).translationLanguage).toBe('en');
   });
 });

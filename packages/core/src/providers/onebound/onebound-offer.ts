@@ -4,6 +4,7 @@ import type { ProductSupplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
+import { originalOrTranslation, trustedTranslation } from '../../normalize/translated-text.js';
 import { asArray, asRecord, toBool, toInteger, toNonNegative, toText } from '../../normalize/values.js';
 import { hasHan, positivePrice, priceBounds, stockOfSkus, toTiers } from '../../offers/offer-parts.js';
 import type { ProviderResponse } from '../provider-contract.js';
@@ -16,9 +17,42 @@ import { checkOneboundBody, errorFromUnparsableBody } from './onebound-errors.js
 
 export const ONEBOUND_OFFER_API = 'item_get';
 
-/** `num_iid`, and `lang` when asked for (`zh` is Onebound's `cn`; other codes go as given). */
-export function oneboundOfferParams(query: OfferQuery): Record<string, string | undefined> {
-  return { num_iid: query.id, lang: query.language === 'zh' ? 'cn' : query.language };
+/** `lang` values Onebound documents ("lang [cn,en,ru]"), by our language code. */
+const ONEBOUND_LANGS: Readonly<Record<string, string>> = { zh: 'cn', en: 'en', ru: 'ru' };
+
+/**
+ * `num_iid`, and `lang` when asked for (`zh` is Onebound's `cn`). Only the documented cn, en, ru are sent:
+ * clients send ko and others, but a recorded `lang=ko` body came back `translate_status:"error"`, partly
+ * translated — so another language is reported in `ignored` and the offer comes in Chinese.
+ */
+export function oneboundOfferParams(query: OfferQuery): {
+  params: Record<string, string | undefined>;
+  ignored: string[];
+} {
+  const lang = query.language === undefined ? undefined : ONEBOUND_LANGS[query.language];
+  return {
+    params: { num_iid: query.id, lang },
+    ignored: query.language !== undefined && lang === undefined ? ['language'] : [],
+  };
+}
+
+/** Our language code for Onebound's (`cn` → `zh`; `zh-CN`/`zh-TW` are Chinese too). */
+function ourLanguage(lang: string | null): string | undefined {
+  if (lang === null) return undefined;
+  return lang === 'cn' || lang.toLowerCase().startsWith('zh') ? 'zh' : lang;
+}
+
+/**
+ * How far the body's translation can be trusted. The envelope's `translate_status` ("ok" or "error") and
+ * `language.current_lang` say it: a recorded `lang=ko` body with `translate_status:"error"` was only partly
+ * translated, and one project measured good results only with `translate_status=='ok'` (6 of 9 untranslated
+ * otherwise). A body without the field (resellers strip the envelope) is judged by script alone.
+ */
+export interface OneboundTranslation {
+  /** The language of the item's text (`current_lang`, else the `lang` sent), in our codes. */
+  language: string | undefined;
+  /** False when the envelope says the translation failed: its text is then never shown as a translation. */
+  trusted: boolean;
 }
 
 type Raw = Record<string, unknown>;
@@ -54,7 +88,12 @@ function propertyImages(item: Raw, source: Raw): Map<string, string> {
   return images;
 }
 
-function toSku(raw: Raw, original: Raw | undefined, images: Map<string, string>): OfferSku | null {
+function toSku(
+  raw: Raw,
+  original: Raw | undefined,
+  images: Map<string, string>,
+  translation: OneboundTranslation,
+): OfferSku | null {
   const id = toText(raw.sku_id) ?? toText(raw.spec_id);
   if (id === null) return null;
   const shown = splitProperties(raw.properties_name);
@@ -64,9 +103,17 @@ function toSku(raw: Raw, original: Raw | undefined, images: Map<string, string>)
     id,
     attributes: shown.map((attr, i) => {
       const cn = chinese[i];
-      if (!cn || (cn.name === attr.name && cn.value === attr.value))
-        return { name: attr.name, value: attr.value };
-      return { name: cn.name, value: cn.value, nameTranslated: attr.name, valueTranslated: attr.value };
+      const name = cn?.name || attr.name;
+      const value = cn?.value || attr.value;
+      if (!translation.trusted) return { name, value };
+      const nameTranslated = trustedTranslation(cn?.name ?? '', attr.name, translation.language);
+      const valueTranslated = trustedTranslation(cn?.value ?? '', attr.value, translation.language);
+      return {
+        name,
+        value,
+        ...(nameTranslated === null ? {} : { nameTranslated }),
+        ...(valueTranslated === null ? {} : { valueTranslated }),
+      };
     }),
     price: positivePrice(raw.price),
     stock: toInteger(raw.quantity),
@@ -96,7 +143,10 @@ function toSupplier(item: Raw, shipsFrom: Offer['shipsFrom'], openId: string | n
 }
 
 /** The offer in an item_get `item`, or `null` without an id. */
-export function toOneboundOffer(item: Raw): Offer | null {
+export function toOneboundOffer(
+  item: Raw,
+  translation: OneboundTranslation = { language: undefined, trusted: true },
+): Offer | null {
   const id = toText(item.num_iid);
   if (id === null || !/^\d+$/.test(id)) return null;
   const source = asRecord(item.cn_source);
@@ -110,6 +160,7 @@ export function toOneboundOffer(item: Raw): Offer | null {
         raw,
         originals.find((o) => toText(o.sku_id) === toText(raw.sku_id)),
         images,
+        translation,
       ),
     )
     .filter((sku): sku is OfferSku => sku !== null);
@@ -119,6 +170,13 @@ export function toOneboundOffer(item: Raw): Offer | null {
   const shown = toText(item.title);
   const chineseTitle = toText(sourceItem.cn_title);
   const title = hasHan(chineseTitle) ? chineseTitle : hasHan(shown) ? shown : null;
+  const titleTranslated =
+    translation.trusted && shown !== null
+      ? trustedTranslation(title ?? '', shown, translation.language)
+      : null;
+  // `unit` is one text in the item's language ("个" in the newer shape's English body: left untranslated).
+  const unit = originalOrTranslation(toText(item.unit), translation.language);
+  const unitTranslated = translation.trusted ? unit.translated : null;
   const shipsFrom = normalizeLocation(item.location);
   const nick = toText(item.nick) ?? toText(asRecord(item.seller_info).nick);
   const openId = nick?.startsWith(OPEN_ID_PREFIX) ? nick.slice(OPEN_ID_PREFIX.length) || null : null;
@@ -131,12 +189,20 @@ export function toOneboundOffer(item: Raw): Offer | null {
     id,
     url: offerUrl(id),
     title,
-    titleTranslated: shown !== null && shown !== title ? shown : null,
+    titleTranslated,
     images: [...new Set(pictures)],
     priceTiers,
     ...priceBounds(priceTiers, skus, item.price, item.orginal_price),
     moq: toInteger(item.min_num) ?? priceTiers[0]?.minQuantity ?? null,
-    unit: toText(item.unit),
+    unit: unit.original,
+    unitTranslated,
+    translationLanguage:
+      translation.language !== undefined &&
+      (titleTranslated !== null ||
+        unitTranslated !== null ||
+        skus.some((s) => s.attributes.some((a) => a.nameTranslated != null || a.valueTranslated != null)))
+        ? translation.language
+        : null,
     stock: toInteger(item.num) ?? stockOfSkus(skus),
     skus,
     // `item_weight` ("1000" for a camera case) states no unit: left unknown rather than guessed.
@@ -167,7 +233,7 @@ function notFound(response: ProviderResponse): ProviderError {
 }
 
 /** Reads an item_get body; "no result" (error code 2000) or a body without an item is `not_found`. */
-export function parseOneboundOffer(response: ProviderResponse): Offer {
+export function parseOneboundOffer(response: ProviderResponse, params?: object): Offer {
   return guardParse('onebound', () => {
     let body: unknown;
     try {
@@ -184,7 +250,14 @@ export function parseOneboundOffer(response: ProviderResponse): Offer {
       );
     }
     if (checkOneboundBody(response, body) === 'empty') throw notFound(response);
-    const offer = toOneboundOffer(asRecord(asRecord(body).item));
+    const envelope = asRecord(body);
+    const status = toText(envelope.translate_status);
+    const offer = toOneboundOffer(asRecord(envelope.item), {
+      language: ourLanguage(
+        toText(asRecord(envelope.language).current_lang) ?? toText(asRecord(params).lang) ?? null,
+      ),
+      trusted: status === null || status.toLowerCase() === 'ok',
+    });
     if (offer === null) throw notFound(response);
     return Offer.parse(offer);
   });

@@ -74,3 +74,15 @@ describe('pandapon getOffer (v1, unverified)', () => {
     expect(providerErrorFrom(() => parse({ code: 500, msg: 'error' })).provider).toBe('pandapon');
   });
 });
+
+describe('pandapon getOffer language', () => {
+  it('says the translated fields are English (country is fixed to en) and keeps the Chinese originals', () => {
+    expect(parse(built)).toMatchObject({
+      title: 'PVC插页文件夹A4加厚活页本文件夹防水外壳学生试卷收纳档案夹',
+      titleTranslated: expect.stringMatching(/^PVC insert folder/),
+      unit: '个',
+      unitTranslated: 'piece',
+      translationLanguage: 'en',
+    });
+  });
+});

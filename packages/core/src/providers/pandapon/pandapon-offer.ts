@@ -16,5 +16,6 @@ export function pandaponOfferCall(query: OfferQuery): { path: string; body: Reco
   };
 }
 
+/** `country` is always `en` (see {@link pandaponOfferCall}): the `…Trans` fields are English. */
 export const parsePandaponOffer = (response: ProviderResponse): Offer =>
-  parseRelayedOffer('pandapon', PANDAPON_ERRORS, response);
+  parseRelayedOffer('pandapon', PANDAPON_ERRORS, response, 'en');

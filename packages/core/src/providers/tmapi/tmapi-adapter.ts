@@ -144,7 +144,10 @@ export const tmapiAdapter = defineAdapter({
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
   }),
   getOffer: defineOfferOperation({
-    map: (query) => ({ params: definedParams(tmapiOfferParams(query)), ignored: [] }),
+    map: (query) => {
+      const { params, ignored } = tmapiOfferParams(query);
+      return { params: definedParams(params), ignored };
+    },
     sign: signTmapi(TMAPI_OFFER_PATH),
     parseResponse: parseTmapiOffer,
   }),

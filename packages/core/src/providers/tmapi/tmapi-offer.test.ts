@@ -11,6 +11,7 @@ import {
 } from '../../testing/parser-fuzzing.js';
 import built from './__fixtures__/tmapi-offer-built-2024.json' with { type: 'json' };
 import docs from './__fixtures__/tmapi-offer-docs.json' with { type: 'json' };
+import english from './__fixtures__/tmapi-offer-en-built.json' with { type: 'json' };
 import { tmapiAdapter } from './tmapi-adapter.js';
 
 // Fixtures: `tmapi-offer-docs.json` is TMAPI's published example (docs), `tmapi-offer-built-2024.json` is BUILT
@@ -160,5 +161,54 @@ describe('tmapi getOffer.parseResponse', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('tmapi getOffer language', () => {
+  // `tmapi-offer-en-built.json`: BUILT from the docs example as a `language=en` answer (see README.md).
+  const asked = (language?: string) => tmapiAdapter.getOffer.map({ id: '859086919394', language });
+  const parseAs = (body: unknown, language?: string) =>
+    tmapiAdapter.getOffer.parseResponse(ok(body), asked(language).params);
+
+  it('sends documented languages and reports the others in ignored, without sending them', () => {
+    expect(asked('ru')).toEqual({ params: { item_id: '859086919394', language: 'ru' }, ignored: [] });
+    expect(asked('fr')).toEqual({ params: { item_id: '859086919394' }, ignored: ['language'] });
+    // An ignored language costs the same call as none: one cache entry, one paid call.
+    expect(asked('fr').params).toEqual(asked(undefined).params);
+  });
+
+  it('with language=en, puts the English title and unit in the translated fields and says they are en', () => {
+    const offer = parseAs(english, 'en');
+    expect(Offer.parse(offer)).toEqual(offer);
+    expect(offer).toMatchObject({
+      title: null,
+      titleTranslated: english.data.title,
+      unit: null,
+      unitTranslated: 'Piece(s)',
+      translationLanguage: 'en',
+    });
+    // prop_name is translated, the values stay Chinese: never Chinese in a translated field.
+    expect(offer.skus[0]!.attributes).toEqual([
+      { name: 'Color', nameTranslated: 'Color', value: '白色豹纹' },
+      { name: 'Size', nameTranslated: 'Size', value: 'L', valueTranslated: 'L' },
+    ]);
+  });
+
+  it('keeps a title TMAPI left Chinese as the original, never as the translation', () => {
+    const untranslated = { ...english, data: { ...english.data, title: docs.data.title } };
+    const offer = parseAs(untranslated, 'en');
+    expect(offer.title).toBe(docs.data.title);
+    expect(offer.titleTranslated).toBeNull();
+    expect(offer.translationLanguage).toBe('en');
+  });
+
+  it('with zh (TMAPI default) or no language, has no translation at all', () => {
+    for (const language of ['zh', undefined]) {
+      const offer = parseAs(docs, language);
+      expect(offer).toMatchObject({ title: docs.data.title, titleTranslated: null, unit: '件' });
+      expect(offer.unitTranslated).toBeNull();
+      expect(offer.translationLanguage).toBeNull();
+      expect(offer.skus.flatMap((s) => s.attributes).some((a) => 'valueTranslated' in a)).toBe(false);
+    }
   });
 });

@@ -4,9 +4,9 @@ import type { ProductSupplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
+import { originalOrTranslation } from '../../normalize/translated-text.js';
 import { asArray, asRecord, toBool, toInteger, toNonNegative, toText } from '../../normalize/values.js';
 import {
-  hasHan,
   positiveMeasure,
   positivePrice,
   priceBounds,
@@ -25,9 +25,33 @@ import { parseTmapiJson } from './tmapi-schemas.js';
 
 export const TMAPI_OFFER_PATH = '/1688/item_detail';
 
-/** The detail call's parameters, in the documented order; `language` only when asked for. */
-export function tmapiOfferParams(query: OfferQuery): Record<string, string | undefined> {
-  return { item_id: query.id, language: query.language };
+/** `language` values the detail endpoint documents; default `zh`. */
+export const TMAPI_OFFER_LANGUAGES: readonly string[] = [
+  'en',
+  'zh',
+  'ru',
+  'th',
+  'pt',
+  'es',
+  'tr',
+  'vi',
+  'ja',
+  'ko',
+];
+
+/**
+ * The detail call's parameters, in the documented order; `language` only when asked for and documented (another
+ * code is reported in `ignored` and the call made in TMAPI's default, Chinese).
+ */
+export function tmapiOfferParams(query: OfferQuery): {
+  params: Record<string, string | undefined>;
+  ignored: string[];
+} {
+  const known = query.language === undefined || TMAPI_OFFER_LANGUAGES.includes(query.language);
+  return {
+    params: { item_id: query.id, language: known ? query.language : undefined },
+    ignored: known ? [] : ['language'],
+  };
 }
 
 type Raw = Record<string, unknown>;
@@ -55,7 +79,34 @@ function skuDimensions(data: Raw) {
  * A SKU's attributes from `props_ids` ("0:1;1:2") and `sku_props`: the recorded 2024 body's `props_names` holds
  * values only ("肤色;M"), the docs' holds "颜色:白色豹纹;尺码:L", so names come from `sku_props` when they can.
  */
-function toSku(raw: Raw, dims: ReturnType<typeof skuDimensions>): OfferSku | null {
+/**
+ * An attribute name or value as TMAPI sent it, in the requested language or left Chinese ("`sku_props[].values[]
+ * .name` … stay Chinese" with `language=en`): a translation-only text is both `name` (required) and
+ * `nameTranslated`, so the translated column never shows Chinese and the original is never empty.
+ */
+function attributePart(text: string, language: string | undefined): { text: string; translated?: string } {
+  // Sizes and models ("L", "iPhone 15") read the same in every language: only a known request makes them one.
+  if (language === undefined || language === 'zh') return { text };
+  const { translated } = originalOrTranslation(text, language);
+  return translated === null ? { text } : { text, translated };
+}
+
+function toAttribute(name: string, value: string, language: string | undefined) {
+  const n = attributePart(name, language);
+  const v = attributePart(value, language);
+  return {
+    name: n.text,
+    value: v.text,
+    ...(n.translated === undefined ? {} : { nameTranslated: n.translated }),
+    ...(v.translated === undefined ? {} : { valueTranslated: v.translated }),
+  };
+}
+
+function toSku(
+  raw: Raw,
+  dims: ReturnType<typeof skuDimensions>,
+  language: string | undefined,
+): OfferSku | null {
   const id = toText(raw.skuid) ?? toText(raw.specid);
   if (id === null) return null;
   const ids = (toText(raw.props_ids) ?? '').split(';').filter(Boolean);
@@ -66,15 +117,16 @@ function toSku(raw: Raw, dims: ReturnType<typeof skuDimensions>): OfferSku | nul
     const value = dims.values.get(pair);
     imageUrl ??= value?.imageUrl ?? null;
     const fromNames = named[i]?.includes(':') ? named[i]!.split(':') : [undefined, named[i]];
-    return {
-      name: dims.names.get(pid ?? '') ?? fromNames[0] ?? '',
-      value: value?.name ?? fromNames[1] ?? '',
-    };
+    return toAttribute(
+      dims.names.get(pid ?? '') ?? fromNames[0] ?? '',
+      value?.name ?? fromNames[1] ?? '',
+      language,
+    );
   });
   if (attributes.length === 0) {
     for (const part of named) {
       const [name, value] = part.includes(':') ? part.split(':') : ['', part];
-      attributes.push({ name: name ?? '', value: value ?? '' });
+      attributes.push(toAttribute(name ?? '', value ?? '', language));
     }
   }
   const pack = asRecord(raw.package_info);
@@ -103,13 +155,16 @@ function toSupplier(data: Raw, shipsFrom: Offer['shipsFrom']): ProductSupplier |
   };
 }
 
-/** The offer in a TMAPI detail body `{code:200, msg, data:{…}}`. */
-export function toTmapiOffer(data: Raw): Offer | null {
+/**
+ * The offer in a TMAPI detail body `{code:200, msg, data:{…}}`. `language` is the `language` sent (`zh` when
+ * none was: TMAPI's default), or undefined when not known.
+ */
+export function toTmapiOffer(data: Raw, language?: string): Offer | null {
   const id = toText(data.item_id);
   if (id === null || !/^\d+$/.test(id)) return null;
   const dims = skuDimensions(data);
   const skus = asArray(data.skus)
-    .map((raw) => toSku(asRecord(raw), dims))
+    .map((raw) => toSku(asRecord(raw), dims, language))
     .filter((sku): sku is OfferSku => sku !== null);
   const tiered = asRecord(data.tiered_price_info);
   const range = asRecord(data.sku_price_range);
@@ -122,7 +177,14 @@ export function toTmapiOffer(data: Raw): Offer | null {
   const shipsFrom = normalizeLocation(delivery.location);
   const mix = asRecord(data.mixed_batch);
   const mixParam = asRecord(range.mix_param);
-  const title = toText(data.title);
+  // One title and one unit come back, in the requested language: Chinese text is the original (asked for, or
+  // left untranslated), anything else the translation.
+  const title = originalOrTranslation(toText(data.title), language);
+  const unit = originalOrTranslation(toText(data.offer_unit), language);
+  const translated =
+    title.translated !== null ||
+    unit.translated !== null ||
+    skus.some((s) => s.attributes.some((a) => a.nameTranslated != null || a.valueTranslated != null));
   const packages =
     skus.length > 0 ? asArray(data.skus).map((raw) => asRecord(asRecord(raw).package_info)) : [];
   const sizes = packages.map((p) => toSizeCm(p.length, p.width, p.height));
@@ -133,16 +195,17 @@ export function toTmapiOffer(data: Raw): Offer | null {
     provider: 'tmapi',
     id,
     url: offerUrl(id),
-    // One title comes back, in the requested language: with Chinese characters it is the original.
-    title: hasHan(title) ? title : null,
-    titleTranslated: hasHan(title) ? null : title,
+    title: title.original,
+    titleTranslated: title.translated,
     images: asArray(data.main_imgs)
       .map((u) => cleanLink(u).url)
       .filter((u): u is string => u !== null),
     priceTiers,
     ...priceBounds(priceTiers, skus, priceInfo.price_min, priceInfo.price_max, priceInfo.price),
     moq: toInteger(tiered.begin_num) ?? toInteger(range.begin_num) ?? priceTiers[0]?.minQuantity ?? null,
-    unit: toText(data.offer_unit),
+    unit: unit.original,
+    unitTranslated: unit.translated,
+    translationLanguage: translated && language !== undefined ? language : null,
     stock: toInteger(data.stock) ?? toInteger(range.stock) ?? stockOfSkus(skus),
     skus,
     // `delivery_info.unit_weight` is kg; the docs example's 0 means "not given".
@@ -163,13 +226,17 @@ export function toTmapiOffer(data: Raw): Offer | null {
   };
 }
 
-/** Reads a detail body; an answer without an offer is `not_found` (TMAPI documents no code for a removed offer). */
-export function parseTmapiOffer(response: ProviderResponse): Offer {
+/**
+ * Reads a detail body; an answer without an offer is `not_found` (TMAPI documents no code for a removed offer).
+ * `params` (what was sent) say the language of the text: the body does not.
+ */
+export function parseTmapiOffer(response: ProviderResponse, params?: object): Offer {
   return guardParse('tmapi', () => {
     const body = parseTmapiJson(response);
     const error = tmapiErrorFor(response, body);
     if (error) throw error;
-    const offer = toTmapiOffer(asRecord(asRecord(body).data));
+    const language = params === undefined ? undefined : (toText(asRecord(params).language) ?? 'zh');
+    const offer = toTmapiOffer(asRecord(asRecord(body).data), language);
     if (offer === null) {
       throw new ProviderError({
         provider: 'tmapi',
