@@ -1,11 +1,10 @@
 import { ProviderError } from '../../models/provider-error.js';
-import { asRecord, toBool, toText } from '../../normalize/values.js';
+import { toText } from '../../normalize/values.js';
 import type { OfferSearchParams } from '../offer-query.js';
 import type { PrepareStep, ProviderResponse, RequestContext } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
-import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
-import { alibabaError } from './alibaba-errors.js';
-import { type AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
+import { guardParse } from '../response-body.js';
+import { type AlibabaCredentials, aopRequest, officialResult } from './alibaba-schemas.js';
 
 // `product.image.upload` (README "Image upload"): `uploadImageParam` = JSON `{imageBase64}` (no `data:` header),
 // answering `{result:{success:"true", code, message, result:"<imageId>"}}`; an imageId of "0" or "" is a
@@ -43,15 +42,7 @@ function uploadFailed(response: ProviderResponse, detail: unknown): ProviderErro
 /** The imageId of an upload answer, or the ProviderError it describes. */
 export function parseImageUpload(response: ProviderResponse): string {
   return guardParse('alibaba', () => {
-    const body = asRecord(parseJsonBody('alibaba', response));
-    const gateway = gatewayError(body, response);
-    if (gateway) throw gateway;
-    const wrapper = asRecord(body.result);
-    // `success` arrives as the string "true".
-    if (toBool(wrapper.success) === false) {
-      throw alibabaError(toText(wrapper.code) ?? String(response.status), response, wrapper.message);
-    }
-    if (response.status >= 400) throw httpStatusError('alibaba', response);
+    const { wrapper } = officialResult(response);
     const imageId = toText(wrapper.result);
     if (imageId === null || imageId === '0') throw uploadFailed(response, wrapper.message);
     return imageId;

@@ -32,8 +32,7 @@ import {
   httpStatusError,
   parseJsonBody,
 } from '../response-body.js';
-import { alibabaError } from './alibaba-errors.js';
-import { gatewayError } from './alibaba-schemas.js';
+import { officialResult } from './alibaba-schemas.js';
 
 // The official `ProductDetailModel` of `product.search.queryProductDetail` (open.1688.com, crossborder
 // namespace), which DajiSaaS and PandaPon relay unchanged inside their own envelopes. Field map and units in
@@ -223,15 +222,7 @@ export function toOfficialOffer(provider: ProviderId, data: Raw, country?: strin
 /** Reads `{result:{success, code, message, result:ProductDetailModel}}`, every failure a `ProviderError`. */
 export function parseAlibabaOffer(response: ProviderResponse, params?: object): Offer {
   return guardParse('alibaba', () => {
-    const body = asRecord(parseJsonBody('alibaba', response));
-    const gateway = gatewayError(body, response);
-    if (gateway) throw gateway;
-    const wrapper = asRecord(body.result);
-    if (toBool(wrapper.success) === false) {
-      const code = toText(wrapper.code) ?? toText(wrapper.errorCode) ?? String(response.status);
-      throw alibabaError(code, response, wrapper.message ?? wrapper.errorMsg);
-    }
-    if (response.status >= 400) throw httpStatusError('alibaba', response);
+    const { body, wrapper } = officialResult(response);
     if (body.result === undefined) {
       throw new ProviderError({
         provider: 'alibaba',

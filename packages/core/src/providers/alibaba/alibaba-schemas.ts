@@ -1,9 +1,10 @@
 import { aopSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { ProviderError } from '../../models/provider-error.js';
-import { asRecord, toText } from '../../normalize/values.js';
+import { asRecord, toBool, toText } from '../../normalize/values.js';
 import type { ProviderResponse, RequestContext, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
+import { httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaError } from './alibaba-errors.js';
 
 export const ALIBABA_BASE_URL = 'https://gw.open.1688.com/openapi';
@@ -75,4 +76,25 @@ export function gatewayError(
     );
   }
   return null;
+}
+
+/**
+ * The `result` wrapper of a `{result:{success, code, message, result}}` answer (offer details, image upload):
+ * gateway errors first, then `success: "false"` (a string on the wire) with the API's code (`errorCode`/`errorMsg`
+ * on some APIs), then an HTTP error status. Throws `ProviderError`; call inside `guardParse`.
+ */
+export function officialResult(response: ProviderResponse): {
+  body: Record<string, unknown>;
+  wrapper: Record<string, unknown>;
+} {
+  const body = asRecord(parseJsonBody('alibaba', response));
+  const gateway = gatewayError(body, response);
+  if (gateway) throw gateway;
+  const wrapper = asRecord(body.result);
+  if (toBool(wrapper.success) === false) {
+    const code = toText(wrapper.code) ?? toText(wrapper.errorCode) ?? String(response.status);
+    throw alibabaError(code, response, wrapper.message ?? wrapper.errorMsg);
+  }
+  if (response.status >= 400) throw httpStatusError('alibaba', response);
+  return { body, wrapper };
 }
