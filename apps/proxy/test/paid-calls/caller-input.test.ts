@@ -1,5 +1,5 @@
+import { ROUTES } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import {
   closeFakes,
   fakeConfig,

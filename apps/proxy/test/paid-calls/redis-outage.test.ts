@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { ROUTES } from '@yuantou/core';
 import { TMAPI_PATHS } from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import { describeWithRedis, REDIS_URL } from '../../src/upstream/__fixtures__/redis.js';
 import {
   closeFakes,

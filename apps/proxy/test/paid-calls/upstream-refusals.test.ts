@@ -1,6 +1,6 @@
+import { ROUTES } from '@yuantou/core';
 import { type OneboundFake, startOneboundFake, TMAPI_PATHS } from '@yuantou/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ROUTES } from '../../../../packages/core/src/api/routes.js';
 import type { ProxyConfig } from '../../src/config/load-config.js';
 import {
   closeFakes,
