@@ -1,5 +1,5 @@
 // The pane's "Read selected cells": the text of every non-blank selected cell, row by row. A multi-area
-// selection makes getSelectedRange throw (excel.md); the message says what to do instead.
+// selection makes Office.js's getSelectedRange throw; the message says what to do instead.
 
 export async function readSelectedText(context: Excel.RequestContext): Promise<string[]> {
   let range: Excel.Range;

@@ -72,7 +72,10 @@ export type LinkLookup =
   | { link: string; offer: Offer; price: OfferPrice | undefined; quote?: Quote; error?: undefined }
   | { link: string; offer?: undefined; error: string };
 
-/** Cells of one recalculation arrive within a few ms of each other; 50 ms collects them (excel.md). */
+/**
+ * Cells of one recalculation arrive within a few ms of each other; 50 ms collects them (Microsoft's batching
+ * pattern, docs page "custom-functions-batching": Excel evaluates a recalculation's calls together).
+ */
 export const BATCH_WINDOW_MS = 50;
 
 /** One request's shared settings: calls that differ here go in different requests. */

@@ -136,7 +136,8 @@ function toSku(
     price: positivePrice(raw.sale_price),
     stock: toInteger(raw.stock),
     imageUrl,
-    // `package_info.weight` is 0.12 for a nightgown in the docs: kilograms (offer-details.md §2, "kg?").
+    // TMAPI's detail docs show `package_info.weight: 0.12` for a nightgown and name no unit: 0.12 kg is a
+    // nightgown, 0.12 g is not, so kilograms (as `delivery_info.unit_weight`, which the docs do call kg).
     weightKg: positiveMeasure(pack.weight),
   };
 }
