@@ -1,44 +1,20 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import type { DemoProxy } from './demo-proxy.js';
 
 // The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
 // here), in preview mode (no Office host) against the demo proxy: search 玩具厂, see ranked results and why.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = ADDIN_ROOT;
 const screenshot = path.join(root, 'test-results', 'taskpane.png');
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
+let pane: BuiltPane;
 let proxy: DemoProxy;
-let server: PreviewServer;
 let context: BrowserContext;
 let page: Page;
 let origin: string;
@@ -48,19 +24,10 @@ beforeAll(async () => {
   const outDir = inject('addinDist');
   const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
   temp.push(profile);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
-  const configFile = path.join(root, 'vite.config.ts');
-  server = await preview({
-    root,
-    configFile,
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true },
-  });
+  pane = await serveBuiltPane(outDir);
+  ({ origin, proxy } = pane);
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_FLAGS,
     viewport: { width: 380, height: 900 },
   });
@@ -73,8 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await server?.close();
-  await proxy?.close();
+  await pane?.close();
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
 });
 

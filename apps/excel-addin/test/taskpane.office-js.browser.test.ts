@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 
 // The built pane with Microsoft's REAL office.js, from the @microsoft/office-js npm package, served locally in
 // this test only (production keeps Microsoft's CDN, as Marketplace add-ins must). `?_host_Info=…` makes
@@ -14,7 +11,6 @@ import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 // defines OfficeRuntime a few seconds later — as in Excel. There is no Excel behind the page, so
 // Office.onReady does not resolve here; the store is chosen as soon as OfficeRuntime exists.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const officeDist = path.join(
   path.dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')),
   'dist',
@@ -22,46 +18,17 @@ const officeDist = path.join(
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const KEY = 'yuantou.settings';
 const PREFIXED = `_OfficeRuntime_Storage_${KEY}`;
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let proxy: DemoProxy;
-let server: PreviewServer;
+let pane: BuiltPane;
 let browser: Browser;
 let origin: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   const outDir = inject('addinDist');
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  proxy = await startDemoProxy({ env: { YUANTOU_CORS_ORIGINS: origin } });
-  const configFile = path.join(root, 'vite.config.ts');
-  server = await preview({
-    root,
-    configFile,
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true },
-  });
+  pane = await serveBuiltPane(outDir);
+  origin = pane.origin;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_FLAGS,
   });
 }, 180_000);
@@ -69,8 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
   await browser?.close();
-  await server?.close();
-  await proxy?.close();
+  await pane?.close();
 });
 
 /** A fresh profile whose CDN requests for office.js are answered from the npm package. */
@@ -139,7 +105,7 @@ describe.each([
       );
 
     await page.click('#settings-toggle');
-    await page.fill('#proxy-url', proxy.url);
+    await page.fill('#proxy-url', pane.proxy.url);
     await page.click('#settings-save');
     await page.waitForFunction(() => document.querySelector('#settings-status')?.textContent !== '');
     const status = await page.textContent('#settings-status');
@@ -150,7 +116,7 @@ describe.each([
       expect(status).toContain('Saved');
       const after = await storage();
       expect(after.plain).toBeNull();
-      expect(JSON.parse(after.office!)).toMatchObject({ proxyUrl: proxy.url, token: 'legacy-token' });
+      expect(JSON.parse(after.office!)).toMatchObject({ proxyUrl: pane.proxy.url, token: 'legacy-token' });
     } else {
       // Windows: excel-win32-16.01.js keeps OfficeRuntime.storage in Excel through its native bridge, which
       // a browser does not have. The add-in still writes there (and nowhere else) and says the save failed;
