@@ -1,4 +1,10 @@
-import type { Offer, OfferPrice } from '@yuantou/core';
+import {
+  type ConversionFailure,
+  convertCny,
+  type Offer,
+  type OfferPrice,
+  type RateQuote,
+} from '@yuantou/core';
 import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
@@ -6,6 +12,8 @@ import { el } from './element.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.
+
+type Quote = RateQuote | ConversionFailure;
 
 /** Variants shown per offer; the rest are counted (the sheet table has them all in the `variants` column). */
 export const MAX_VARIANT_ROWS = 30;
@@ -70,10 +78,23 @@ function variantsTable(doc: Document, offer: Offer): HTMLElement | null {
   return details;
 }
 
-function facts(offer: Offer, price: OfferPrice | undefined): string {
+/**
+ * The unit price in the pane's currency beside the CNY one (`≈ US$0.62`, with its rate date), or why it could
+ * not be converted: the same conversion as the inserted table's `price (USD)` column.
+ */
+function converted(price: OfferPrice | undefined, quote: Quote | undefined): string | null {
+  if (!price || !quote) return null;
+  const value = convertCny(price.unitPrice, quote);
+  if (value === null) return null;
+  if ('error' in value) return `${value.currency}: ${value.error}`;
+  return `≈ ${value.amount} ${value.currency} (rate of ${value.rateDate}${value.stale ? ', stale' : ''})`;
+}
+
+function facts(offer: Offer, price: OfferPrice | undefined, quote: Quote | undefined): string {
   const where = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
   return [
     price ? `${money(price.unitPrice)} at ${price.quantity}${price.belowMoq ? ' (below MOQ)' : ''}` : null,
+    converted(price, quote),
     offer.moq !== null ? `MOQ ${offer.moq} ${offer.unit ?? ''}`.trim() : null,
     offer.stock !== null ? `stock ${offer.stock}` : null,
     offer.weightKg !== null ? `${offer.weightKg} kg` : null,
@@ -90,7 +111,7 @@ function offerItem(
   found: Extract<LinkLookup, { offer: Offer }>,
   quantity: number | undefined,
 ): HTMLElement {
-  const { offer, price } = found;
+  const { offer, price, quote } = found;
   const li = el(doc, 'li', 'result offer');
   li.dataset.offerId = offer.id;
   const a = el(doc, 'a', 'name', offer.titleTranslated ?? offer.title ?? offer.id);
@@ -99,7 +120,7 @@ function offerItem(
   a.rel = 'noopener noreferrer';
   li.append(a);
   if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
-  li.append(el(doc, 'div', 'facts', facts(offer, price)), tiersTable(doc, offer));
+  li.append(el(doc, 'div', 'facts', facts(offer, price, quote)), tiersTable(doc, offer));
   const variants = variantsTable(doc, offer);
   if (variants) li.append(variants);
   // The card =OFFER's title cell holds for this link (with the price at the pane's quantity when one is set).
