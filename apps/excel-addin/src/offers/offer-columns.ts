@@ -90,7 +90,9 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
     field: 'title',
     header: 'title',
     format: 'text',
-    value: (v) => v.offer.title ?? v.offer.titleTranslated,
+    // The seller's own title only: a provider that answered only in the requested language (TMAPI's detail with
+    // `language=en`) leaves it blank, and its text is in `title (translated)`, never passed off as the original.
+    value: (v) => v.offer.title,
     rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price),
   },
   {
@@ -152,9 +154,16 @@ const ALIASES: Readonly<Record<string, string>> = {
   imageurl: 'image',
 };
 
-/** `"title, price,MOQ"` → those columns in that order; blank → the default set. */
-export function parseFields(fields: string | null | undefined): OfferColumn[] {
-  const text = String(fields ?? '').trim() || DEFAULT_OFFER_FIELDS;
+/** The default set, with `title (translated)` after the title when a language other than Chinese was asked. */
+function defaultFields(language: string | undefined): string {
+  return language && language !== 'zh'
+    ? DEFAULT_OFFER_FIELDS.replace(/^title,/, 'title,translated,')
+    : DEFAULT_OFFER_FIELDS;
+}
+
+/** `"title, price,MOQ"` → those columns in that order; blank → the default set for the asked `language`. */
+export function parseFields(fields: string | null | undefined, language?: string): OfferColumn[] {
+  const text = String(fields ?? '').trim() || defaultFields(language);
   const columns: OfferColumn[] = [];
   for (const written of text.split(/[,，;；\s]+/).filter(Boolean)) {
     const key = written.toLowerCase().replace(/[_-]/g, '');

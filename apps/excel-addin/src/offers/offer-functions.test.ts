@@ -33,7 +33,13 @@ function harness(defaults?: () => { language?: string; currency?: string }) {
             error: { kind: 'not_found', message: `offer ${ref} not found` },
           };
         }
+        // Asked in English, the offer answers as TMAPI's detail does: only the translation, labelled.
+        const english =
+          body.language === 'en'
+            ? { title: null, titleTranslated: `Sample ${ref}`, translationLanguage: 'en' }
+            : {};
         const offer = sampleOffer(ref, 'demo', {
+          ...english,
           skus: [
             {
               id: 'red',
@@ -95,6 +101,20 @@ describe('offer functions', () => {
       ['MOQ', 'price (CNY)', 'title'],
       [10, 4.5, `样品 ${ID_A}`],
     ]);
+  });
+
+  it('in English the default columns add the translated title; an English-only answer leaves `title` blank', async () => {
+    const { fns, recalc } = harness();
+    const [english, chinese] = await recalc([
+      fns.offer(ID_A, undefined, [['header; language=en']]),
+      fns.offer(ID_A, undefined, [['header']]),
+    ]);
+    const [enHeader, enRow] = (english as PromiseFulfilledResult<unknown[][]>).value;
+    expect(enHeader!.slice(0, 3)).toEqual(['title', 'title (translated)', 'price (CNY)']);
+    expect(enRow!.slice(0, 2)).toEqual(['', `Sample ${ID_A}`]);
+    const [zhHeader, zhRow] = (chinese as PromiseFulfilledResult<unknown[][]>).value;
+    expect(zhHeader!.slice(0, 2)).toEqual(['title', 'price (CNY)']);
+    expect(zhRow![0]).toBe(`样品 ${ID_A}`);
   });
 
   it('=OFFER rejects unknown fields and options before asking the proxy', async () => {

@@ -192,8 +192,8 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
 
     /** =OFFER(link, [fields], [options]): one row (a header row above it with the `header` option). */
     async offer(link: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
-      const picked = parseFields(fields);
       const parsed = withDefaults(parseOfferOptions(options), deps);
+      const picked = parseFields(fields, parsed.language);
       const { offer, quote } = await lookup(offerIdOf(link), parsed, signal);
       const columns = withCurrencyColumns(picked, quote);
       const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity, quote };
@@ -206,8 +206,8 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
      * cell gives a blank row; a link that fails says why in its first column, without failing the others.
      */
     async offers(links: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
-      const picked = parseFields(fields);
       const parsed = withDefaults(parseOfferOptions(options), deps);
+      const picked = parseFields(fields, parsed.language);
       const cells = (Array.isArray(links) ? links.flat() : [links]) as unknown[];
       if (cells.every(isBlank))
         throw new InputError('argument', 'links: give a range of 1688 links or offer ids');

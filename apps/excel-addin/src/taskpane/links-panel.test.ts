@@ -22,6 +22,7 @@ describe('linkTable', () => {
     const headers = table.columns.map((c) => c.header);
     expect(headers).toEqual([
       'title',
+      'title (translated)',
       'price (CNY)',
       'price tiers',
       'MOQ',
@@ -35,6 +36,7 @@ describe('linkTable', () => {
     expect(table.rows[0]).toEqual([
       '样品 612345678901',
       '',
+      '',
       '10+ ¥5; 100+ ¥4.5; 1000+ ¥3.9',
       10,
       1000,
@@ -45,6 +47,7 @@ describe('linkTable', () => {
     ]);
     expect(table.rows[1]).toEqual([
       '⚠ this is a Taobao link',
+      '',
       '',
       '',
       '',
@@ -100,8 +103,8 @@ describe('linkTable with the pane currency', () => {
       { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
     ]);
     const headers = table.columns.map((c) => c.header);
-    expect(headers.slice(0, 4)).toEqual(['title', 'price (CNY)', 'price (EUR)', 'rate date']);
-    expect(table.rows[0]!.slice(1, 4)).toEqual([4.5, 0.5625, '2024-03-13 (stale)']);
+    expect(headers.slice(0, 5)).toEqual(['title', 'title (translated)', 'price (CNY)', 'price (EUR)', 'rate date']);
+    expect(table.rows[0]!.slice(2, 5)).toEqual([4.5, 0.5625, '2024-03-13 (stale)']);
     expect(table.rows[1]![headers.indexOf('link')]).toBe('https://item.taobao.com/item.htm?id=1');
   });
 });

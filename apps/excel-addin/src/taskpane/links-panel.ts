@@ -30,7 +30,8 @@ export interface LinksPanel {
 export const MAX_LINKS = 1000;
 
 /** The columns "Insert as table" writes: the default =OFFER fields plus the clean link. */
-export const LINK_TABLE_FIELDS = `${DEFAULT_OFFER_FIELDS},variants,link`;
+// The table always has `title (translated)`: the pane's language can change between lookups.
+export const LINK_TABLE_FIELDS = `${DEFAULT_OFFER_FIELDS.replace(/^title,/, 'title,translated,')},variants,link`;
 
 /** One link per line (or per cell); blank lines dropped, duplicates kept so the table matches the paste. */
 export function parseLinkLines(text: string): string[] {
