@@ -1,43 +1,24 @@
 import { OffersResponse } from '@yuantou/core';
 import { ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeFakes,
-  fakeConfig,
-  type RunningFakes,
-  type RunningProxy,
-  resetFakes,
-  startAllFakes,
-  startProxy,
-} from './proxy-harness.js';
+import { describe, expect, it } from 'vitest';
+import { fakeConfig, type RunningProxy, startProxy, useFakesAndProxy } from './proxy-harness.js';
 
 // `language` and `currency` on /v1/offers through the real proxy to the TMAPI and Onebound fakes (which verify
 // signatures): what each provider is sent, what comes back labelled, and the paid calls the fakes count.
 
-let fakes: RunningFakes;
-let proxy: RunningProxy | undefined;
-
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  resetFakes(fakes);
-});
-afterAll(() => closeFakes(fakes));
+const suite = useFakesAndProxy();
 
 /** The fakes serve offers from this id on (their offer index 0). */
 const OFFER_ID = String(628745190321 + 3);
 
 async function proxyAsking(provider: 'tmapi' | 'onebound'): Promise<RunningProxy> {
-  const base = fakeConfig(fakes);
-  proxy = await startProxy({
+  const base = fakeConfig(suite.fakes);
+  suite.proxy = await startProxy({
     ...base,
     offerProviders: base.providers.filter((p) => p.id === provider),
     fx: { ...base.fx, fixedRates: { USD: 8 } },
   });
-  return proxy;
+  return suite.proxy;
 }
 
 const ask = async (running: RunningProxy, body: object) => {
@@ -59,7 +40,7 @@ describe('/v1/offers language and currency through the providers', () => {
       source: 'config',
     });
     expect((price!.unitPriceConverted as { amount: number }).amount).toBeCloseTo(price!.unitPrice / 8, 5);
-    expect(fakes.tmapi.calls.count(TMAPI_PATHS.detail)).toBe(1);
+    expect(suite.fakes.tmapi.calls.count(TMAPI_PATHS.detail)).toBe(1);
 
     const fr = (await ask(running, { language: 'fr' })).results[0]!;
     const zh = (await ask(running, {})).results[0]!;
@@ -68,7 +49,7 @@ describe('/v1/offers language and currency through the providers', () => {
     expect(fr.offer!.title).toMatch(/\p{Script=Han}/u);
     // fr is not sent, so fr and "no language" are one cache entry: one more paid call, not two.
     expect(zh.fromCache).toBe(true);
-    expect(fakes.tmapi.calls.count(TMAPI_PATHS.detail)).toBe(2);
+    expect(suite.fakes.tmapi.calls.count(TMAPI_PATHS.detail)).toBe(2);
   });
 
   it('Onebound: ko and ja are not sent (lang cn|en|ru only), reported, and cost one call together', async () => {
@@ -77,10 +58,10 @@ describe('/v1/offers language and currency through the providers', () => {
     const ja = (await ask(running, { language: 'ja' })).results[0]!;
     expect([ko.ignored, ja.ignored]).toEqual([['language'], ['language']]);
     expect([ko.fromCache, ja.fromCache]).toEqual([false, true]);
-    expect(fakes.onebound.calls.count(ONEBOUND_PATHS.detail)).toBe(1);
+    expect(suite.fakes.onebound.calls.count(ONEBOUND_PATHS.detail)).toBe(1);
     const en = (await ask(running, { language: 'en' })).results[0]!;
     expect(en.ignored).toBeUndefined();
     expect(en.offer!.titleTranslated).not.toMatch(/\p{Script=Han}/u);
-    expect(fakes.onebound.calls.count(ONEBOUND_PATHS.detail)).toBe(2);
+    expect(suite.fakes.onebound.calls.count(ONEBOUND_PATHS.detail)).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type AppDeps, buildApp } from '../../src/app.js';
 import { loadConfig, type ProxyConfig } from '../../src/config/load-config.js';
 import { fakeEnv, type RunningFakes, startAllFakes } from '../start-fakes.js';
@@ -110,4 +111,29 @@ export function searchPath(
   extra: Record<string, string> = {},
 ) {
   return `${route}?${new URLSearchParams({ q: keyword, provider, ...extra })}`;
+}
+
+/** What {@link useFakesAndProxy} gives a test file: the running fakes, and the proxy a test starts (closed after it). */
+export interface FakesAndProxy {
+  fakes: RunningFakes;
+  proxy: RunningProxy | undefined;
+}
+
+/**
+ * The lifecycle most end-to-end files share: every provider's fake started once for the file; after each test
+ * the proxy it started (`suite.proxy = await startProxy(…)`) is closed and the fakes' behaviours and call counts
+ * are reset. Call at the top of the file.
+ */
+export function useFakesAndProxy(): FakesAndProxy {
+  const suite = { proxy: undefined } as FakesAndProxy;
+  beforeAll(async () => {
+    suite.fakes = await startAllFakes();
+  });
+  afterEach(async () => {
+    await suite.proxy?.close();
+    suite.proxy = undefined;
+    resetFakes(suite.fakes);
+  });
+  afterAll(() => closeFakes(suite.fakes));
+  return suite;
 }

@@ -1,35 +1,14 @@
 import { OFFER_ROUTES, type ProviderId } from '@yuantou/core';
-import { closeAllFakes, ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
+import { describe, expect, it } from 'vitest';
 import type { ProxyConfig } from '../../src/config/load-config.js';
-import {
-  fakeConfig,
-  type RunningFakes,
-  type RunningProxy,
-  startAllFakes,
-  startProxy,
-} from './proxy-harness.js';
+import { fakeConfig, startProxy, useFakesAndProxy } from './proxy-harness.js';
 
 // Offers by link through the real proxy over HTTP to the providers' detail fakes (which verify signatures):
 // the configured provider order, fallback on the failures the issue names, what the answer says about each
 // provider, and what each fallback costs in paid calls (counted by the fakes).
 
-let fakes: RunningFakes;
-let proxy: RunningProxy | undefined;
-
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterAll(async () => {
-  await closeAllFakes(fakes);
-});
-beforeEach(() => {
-  for (const fake of Object.values(fakes)) fake.reset();
-});
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-});
+const suite = useFakesAndProxy();
 
 // The first offer the fakes list (fake-data.ts `offerIdFor(0)`), and two more.
 const OFFER = ['628745190321', '628745190322', '628745190323'];
@@ -37,25 +16,25 @@ const link = (id: string) => `https://detail.1688.com/offer/${id}.html?spm=a2635
 
 /** The fakes' config with offers asked of `order`, in that order. */
 function offersFrom(order: ProviderId[], overrides: Partial<ProxyConfig> = {}): ProxyConfig {
-  const config = fakeConfig(fakes, overrides);
+  const config = fakeConfig(suite.fakes, overrides);
   const byId = new Map(config.providers.map((p) => [p.id, p]));
   return { ...config, offerProviders: order.map((id) => byId.get(id)!) };
 }
 
 const detailCalls = () => ({
-  tmapi: fakes.tmapi.calls.count(TMAPI_PATHS.detail),
-  onebound: fakes.onebound.calls.count(ONEBOUND_PATHS.detail),
+  tmapi: suite.fakes.tmapi.calls.count(TMAPI_PATHS.detail),
+  onebound: suite.fakes.onebound.calls.count(ONEBOUND_PATHS.detail),
 });
 
 async function lookUp(refs: string[]) {
-  const answer = await proxy!.post(OFFER_ROUTES.offers, { refs, quantity: 100 });
+  const answer = await suite.proxy!.post(OFFER_ROUTES.offers, { refs, quantity: 100 });
   expect(answer.status).toBe(200);
   return answer.body;
 }
 
 describe('POST /v1/offers over HTTP: provider order and fallback', () => {
   it('asks the first provider only, when it answers', async () => {
-    proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
+    suite.proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
     const body = await lookUp([link(OFFER[0]!)]);
     expect(body.providerOrder).toEqual(['tmapi', 'onebound']);
     expect(body.results[0]).toMatchObject({ offerId: OFFER[0], provider: 'tmapi', offer: { id: OFFER[0] } });
@@ -70,8 +49,8 @@ describe('POST /v1/offers over HTTP: provider order and fallback', () => {
   ] as const)(
     'falls back to the next provider when the first says %s, and says what it said',
     async (kind, behaviour) => {
-      fakes.tmapi.setMode(behaviour);
-      proxy = await startProxy(offersFrom(['tmapi', 'onebound'], { deadlineMs: 2500 }));
+      suite.fakes.tmapi.setMode(behaviour);
+      suite.proxy = await startProxy(offersFrom(['tmapi', 'onebound'], { deadlineMs: 2500 }));
       const body = await lookUp([link(OFFER[0]!)]);
       const [result] = body.results;
       expect(result).toMatchObject({ offerId: OFFER[0], provider: 'onebound', offer: { id: OFFER[0] } });
@@ -87,8 +66,8 @@ describe('POST /v1/offers over HTTP: provider order and fallback', () => {
   );
 
   it('after a quota answer the exhausted provider is skipped for later offers: no paid call into it', async () => {
-    fakes.tmapi.setMode({ kind: 'error', code: '439' });
-    proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
+    suite.fakes.tmapi.setMode({ kind: 'error', code: '439' });
+    suite.proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
     await lookUp([link(OFFER[0]!)]);
     const tmapiAfterFirst = detailCalls().tmapi;
     const body = await lookUp([link(OFFER[1]!), link(OFFER[2]!)]);
@@ -100,7 +79,7 @@ describe('POST /v1/offers over HTTP: provider order and fallback', () => {
 
   it('a daily budget spent on the first provider moves offers to the next without calling it', async () => {
     const config = offersFrom(['tmapi', 'onebound']);
-    proxy = await startProxy({
+    suite.proxy = await startProxy({
       ...config,
       providers: config.providers.map((p) => (p.id === 'tmapi' ? { ...p, dailyCalls: 1 } : p)),
       offerProviders: config.offerProviders.map((p) => (p.id === 'tmapi' ? { ...p, dailyCalls: 1 } : p)),
@@ -118,7 +97,7 @@ describe('POST /v1/offers over HTTP: provider order and fallback', () => {
   });
 
   it('not_found everywhere is not_found, with what each provider said; an unknown id costs one call at each', async () => {
-    proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
+    suite.proxy = await startProxy(offersFrom(['tmapi', 'onebound']));
     const body = await lookUp([link('999999999999')]);
     expect(body.results[0].error.kind).toBe('not_found');
     expect(body.results[0].error.message).toMatch(/tmapi: .*; onebound: /);

@@ -1,32 +1,13 @@
 import { ROUTES } from '@yuantou/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeFakes,
-  fakeConfig,
-  type RunningFakes,
-  type RunningProxy,
-  resetFakes,
-  startAllFakes,
-  startProxy,
-} from '../e2e/proxy-harness.js';
+import { describe, expect, it } from 'vitest';
+import { fakeConfig, startProxy, useFakesAndProxy } from '../e2e/proxy-harness.js';
 
 // Issue 10's table, the rows about what callers send: every one is answered before a single paid call. Counted
 // on the fakes' side of real sockets.
 
-let fakes: RunningFakes;
-let proxy: RunningProxy | undefined;
+const suite = useFakesAndProxy();
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterEach(async () => {
-  await proxy?.close();
-  proxy = undefined;
-  resetFakes(fakes);
-});
-afterAll(() => closeFakes(fakes));
-
-const paidCalls = () => Object.values(fakes).reduce((sum, fake) => sum + fake.calls.count(), 0);
+const paidCalls = () => Object.values(suite.fakes).reduce((sum, fake) => sum + fake.calls.count(), 0);
 
 describe('caller input that must cost nothing', () => {
   it.each([
@@ -36,9 +17,9 @@ describe('caller input that must cost nothing', () => {
     ['%C3%28', 'q'],
     ['%', 'q'],
   ])('malformed percent-encoding q=%s → 400 naming %s, no call', async (raw, field) => {
-    proxy = await startProxy(fakeConfig(fakes));
+    suite.proxy = await startProxy(fakeConfig(suite.fakes));
     for (const route of [ROUTES.suppliers, ROUTES.products]) {
-      const answer = await proxy.get(`${route}?q=${raw}&provider=tmapi,onebound`);
+      const answer = await suite.proxy.get(`${route}?q=${raw}&provider=tmapi,onebound`);
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ status: 400, field, kind: 'validation' });
     }
@@ -46,8 +27,8 @@ describe('caller input that must cost nothing', () => {
   });
 
   it('a malformed escape in another field names that field', async () => {
-    proxy = await startProxy(fakeConfig(fakes));
-    const answer = await proxy.get(`${ROUTES.products}?q=toy&city=%E6%B1%95%E5`);
+    suite.proxy = await startProxy(fakeConfig(suite.fakes));
+    const answer = await suite.proxy.get(`${ROUTES.products}?q=toy&city=%E6%B1%95%E5`);
     expect(answer.body).toMatchObject({ status: 400, field: 'city' });
     expect(paidCalls()).toBe(0);
   });
@@ -55,8 +36,8 @@ describe('caller input that must cost nothing', () => {
   it.each(['%00', 'toy%00', '%E7%8E%A9%00%E5%85%B7', '%1B[31m'])(
     'a control character in q (%s) → 400, no call',
     async (q) => {
-      proxy = await startProxy(fakeConfig(fakes));
-      const answer = await proxy.get(`${ROUTES.suppliers}?q=${q}&provider=tmapi,onebound`);
+      suite.proxy = await startProxy(fakeConfig(suite.fakes));
+      const answer = await suite.proxy.get(`${ROUTES.suppliers}?q=${q}&provider=tmapi,onebound`);
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ field: 'q' });
       expect(paidCalls()).toBe(0);
@@ -74,27 +55,27 @@ describe('caller input that must cost nothing', () => {
     'https://user:pass@img.alicdn.com/a.jpg',
     `https://img.alicdn.com/${'x'.repeat(2100)}.jpg`,
   ])('imageUrl %s → 400 naming imageUrl, no call', async (imageUrl) => {
-    proxy = await startProxy(fakeConfig(fakes));
-    const answer = await proxy.post(ROUTES.productsByImage, { imageUrl });
+    suite.proxy = await startProxy(fakeConfig(suite.fakes));
+    const answer = await suite.proxy.post(ROUTES.productsByImage, { imageUrl });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ status: 400, field: 'imageUrl' });
     expect(paidCalls()).toBe(0);
   });
 
   it('HEAD of a search route makes no upstream call', async () => {
-    proxy = await startProxy(fakeConfig(fakes));
+    suite.proxy = await startProxy(fakeConfig(suite.fakes));
     for (const route of [ROUTES.suppliers, ROUTES.products]) {
-      const response = await fetch(`${proxy.url}${route}?q=toy&provider=tmapi`, { method: 'HEAD' });
+      const response = await fetch(`${suite.proxy.url}${route}?q=toy&provider=tmapi`, { method: 'HEAD' });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET');
     }
-    expect((await fetch(`${proxy.url}${ROUTES.health}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${suite.proxy.url}${ROUTES.health}`, { method: 'HEAD' })).status).toBe(200);
     expect(paidCalls()).toBe(0);
   });
 
   it('base64 sent only to providers that take URLs is the caller’s error: 400, no call', async () => {
-    proxy = await startProxy(fakeConfig(fakes));
-    const answer = await proxy.post(ROUTES.productsByImage, {
+    suite.proxy = await startProxy(fakeConfig(suite.fakes));
+    const answer = await suite.proxy.post(ROUTES.productsByImage, {
       imageBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk',
       provider: 'tmapi,dajisaas',
     });
@@ -109,10 +90,14 @@ describe('caller input that must cost nothing', () => {
 
   it('failed authentication counts against the client’s rate limit', async () => {
     const good = 'a-good-client-token-0001';
-    proxy = await startProxy({ ...fakeConfig(fakes), tokens: [good], rateLimit: { requestsPerMinute: 20 } });
+    suite.proxy = await startProxy({
+      ...fakeConfig(suite.fakes),
+      tokens: [good],
+      rateLimit: { requestsPerMinute: 20 },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const response = await fetch(`${proxy.url}${ROUTES.providers}`, {
+      const response = await fetch(`${suite.proxy.url}${ROUTES.providers}`, {
         headers: { authorization: `Bearer wrong-token-guess-${i}-xxxxxxxx` },
       });
       statuses.push(response.status);
@@ -120,7 +105,7 @@ describe('caller input that must cost nothing', () => {
     expect(statuses.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => 401));
     expect(statuses.slice(20)).toEqual(Array.from({ length: 10 }, () => 429));
     // The client with the right token has its own bucket.
-    const ok = await fetch(`${proxy.url}${ROUTES.providers}`, {
+    const ok = await fetch(`${suite.proxy.url}${ROUTES.providers}`, {
       headers: { authorization: `Bearer ${good}` },
     });
     expect(ok.status).toBe(200);
