@@ -103,7 +103,13 @@ describe('linkTable with the pane currency', () => {
       { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
     ]);
     const headers = table.columns.map((c) => c.header);
-    expect(headers.slice(0, 5)).toEqual(['title', 'title (translated)', 'price (CNY)', 'price (EUR)', 'rate date']);
+    expect(headers.slice(0, 5)).toEqual([
+      'title',
+      'title (translated)',
+      'price (CNY)',
+      'price (EUR)',
+      'rate date',
+    ]);
     expect(table.rows[0]!.slice(2, 5)).toEqual([4.5, 0.5625, '2024-03-13 (stale)']);
     expect(table.rows[1]![headers.indexOf('link')]).toBe('https://item.taobao.com/item.htm?id=1');
   });
