@@ -1,4 +1,4 @@
-import { type Conversion, type ConversionFailure, convertCny, type RateQuote } from '@yuantou/core';
+import { type ConversionFailure, convertCny, type RateQuote } from '@yuantou/core';
 import { convertedCell, rateDateCell } from '../functions/result-rows.js';
 import type { OfferColumn, OfferView } from './offer-columns.js';
 
@@ -17,10 +17,6 @@ const CNY_AMOUNT: Readonly<Record<string, (view: OfferView) => number | null>> =
   priceMin: (v) => v.offer.priceMin,
   priceMax: (v) => v.offer.priceMax,
 };
-
-export function convertedAmount(cny: number | null, quote: Quote): Conversion | null {
-  return convertCny(cny, quote);
-}
 
 /** The columns with converted twins and a rate date inserted, when a currency was asked; else as given. */
 export function withCurrencyColumns(
