@@ -32,6 +32,7 @@ export { normalizeLocation } from './normalize/location.js';
 export { trustedTranslation } from './normalize/translated-text.js';
 export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
 export {
+  effectivePrice,
   OfferPriceError,
   type OfferPriceProblem,
   type PriceAt,

@@ -88,3 +88,8 @@ export function section(
     ...(options.collapsed === undefined ? {} : { collapsible: true, collapsed: options.collapsed }),
   };
 }
+
+/** `广东 东莞`: a place as cells and cards show it, province then city; `''` when neither is known. */
+export function placeText(place: { province: string | null; city: string | null }): string {
+  return [place.province, place.city].filter(Boolean).join(' ');
+}

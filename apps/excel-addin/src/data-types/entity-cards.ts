@@ -1,18 +1,26 @@
-import type { Offer, OfferPrice, RankedProduct, RankedSupplier, ScoreFactor } from '@yuantou/core';
+import {
+  effectivePrice,
+  type Offer,
+  type OfferPrice,
+  type RankedProduct,
+  type RankedSupplier,
+  type ScoreFactor,
+} from '@yuantou/core';
 import {
   booleanValue,
   type CardProperty,
   definedProperties,
   numberValue,
+  placeText,
   type RichCellCapabilities,
   section,
   textValue,
   webImage,
 } from './cell-values.js';
 
-// Entity cards ("like Excel's own Stocks") for a ranked supplier or product, or an offer looked up by link: the cell shows the name, a click
-// opens the card, and `=A2.Score` reads a property. Built only from the item the proxy returned — cards are saved
-// in the workbook, so nothing from the settings (proxy URL, token) may ever go in.
+// Entity cards ("like Excel's own Stocks") for a ranked supplier or product, or an offer looked up by link: the
+// cell shows the name, a click opens the card, and `=A2.Score` reads a property. Built only from the item the
+// proxy returned — cards are saved in the workbook, so nothing from the settings (proxy URL, token) may ever go in.
 //
 // Property names are the ones a formula uses (`=A2.Score`, `=A2.[Repurchase rate]`): short English words, the
 // same for every card of a kind so a column of cards can be referenced uniformly.
@@ -61,7 +69,7 @@ function factoryOrTrader(s: RankedSupplier): string | null {
 export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabilities): Excel.EntityCellValue {
   const name = s.name ?? s.nick ?? s.id;
   const flags = redFlags(s);
-  const location = [s.location.province, s.location.city].filter(Boolean).join(' ');
+  const location = placeText(s.location);
   const properties = definedProperties([
     ['Name', textValue(name)],
     ['Score', num(s.score, SCORE, capabilities)],
@@ -82,37 +90,30 @@ export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabiliti
     ...breakdownProperties(s.breakdown, capabilities),
   ]);
   const why = s.breakdown.map((f) => `Why: ${f.label}`);
-  return {
-    type: 'Entity',
-    text: name,
-    properties,
-    layouts: {
-      compact: { icon: 'Factory' },
-      card: {
-        title: { property: 'Name' },
-        sections: compactSections([
-          section(
-            'Company',
-            [
-              'Score',
-              'Location',
-              'Factory or trader',
-              'Credit',
-              'Factory level',
-              'Super factory',
-              'Years',
-              'Area m2',
-            ],
-            properties,
-          ),
-          section('Buyers', ['Repurchase rate', 'Response rate', 'Return rate', 'Main products'], properties),
-          section('Red flags', ['Red flags'], properties),
-          section('Why it ranks here', why, properties, { collapsed: true }),
-          section('Source', ['Providers', 'Link'], properties, { collapsed: true }),
-        ]),
-      },
-    },
-  };
+  return entity(name, properties, {
+    icon: 'Factory',
+    title: 'Name',
+    sections: [
+      section(
+        'Company',
+        [
+          'Score',
+          'Location',
+          'Factory or trader',
+          'Credit',
+          'Factory level',
+          'Super factory',
+          'Years',
+          'Area m2',
+        ],
+        properties,
+      ),
+      section('Buyers', ['Repurchase rate', 'Response rate', 'Return rate', 'Main products'], properties),
+      section('Red flags', ['Red flags'], properties),
+      section('Why it ranks here', why, properties, { collapsed: true }),
+      section('Source', ['Providers', 'Link'], properties, { collapsed: true }),
+    ],
+  });
 }
 
 export function productCard(p: RankedProduct, capabilities: RichCellCapabilities): Excel.EntityCellValue {
@@ -138,40 +139,26 @@ export function productCard(p: RankedProduct, capabilities: RichCellCapabilities
     ...breakdownProperties(p.breakdown, capabilities),
   ]);
   const why = p.breakdown.map((f) => `Why: ${f.label}`);
-  return {
-    type: 'Entity',
-    text: title,
-    properties,
-    layouts: {
-      compact: { icon: 'ShoppingBag' },
-      card: {
-        title: { property: 'Title' },
-        ...(image ? { mainImage: { property: 'Image' } } : {}),
-        sections: compactSections([
-          section(
-            'Offer',
-            ['Chinese title', 'Score', 'Price', 'Price max', 'MOQ', 'Monthly sales', 'Repurchase rate'],
-            properties,
-          ),
-          section('Seller', ['Supplier', 'Paid placement', 'Red flags'], properties),
-          section('Why it ranks here', why, properties, { collapsed: true }),
-          section('Source', ['Provider', 'Link'], properties, { collapsed: true }),
-        ]),
-      },
-    },
-  };
+  return entity(title, properties, {
+    icon: 'ShoppingBag',
+    title: 'Title',
+    sections: [
+      section(
+        'Offer',
+        ['Chinese title', 'Score', 'Price', 'Price max', 'MOQ', 'Monthly sales', 'Repurchase rate'],
+        properties,
+      ),
+      section('Seller', ['Supplier', 'Paid placement', 'Red flags'], properties),
+      section('Why it ranks here', why, properties, { collapsed: true }),
+      section('Source', ['Provider', 'Link'], properties, { collapsed: true }),
+    ],
+  });
 }
 
 /** `#,##0" 件"`: the count stays a number and shows its unit; a unit Excel could misread is left out. */
 function countFormat(unit: string | null): string {
   return unit && /^[^"\\]{1,20}$/.test(unit.trim()) ? `${INTEGER}" ${unit.trim()}"` : INTEGER;
 }
-
-/** A tier's price as 1688 charges it: its promotion price when that is lower (as core's priceAt reads it). */
-const tierPrice = (t: Offer['priceTiers'][number]) =>
-  t.promotionPrice !== null && t.promotionPrice !== undefined && t.promotionPrice < t.price
-    ? t.promotionPrice
-    : t.price;
 
 /**
  * One price per start quantity, ascending: property names must be unique, and a provider listing a start
@@ -180,7 +167,7 @@ const tierPrice = (t: Offer['priceTiers'][number]) =>
 function tierPrices(offer: Offer): [number, number][] {
   const byStart = new Map<number, number>();
   for (const tier of offer.priceTiers) {
-    const price = tierPrice(tier);
+    const price = effectivePrice(tier) ?? tier.price;
     const known = byStart.get(tier.minQuantity);
     if (known === undefined || price < known) byStart.set(tier.minQuantity, price);
   }
@@ -205,7 +192,7 @@ export function offerCard(
     `From ${from}`,
     numberValue(price, PRICE_CNY, capabilities),
   ]);
-  const shipsFrom = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
+  const shipsFrom = placeText(offer.shipsFrom);
   const properties = definedProperties([
     ['Title', textValue(title)],
     ['Chinese title', offer.titleTranslated && offer.title ? textValue(offer.title) : null],
@@ -237,33 +224,49 @@ export function offerCard(
     ['Provider', textValue(offer.provider)],
     ['Link', text(offer.url)],
   ]);
+  return entity(title, properties, {
+    icon: 'ShoppingBag',
+    title: 'Title',
+    sections: [
+      section(
+        'Offer',
+        ['Chinese title', 'MOQ', 'Unit', 'Stock', 'Sold', 'Variants', 'Ships from'],
+        properties,
+      ),
+      priced
+        ? section(`Price at ${priced.quantity}`, ['Quantity', 'Unit price', 'Subtotal'], properties)
+        : null,
+      section('Price tiers', [...tiers.map(([name]) => name), 'Price min', 'Price max'], properties),
+      section('Seller', ['Supplier', 'Supplier link'], properties),
+      section('Source', ['Offer id', 'Provider', 'Link'], properties, { collapsed: true }),
+    ],
+  });
+}
+
+/**
+ * The Entity every card is: its cell text, the icon of its compact view, the property that titles the card,
+ * the `Image` property as main image when the card has one, and its sections (empty ones come as `null`: left out).
+ */
+function entity(
+  text: string,
+  properties: Record<string, CardProperty>,
+  layout: {
+    icon: Excel.EntityCompactLayoutIcons | string;
+    title: string;
+    sections: (Excel.CardLayoutListSection | null)[];
+  },
+): Excel.EntityCellValue {
   return {
     type: 'Entity',
-    text: title,
+    text,
     properties,
     layouts: {
-      compact: { icon: 'ShoppingBag' },
+      compact: { icon: layout.icon },
       card: {
-        title: { property: 'Title' },
-        ...(image ? { mainImage: { property: 'Image' } } : {}),
-        sections: compactSections([
-          section(
-            'Offer',
-            ['Chinese title', 'MOQ', 'Unit', 'Stock', 'Sold', 'Variants', 'Ships from'],
-            properties,
-          ),
-          priced
-            ? section(`Price at ${priced.quantity}`, ['Quantity', 'Unit price', 'Subtotal'], properties)
-            : null,
-          section('Price tiers', [...tiers.map(([name]) => name), 'Price min', 'Price max'], properties),
-          section('Seller', ['Supplier', 'Supplier link'], properties),
-          section('Source', ['Offer id', 'Provider', 'Link'], properties, { collapsed: true }),
-        ]),
+        title: { property: layout.title },
+        ...('Image' in properties ? { mainImage: { property: 'Image' } } : {}),
+        sections: layout.sections.filter((s): s is Excel.CardLayoutListSection => s !== null),
       },
     },
   };
-}
-
-function compactSections(sections: (Excel.CardLayoutListSection | null)[]): Excel.CardLayoutListSection[] {
-  return sections.filter((s): s is Excel.CardLayoutListSection => s !== null);
 }

@@ -1,6 +1,12 @@
-import type { ConversionFailure, Offer, OfferPrice, RateQuote } from '@yuantou/core';
+import {
+  type ConversionFailure,
+  effectivePrice,
+  type Offer,
+  type OfferPrice,
+  type RateQuote,
+} from '@yuantou/core';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { webImage } from '../data-types/cell-values.js';
+import { placeText, webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import type { ColumnFormat, RichCell } from '../functions/result-rows.js';
 import { InputError } from '../search/input-error.js';
@@ -51,13 +57,7 @@ const money = (n: number) => `¥${Number(n.toFixed(2))}`;
 /** `2+ ¥5; 100+ ¥4.5; 1000+ ¥3.9` — each tier's start quantity and unit price. */
 export function tiersText(offer: Offer): string | null {
   if (offer.priceTiers.length === 0) return null;
-  return offer.priceTiers
-    .map((t) => {
-      const promo = t.promotionPrice ?? null;
-      const price = promo !== null && promo < t.price ? promo : t.price;
-      return `${t.minQuantity}+ ${money(price)}`;
-    })
-    .join('; ');
+  return offer.priceTiers.map((t) => `${t.minQuantity}+ ${money(effectivePrice(t) ?? t.price)}`).join('; ');
 }
 
 /** `颜色: 红, 尺码: L ¥5 (stock 120)` per variant, one per line. */
@@ -117,7 +117,7 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
     field: 'shipsFrom',
     header: 'ships from',
     format: 'text',
-    value: (v) => [v.offer.shipsFrom.province, v.offer.shipsFrom.city].filter(Boolean).join(' ') || null,
+    value: (v) => placeText(v.offer.shipsFrom) || null,
   },
   { field: 'sold', header: 'sold', format: 'integer', value: (v) => v.offer.soldCount },
   {

@@ -1,11 +1,13 @@
 import {
   type ConversionFailure,
   convertCny,
+  effectivePrice,
   type Offer,
   type OfferPrice,
   type RateQuote,
 } from '@yuantou/core';
 import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
+import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { el } from './element.js';
@@ -42,9 +44,8 @@ function tiersTable(doc: Document, offer: Offer): HTMLElement {
     'tiers',
     ['from (pcs)', 'unit price'],
     offer.priceTiers.map((t) => {
-      const promo = t.promotionPrice ?? null;
-      const price =
-        promo !== null && promo < t.price ? `${money(promo)} (was ${money(t.price)})` : money(t.price);
+      const charged = effectivePrice(t) ?? t.price;
+      const price = charged < t.price ? `${money(charged)} (was ${money(t.price)})` : money(t.price);
       return [String(t.minQuantity), price];
     }),
   );
@@ -91,7 +92,7 @@ function converted(price: OfferPrice | undefined, quote: Quote | undefined): str
 }
 
 function facts(offer: Offer, price: OfferPrice | undefined, quote: Quote | undefined): string {
-  const where = [offer.shipsFrom.province, offer.shipsFrom.city].filter(Boolean).join(' ');
+  const where = placeText(offer.shipsFrom);
   return [
     price ? `${money(price.unitPrice)} at ${price.quantity}${price.belowMoq ? ' (below MOQ)' : ''}` : null,
     converted(price, quote),

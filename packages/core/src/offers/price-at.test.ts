@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bareOffer, offerArbitrary, sku } from './__fixtures__/offer-arbitraries.js';
-import { OfferPriceError, priceAt } from './price-at.js';
+import { effectivePrice, OfferPriceError, priceAt } from './price-at.js';
 
 const tiered = bareOffer({
   moq: 2,
@@ -136,5 +136,17 @@ describe('priceAt properties', () => {
         expect(priceAt(offer, nextTier.minQuantity).unitPrice).toBe(nextTier.unitPrice);
       }),
     );
+  });
+});
+
+describe('effectivePrice', () => {
+  it.each([
+    [{ price: 5, promotionPrice: 4.2 }, 4.2],
+    [{ price: 5, promotionPrice: 6 }, 5],
+    [{ price: 5 }, 5],
+    [{ price: null, promotionPrice: 3 }, 3],
+    [{ price: null, promotionPrice: null }, null],
+  ])('%o charges %s per piece', (item, expected) => {
+    expect(effectivePrice(item)).toBe(expected);
   });
 });

@@ -43,8 +43,17 @@ export class OfferPriceError extends Error {
 }
 
 /** A price and its promotion price: the promotion wins when it is lower. */
-function effective(price: number | null | undefined, promotion: number | null | undefined): number | null {
-  const candidates = [price, promotion].filter((p): p is number => typeof p === 'number' && p >= 0);
+/**
+ * What 1688 charges per piece for one price tier or one variant: its promotion price when that is lower than
+ * its price (either may be missing); `null` when it has neither. {@link priceAt} prices with it.
+ */
+export function effectivePrice(item: {
+  price: number | null | undefined;
+  promotionPrice?: number | null | undefined;
+}): number | null {
+  const candidates = [item.price, item.promotionPrice].filter(
+    (p): p is number => typeof p === 'number' && p >= 0,
+  );
   return candidates.length > 0 ? Math.min(...candidates) : null;
 }
 
@@ -82,25 +91,23 @@ export function priceAt(offer: Offer, quantity: number, options: PriceAtOptions 
   }
   const sku = options.skuId === undefined ? undefined : findSku(offer, options.skuId);
   const tiers = [...offer.priceTiers]
-    .filter((tier) => effective(tier.price, tier.promotionPrice) !== null)
+    .filter((tier) => effectivePrice(tier) !== null)
     .sort((a, b) => a.minQuantity - b.minQuantity);
   const moq = offer.moq ?? tiers[0]?.minQuantity ?? null;
   const belowMoq = moq !== null && quantity < moq;
 
   if (tiers.length > 0) {
     let chosen: PriceTier = tiers[0]!;
-    let unitPrice = effective(chosen.price, chosen.promotionPrice)!;
+    let unitPrice = effectivePrice(chosen)!;
     for (const tier of tiers) {
       if (tier.minQuantity > quantity) break;
-      const price = effective(tier.price, tier.promotionPrice)!;
+      const price = effectivePrice(tier)!;
       if (price <= unitPrice) {
         chosen = tier;
         unitPrice = price;
       }
     }
-    const next = tiers.find(
-      (tier) => tier.minQuantity > quantity && effective(tier.price, tier.promotionPrice)! < unitPrice,
-    );
+    const next = tiers.find((tier) => tier.minQuantity > quantity && effectivePrice(tier)! < unitPrice);
     return {
       unitPrice,
       subtotal: roundFen(unitPrice * quantity),
@@ -110,7 +117,7 @@ export function priceAt(offer: Offer, quantity: number, options: PriceAtOptions 
         ? {
             nextTier: {
               minQuantity: next.minQuantity,
-              unitPrice: effective(next.price, next.promotionPrice)!,
+              unitPrice: effectivePrice(next)!,
             },
           }
         : {}),
@@ -118,7 +125,7 @@ export function priceAt(offer: Offer, quantity: number, options: PriceAtOptions 
   }
 
   const skuPrices = (sku ? [sku] : offer.skus)
-    .map((s) => effective(s.price, s.promotionPrice))
+    .map((s) => effectivePrice(s))
     .filter((p): p is number => p !== null);
   const unitPrice = skuPrices.length > 0 ? Math.min(...skuPrices) : sku ? null : offer.priceMin;
   if (unitPrice === null || unitPrice === undefined) {
