@@ -1,6 +1,6 @@
 import { OfferParams } from '@yuantou/core';
 import { InputError } from '../search/input-error.js';
-import { richOption } from '../search/search-options.js';
+import { type CellValue, optionPairs, richOption } from '../search/search-options.js';
 
 // `options` of =OFFER and =OFFERS: text such as "language=en; currency=USD; quantity=500; header", or a 2-column
 // range of names and values. What `language`, `currency` and `quantity` mean is core's OfferParams schema (the one
@@ -17,8 +17,6 @@ export interface OfferOptions {
   rich?: boolean;
 }
 
-type CellValue = string | number | boolean | null | undefined;
-
 const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
   language: 'language',
   lang: 'language',
@@ -31,32 +29,12 @@ const NAMES: Readonly<Record<string, keyof OfferOptions>> = {
   rich: 'rich',
 };
 
-function pairs(argument: unknown): [string, CellValue][] {
-  if (argument === undefined || argument === null) return [];
-  const rows = (Array.isArray(argument) ? argument : [[argument]]) as CellValue[][];
-  const filled = rows.filter((row) => row.some((cell) => cell !== null && cell !== undefined && cell !== ''));
-  if (filled.length === 0) return [];
-  if (filled.length === 1 && filled[0]!.length === 1) {
-    return String(filled[0]![0] ?? '')
-      .split(/[;；\n]/)
-      .filter((part) => part.trim() !== '')
-      .map((part) => {
-        const eq = part.search(/[=:＝]/);
-        return eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-      });
-  }
-  if (filled[0]!.length !== 2) {
-    throw new InputError(
-      'argument',
-      'options: give text like "language=en; quantity=500" or a 2-column range',
-    );
-  }
-  return filled.map(([name, value]) => [String(name ?? ''), value]);
-}
-
 export function parseOfferOptions(argument: unknown): OfferOptions {
   const options: OfferOptions = {};
-  for (const [rawName, value] of pairs(argument)) {
+  for (const [rawName, value] of optionPairs(
+    argument as CellValue[][] | CellValue,
+    'language=en; quantity=500',
+  )) {
     const written = rawName.trim();
     const name = NAMES[written.toLowerCase()];
     if (!name) {

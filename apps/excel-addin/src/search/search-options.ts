@@ -76,34 +76,46 @@ function option(rawName: string, value: CellValue): WrittenOption {
   return { written, key, value: cellText(value) };
 }
 
-/** `"provider=tmapi,onebound; factoryOnly; city=汕头"` → written options. Empty text → none. */
-export function readOptionsText(text: string): WrittenOption[] {
-  const options: WrittenOption[] = [];
-  for (const part of text.split(/[;；\n]/)) {
-    if (part.trim() === '') continue;
-    const eq = part.search(/[=:＝：]/);
-    options.push(eq === -1 ? option(part, '') : option(part.slice(0, eq), part.slice(eq + 1)));
-  }
-  return options;
+/** `"a=1; b; c：3"` → name/value pairs as written (a name alone has the value `''`). Empty text → none. */
+function textPairs(text: string): [string, CellValue][] {
+  return text
+    .split(/[;；\n]/)
+    .filter((part) => part.trim() !== '')
+    .map((part) => {
+      const eq = part.search(/[=:＝：]/);
+      return eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    });
 }
 
 /**
- * The `options` argument as Excel passes it (a matrix, since the parameter is declared `any[][]`): one cell
- * of text, or rows of name/value pairs. Blank rows are skipped.
+ * An `options` argument as Excel passes it (a matrix, since the parameter is declared `any[][]`) as name/value
+ * pairs, as written: one cell of text, or rows of a 2-column range (blank rows skipped). `example` is the text
+ * form the error for any other shape shows. What names and values mean is the caller's: the search functions'
+ * (below) and the offer functions' options read them the same way.
  */
-export function readOptionsArgument(argument: CellValue[][] | CellValue): WrittenOption[] {
+export function optionPairs(argument: CellValue[][] | CellValue, example: string): [string, CellValue][] {
   if (argument === undefined || argument === null) return [];
-  if (!Array.isArray(argument)) return readOptionsText(String(argument));
+  if (!Array.isArray(argument)) return textPairs(String(argument));
   const rows = argument.filter((row) =>
     row.some((cell) => cell !== null && cell !== undefined && cell !== ''),
   );
   if (rows.length === 0) return [];
   const first = rows[0]!;
-  if (rows.length === 1 && first.length === 1) return readOptionsText(String(first[0] ?? ''));
+  if (rows.length === 1 && first.length === 1) return textPairs(String(first[0] ?? ''));
   if (first.length !== 2) {
-    throw new InputError('options', 'options: give text like "factoryOnly; city=汕头" or a 2-column range');
+    throw new InputError('options', `options: give text like "${example}" or a 2-column range`);
   }
-  return rows.map(([name, value]) => option(String(name ?? ''), value));
+  return rows.map(([name, value]) => [String(name ?? ''), value]);
+}
+
+/** `"provider=tmapi,onebound; factoryOnly; city=汕头"` → written options. Empty text → none. */
+export function readOptionsText(text: string): WrittenOption[] {
+  return textPairs(text).map(([name, value]) => option(name, value));
+}
+
+/** The search functions' `options` argument as written options (see {@link optionPairs}). */
+export function readOptionsArgument(argument: CellValue[][] | CellValue): WrittenOption[] {
+  return optionPairs(argument, 'factoryOnly; city=汕头').map(([name, value]) => option(name, value));
 }
 
 /** The add-in's own options, taken out of what is validated against core's schemas and sent to the proxy. */
