@@ -14,7 +14,7 @@ export default defineConfig(async ({ command }) => {
     // Relative asset URLs, so a production host may serve the add-in under a path (ADDIN_HOST=https://x/addin).
     base: './',
     plugins: [
-      customFunctionsPlugin({ source: here('src/functions/functions.ts') }),
+      customFunctionsPlugin({ source: here('src/app/functions.ts') }),
       manifestPlugin({
         template: here('manifest.template.xml'),
         manifest: manifestOptionsFromEnv(process.env),
@@ -26,7 +26,7 @@ export default defineConfig(async ({ command }) => {
     build: {
       target: 'es2020',
       rollupOptions: {
-        input: { taskpane: here('taskpane.html'), functions: here('src/functions/functions-entry.ts') },
+        input: { taskpane: here('taskpane.html'), functions: here('src/app/functions-entry.ts') },
         output: {
           entryFileNames: (chunk: { name: string }) =>
             chunk.name === 'functions' ? 'functions.js' : 'assets/[name]-[hash].js',

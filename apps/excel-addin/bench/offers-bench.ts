@@ -5,7 +5,7 @@
 
 import { cpus } from 'node:os';
 import { createClient } from '@yuantou/core';
-import { createAddinRuntime } from '../src/runtime/addin-runtime.js';
+import { createAddinRuntime } from '../src/app/addin-runtime.js';
 import { type DemoProxy, startDemoProxy } from '../test/demo-proxy.js';
 
 const CELLS = 500;

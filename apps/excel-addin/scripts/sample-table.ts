@@ -1,7 +1,7 @@
 // Prints the README's sample `=SUPPLIERS("玩具厂")` output as a Markdown table, computed by the real
 // functions against the real proxy in demo mode (so the README never shows invented data).
 // Run: pnpm sample [keyword] [count]
-import { createAddinRuntime } from '../src/runtime/addin-runtime.js';
+import { createAddinRuntime } from '../src/app/addin-runtime.js';
 import { startDemoProxy } from '../test/demo-proxy.js';
 
 const keyword = process.argv[2] ?? '玩具厂';

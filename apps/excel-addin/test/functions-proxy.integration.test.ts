@@ -1,8 +1,8 @@
 import { createServer, type Socket } from 'node:net';
 import { ProviderError } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { products, productsByImage, suppliers } from '../src/functions/functions.js';
-import { sharedRuntime } from '../src/runtime/shared-runtime.js';
+import { products, productsByImage, suppliers } from '../src/app/functions.js';
+import { sharedRuntime } from '../src/app/shared-runtime.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.js';
 

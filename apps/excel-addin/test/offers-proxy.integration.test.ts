@@ -1,7 +1,7 @@
 import { createClient, ProviderError } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { offer, offers, priceAt } from '../src/functions/functions.js';
-import { sharedRuntime } from '../src/runtime/shared-runtime.js';
+import { offer, offers, priceAt } from '../src/app/functions.js';
+import { sharedRuntime } from '../src/app/shared-runtime.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, type GatewayLike, startDemoProxy } from './demo-proxy.js';
 

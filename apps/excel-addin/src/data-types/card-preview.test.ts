@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { RankedProduct, RankedSupplier } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import productsJson from '../functions/__fixtures__/ranked-products.json' with { type: 'json' };
-import suppliersJson from '../functions/__fixtures__/ranked-suppliers.json' with { type: 'json' };
+import productsJson from './__fixtures__/ranked-products.json' with { type: 'json' };
+import suppliersJson from './__fixtures__/ranked-suppliers.json' with { type: 'json' };
 import { cardValueText, formatCardNumber, renderCardPreview } from './card-preview.js';
 import { productCard, supplierCard } from './entity-cards.js';
 

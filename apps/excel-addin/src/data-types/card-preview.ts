@@ -1,4 +1,4 @@
-import { el } from '../taskpane/element.js';
+import { el } from '../dom/element.js';
 
 // Renders an Entity cell value as HTML, the way Excel lays out its card: title, main image, then each section's
 // properties. The pane uses it to show the very JSON a cell would hold (so preview mode and the README

@@ -1,8 +1,8 @@
 import { type Offer, priceAt, RankedProduct, RankedSupplier } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
-import productsJson from '../functions/__fixtures__/ranked-products.json' with { type: 'json' };
-import suppliersJson from '../functions/__fixtures__/ranked-suppliers.json' with { type: 'json' };
+import productsJson from './__fixtures__/ranked-products.json' with { type: 'json' };
+import suppliersJson from './__fixtures__/ranked-suppliers.json' with { type: 'json' };
 import { httpsImageAddress, type RichCellCapabilities, webImage } from './cell-values.js';
 import { offerCard, productCard, supplierCard } from './entity-cards.js';
 

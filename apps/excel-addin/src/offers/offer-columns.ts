@@ -5,11 +5,11 @@ import {
   type OfferPrice,
   type RateQuote,
 } from '@yuantou/core';
+import { InputError } from '../cells/input-error.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { placeText, webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
-import type { ColumnFormat, RichCell } from '../functions/result-rows.js';
-import { InputError } from '../search/input-error.js';
+import type { ColumnFormat, RichCell } from '../search/result-rows.js';
 
 // The columns =OFFER and =OFFERS can show, and that the pane's "Insert as table" writes. `fields` picks and
 // orders them ("title,price,moq,stock,supplier"). Unknown values are blank cells, never 0, so a sheet can tell

@@ -1,9 +1,9 @@
 import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../cells/input-error.js';
+import { QueryCache } from '../cells/query-cache.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { QueryCache } from '../functions/query-cache.js';
-import { InputError } from '../search/input-error.js';
 import { createOfferFunctions } from './offer-functions.js';
 
 // Pictures and cards from =OFFER/=OFFERS: where the host supports data types (CustomFunctionsRuntime 1.4) the

@@ -1,9 +1,9 @@
 import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
-import { NotAvailableError } from '../functions/cell-error.js';
-import { QueryCache } from '../functions/query-cache.js';
-import { InputError } from '../search/input-error.js';
+import { NotAvailableError } from '../cells/cell-error.js';
+import { InputError } from '../cells/input-error.js';
+import { QueryCache } from '../cells/query-cache.js';
 import { createOfferFunctions } from './offer-functions.js';
 
 const ID_A = '612345678901';

@@ -15,11 +15,11 @@ import {
   priceAt,
   type RateQuote,
 } from '@yuantou/core';
+import { NotAvailableError } from '../cells/cell-error.js';
+import { InputError } from '../cells/input-error.js';
+import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { NotAvailableError } from '../functions/cell-error.js';
-import type { QueryCache } from '../functions/query-cache.js';
-import type { RichCell } from '../functions/result-rows.js';
-import { InputError } from '../search/input-error.js';
+import type { RichCell } from '../search/result-rows.js';
 import { OfferBatcher } from './offer-batcher.js';
 import { headerRow, offerRow, parseFields, type Row } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';

@@ -1,5 +1,5 @@
 import { OfferParams } from '@yuantou/core';
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
 import { type CellValue, optionPairs, richOption } from '../search/search-options.js';
 
 // `options` of =OFFER and =OFFERS: text such as "language=en; currency=USD; quantity=500; header", or a 2-column

@@ -1,7 +1,7 @@
 import { SearchParams } from '@yuantou/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from './input-error.js';
+import { InputError } from '../cells/input-error.js';
 import { validateSearch } from './search-input.js';
 import { readOptionsText } from './search-options.js';
 

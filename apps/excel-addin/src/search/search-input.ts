@@ -1,5 +1,5 @@
 import { ImageSearchBody, SearchParams } from '@yuantou/core';
-import { InputError } from './input-error.js';
+import { InputError } from '../cells/input-error.js';
 import type { WrittenOption } from './search-options.js';
 
 // One validation for every search the add-in sends, from a cell or from the pane: the user's options are

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from './input-error.js';
+import { InputError } from '../cells/input-error.js';
 import { OPTION_NAMES, readOptionsArgument, readOptionsText } from './search-options.js';
 
 describe('readOptionsText', () => {

@@ -1,5 +1,5 @@
 import { ImageSearchBody, SearchParams } from '@yuantou/core';
-import { InputError } from './input-error.js';
+import { InputError } from '../cells/input-error.js';
 
 // The add-in's own part of search options: how people WRITE them in a cell. `options` of =SUPPLIERS,
 // =PRODUCTS and =PRODUCTSBYIMAGE is text such as "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase"

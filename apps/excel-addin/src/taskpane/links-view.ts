@@ -9,8 +9,8 @@ import {
 import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
 import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
+import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
-import { el } from './element.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.

@@ -1,9 +1,9 @@
+import { customFunctionsRegistered } from '../app/functions-entry.js';
+import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
-import { customFunctionsRegistered } from '../functions/functions-entry.js';
 import { within } from '../runtime/office-start.js';
 import { missingFeatures } from '../runtime/requirements.js';
-import { officeStart, sharedRuntime } from '../runtime/shared-runtime.js';
 import { mountTaskpane } from './taskpane.js';
 
 // The shared runtime's page: registers the custom functions (functions-entry) and mounts the pane AT ONCE,

@@ -9,7 +9,7 @@ import type {
 
 import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
-import { el } from './element.js';
+import { el } from '../dom/element.js';
 
 // The results list: each item with its score and, folded under it, the breakdown that explains the rank and
 // the card a cell would show (the same JSON the functions return, rendered when opened).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
 import { type FormOption, type SearchFormValues, toSearchRequest } from './search-request.js';
 
 const field = (key: string, value: FormOption['value'], label = key): FormOption => ({ key, label, value });

@@ -1,5 +1,5 @@
-import { cellErrorFor } from '../functions/cell-error.js';
-import type { AddinRuntime } from '../runtime/addin-runtime.js';
+import type { AddinRuntime } from '../app/addin-runtime.js';
+import { cellErrorFor } from '../cells/cell-error.js';
 import { usageLines } from './usage-summary.js';
 
 // Proxy URL, token and request timeout: saved through the runtime (OfficeRuntime.storage in Excel,

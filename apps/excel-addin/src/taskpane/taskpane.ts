@@ -1,10 +1,10 @@
 import { LANGUAGES, PROVIDER_IDS } from '@yuantou/core';
+import type { AddinRuntime } from '../app/addin-runtime.js';
+import { cellErrorFor } from '../cells/cell-error.js';
+import { InputError } from '../cells/input-error.js';
 import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
-import { cellErrorFor } from '../functions/cell-error.js';
-import { productColumns, productRows, supplierColumns, supplierRows } from '../functions/result-rows.js';
-import type { AddinRuntime } from '../runtime/addin-runtime.js';
-import { InputError } from '../search/input-error.js';
+import { productColumns, productRows, supplierColumns, supplierRows } from '../search/result-rows.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PROXY_URL, DEFAULT_TIMEOUT_SECONDS } from '../runtime/settings.js';
+import { type KeyValueStore, memoryStore, SETTINGS_KEY } from '../runtime/settings-store.js';
 import { createAddinRuntime } from './addin-runtime.js';
-import { DEFAULT_PROXY_URL, DEFAULT_TIMEOUT_SECONDS } from './settings.js';
-import { type KeyValueStore, memoryStore, SETTINGS_KEY } from './settings-store.js';
 
 // The settings gate: cells calculated while the saved settings are still being read wait for them, never
 // hang, and see the pane's changes at once.

@@ -1,6 +1,6 @@
 import { associateCustomFunctions } from 'virtual:custom-functions-associate';
 import { officeScriptLoaded } from '../runtime/office-start.js';
-import '../runtime/shared-runtime.js';
+import '../app/shared-runtime.js';
 
 // Registers =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE. "office.js defines Office and a queuing
 // CustomFunctions.associate synchronously: calling associate at module top level is safe" — when office.js

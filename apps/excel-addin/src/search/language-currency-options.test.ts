@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
+import { QueryCache } from '../cells/query-cache.js';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
-import { QueryCache } from './query-cache.js';
 import { createSearchFunctions } from './search-functions.js';
 
 function setup(defaults?: { language?: string; currency?: string }) {

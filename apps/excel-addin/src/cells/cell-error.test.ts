@@ -1,6 +1,6 @@
 import { ProxyRequestError } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
 import { cellErrorFor } from './cell-error.js';
 
 const url = 'http://127.0.0.1:8787';

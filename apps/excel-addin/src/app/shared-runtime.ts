@@ -1,6 +1,6 @@
+import { officeOnReady, officeRuntimeDefined } from '../runtime/office-start.js';
+import { chooseStore } from '../runtime/settings-store.js';
 import { createAddinRuntime } from './addin-runtime.js';
-import { officeOnReady, officeRuntimeDefined } from './office-start.js';
-import { chooseStore } from './settings-store.js';
 
 // The page's one runtime; functions.ts and the pane both import it (shared runtime = one page, one module
 // graph). It starts with the page: Office.onReady (or the host script defining OfficeRuntime, just before)

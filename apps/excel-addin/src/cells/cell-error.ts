@@ -1,4 +1,4 @@
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
 
 // What a failed search shows in the cell. Pure (no CustomFunctions global) so it is unit-tested; the runtime
 // wraps the result in `new CustomFunctions.Error(code, message)`. Excel cuts messages at 256 characters.

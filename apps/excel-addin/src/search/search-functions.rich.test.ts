@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../cells/input-error.js';
+import { QueryCache } from '../cells/query-cache.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { InputError } from '../search/input-error.js';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
-import { QueryCache } from './query-cache.js';
 import { createSearchFunctions } from './search-functions.js';
 
 // Pictures and cards in cells: where the host supports data types (CustomFunctionsRuntime 1.4) the name/title

@@ -1,7 +1,7 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: custom-functions-metadata reads these TypeScript types to
    write functions.json; `any[][]` is how a parameter accepts both a text cell and a range. */
-import { sharedRuntime } from '../runtime/shared-runtime.js';
-import { runInCell, toCustomFunctionsError } from './excel-cell.js';
+import { sharedRuntime } from '../app/shared-runtime.js';
+import { runInCell, toCustomFunctionsError } from '../cells/excel-cell.js';
 
 // The Excel custom functions. custom-functions-metadata reads the JSDoc tags below at build time to generate
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching

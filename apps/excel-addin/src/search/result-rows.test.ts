@@ -1,7 +1,7 @@
 import { RankedProduct, RankedSupplier } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
-import productsJson from './__fixtures__/ranked-products.json' with { type: 'json' };
-import suppliersJson from './__fixtures__/ranked-suppliers.json' with { type: 'json' };
+import productsJson from '../data-types/__fixtures__/ranked-products.json' with { type: 'json' };
+import suppliersJson from '../data-types/__fixtures__/ranked-suppliers.json' with { type: 'json' };
 import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from './result-rows.js';
 
 // Parsed as the proxy client parses answers, so fields added later get their defaults.

@@ -1,8 +1,8 @@
 import type { SearchParamsInput } from '@yuantou/core';
 import { describe, expect, it, vi } from 'vitest';
-import { InputError } from '../search/input-error.js';
+import { InputError } from '../cells/input-error.js';
+import { QueryCache } from '../cells/query-cache.js';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
-import { QueryCache } from './query-cache.js';
 import { CANDIDATE_POOL, createSearchFunctions } from './search-functions.js';
 
 function setup() {

@@ -4,8 +4,9 @@ import type {
   SearchParamsInput,
   SupplierSearchResponse,
 } from '@yuantou/core';
+import { InputError } from '../cells/input-error.js';
+import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { InputError } from '../search/input-error.js';
 import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
 import {
   type CellValue,
@@ -13,7 +14,6 @@ import {
   richOption,
   splitAddinOptions,
 } from '../search/search-options.js';
-import type { QueryCache } from './query-cache.js';
 import { type AnswerContext, productRows, type RichRow, supplierRows } from './result-rows.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments

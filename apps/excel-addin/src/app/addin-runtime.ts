@@ -1,7 +1,6 @@
 import { createClient, type ProxyClient } from '@yuantou/core';
+import { QueryCache } from '../cells/query-cache.js';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
-import { QueryCache } from '../functions/query-cache.js';
-import { createSearchFunctions, type SearchFunctions } from '../functions/search-functions.js';
 import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import {
   type AddinSettings,
@@ -9,8 +8,9 @@ import {
   mergeSettings,
   type SettingName,
   settingsFromStored,
-} from './settings.js';
-import { type KeyValueStore, memoryStore, SETTINGS_KEY } from './settings-store.js';
+} from '../runtime/settings.js';
+import { type KeyValueStore, memoryStore, SETTINGS_KEY } from '../runtime/settings-store.js';
+import { createSearchFunctions, type SearchFunctions } from '../search/search-functions.js';
 
 // The one object the shared runtime holds: settings, the proxy client, the query cache and the search
 // functions. The custom functions and the task pane run in the same page (manifest <Runtime lifetime="long">),
