@@ -1,6 +1,6 @@
+import type { ColumnFormat, RichRow, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { type Feature, supports } from '../runtime/requirements.js';
-import type { ColumnFormat, RichRow, Row } from '../search/result-rows.js';
 import { InsertError } from './insert-error.js';
 import { sheetNameFor, uniqueSheetName } from './sheet-name.js';
 

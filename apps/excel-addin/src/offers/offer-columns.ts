@@ -6,17 +6,14 @@ import {
   type RateQuote,
 } from '@yuantou/core';
 import { InputError } from '../cells/input-error.js';
+import type { Cell, ColumnFormat, RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { placeText, webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
-import type { ColumnFormat, RichCell } from '../search/result-rows.js';
 
 // The columns =OFFER and =OFFERS can show, and that the pane's "Insert as table" writes. `fields` picks and
 // orders them ("title,price,moq,stock,supplier"). Unknown values are blank cells, never 0, so a sheet can tell
 // "no stock" from "the provider did not say".
-
-export type Cell = string | number | boolean;
-export type Row = Cell[];
 
 /**
  * What a column reads: the offer and its price at the call's `quantity` (else at the minimum order); no price

@@ -1,5 +1,5 @@
 import { type ConversionFailure, convertCny, type RateQuote } from '@yuantou/core';
-import { convertedCell, rateDateCell } from '../search/result-rows.js';
+import { convertedCell, rateDateCell } from '../cells/rows.js';
 import type { OfferColumn, OfferView } from './offer-columns.js';
 
 // `currency=USD` on =OFFER/=OFFERS (and the pane's currency setting): each CNY price column the buyer picked gets

@@ -18,10 +18,10 @@ import {
 import { NotAvailableError } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
+import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import type { RichCell } from '../search/result-rows.js';
 import { OfferBatcher } from './offer-batcher.js';
-import { headerRow, offerRow, parseFields, type Row } from './offer-columns.js';
+import { headerRow, offerRow, parseFields } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 

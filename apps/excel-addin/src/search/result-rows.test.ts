@@ -1,8 +1,17 @@
-import { RankedProduct, RankedSupplier } from '@yuantou/core';
+import { type ProductResult, RankedProduct, RankedSupplier, type SupplierResult } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import productsJson from '../data-types/__fixtures__/ranked-products.json' with { type: 'json' };
 import suppliersJson from '../data-types/__fixtures__/ranked-suppliers.json' with { type: 'json' };
-import { PRODUCT_COLUMNS, productRows, SUPPLIER_COLUMNS, supplierRows } from './result-rows.js';
+import {
+  PRODUCT_COLUMNS,
+  PRODUCT_TABLE,
+  resultRows,
+  SUPPLIER_COLUMNS,
+  SUPPLIER_TABLE,
+} from './result-rows.js';
+
+const supplierRows = (items: readonly SupplierResult[]) => resultRows(SUPPLIER_TABLE, items);
+const productRows = (items: readonly ProductResult[]) => resultRows(PRODUCT_TABLE, items);
 
 // Parsed as the proxy client parses answers, so fields added later get their defaults.
 const suppliers = RankedSupplier.array().parse(suppliersJson);

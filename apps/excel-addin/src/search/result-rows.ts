@@ -7,40 +7,20 @@ import type {
   RateQuote,
   SupplierResult,
 } from '@yuantou/core';
+import {
+  type Column,
+  convertedCell,
+  type RichRow,
+  type Row,
+  rateDateCell,
+  tableRows,
+} from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { webImage } from '../data-types/cell-values.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
 
-// The spilled arrays the custom functions return, and the rows "Insert into sheet" writes: one header row,
-// then one row per item, best first. Unknown values are blank cells, never 0, so a sheet can tell "no data".
-
-export type Cell = string | number | boolean;
-export type Row = Cell[];
-/**
- * A cell of a spilled array where the host shows data types: a plain value, or a picture / entity card
- * (each cell is its own value, so a spill may mix them).
- */
-export type RichCell = Cell | Excel.EntityCellValue | Excel.WebImageCellValue;
-export type RichRow = RichCell[];
-
-/** How a column should look in an Excel table; the functions' spilled arrays carry raw values. */
-/** `price` is CNY (¥); `amount` a converted price whose currency the header names. */
-export type ColumnFormat = 'integer' | 'score' | 'percent' | 'price' | 'amount' | 'text' | 'link';
-
-export interface Column<T> {
-  header: string;
-  format: ColumnFormat;
-  value: (item: T, rank: number) => Cell | null;
-  /**
-   * The data-type value of this column where the host shows them (a card or a picture); `null` keeps the plain
-   * value. Only the name/title and image columns have one, so sorting, filtering and formulas over the other
-   * columns behave as with plain values.
-   */
-  rich?: (
-    item: T,
-    capabilities: RichCellCapabilities,
-  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
-}
+// The search family's columns and rows: what =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE spill and what the
+// pane's "Insert into sheet" writes for a search, best first (the row kit itself is cells/rows.ts).
 
 export const SUPPLIER_COLUMNS: readonly Column<RankedSupplier>[] = [
   { header: 'rank', format: 'integer', value: (_, rank) => rank },
@@ -95,24 +75,6 @@ export interface AnswerContext {
   searchedAs?: string;
 }
 
-/** A converted price cell: the amount, or the reason there is none (never the CNY figure in its place). */
-export function convertedCell(value: Conversion | null | undefined): Cell | null {
-  if (value === null || value === undefined) return null;
-  return 'error' in value ? `no rate: ${value.error}` : value.amount;
-}
-
-/** `2024-03-13`, with `(demo rates)`, `(stale)` or `fixed rate` when that is what it is. */
-export function rateDateCell(quote: RateQuote | ConversionFailure): Cell {
-  if ('error' in quote) return `no rate: ${quote.error}`;
-  const labels = [
-    quote.source === 'demo' ? 'demo rates' : null,
-    quote.source === 'config' ? 'fixed rate' : null,
-    quote.stale ? 'stale' : null,
-  ].filter(Boolean);
-  const date = quote.rateDate ?? '';
-  return labels.length === 0 ? date : `${date}${date ? ' ' : ''}(${labels.join(', ')})`.trim();
-}
-
 /** Converted-price and rate-date columns, inserted after `after` when a currency was asked for. */
 function withCurrency<T>(
   columns: readonly Column<T>[],
@@ -159,29 +121,6 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/**
- * Header + rows; with no items, a single cell saying so (not an error: the search worked). With `rich`
- * capabilities, columns that have a data-type value return it instead of the plain value.
- */
-export function tableRows<T>(columns: readonly Column<T>[], items: readonly T[], emptyText: string): Row[];
-export function tableRows<T>(
-  columns: readonly Column<T>[],
-  items: readonly T[],
-  emptyText: string,
-  rich: RichCellCapabilities | null,
-): RichRow[];
-export function tableRows<T>(
-  columns: readonly Column<T>[],
-  items: readonly T[],
-  emptyText: string,
-  rich: RichCellCapabilities | null = null,
-): RichRow[] {
-  if (items.length === 0) return [[emptyText]];
-  const cell = (column: Column<T>, item: T, rank: number): RichCell =>
-    (rich && column.rich?.(item, rich)) ?? column.value(item, rank) ?? '';
-  return [columns.map((c) => c.header), ...items.map((item, i) => columns.map((c) => cell(c, item, i + 1)))];
-}
-
 /** A spilled header also says what an English keyword was searched as: `title (searched as 玩具厂)`. */
 function noteSearchedAs<R extends RichRow>(rows: R[], header: string, context: AnswerContext): R[] {
   if (!context.searchedAs || rows.length < 2) return rows;
@@ -189,37 +128,44 @@ function noteSearchedAs<R extends RichRow>(rows: R[], header: string, context: A
   return [head!.map((h) => (h === header ? `${h} (searched as ${context.searchedAs})` : h)) as R, ...body];
 }
 
-/**
- * The spilled rows; with `rich` capabilities the company cell is an entity card (the host supports data types),
- * else plain values.
- */
-export function supplierRows(items: readonly SupplierResult[], context?: AnswerContext): Row[];
-export function supplierRows(
-  items: readonly SupplierResult[],
-  context: AnswerContext,
-  rich: RichCellCapabilities | null,
-): RichRow[];
-export function supplierRows(
-  items: readonly SupplierResult[],
-  context: AnswerContext = {},
-  rich: RichCellCapabilities | null = null,
-): RichRow[] {
-  const rows = tableRows(supplierColumns(context), items, 'no suppliers found', rich);
-  return noteSearchedAs(rows, 'company', context);
+/** One kind of search answer as a table: its columns, what an empty answer says, the header `searchedAs` notes. */
+export interface ResultTable<T> {
+  columns: (context: AnswerContext) => Column<T>[];
+  emptyText: string;
+  searchedAsHeader: string;
 }
 
-/** As {@link supplierRows}; the title cell is a card and the image cell a picture where supported. */
-export function productRows(items: readonly ProductResult[], context?: AnswerContext): Row[];
-export function productRows(
-  items: readonly ProductResult[],
+/** =SUPPLIERS: with `rich` capabilities the company cell is an entity card (the host supports data types). */
+export const SUPPLIER_TABLE: ResultTable<SupplierResult> = {
+  columns: supplierColumns,
+  emptyText: 'no suppliers found',
+  searchedAsHeader: 'company',
+};
+
+/** =PRODUCTS and =PRODUCTSBYIMAGE: the title cell is a card and the image cell a picture where supported. */
+export const PRODUCT_TABLE: ResultTable<ProductResult> = {
+  columns: productColumns,
+  emptyText: 'no products found',
+  searchedAsHeader: 'title',
+};
+
+/**
+ * The spilled rows of a search answer (header first); with `rich` capabilities, cards and pictures where the
+ * table has them, else plain values. The functions spill these; the pane inserts them (without the header).
+ */
+export function resultRows<T>(table: ResultTable<T>, items: readonly T[], context?: AnswerContext): Row[];
+export function resultRows<T>(
+  table: ResultTable<T>,
+  items: readonly T[],
   context: AnswerContext,
   rich: RichCellCapabilities | null,
 ): RichRow[];
-export function productRows(
-  items: readonly ProductResult[],
+export function resultRows<T>(
+  table: ResultTable<T>,
+  items: readonly T[],
   context: AnswerContext = {},
   rich: RichCellCapabilities | null = null,
 ): RichRow[] {
-  const rows = tableRows(productColumns(context), items, 'no products found', rich);
-  return noteSearchedAs(rows, 'title', context);
+  const rows = tableRows(table.columns(context), items, table.emptyText, rich);
+  return noteSearchedAs(rows, table.searchedAsHeader, context);
 }

@@ -6,6 +6,7 @@ import type {
 } from '@yuantou/core';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
+import type { RichRow } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
 import {
@@ -14,7 +15,13 @@ import {
   richOption,
   splitAddinOptions,
 } from '../search/search-options.js';
-import { type AnswerContext, productRows, type RichRow, supplierRows } from './result-rows.js';
+import {
+  type AnswerContext,
+  PRODUCT_TABLE,
+  type ResultTable,
+  resultRows,
+  SUPPLIER_TABLE,
+} from './result-rows.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments
 // (search-input.ts, core's schemas),
@@ -134,7 +141,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       request: Request,
       signal: AbortSignal,
     ) => Promise<{ items: Item[] } & AnswerContext>,
-    toRows: (items: Item[], context: AnswerContext, rich: RichCellCapabilities | null) => RichRow[],
+    table: ResultTable<Item>,
     signal: AbortSignal | undefined,
   ): Promise<RichRow[]> => {
     await deps.ready?.();
@@ -145,7 +152,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
     );
     // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
     const capabilities = rich ? (deps.richCells?.() ?? null) : null;
-    return toRows(response.items.slice(0, wanted), response, capabilities);
+    return resultRows(table, response.items.slice(0, wanted), response, capabilities);
   };
 
   return {
@@ -160,7 +167,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
         'SUPPLIERS',
         { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
-        supplierRows,
+        SUPPLIER_TABLE,
         signal,
       );
     },
@@ -176,7 +183,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
         'PRODUCTS',
         { params: paramsOf(valid), wanted, rich },
         (c, p, s) => c.searchProducts(p, { signal: s }),
-        productRows,
+        PRODUCT_TABLE,
         signal,
       );
     },
@@ -192,7 +199,7 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
         'PRODUCTSBYIMAGE',
         { params: bodyOf(valid), wanted, rich },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
-        productRows,
+        PRODUCT_TABLE,
         signal,
       );
     },

@@ -1,13 +1,13 @@
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
+import type { Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-columns.js';
 import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
-import type { Row } from '../search/result-rows.js';
 import { renderLinks } from './links-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its

@@ -4,7 +4,13 @@ import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
-import { productColumns, productRows, supplierColumns, supplierRows } from '../search/result-rows.js';
+import {
+  type AnswerContext,
+  PRODUCT_TABLE,
+  type ResultTable,
+  resultRows,
+  SUPPLIER_TABLE,
+} from '../search/result-rows.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
@@ -35,6 +41,20 @@ export interface Taskpane {
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
+
+/** A search answer as "Insert into sheet" writes it: the spilled rows without their header. */
+function sheetTable<T>(
+  title: string,
+  table: ResultTable<T>,
+  answer: { items: readonly T[] } & AnswerContext,
+): SheetTable {
+  return {
+    title,
+    columns: table.columns(answer),
+    rows: resultRows(table, answer.items, answer).slice(1),
+    richRows: (caps) => resultRows(table, answer.items, answer, caps).slice(1),
+  };
+}
 
 export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Taskpane {
   const form = byId<HTMLFormElement>(doc, 'search-form');
@@ -129,20 +149,10 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     if (!insert || !last) return;
     const { results } = last;
     // The same cards and pictures the functions spill, where Excel can take them (insert-table.ts decides).
-    const table: SheetTable =
+    const table =
       results.kind === 'suppliers'
-        ? {
-            title: last.title,
-            columns: supplierColumns(results.response),
-            rows: supplierRows(results.response.items, results.response).slice(1),
-            richRows: (caps) => supplierRows(results.response.items, results.response, caps).slice(1),
-          }
-        : {
-            title: last.title,
-            columns: productColumns(results.response),
-            rows: productRows(results.response.items, results.response).slice(1),
-            richRows: (caps) => productRows(results.response.items, results.response, caps).slice(1),
-          };
+        ? sheetTable(last.title, SUPPLIER_TABLE, results.response)
+        : sheetTable(last.title, PRODUCT_TABLE, results.response);
     insertStatus.textContent = 'Inserting…';
     try {
       insertStatus.textContent = `Inserted at ${await insert(table, target)}`;
