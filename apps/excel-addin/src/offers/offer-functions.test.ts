@@ -103,6 +103,28 @@ describe('offer functions', () => {
     ]);
   });
 
+  it('=OFFER with "header=no" gives the row alone, exactly as without the option', async () => {
+    const { fns, recalc } = harness();
+    const [none, no, rangeNo, chineseNo, bad] = await recalc([
+      fns.offer(ID_A, 'moq,price,title', undefined),
+      fns.offer(ID_A, 'moq,price,title', 'header=no'),
+      fns.offer(ID_A, 'moq,price,title', [
+        ['header', false],
+        ['quantity', 150],
+      ]),
+      fns.offer(ID_A, 'moq,price,title', [['header=否']]),
+      fns.offer(ID_A, 'moq,price,title', [['header=maybe']]),
+    ]);
+    const row = [[10, 5, `样品 ${ID_A}`]];
+    expect((none as PromiseFulfilledResult<unknown>).value).toEqual(row);
+    expect((no as PromiseFulfilledResult<unknown>).value).toEqual(row);
+    expect((rangeNo as PromiseFulfilledResult<unknown>).value).toEqual([[10, 4.5, `样品 ${ID_A}`]]);
+    expect((chineseNo as PromiseFulfilledResult<unknown>).value).toEqual(row);
+    expect((bad as PromiseRejectedResult).reason).toEqual(
+      new InputError('header', 'option "header": "maybe" is not yes/no'),
+    );
+  });
+
   it('in English the default columns add the translated title; an English-only answer leaves `title` blank', async () => {
     const { fns, recalc } = harness();
     const [english, chinese] = await recalc([

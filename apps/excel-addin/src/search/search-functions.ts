@@ -5,16 +5,10 @@ import type {
   SupplierSearchResponse,
 } from '@yuantou/core';
 import { InputError } from '../cells/input-error.js';
+import { type CellValue, richOption } from '../cells/option-reader.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { RichRow } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
-import {
-  type CellValue,
-  readOptionsArgument,
-  richOption,
-  splitAddinOptions,
-} from '../search/search-options.js';
 import {
   type AnswerContext,
   PRODUCT_TABLE,
@@ -22,6 +16,8 @@ import {
   resultRows,
   SUPPLIER_TABLE,
 } from './result-rows.js';
+import { type SearchKind, type SearchRequest, validateSearch } from './search-input.js';
+import { readOptionsArgument, splitAddinOptions } from './search-options.js';
 
 // What =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE compute, without the Excel runtime: validate the arguments
 // (search-input.ts, core's schemas),

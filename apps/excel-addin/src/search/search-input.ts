@@ -1,6 +1,6 @@
 import { ImageSearchBody, SearchParams } from '@yuantou/core';
 import { InputError } from '../cells/input-error.js';
-import type { WrittenOption } from './search-options.js';
+import type { WrittenOption } from '../cells/option-reader.js';
 
 // One validation for every search the add-in sends, from a cell or from the pane: the user's options are
 // checked by core's own request schemas (the ones the proxy and createClient use), and the first problem

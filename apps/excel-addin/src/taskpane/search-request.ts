@@ -1,5 +1,5 @@
+import type { WrittenOption } from '../cells/option-reader.js';
 import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
-import type { WrittenOption } from '../search/search-options.js';
 
 // The pane's form → the proxy request, validated like a cell's options (core's schemas via search-input.ts).
 // Every filter input in taskpane.html carries `data-option="<core parameter>"`, so a new search parameter
