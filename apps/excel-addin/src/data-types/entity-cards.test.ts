@@ -27,6 +27,13 @@ function expectLayoutConsistent(card: Card) {
   if (image) expect(card.properties?.[image.property]).toMatchObject({ type: 'WebImage' });
 }
 
+/** What a reader of the card sees first: its text, the property that titles it, its sections in order. */
+const outline = (card: Card) => ({
+  text: card.text,
+  title: card.layouts?.card?.title,
+  sections: sectionsOf(card).map((section) => section.title),
+});
+
 describe('supplierCard', () => {
   const [full, sparse] = suppliers as [RankedSupplier, RankedSupplier];
 
@@ -88,7 +95,15 @@ describe('supplierCard', () => {
   });
 
   it('keeps its shape (snapshot)', () => {
-    expect(supplierCard(full, modern)).toMatchSnapshot();
+    const card = supplierCard(full, modern);
+    expect(outline(card)).toEqual({
+      text: '汕头市澄海区乐童玩具厂',
+      title: { property: 'Name' },
+      sections: ['Company', 'Buyers', 'Why it ranks here', 'Source'],
+    });
+    expect(sectionsOf(card).at(-1)).toMatchObject({ collapsible: true, collapsed: true });
+    expectLayoutConsistent(card);
+    expect(card).toMatchSnapshot();
   });
 });
 
@@ -122,7 +137,15 @@ describe('productCard', () => {
   });
 
   it('keeps its shape (snapshot)', () => {
-    expect(productCard(product, modern)).toMatchSnapshot();
+    const card = productCard(product, modern);
+    expect(outline(card)).toEqual({
+      text: '毛绒玩具熊 批发',
+      title: { property: 'Title' },
+      sections: ['Offer', 'Seller', 'Why it ranks here', 'Source'],
+    });
+    expect(card.properties?.Title).toEqual({ type: 'String', basicValue: '毛绒玩具熊 批发' });
+    expectLayoutConsistent(card);
+    expect(card).toMatchSnapshot();
   });
 });
 
@@ -272,7 +295,23 @@ describe('offerCard', () => {
   });
 
   it('keeps its shape (snapshot)', () => {
-    expect(offerCard(offer, modern, pricedAt(500))).toMatchSnapshot();
+    const card = offerCard(offer, modern, pricedAt(500));
+    expect(outline(card)).toEqual({
+      text: 'Plush bear',
+      title: { property: 'Title' },
+      sections: ['Offer', 'Price at 500', 'Price tiers', 'Seller', 'Source'],
+    });
+    const value = (name: string) => (card.properties?.[name] as { basicValue?: unknown }).basicValue;
+    // 500 falls in the 100+ tier, whose promotion (4.2) is below its list price (4.5).
+    expect([value('Quantity'), value('Unit price'), value('Subtotal')]).toEqual([500, 4.2, 2100]);
+    // A tier's effective price is the lower of list and promotion: 4.2 at 100+, 3.9 (not 4) at 1000+.
+    expect([value('From 10'), value('From 100'), value('From 1000')]).toEqual([5, 4.2, 3.9]);
+    expect(card.properties?.Image).toMatchObject({
+      address: 'https://cbu01.alicdn.com/img/ibank/O1CN01bear.jpg',
+    });
+    expect(value('Variants')).toBe(2);
+    expectLayoutConsistent(card);
+    expect(card).toMatchSnapshot();
   });
 });
 
