@@ -11,6 +11,7 @@ import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
+import { demoLabel } from './results-view.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.
@@ -141,14 +142,7 @@ export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]
   const doc = container.ownerDocument;
   container.replaceChildren();
   if (found.some((f) => f.offer?.provider === 'demo')) {
-    container.append(
-      el(
-        doc,
-        'p',
-        'demo-label',
-        'Demo data — the proxy has no provider credentials, these are bundled samples.',
-      ),
-    );
+    container.append(demoLabel(doc));
   }
   const failed = found.filter((f) => !f.offer).length;
   container.append(

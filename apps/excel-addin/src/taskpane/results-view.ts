@@ -157,20 +157,23 @@ function productItem(doc: Document, p: ProductResult, rank: number) {
   );
 }
 
+/** The note above bundled sample answers, in both the results and the links list. */
+export function demoLabel(doc: Document): HTMLElement {
+  return el(
+    doc,
+    'p',
+    'demo-label',
+    'Demo data — the proxy has no provider credentials, these are bundled samples.',
+  );
+}
+
 /** Replaces the container's content with the ranked list (or a "nothing found" note). */
 export function renderResults(container: HTMLElement, results: ResultsResponse): void {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const { response } = results;
   if (response.sampleData) {
-    container.append(
-      el(
-        doc,
-        'p',
-        'demo-label',
-        'Demo data — the proxy has no provider credentials, these are bundled samples.',
-      ),
-    );
+    container.append(demoLabel(doc));
   }
   if (response.searchedAs) {
     const note = response.translation?.note ? ` — ${response.translation.note}` : '';
