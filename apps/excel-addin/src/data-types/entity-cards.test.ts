@@ -301,7 +301,8 @@ describe('offerCard', () => {
       title: { property: 'Title' },
       sections: ['Offer', 'Price at 500', 'Price tiers', 'Seller', 'Source'],
     });
-    const value = (name: string) => (card.properties?.[name] as { basicValue?: unknown }).basicValue;
+    const value = (name: string) =>
+      (card.properties?.[name] as { basicValue?: unknown } | undefined)?.basicValue;
     // 500 falls in the 100+ tier, whose promotion (4.2) is below its list price (4.5).
     expect([value('Quantity'), value('Unit price'), value('Subtotal')]).toEqual([500, 4.2, 2100]);
     // A tier's effective price is the lower of list and promotion: 4.2 at 100+, 3.9 (not 4) at 1000+.
