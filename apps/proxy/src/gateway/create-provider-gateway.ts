@@ -25,7 +25,8 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
   const { redis } = options;
-  const onRedisError = watchRedisOutage(redis, logger);
+  // One watch per process: the Redis plugin's when it made the client, else this gateway's own.
+  const onRedisError = options.onRedisError ?? watchRedisOutage(redis, logger);
   const stores = selectStores(options, hooks, onRedisError);
   const { ledger } = stores;
   const hits = createCacheHitTally(ledger);

@@ -31,7 +31,7 @@ export interface HarnessOptions {
   providers?: ProviderSettings[];
   provider?: ProviderId;
   settings?: Partial<ProviderSettings>;
-  gateway?: Partial<Omit<GatewayOptions, 'providers' | 'logger' | 'registry' | 'redis'>>;
+  gateway?: Partial<Omit<GatewayOptions, 'providers' | 'logger' | 'registry'>>;
   /** A Redis client of the harness's own (the production client's settings), closed with the gateway. */
   redisUrl?: string;
   hooks?: GatewayHooks;
