@@ -2,8 +2,10 @@ import { Writable } from 'node:stream';
 import type { AnyProviderAdapter, ProviderId } from '@yuantou/core';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
+import { afterEach } from 'vitest';
 import { createRedisClient } from '../../plugins/app/redis.js';
 import { createTestAdapter } from '../../upstream/__fixtures__/test-adapter.js';
+import type { TestServer } from '../../upstream/__fixtures__/test-server.js';
 import { createProviderPauses } from '../../upstream/provider-pause.js';
 import { memoryRateWindowStore, type RateWindowStore } from '../../upstream/rate-limiter.js';
 import { createSharedCounters } from '../../upstream/shared-counters.js';
@@ -168,4 +170,22 @@ export function createChainHarness(options: ChainHarnessOptions) {
     hooks: { sleep: async () => {}, random: () => 0.5 },
   });
   return { caller, ledger, pauses, rateSlots: () => rateSlots };
+}
+
+/** What a gateway test starts: a fake upstream and a gateway on it, both closed after each test. */
+export interface GatewayTest {
+  server?: TestServer;
+  harness?: Harness;
+}
+
+/** The lifecycle most gateway tests share. Call at the top of the file; set `t.server` and `t.harness` in a test. */
+export function useGatewayTest(): GatewayTest {
+  const t: GatewayTest = {};
+  afterEach(async () => {
+    await t.harness?.gateway.close();
+    await t.server?.close();
+    t.harness = undefined;
+    t.server = undefined;
+  });
+  return t;
 }
