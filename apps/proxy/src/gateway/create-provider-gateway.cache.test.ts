@@ -2,16 +2,16 @@ import type { ProviderAdapter } from '@yuantou/core';
 import { describe, expect, it, vi } from 'vitest';
 import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
 import { delay, sendJson, startTestServer } from '../upstream/__fixtures__/test-server.js';
-import { createHarness, metricValue, SECRET_KEY, useGatewayTest } from './__fixtures__/gateway-harness.js';
+import {
+  createHarness,
+  metricValue,
+  okServer,
+  page,
+  SECRET_KEY,
+  useGatewayTest,
+} from './__fixtures__/gateway-harness.js';
 
 const t = useGatewayTest();
-
-const page = (index: number) => ({ items: [{ id: `item-${index}` }], total: 1 });
-const okServer = (waitMs = 0) =>
-  startTestServer(async (_req, res, { index }) => {
-    if (waitMs) await delay(waitMs);
-    sendJson(res, 200, page(index));
-  });
 
 describe('ProviderGateway.search: cache', () => {
   it('misses, hits, serves stale while refreshing once in the background, and never caches errors', async () => {

@@ -5,7 +5,12 @@ import { Registry } from 'prom-client';
 import { afterEach } from 'vitest';
 import { createRedisClient } from '../../plugins/app/redis.js';
 import { createTestAdapter } from '../../upstream/__fixtures__/test-adapter.js';
-import type { TestServer } from '../../upstream/__fixtures__/test-server.js';
+import {
+  delay,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from '../../upstream/__fixtures__/test-server.js';
 import { createProviderPauses } from '../../upstream/provider-pause.js';
 import { memoryRateWindowStore, type RateWindowStore } from '../../upstream/rate-limiter.js';
 import { createSharedCounters } from '../../upstream/shared-counters.js';
@@ -189,3 +194,13 @@ export function useGatewayTest(): GatewayTest {
   });
   return t;
 }
+
+/** The n-th page a test upstream serves: one item named after the request's index. */
+export const page = (index: number) => ({ items: [{ id: `item-${index}` }], total: 1 });
+
+/** A test upstream that answers every request with the next page, after `waitMs`. */
+export const okServer = (waitMs = 0) =>
+  startTestServer(async (_req, res, { index }) => {
+    if (waitMs) await delay(waitMs);
+    sendJson(res, 200, page(index));
+  });
