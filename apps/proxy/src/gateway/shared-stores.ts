@@ -1,5 +1,4 @@
-import type { ProviderPauses } from '../upstream/provider-pause.js';
-import { createProviderPauses } from '../upstream/provider-pause.js';
+import { createProviderPauses, type ProviderPauses } from '../upstream/provider-pause.js';
 import {
   fallbackRateWindowStore,
   memoryRateWindowStore,
