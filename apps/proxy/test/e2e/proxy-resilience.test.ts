@@ -3,7 +3,6 @@ import { DAJISAAS_PATHS, TMAPI_PATHS, times } from '@yuantou/core/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   fakeConfig,
-  type RunningFakes,
   type RunningProxy,
   searchPath,
   TEST_CIRCUIT,
