@@ -1,34 +1,23 @@
 import type { ProviderAdapter } from '@yuantou/core';
-import { pino } from 'pino';
-import { Registry } from 'prom-client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { productQuery } from '../upstream/__fixtures__/test-adapter.js';
-import { delay, sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
-import { createHarness, type Harness, metricValue, SECRET_KEY } from './__fixtures__/gateway-harness.js';
-import { createProviderGateway } from './create-provider-gateway.js';
+import { delay, sendJson, startTestServer } from '../upstream/__fixtures__/test-server.js';
+import {
+  createHarness,
+  metricValue,
+  okServer,
+  page,
+  SECRET_KEY,
+  useGatewayTest,
+} from './__fixtures__/gateway-harness.js';
 
-let server: TestServer | undefined;
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.gateway.close();
-  await server?.close();
-  harness = undefined;
-  server = undefined;
-});
-
-const page = (index: number) => ({ items: [{ id: `item-${index}` }], total: 1 });
-const okServer = (waitMs = 0) =>
-  startTestServer(async (_req, res, { index }) => {
-    if (waitMs) await delay(waitMs);
-    sendJson(res, 200, page(index));
-  });
+const t = useGatewayTest();
 
 describe('ProviderGateway.search: cache', () => {
   it('misses, hits, serves stale while refreshing once in the background, and never caches errors', async () => {
-    server = await okServer();
-    harness = createHarness({
-      baseUrl: server.url,
+    t.server = await okServer();
+    t.harness = createHarness({
+      baseUrl: t.server.url,
       gateway: {
         cache: {
           // Long enough that a loaded machine still reads the refreshed entry as fresh right after the refresh.
@@ -38,7 +27,7 @@ describe('ProviderGateway.search: cache', () => {
         },
       },
     });
-    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    const search = () => t.harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
     expect(await search()).toMatchObject({
       fromCache: false,
       stale: false,
@@ -49,67 +38,72 @@ describe('ProviderGateway.search: cache', () => {
       stale: false,
       page: { items: [{ id: 'item-0' }] },
     });
-    expect(server.requests).toBe(1);
+    expect(t.server.requests).toBe(1);
 
     await delay(1050);
     const stale = await Promise.all([search(), search(), search()]);
     expect(stale.every((r) => r.fromCache && r.stale && r.page.items[0]?.id === 'item-0')).toBe(true);
     // The one background refresh: waited for rather than timed, so a loaded machine cannot fail it.
-    await vi.waitFor(() => expect(server!.requests).toBe(2), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(t.server!.requests).toBe(2), { timeout: 5000, interval: 20 });
     await delay(100);
     expect(await search()).toMatchObject({
       fromCache: true,
       stale: false,
       page: { items: [{ id: 'item-1' }] },
     });
-    expect(server.requests).toBe(2);
+    expect(t.server.requests).toBe(2);
 
     const count = (result: string) =>
-      metricValue(harness!.registry, 'yuantou_cache_total', { operation: 'searchProducts', result });
+      metricValue(t.harness!.registry, 'yuantou_cache_total', { operation: 'searchProducts', result });
     expect([await count('miss'), await count('hit'), await count('stale')]).toEqual([1, 2, 3]);
   });
 
   it('does not cache errors', async () => {
-    server = await startTestServer((_req, res, { index }) =>
+    t.server = await startTestServer((_req, res, { index }) =>
       sendJson(res, index === 0 ? 400 : 200, page(index)),
     );
-    harness = createHarness({ baseUrl: server.url });
-    const search = () => harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    t.harness = createHarness({ baseUrl: t.server.url });
+    const search = () => t.harness!.gateway.search('onebound', 'searchProducts', productQuery('dress'));
     await expect(search()).rejects.toMatchObject({ kind: 'bad_request' });
     await expect(search()).resolves.toMatchObject({ fromCache: false });
-    expect(server.requests).toBe(2);
+    expect(t.server.requests).toBe(2);
   });
 
   it('keys on the query: another page is another upstream call', async () => {
-    server = await okServer();
-    harness = createHarness({ baseUrl: server.url });
-    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 1));
-    await harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 2));
-    await harness.gateway.search('onebound', 'searchSuppliers', productQuery('dress', 1));
-    expect(server.requests).toBe(3);
+    t.server = await okServer();
+    t.harness = createHarness({ baseUrl: t.server.url });
+    await t.harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 1));
+    await t.harness.gateway.search('onebound', 'searchProducts', productQuery('dress', 2));
+    await t.harness.gateway.search('onebound', 'searchSuppliers', productQuery('dress', 1));
+    expect(t.server.requests).toBe(3);
   });
 });
 
 describe('ProviderGateway.search: result, logs and errors', () => {
   it('returns the fields the provider ignored, timing and the page', async () => {
-    server = await okServer();
-    harness = createHarness({ baseUrl: server.url });
-    const result = await harness.gateway.search('onebound', 'searchProducts', {
+    // A provider that takes 60 ms: the miss reports at least that, in whole milliseconds; the hit far less.
+    t.server = await okServer(60);
+    t.harness = createHarness({ baseUrl: t.server.url });
+    const result = await t.harness.gateway.search('onebound', 'searchProducts', {
       ...productQuery('dress'),
       factoryOnly: true,
     });
     expect(result.ignored).toEqual(['factoryOnly']);
-    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(result.durationMs)).toBe(true);
+    expect(result.durationMs).toBeGreaterThanOrEqual(55);
     expect(result.page).toMatchObject({ page: 1, total: 1, items: [{ id: 'item-0' }] });
+    const hit = await t.harness.gateway.search('onebound', 'searchProducts', productQuery('dress'));
+    expect(hit.fromCache).toBe(true);
+    expect(hit.durationMs).toBeLessThan(result.durationMs);
   });
 
   it('logs provider, operation, attempt, status and a redacted URL, never the query string or key', async () => {
-    server = await startTestServer((_req, res, { index }) =>
+    t.server = await startTestServer((_req, res, { index }) =>
       sendJson(res, index === 0 ? 503 : 200, page(index)),
     );
-    harness = createHarness({ baseUrl: server.url });
-    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
-    const lines = harness.logLines.map((l) => JSON.parse(l));
+    t.harness = createHarness({ baseUrl: t.server.url });
+    await t.harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const lines = t.harness.logLines.map((l) => JSON.parse(l));
     const calls = lines.filter((l) => l.msg?.startsWith('upstream call'));
     expect(calls).toHaveLength(2);
     expect(calls[0]).toMatchObject({
@@ -118,19 +112,19 @@ describe('ProviderGateway.search: result, logs and errors', () => {
       attempt: 1,
       status: 503,
     });
-    expect(calls[0].url).toBe(`${server.url}/search`);
+    expect(calls[0].url).toBe(`${t.server.url}/search`);
     expect(calls[1]).toMatchObject({ attempt: 2, status: 200 });
-    const text = harness.logLines.join('\n');
+    const text = t.harness.logLines.join('\n');
     expect(text).not.toContain(SECRET_KEY);
     expect(text).not.toContain('keyword');
     expect(text).not.toContain('?');
   });
 
   it('labels metrics with provider/operation/outcome only', async () => {
-    server = await okServer();
-    harness = createHarness({ baseUrl: server.url });
-    await harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
-    const exposition = await harness.registry.metrics();
+    t.server = await okServer();
+    t.harness = createHarness({ baseUrl: t.server.url });
+    await t.harness.gateway.search('onebound', 'searchProducts', productQuery('secret keyword'));
+    const exposition = await t.harness.registry.metrics();
     expect(exposition).toContain(
       'yuantou_upstream_requests_total{provider="onebound",operation="searchProducts",outcome="ok"} 1',
     );
@@ -142,12 +136,14 @@ describe('ProviderGateway.search: result, logs and errors', () => {
   });
 
   it('refuses a provider that is not configured and an operation the adapter lacks', async () => {
-    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
-    await expect(harness.gateway.search('tmapi', 'searchProducts', productQuery('x'))).rejects.toMatchObject({
+    t.harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(
+      t.harness.gateway.search('tmapi', 'searchProducts', productQuery('x')),
+    ).rejects.toMatchObject({
       kind: 'bad_request',
     });
     await expect(
-      harness.gateway.search('onebound', 'searchProductsByImage', {
+      t.harness.gateway.search('onebound', 'searchProductsByImage', {
         imageUrl: 'https://example.com/a.jpg',
         page: 1,
         pageSize: 20,
@@ -157,16 +153,15 @@ describe('ProviderGateway.search: result, logs and errors', () => {
   });
 
   it('is ready without Redis', async () => {
-    harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
-    await expect(harness.gateway.health()).resolves.toEqual({ redis: 'off' });
+    t.harness = createHarness({ baseUrl: 'http://127.0.0.1:9' });
+    await expect(t.harness.gateway.health()).resolves.toEqual({ redis: 'off' });
   });
 });
 
 describe('ProviderGateway.search: demo adapter', () => {
   it('answers through respond() with no network, and caches like any provider', async () => {
     const { demoAdapter } = await import('@yuantou/core');
-    const registry = new Registry();
-    const gateway = createProviderGateway({
+    const { gateway, registry } = createHarness({
       providers: [
         {
           id: 'demo',
@@ -176,17 +171,15 @@ describe('ProviderGateway.search: demo adapter', () => {
           dailyCalls: null,
         },
       ],
-      cache: {
-        ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
-        staleSeconds: 0,
-        maxBytes: 1_000_000,
+      gateway: {
+        cache: {
+          ttlSeconds: { searchSuppliers: 60, searchProducts: 60, searchProductsByImage: 60 },
+          staleSeconds: 0,
+          maxBytes: 1_000_000,
+        },
+        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+        circuit: { failureThreshold: 5, resetAfterMs: 1000 },
       },
-      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
-      circuit: { failureThreshold: 5, resetAfterMs: 1000 },
-      deadlineMs: 30_000,
-      quotaCoolDownMs: 60_000,
-      logger: pino({ level: 'silent' }),
-      registry,
     });
     try {
       const first = await gateway.search('demo', 'searchSuppliers', productQuery('dress'));

@@ -1,16 +1,12 @@
 import { demoAdapter, ProductQuery, type ProviderRequest, tmapiAdapter } from '@yuantou/core';
-import { pino } from 'pino';
-import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { metricValue } from './__fixtures__/gateway-harness.js';
-import { createProviderGateway } from './create-provider-gateway.js';
+import { createHarness, metricValue } from './__fixtures__/gateway-harness.js';
 
 // getOffer goes through the same chain as a search: cache per provider + offer + language, one call for
 // identical lookups in flight, counted in the upstream metrics.
 
 function demoGateway(offerTtlSeconds = 60) {
   const sent: ProviderRequest[] = [];
-  const registry = new Registry();
   const counted = {
     ...demoAdapter,
     respond(request: ProviderRequest) {
@@ -18,7 +14,7 @@ function demoGateway(offerTtlSeconds = 60) {
       return demoAdapter.respond(request);
     },
   };
-  const gateway = createProviderGateway({
+  const { gateway, registry } = createHarness({
     providers: [
       {
         id: 'demo',
@@ -39,22 +35,19 @@ function demoGateway(offerTtlSeconds = 60) {
         dailyCalls: null,
       },
     ],
-    cache: {
-      ttlSeconds: {
-        searchSuppliers: 60,
-        searchProducts: 60,
-        searchProductsByImage: 60,
-        getOffer: offerTtlSeconds,
+    gateway: {
+      cache: {
+        ttlSeconds: {
+          searchSuppliers: 60,
+          searchProducts: 60,
+          searchProductsByImage: 60,
+          getOffer: offerTtlSeconds,
+        },
+        staleSeconds: 0,
+        maxBytes: 1_000_000,
       },
-      staleSeconds: 0,
-      maxBytes: 1_000_000,
+      retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
     },
-    retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
-    circuit: { failureThreshold: 100, resetAfterMs: 30_000 },
-    deadlineMs: 30_000,
-    quotaCoolDownMs: 60_000,
-    logger: pino({ level: 'silent' }),
-    registry,
   });
   const offerCalls = () => sent.filter((r) => r.url.includes('offer')).length;
   return { gateway, registry, offerCalls };

@@ -1,20 +1,12 @@
 import { type AnyProviderAdapter, SupplierQuery, tmapiAdapter } from '@yuantou/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, startTestServer, type TestServer } from '../upstream/__fixtures__/test-server.js';
-import { createHarness, type Harness } from './__fixtures__/gateway-harness.js';
+import { describe, expect, it } from 'vitest';
+import { sendJson, startTestServer } from '../upstream/__fixtures__/test-server.js';
+import { createHarness, useGatewayTest } from './__fixtures__/gateway-harness.js';
 
 // The cache and single-flight key on what would be sent (`map(query).params`), not on what was asked: queries
 // that differ only in what a provider ignores or clamps are one paid call, and a cache hit signs nothing.
 
-let server: TestServer | undefined;
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.gateway.close();
-  await server?.close();
-  harness = undefined;
-  server = undefined;
-});
+const t = useGatewayTest();
 
 /** The real TMAPI adapter, counting how often its factory search signs a request. */
 function countingTmapi() {
@@ -41,15 +33,15 @@ const factoryPage = {
 
 describe('ProviderGateway.search: keyed on mapped params', () => {
   it('makes one upstream call for 5 queries that differ only in ignored or clamped fields', async () => {
-    server = await startTestServer(async (_req, res) => {
+    t.server = await startTestServer(async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       sendJson(res, 200, factoryPage);
     });
     const { adapter, counter } = countingTmapi();
-    harness = createHarness({
-      baseUrl: server.url,
+    t.harness = createHarness({
+      baseUrl: t.server.url,
       provider: 'tmapi',
-      settings: { adapter, credentials: { apiToken: 'tmapi-token-123456', baseUrl: server.url } },
+      settings: { adapter, credentials: { apiToken: 'tmapi-token-123456', baseUrl: t.server.url } },
     });
     const queries = [
       { keyword: '玩具厂' },
@@ -63,39 +55,39 @@ describe('ProviderGateway.search: keyed on mapped params', () => {
     ].map((input) => SupplierQuery.parse(input));
 
     const results = await Promise.all(
-      queries.map((query) => harness!.gateway.search('tmapi', 'searchSuppliers', query)),
+      queries.map((query) => t.harness!.gateway.search('tmapi', 'searchSuppliers', query)),
     );
-    expect(server.requests).toBe(1);
+    expect(t.server.requests).toBe(1);
     expect(counter.signs).toBe(1);
     expect(results.map((result) => result.ignored)).toEqual([[], [], ['city'], ['province'], []]);
 
     // Cache hits: still one upstream call, and not one more signature computed.
     for (const query of queries) {
-      expect(await harness.gateway.search('tmapi', 'searchSuppliers', query)).toMatchObject({
+      expect(await t.harness.gateway.search('tmapi', 'searchSuppliers', query)).toMatchObject({
         fromCache: true,
       });
     }
-    expect(server.requests).toBe(1);
+    expect(t.server.requests).toBe(1);
     expect(counter.signs).toBe(1);
   });
 
   it('still tells apart queries whose sent parameters differ', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, factoryPage));
+    t.server = await startTestServer((_req, res) => sendJson(res, 200, factoryPage));
     const { adapter, counter } = countingTmapi();
-    harness = createHarness({
-      baseUrl: server.url,
+    t.harness = createHarness({
+      baseUrl: t.server.url,
       provider: 'tmapi',
-      settings: { adapter, credentials: { apiToken: 'tmapi-token-123456', baseUrl: server.url } },
+      settings: { adapter, credentials: { apiToken: 'tmapi-token-123456', baseUrl: t.server.url } },
     });
     for (const input of [
       { keyword: '玩具厂' },
       { keyword: '玩具厂', page: 2 },
       { keyword: '玩具厂', pageSize: 10 },
     ])
-      await harness.gateway.search('tmapi', 'searchSuppliers', SupplierQuery.parse(input));
-    expect(server.requests).toBe(3);
+      await t.harness.gateway.search('tmapi', 'searchSuppliers', SupplierQuery.parse(input));
+    expect(t.server.requests).toBe(3);
     expect(counter.signs).toBe(3);
-    expect(server.paths.map((path) => new URL(path, server!.url).searchParams.get('page_size'))).toEqual([
+    expect(t.server.paths.map((path) => new URL(path, t.server!.url).searchParams.get('page_size'))).toEqual([
       '20',
       '20',
       '10',

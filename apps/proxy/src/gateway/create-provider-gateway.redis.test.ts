@@ -62,6 +62,21 @@ describeWithRedis('ProviderGateway shared through Redis', () => {
     expect(server.requests).toBe(1);
   });
 
+  it("counts cache hits across instances in batches: each report has its own hits at once, the other instance's once flushed", async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { items: [{ id: 'x' }] }));
+    const [a, b] = twoInstances();
+    await a.gateway.search('onebound', 'searchSuppliers', productQuery('mug'));
+    for (let i = 0; i < 3; i++) await a.gateway.search('onebound', 'searchSuppliers', productQuery('mug'));
+    for (let i = 0; i < 2; i++) await b.gateway.search('onebound', 'searchSuppliers', productQuery('mug'));
+    b.gateway.countReplay('onebound');
+    const hits = async (h: Harness) => (await h.gateway.usage())[0]?.cacheHitsToday;
+    // b's report flushes b's own three; a's three reach Redis within the flush interval (or a's own report).
+    expect(await hits(b)).toBeGreaterThanOrEqual(3);
+    expect(await hits(a)).toBe(6);
+    expect(await hits(b)).toBe(6);
+    expect(server.requests).toBe(1);
+  });
+
   it('shares the rate-limit budget between instances', async () => {
     server = await startTestServer((_req, res) => sendJson(res, 200, { items: [] }));
     const [a, b] = twoInstances({ settings: { requestsPerMinute: 1 }, hooks: { rateMaxWaitMs: 100 } });

@@ -1,196 +1,50 @@
 import type { Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
-import { createProviderPauses } from '../upstream/provider-pause.js';
-import {
-  fallbackRateWindowStore,
-  memoryRateWindowStore,
-  redisRateWindowStore,
-} from '../upstream/rate-limiter.js';
-import {
-  type CacheLookup,
-  cacheKey,
-  createResponseCache,
-  memoryCacheStore,
-  redisCacheStore,
-  tieredCacheStore,
-} from '../upstream/response-cache.js';
-import { createSharedCounters } from '../upstream/shared-counters.js';
-import { createSingleFlight, redisLock } from '../upstream/single-flight.js';
+import type { Redis } from 'ioredis';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
-import { createUsageLedger } from '../upstream/usage-ledger.js';
-import type { GatewayOperation, GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
+import { createCacheHitTally } from './cache-hit-tally.js';
+import { createCachePath } from './cache-path.js';
+import { deadlineFrom } from './deadline.js';
+import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
 import {
   createProviderCaller,
   operationOf,
   type ProviderCaller,
   type UpstreamHooks,
 } from './provider-caller.js';
+import { watchRedisOutage } from './redis-outage-watch.js';
+import { type StoreHooks, selectStores } from './shared-stores.js';
 
-export interface GatewayHooks extends UpstreamHooks {
-  /** Prefix of every Redis key (cache, locks, rate windows, usage); tests use one per run. */
-  redisKeyPrefix?: string;
-  /** How often a proxy instance that lost the single-flight lease looks for the winner's page. */
-  peerPollMs?: number;
-  /** Single-flight lease length (renewed while the call runs); default 5 s. */
-  leaseMs?: number;
-}
+export interface GatewayHooks extends UpstreamHooks, StoreHooks {}
 
-interface Fetched {
-  /** What the adapter parsed: a page for searches, an offer for getOffer. */
-  page: unknown;
-  fromCache: boolean;
-}
-
+/**
+ * The gateway composed from named parts: the Redis outage watch, the stores it selects, one protected caller per
+ * provider (UPSTREAM_CHAIN, one step per file in steps/) and the cache path in front of them.
+ */
 export function createProviderGateway(options: GatewayOptions, hooks: GatewayHooks = {}): ProviderGateway {
-  const prefix = hooks.redisKeyPrefix ?? 'yuantou:';
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
   const { redis } = options;
-  // Each Redis use degrades to local behaviour on failure; say so once per outage, not once per request.
-  let redisFailing = false;
-  redis?.on('ready', () => {
-    if (redisFailing) logger.info('redis is back; sharing state again');
-    redisFailing = false;
-  });
-  const onRedisError = (error: unknown) => {
-    if (redisFailing) return;
-    redisFailing = true;
-    logger.warn(
-      { err: errorSummary(error) },
-      'redis unavailable; serving from this instance (local cache, counts, limits)',
-    );
+  // One watch per process: the Redis plugin's when it made the client, else this gateway's own.
+  const onRedisError = options.onRedisError ?? watchRedisOutage(redis, logger);
+  const stores = selectStores(options, hooks, onRedisError);
+  const { ledger } = stores;
+  const hits = createCacheHitTally(ledger);
+  const usage = () => {
+    hits.flush();
+    return ledger.report();
   };
-
-  redis?.on('error', onRedisError);
-
-  const localCache = memoryCacheStore(options.cache.maxBytes);
-  const cache = createResponseCache({
-    store: redis
-      ? tieredCacheStore(localCache, redisCacheStore(redis, `${prefix}cache:`), onRedisError)
-      : localCache,
-    ttlSeconds: options.cache.ttlSeconds,
-    staleSeconds: options.cache.staleSeconds,
-  });
-  const flight = createSingleFlight({
-    lock: redis ? redisLock(redis, `${prefix}lock:`) : undefined,
-    pollMs: hooks.peerPollMs,
-    leaseMs: hooks.leaseMs,
-    onLockError: onRedisError,
-  });
-  const rateStore = redis
-    ? fallbackRateWindowStore(
-        redisRateWindowStore(redis, `${prefix}rate:`),
-        memoryRateWindowStore(),
-        onRedisError,
-      )
-    : memoryRateWindowStore();
-  const pauses = createProviderPauses(redis, `${prefix}pause:`, onRedisError, hooks.now);
-  const ledger = createUsageLedger({
-    providers: options.providers.map((p) => ({ id: p.id, dailyCalls: p.dailyCalls ?? null })),
-    counters: createSharedCounters(redis, `${prefix}usage:`, onRedisError),
-    pauses,
-    redis,
-    prefix: `${prefix}usage:`,
-    onRedisError,
-  });
-  metrics.observeUsage(() => ledger.report());
+  metrics.observeUsage(usage);
 
   const callers = new Map<ProviderId, ProviderCaller>();
   for (const settings of options.providers) {
-    const caller = createProviderCaller({
-      ...options,
-      settings,
-      rateStore,
-      pauses,
-      ledger,
-      metrics,
-      logger,
-      hooks,
-    });
-    callers.set(settings.id, caller);
+    const deps = { ...options, ...stores, settings, metrics, logger, hooks };
+    callers.set(settings.id, createProviderCaller(deps));
   }
-  const refreshes = new Set<Promise<unknown>>();
+  const path = createCachePath({ stores, callers, metrics, hits, logger, deadlineMs: options.deadlineMs });
 
-  async function lookup(key: string, operation: GatewayOperation): Promise<CacheLookup | undefined> {
-    try {
-      return await cache.lookup(key, operation);
-    } catch (error) {
-      // A cache outage must not fail searches: treat it as a miss.
-      logger.warn({ err: errorSummary(error) }, 'cache read failed');
-      return undefined;
-    }
-  }
-
-  function fetchAndStore(
-    provider: ProviderId,
-    operation: GatewayOperation,
-    params: object,
-    key: string,
-    signal?: AbortSignal,
-  ): Promise<Fetched> {
-    const caller = callers.get(provider)!;
-    return flight.run<Fetched>(
-      key,
-      async (flightSignal) => {
-        const page = await caller.call(operation, params, flightSignal);
-        await cache.store(key, operation, page).catch((error) => {
-          logger.warn({ err: errorSummary(error) }, 'cache write failed');
-        });
-        return { page, fromCache: false };
-      },
-      {
-        signal,
-        // Another instance holds the lease: its page lands in the shared cache when it is done.
-        peerResult: async () => {
-          const found = await lookup(key, operation);
-          return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
-        },
-      },
-    );
-  }
-
-  function refreshInBackground(
-    provider: ProviderId,
-    operation: GatewayOperation,
-    params: object,
-    key: string,
-  ) {
-    const refresh = fetchAndStore(provider, operation, params, key)
-      .catch((error) => {
-        logger.warn(
-          { provider, operation, kind: ProviderError.isInstance(error) ? error.kind : undefined },
-          'background refresh failed',
-        );
-      })
-      .finally(() => refreshes.delete(refresh));
-    refreshes.add(refresh);
-  }
-
-  /** The caller's wait, bounded by the same overall deadline as the upstream call it may be waiting on. */
-  async function withinDeadline<T>(
-    provider: ProviderId,
-    signal: AbortSignal | undefined,
-    wait: (s: AbortSignal) => Promise<T>,
-  ) {
-    const deadline = AbortSignal.timeout(options.deadlineMs);
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
-    try {
-      return await wait(combined);
-    } catch (error) {
-      if (deadline.aborted && !signal?.aborted && !ProviderError.isInstance(error)) {
-        throw new ProviderError({
-          provider,
-          kind: 'timeout',
-          message: `${provider} gave no answer within the ${options.deadlineMs / 1000} s deadline`,
-        });
-      }
-      throw error;
-    }
-  }
-
-  function callerFor(provider: ProviderId) {
-    const entry = callers.get(provider);
-    if (!entry) {
+  function settingsOf(provider: ProviderId) {
+    if (!callers.has(provider)) {
       throw new ProviderError({
         provider,
         kind: 'bad_request',
@@ -200,40 +54,13 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     return options.providers.find((p) => p.id === provider)!;
   }
 
-  /**
-   * Fresh or stale cache entry (refreshed in the background), else one coalesced, protected upstream call.
-   * The key is what would be sent, not what was asked (`operation.map(query).params`): queries that differ only
-   * in what this provider ignores or clamps share one entry and one paid call. Mapping is pure; nothing is
-   * signed until a miss.
-   */
-  async function cached(
-    provider: ProviderId,
-    operation: GatewayOperation,
-    params: object,
-    signal: AbortSignal | undefined,
-  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean }> {
-    const key = cacheKey(provider, operation, params);
-    const found = await lookup(key, operation);
-    if (found) {
-      const stale = found.freshness === 'stale';
-      metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-      ledger.countCacheHit(provider);
-      if (stale) refreshInBackground(provider, operation, params, key);
-      return { page: found.entry.page, fromCache: true, stale };
-    }
-    metrics.cache.inc({ provider, operation, result: 'miss' });
-    const fetched = await withinDeadline(provider, signal, (s) =>
-      fetchAndStore(provider, operation, params, key, s),
-    );
-    return { page: fetched.page, fromCache: fetched.fromCache, stale: false };
-  }
-
   return {
     async search(provider, operation, query, signal) {
       const started = performance.now();
+      const deadline = deadlineFrom(options.deadlineMs);
       signal?.throwIfAborted();
-      const { params, ignored } = operationOf(callerFor(provider), operation).map(query);
-      const result = await cached(provider, operation, params, signal);
+      const { params, ignored } = operationOf(settingsOf(provider), operation).map(query);
+      const result = await path.cached(provider, operation, params, deadline, signal);
       return {
         ...result,
         durationMs: Math.round(performance.now() - started),
@@ -243,11 +70,12 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
 
     async getOffer(provider, query, signal) {
       const started = performance.now();
+      const deadline = deadlineFrom(options.deadlineMs);
       signal?.throwIfAborted();
       // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
       // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
-      const { params, ignored } = operationOf(callerFor(provider), 'getOffer').map(query);
-      const result = await cached(provider, 'getOffer', params, signal);
+      const { params, ignored } = operationOf(settingsOf(provider), 'getOffer').map(query);
+      const result = await path.cached(provider, 'getOffer', params, deadline, signal);
       return {
         offer: result.page as Offer,
         fromCache: result.fromCache,
@@ -257,29 +85,28 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       };
     },
 
-    usage: () => ledger.report(),
+    usage,
 
     countReplay(provider) {
-      if (callers.has(provider)) ledger.countCacheHit(provider);
+      if (callers.has(provider)) hits.count(provider);
     },
 
-    async health() {
-      if (!redis) return { redis: 'off' };
-      try {
-        return { redis: (await redis.ping()) === 'PONG' ? 'ok' : 'degraded' };
-      } catch {
-        return { redis: 'degraded' };
-      }
-    },
+    health: () => redisHealth(redis),
 
     async close() {
-      await Promise.allSettled([...refreshes]);
+      await path.close();
+      hits.close();
       await Promise.allSettled([...callers.values()].map((caller) => caller.close()));
     },
   };
 }
 
-function errorSummary(error: unknown): { name?: string; code?: string } {
-  const e = error as { name?: string; code?: string };
-  return { name: e?.name, code: e?.code };
+/** `degraded` while Redis is configured but does not answer (this instance then serves on its own). */
+async function redisHealth(redis: Redis | undefined): Promise<{ redis: 'ok' | 'degraded' | 'off' }> {
+  if (!redis) return { redis: 'off' };
+  try {
+    return { redis: (await redis.ping()) === 'PONG' ? 'ok' : 'degraded' };
+  } catch {
+    return { redis: 'degraded' };
+  }
 }

@@ -55,6 +55,8 @@ export interface GatewayOptions {
    * counts are shared through it, each falling back to local behaviour while it is unreachable.
    */
   redis?: Redis;
+  /** The process's Redis outage watch (`watchRedisOutage`), when it has one; else the gateway watches `redis`. */
+  onRedisError?: (error: unknown) => void;
   logger: Logger;
   registry: Registry;
 }

@@ -1,18 +1,13 @@
 import { ProviderError, type ProviderResponse } from '@yuantou/core';
-import { pino } from 'pino';
-import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createTestAdapter, productQuery } from '../upstream/__fixtures__/test-adapter.js';
-import { createProviderPauses } from '../upstream/provider-pause.js';
-import { memoryRateWindowStore, type RateWindowStore } from '../upstream/rate-limiter.js';
-import { createSharedCounters } from '../upstream/shared-counters.js';
-import { upstreamMetrics } from '../upstream/upstream-metrics.js';
-import { createUsageLedger } from '../upstream/usage-ledger.js';
-import { createProviderCaller } from './provider-caller.js';
+import type { ProviderPauses } from '../upstream/provider-pause.js';
+import { createChainHarness } from './__fixtures__/gateway-harness.js';
 
 // The order of UPSTREAM_CHAIN, locked by what it must guarantee: each test fails if two steps swap.
 
-type Scripted = (n: number) => ProviderResponse;
+/** The answer to the n-th send; `pauses` lets a script act as another call would meanwhile. */
+type Scripted = (n: number, pauses: ProviderPauses) => ProviderResponse;
 const ok: ProviderResponse = { status: 200, body: JSON.stringify({ items: [{ id: 'a' }], total: 1 }) };
 const status = (code: number, headers: Record<string, string> = {}): ProviderResponse => ({
   status: code,
@@ -28,7 +23,7 @@ function callerWith(
   const base = createTestAdapter('tmapi');
   const adapter = {
     ...base,
-    respond: () => answer(sent.push(sent.length + 1)),
+    respond: () => answer(sent.push(sent.length + 1), harness.pauses),
     // Like the real adapters: a body that is not JSON is `invalid_response`, never a bare SyntaxError.
     searchProducts: {
       ...base.searchProducts!,
@@ -49,46 +44,11 @@ function callerWith(
       },
     },
   };
-  const inner = memoryRateWindowStore();
-  let rateSlots = 0;
-  const rateStore: RateWindowStore = {
-    increment: (key, windowMs) => {
-      rateSlots++;
-      return inner.increment(key, windowMs);
-    },
-  };
-  const pauses = createProviderPauses(undefined, '', () => {});
-  const ledger = createUsageLedger({
-    providers: [{ id: 'tmapi', dailyCalls: overrides.dailyCalls ?? null }],
-    counters: createSharedCounters(undefined, '', () => {}),
-    pauses,
-    prefix: '',
-    onRedisError: () => {},
-  });
-  const caller = createProviderCaller({
-    settings: {
-      id: 'tmapi',
-      adapter,
-      credentials: { apiKey: 'k', baseUrl: 'http://127.0.0.1:9' },
-      requestsPerMinute: 60_000,
-      concurrency: 4,
-      timeoutMs: 1000,
-      dailyCalls: overrides.dailyCalls ?? null,
-    },
-    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-    circuit: { failureThreshold: overrides.failureThreshold ?? 100, resetAfterMs: 60_000 },
-    deadlineMs: overrides.deadlineMs ?? 5_000,
-    quotaCoolDownMs: 60_000,
-    rateStore,
-    pauses,
-    ledger,
-    metrics: upstreamMetrics(new Registry()),
-    logger: pino({ level: 'silent' }),
-    hooks: { sleep: async () => {}, random: () => 0.5 },
-  });
+  const harness = createChainHarness({ provider: 'tmapi', adapter, ...overrides });
+  const { caller, ledger, rateSlots } = harness;
   const call = (keyword = 'toy') =>
     caller.call('searchProducts', productQuery(keyword), new AbortController().signal);
-  return { call, sent, rateSlots: () => rateSlots, ledger };
+  return { call, sent, rateSlots, ledger };
 }
 
 const failure = (promise: Promise<unknown>) =>
@@ -103,6 +63,19 @@ describe('UPSTREAM_CHAIN order', () => {
     await call();
     expect(sent).toHaveLength(3);
     expect(rateSlots()).toBe(3);
+  });
+
+  it('retry is outside the pause: a pause set while a call backs off stops its retry before a rate-limit slot', async () => {
+    const { call, sent, rateSlots } = callerWith((n, pauses) => {
+      // Another call paused the provider while this one's first attempt was out.
+      if (n === 1)
+        void pauses.pause('tmapi', { kind: 'rate_limited', until: Date.now() + 60_000, reason: 'slow down' });
+      return status(500);
+    });
+    const refused = await failure(call());
+    expect(refused?.kind).toBe('rate_limited');
+    expect(sent).toHaveLength(1);
+    expect(rateSlots()).toBe(1);
   });
 
   it('an open breaker answers before any rate-limit slot is taken', async () => {

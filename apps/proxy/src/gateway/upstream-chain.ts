@@ -1,9 +1,11 @@
 import type { ProviderResponse, SignedRequest } from '@yuantou/core';
+import type { Deadline } from './deadline.js';
 import type { GatewayOperation } from './gateway-contract.js';
 
 // How one provider call is protected, as data: the steps below, outermost first, composed in one place. Any
 // operation an adapter offers (searches today, offer details tomorrow) goes through the same chain, so a new
-// operation gets deadlines, budgets, pauses, limits and retries without code of its own.
+// operation gets deadlines, budgets, pauses, limits and retries without code of its own. Each step is one
+// middleware in `steps/<step>.ts` over the dependencies it names; the chain below only orders them.
 //
 // Why this order (locked by upstream-chain.test.ts):
 // - `deadline` outermost: one overall deadline per client request; every attempt and every wait shares it.
@@ -36,8 +38,8 @@ export interface UpstreamAttempt {
   parse(response: ProviderResponse): unknown;
   /** Fires when every caller has gone away or the deadline has passed. */
   signal: AbortSignal;
-  /** Epoch ms by which the whole call (all attempts, all waits) must be done. */
-  deadlineAt: number;
+  /** The whole call's one deadline (all attempts, all waits), fixed when the client's call began. */
+  deadline: Deadline;
   /** 1 for the first send, 2 for the first retry… (set by the retry step). */
   attempt: number;
 }

@@ -11,6 +11,8 @@ export interface SharedCounters {
    * whether this call was counted.
    */
   spend(key: string, limit: number | null, ttlMs: number): Promise<{ count: number; spent: boolean }>;
+  /** Adds `amount` to `key` (no limit): a batch of counts in one round trip. */
+  add(key: string, amount: number, ttlMs: number): Promise<void>;
   /** The current value of each key (0 when absent). */
   read(keys: string[]): Promise<number[]>;
 }
@@ -23,6 +25,11 @@ if limit >= 0 and current >= limit then return {current, 0} end
 current = redis.call('INCR', KEYS[1])
 if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return {current, 1}`;
+
+const ADD = `
+local current = redis.call('INCRBY', KEYS[1], ARGV[1])
+if current == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return current`;
 
 interface LocalCount {
   count: number;
@@ -70,6 +77,17 @@ export function createSharedCounters(
         onRedisError(error);
         return spendLocally(key, limit, ttlMs);
       }
+    },
+    async add(key, amount, ttlMs) {
+      if (redis) {
+        try {
+          localSet(key, Number(await redis.eval(ADD, 1, `${prefix}${key}`, amount, ttlMs)), ttlMs);
+          return;
+        } catch (error) {
+          onRedisError(error);
+        }
+      }
+      localSet(key, localGet(key) + amount, ttlMs);
     },
     async read(keys) {
       if (redis && keys.length > 0) {

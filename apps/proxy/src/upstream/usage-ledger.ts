@@ -19,7 +19,8 @@ export function nextUtcMidnight(at: number): number {
 export interface UsageLedger {
   /** Counts one paid call unless the provider's daily budget is spent (then `spent` is false and nothing is counted). */
   spendCall(provider: ProviderId): Promise<{ spent: boolean; count: number; budget: number | null }>;
-  countCacheHit(provider: ProviderId): void;
+  /** Counts `hits` cache hits (default one); the gateway batches them off the request path. */
+  countCacheHit(provider: ProviderId, hits?: number): void;
   /** The quota a provider reported with an answer; returns true the first time today it is at or past its limit. */
   recordQuota(provider: ProviderId, quota: Quota): boolean;
   report(): Promise<ProviderUsage[]>;
@@ -51,9 +52,9 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
       const { spent, count } = await options.counters.spend(key('calls', provider), budget, ttlMs());
       return { spent, count, budget };
     },
-    countCacheHit(provider) {
+    countCacheHit(provider, hits = 1) {
       const counted = options.counters
-        .spend(key('hits', provider), null, ttlMs())
+        .add(key('hits', provider), hits, ttlMs())
         .catch(() => {})
         .finally(() => pendingHits.delete(counted));
       pendingHits.add(counted);

@@ -1,37 +1,20 @@
 import { ROUTES } from '@yuantou/core';
 import type { Behaviour } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProxyConfig } from '../../src/config/load-config.js';
 import {
-  closeFakes,
   fakeConfig,
   type RunningFakes,
   type RunningProxy,
-  resetFakes,
   searchPath,
-  startAllFakes,
-  startProxy,
+  useFakesAndProxy,
 } from './proxy-harness.js';
 
 // Each provider error, as its fake really sends it, → the proxy's problem status and kind (search/all-failed.ts:
 // 504 when every provider timed out, 503 when waiting helps, 502 otherwise). After every test, no configured
 // secret may appear in any response body or log line.
 
-let fakes: RunningFakes;
-let proxy: RunningProxy | undefined;
-
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
-afterEach(async () => {
-  if (proxy) {
-    await proxy.close();
-    expectNoSecrets(proxy);
-  }
-  proxy = undefined;
-  resetFakes(fakes);
-});
-afterAll(() => closeFakes(fakes));
+const suite = useFakesAndProxy({ afterClose: expectNoSecrets });
 
 /** Every spelling a secret could take in a body or a log line. */
 function expectNoSecrets(running: RunningProxy): void {
@@ -49,7 +32,7 @@ function expectNoSecrets(running: RunningProxy): void {
 }
 
 async function search(provider: keyof RunningFakes, config?: ProxyConfig) {
-  proxy = await startProxy(config ?? fakeConfig(fakes));
+  const proxy = await suite.start(config ?? fakeConfig(suite.fakes));
   return proxy.get(searchPath(ROUTES.products, '错误测试', provider));
 }
 
@@ -81,7 +64,7 @@ const rows: Row[] = [
 
 describe('provider errors at the proxy', () => {
   it.each(rows)('%s %j → HTTP %i, kind %s', async (provider, behaviour, status, kind) => {
-    fakes[provider].setMode(behaviour);
+    suite.fakes[provider].setMode(behaviour);
     const answer = await search(provider);
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
@@ -106,7 +89,7 @@ describe('provider errors at the proxy', () => {
   ] as const)(
     '%s with a wrong %s is rejected by the fake’s verifier → 502 auth, not retried',
     async (provider, field) => {
-      const base = fakeConfig(fakes);
+      const base = fakeConfig(suite.fakes);
       const config = {
         ...base,
         providers: base.providers.map((p) =>
@@ -119,13 +102,14 @@ describe('provider errors at the proxy', () => {
       const answer = await search(provider, config);
       expect(answer.status).toBe(502);
       expect(answer.body).toMatchObject({ kind: 'auth', providers: [{ provider, error: { kind: 'auth' } }] });
-      expect(fakes[provider].calls.count()).toBe(1);
+      expect(suite.fakes[provider].calls.count()).toBe(1);
     },
   );
 
   it('keeps secrets out even when the provider echoes one back in its error message', async () => {
-    const token = fakeConfig(fakes).providers.find((p) => p.id === 'tmapi')!.credentials.apiToken as string;
-    fakes.tmapi.setMode({
+    const token = fakeConfig(suite.fakes).providers.find((p) => p.id === 'tmapi')!.credentials
+      .apiToken as string;
+    suite.fakes.tmapi.setMode({
       kind: 'status',
       status: 422,
       body: JSON.stringify({ code: 422, msg: `Parameter error: apiToken=${token} page_size invalid` }),
@@ -137,8 +121,8 @@ describe('provider errors at the proxy', () => {
   });
 
   it('reports one failing provider next to the others that answered', async () => {
-    fakes.onebound.setMode({ kind: 'error', code: '4013' });
-    proxy = await startProxy(fakeConfig(fakes));
+    suite.fakes.onebound.setMode({ kind: 'error', code: '4013' });
+    const proxy = await suite.start(fakeConfig(suite.fakes));
     const answer = await proxy.get(
       `${ROUTES.products}?q=${encodeURIComponent('部分失败')}&provider=tmapi,onebound`,
     );

@@ -117,22 +117,38 @@ export function searchPath(
 export interface FakesAndProxy {
   fakes: RunningFakes;
   proxy: RunningProxy | undefined;
+  /** Starts the test's proxy (kept in `proxy`, closed after the test). */
+  start(config: ProxyConfig, deps?: AppDeps): Promise<RunningProxy>;
 }
 
 /**
- * The lifecycle most end-to-end files share: every provider's fake started once for the file; after each test
- * the proxy it started (`suite.proxy = await startProxy(…)`) is closed and the fakes' behaviours and call counts
- * are reset. Call at the top of the file.
+ * The lifecycle every end-to-end file on the shared fakes uses: every provider's fake started once for the file;
+ * after each test the proxy it started (`await suite.start(config)`) is closed, `afterClose` checks what
+ * it wrote (every line is written by then), and the fakes' behaviours and call counts are reset. Call at the top
+ * of the file.
  */
-export function useFakesAndProxy(): FakesAndProxy {
-  const suite = { proxy: undefined } as FakesAndProxy;
+export function useFakesAndProxy(
+  options: { afterClose?: (proxy: RunningProxy) => void | Promise<void> } = {},
+): FakesAndProxy {
+  const suite = {
+    proxy: undefined,
+    async start(config: ProxyConfig, deps?: AppDeps) {
+      suite.proxy = await startProxy(config, deps);
+      return suite.proxy;
+    },
+  } as FakesAndProxy;
   beforeAll(async () => {
     suite.fakes = await startAllFakes();
   });
   afterEach(async () => {
-    await suite.proxy?.close();
+    const proxy = suite.proxy;
     suite.proxy = undefined;
-    resetFakes(suite.fakes);
+    try {
+      await proxy?.close();
+      if (proxy) await options.afterClose?.(proxy);
+    } finally {
+      resetFakes(suite.fakes);
+    }
   });
   afterAll(() => closeFakes(suite.fakes));
   return suite;

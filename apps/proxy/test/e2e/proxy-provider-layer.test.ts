@@ -7,22 +7,28 @@ import {
   startAlibabaFake,
   startOneboundFake,
 } from '@yuantou/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { type RunningProxy, startProxy, TEST_CIRCUIT, TEST_RETRY } from './proxy-harness.js';
+import {
+  fakeConfig,
+  type RunningProxy,
+  TEST_CIRCUIT,
+  TEST_RETRY,
+  useFakesAndProxy,
+} from './proxy-harness.js';
 
 // The provider layer seen from the proxy's clients: declared secrets only are scrubbed (ids containing a numeric
 // appKey come back intact), a secret echoed by an upstream in any encoding never reaches a body or a log, and the
 // official platform's two-step image search runs upload then search, both verified by its fake.
 
-let proxy: RunningProxy | undefined;
+// Two tests need a fake with credentials of their own (started here, closed after the proxy); the image search
+// runs on the file's shared fakes.
 let fake: FakeServer | undefined;
-
-afterEach(async () => {
-  await proxy?.close();
-  await fake?.close();
-  proxy = undefined;
-  fake = undefined;
+const suite = useFakesAndProxy({
+  afterClose: async () => {
+    await fake?.close();
+    fake = undefined;
+  },
 });
 
 async function proxyFor(env: Record<string, string>): Promise<RunningProxy> {
@@ -30,7 +36,7 @@ async function proxyFor(env: Record<string, string>): Promise<RunningProxy> {
     env: { ...env, YUANTOU_DEMO: 'false', LOG_LEVEL: 'debug', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000' },
     cwd: tmpdir(),
   });
-  return startProxy({ ...config, retry: TEST_RETRY, circuit: TEST_CIRCUIT });
+  return suite.start({ ...config, retry: TEST_RETRY, circuit: TEST_CIRCUIT });
 }
 
 /** Every spelling a secret may take: raw, URL-encoded three ways, JSON-escaped. */
@@ -58,7 +64,7 @@ describe('the provider layer through the proxy', () => {
       appSecret: 'alibaba-secret-value-77',
       accessToken: 'alibaba-token-value-88',
     });
-    proxy = await proxyFor({
+    const proxy = await proxyFor({
       YUANTOU_ALIBABA_APP_KEY: appKey,
       YUANTOU_ALIBABA_APP_SECRET: 'alibaba-secret-value-77',
       YUANTOU_ALIBABA_ACCESS_TOKEN: 'alibaba-token-value-88',
@@ -79,7 +85,7 @@ describe('the provider layer through the proxy', () => {
     const secret = 's!ec(ret)~* 2';
     fake = await startOneboundFake({ key, secret });
     fake.setMode({ kind: 'echo' });
-    proxy = await proxyFor({
+    const proxy = await proxyFor({
       YUANTOU_ONEBOUND_KEY: key,
       YUANTOU_ONEBOUND_SECRET: secret,
       YUANTOU_ONEBOUND_BASE_URL: fake.url,
@@ -95,15 +101,10 @@ describe('the provider layer through the proxy', () => {
   });
 
   it('runs the official image search in two steps, upload then search by imageId, and caches the pair', async () => {
-    fake = await startAlibabaFake();
-    proxy = await proxyFor({
-      YUANTOU_ALIBABA_APP_KEY: fake.credentials.appKey!,
-      YUANTOU_ALIBABA_APP_SECRET: fake.credentials.appSecret!,
-      YUANTOU_ALIBABA_ACCESS_TOKEN: fake.credentials.accessToken!,
-      YUANTOU_ALIBABA_BASE_URL: fake.credentials.baseUrl!,
-    });
+    const alibaba = suite.fakes.alibaba;
+    const proxy = await suite.start(fakeConfig(suite.fakes));
     const search = () =>
-      proxy!.post(ROUTES.productsByImage, {
+      proxy.post(ROUTES.productsByImage, {
         imageBase64: 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgH',
         provider: 'alibaba',
         pageSize: 4,
@@ -112,8 +113,8 @@ describe('the provider layer through the proxy', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.providers[0]).toMatchObject({ provider: 'alibaba', outcome: 'ok', itemCount: 4 });
     // The fake answers an imageId search only for an id it handed out: both steps ran, in order.
-    const upload = fake.calls.last(alibabaPath(ALIBABA_APIS.imageUpload));
-    const query = fake.calls.last(alibabaPath(ALIBABA_APIS.imageQuery));
+    const upload = alibaba.calls.last(alibabaPath(ALIBABA_APIS.imageUpload));
+    const query = alibaba.calls.last(alibabaPath(ALIBABA_APIS.imageQuery));
     expect(JSON.parse(new URLSearchParams(upload!.body).get('uploadImageParam')!)).toEqual({
       imageBase64: '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgH',
     });
@@ -121,7 +122,7 @@ describe('the provider layer through the proxy', () => {
       imageId: '1000000',
     });
     expect(await search()).toMatchObject({ status: 200 });
-    expect(fake.calls.byPath()).toEqual({
+    expect(alibaba.calls.byPath()).toEqual({
       [alibabaPath(ALIBABA_APIS.imageUpload)]: 1,
       [alibabaPath(ALIBABA_APIS.imageQuery)]: 1,
     });

@@ -8,35 +8,24 @@ import {
   PANDAPON_PATHS,
   TMAPI_PATHS,
 } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  closeFakes,
   fakeConfig,
   type RunningFakes,
   type RunningProxy,
-  resetFakes,
   searchPath,
-  startAllFakes,
-  startProxy,
+  useFakesAndProxy,
 } from './proxy-harness.js';
 
 // Every provider and every operation it offers, through the real proxy to its fake (which verifies the
 // signature): the page the proxy returns must come from that fake.
 
-let fakes: RunningFakes;
+const suite = useFakesAndProxy();
 let proxy: RunningProxy;
 
-beforeAll(async () => {
-  fakes = await startAllFakes();
-});
 beforeEach(async () => {
-  proxy = await startProxy(fakeConfig(fakes));
+  proxy = await suite.start(fakeConfig(suite.fakes));
 });
-afterEach(async () => {
-  await proxy?.close();
-  resetFakes(fakes);
-});
-afterAll(() => closeFakes(fakes));
 
 type ProviderName = keyof RunningFakes;
 
@@ -62,7 +51,7 @@ const imagePaths: Partial<Record<ProviderName, string>> = {
   pandapon: PANDAPON_PATHS.imageQuery,
 };
 
-const fake = (provider: ProviderName): FakeServer => fakes[provider];
+const fake = (provider: ProviderName): FakeServer => suite.fakes[provider];
 const PROVIDERS = Object.keys(productPaths) as ProviderName[];
 const SUPPLIER_SEARCH = Object.keys(supplierPaths) as ProviderName[];
 const NO_SUPPLIER_SEARCH = PROVIDERS.filter((p) => !SUPPLIER_SEARCH.includes(p));

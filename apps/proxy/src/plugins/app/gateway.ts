@@ -28,6 +28,7 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
       retry: config.retry,
       circuit: config.circuit,
       redis: app.redis,
+      onRedisError: app.redisOutage,
       deadlineMs: config.deadlineMs,
       quotaCoolDownMs: config.quotaCoolDownMs,
       // buildApp hands Fastify a pino instance, so its children are pino loggers.

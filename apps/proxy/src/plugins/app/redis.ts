@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { watchRedisOutage } from '../../gateway/redis-outage-watch.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The process's one Redis client (cache, single-flight leases, limits, usage), or undefined without REDIS_URL. */
     redis: Redis | undefined;
+    /** Where every Redis use reports a failure (the one outage watch), or undefined without REDIS_URL. */
+    redisOutage: ((error: unknown) => void) | undefined;
   }
 }
 
@@ -35,20 +39,12 @@ export function createRedisClient(url: string, commandTimeoutMs: number): Redis 
 async function redisPlugin(app: FastifyInstance, options: RedisPluginOptions): Promise<void> {
   if (!options.url) {
     app.decorate('redis', undefined);
+    app.decorate('redisOutage', undefined);
     return;
   }
   const redis = createRedisClient(options.url, options.commandTimeoutMs);
-  let down = false;
-  // The message and code only: ioredis errors never carry the URL, but nothing here needs more.
-  redis.on('error', (error: Error & { code?: string }) => {
-    if (down) return;
-    down = true;
-    app.log.warn({ code: error.code }, 'redis unavailable; serving from this instance until it is back');
-  });
-  redis.on('ready', () => {
-    if (down) app.log.info('redis is back');
-    down = false;
-  });
+  // The process's one outage watch, listening before the first connect: the gateway's stores report to it too.
+  app.decorate('redisOutage', watchRedisOutage(redis, app.log as unknown as Logger));
   try {
     await redis.connect();
   } catch {
