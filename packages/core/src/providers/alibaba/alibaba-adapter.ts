@@ -5,8 +5,9 @@ import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferPage } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
+import { parseOfferPage } from '../official/offer-list.js';
+import { OFFER_DETAIL_API, offerDetailParam, officialIgnored } from '../official/official-offer.js';
+import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
 import type {
   Operation,
   ProviderAdapter,
@@ -18,11 +19,11 @@ import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
-import { type AlibabaImageParams, imageUploadStep, isAlibabaHosted } from './alibaba-image-upload.js';
-import { OFFER_DETAIL_API, offerDetailParam, officialIgnored, parseAlibabaOffer } from './alibaba-offer.js';
-import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
+import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-gateway.js';
+import { type AlibabaImageParams, imageUploadStep } from './alibaba-image-upload.js';
+import { parseAlibabaOffer } from './alibaba-offer.js';
 
-export { AlibabaCredentials } from './alibaba-schemas.js';
+export { AlibabaCredentials } from './alibaba-gateway.js';
 
 // The real 1688 searches live in the crossborder namespace (providers.md §3); both take one JSON-text
 // parameter, `offerQueryParam`, and answer `{result:{success, code, message, result:<offer page>}}`.

@@ -1,11 +1,11 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
-import { officialIgnored } from '../alibaba/alibaba-offer.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferEnvelope } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
+import { officialIgnored } from '../official/official-offer.js';
+import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../official/official-search.js';
+import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';

@@ -8,7 +8,7 @@ import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl, resolveContext } from '../request-context.js';
 import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
-import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-schemas.js';
+import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-page.js';
 
 export const ONEBOUND_DEFAULT_BASE_URL = 'https://api-gw.onebound.cn';
 

@@ -2,11 +2,10 @@ import { type PandaponSigner, pandaponSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
-import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferEnvelope } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
+import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
+import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type {
   ProviderAdapter,
   ProviderResponse,

@@ -8,7 +8,7 @@ import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
-import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
+import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
 
 export const TMAPI_DEFAULT_BASE_URL = 'https://api.tmapi.io';
 
