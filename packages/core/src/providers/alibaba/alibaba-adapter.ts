@@ -9,8 +9,8 @@ import { parseOfferPage } from '../official/offer-list.js';
 import { OFFER_DETAIL_API, offerDetailParam, officialIgnored } from '../official/official-offer.js';
 import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
 import type {
+  AdapterWith,
   Operation,
-  ProviderAdapter,
   ProviderResponse,
   RequestContext,
   SignedRequest,
@@ -132,16 +132,32 @@ const searchProductsByImage = defineOperation({
   parseResponse: parseCrossborderPage,
 });
 
+/** The official platform's adapter: the contract's operations plus the seed's classic search. */
+export type AlibabaAdapter = AdapterWith<
+  AlibabaCredentials,
+  'searchProducts' | 'searchProductsByImage' | 'getOffer'
+> & {
+  /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
+  readonly searchProductsClassic: Operation<
+    ProductQuery,
+    AlibabaCredentials,
+    Product,
+    Record<string, string>
+  >;
+};
+
 /**
  * The 1688 Open Platform (official API): product search by keyword and by image (uploading the image first when
  * it is not 1688-hosted, see `prepare`), offer details, and the seed's `searchProductsClassic`; no supplier
  * search (its offer lists name no seller).
  */
-export const alibabaAdapter = defineAdapter({
+export const alibabaAdapter: AlibabaAdapter = defineAdapter({
   id: 'alibaba',
   name: '1688 Open Platform',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
   listingsNameSeller: false,
+  // `keywordTranslate` (README): the platform translates a non-Chinese keyword itself, so it gets it as typed.
+  translatesKeyword: true,
   defaultBaseUrl: ALIBABA_BASE_URL,
   credentials: AlibabaCredentials,
   secretFields: ['appSecret', 'accessToken'],
@@ -160,6 +176,4 @@ export const alibabaAdapter = defineAdapter({
   }),
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
-} satisfies ProviderAdapter<AlibabaCredentials> & {
-  searchProductsClassic: Operation<ProductQuery, AlibabaCredentials, Product, Record<string, string>>;
-});
+} satisfies AlibabaAdapter);

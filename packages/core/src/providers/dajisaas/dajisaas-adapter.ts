@@ -6,7 +6,7 @@ import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { officialIgnored } from '../official/official-offer.js';
 import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../official/official-search.js';
 import { parseOfferEnvelope } from '../official/reseller-envelope.js';
-import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
+import type { AdapterWith, ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
@@ -77,7 +77,10 @@ const searchProductsByImage = defineOperation({
  * DajiSaaS (大吉SaaS): product search by keyword and by image, and offer details, answering in the official
  * platform's offer-page shape; no supplier search (its offer lists name no seller).
  */
-export const dajisaasAdapter = defineAdapter({
+export const dajisaasAdapter: AdapterWith<
+  DajisaasCredentials,
+  'searchProducts' | 'searchProductsByImage' | 'getOffer'
+> = defineAdapter({
   id: 'dajisaas',
   name: 'DajiSaaS (大吉SaaS)',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
