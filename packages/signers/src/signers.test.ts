@@ -8,18 +8,7 @@ import {
 } from './index.js';
 
 describe('aopSignature (1688 Open Platform)', () => {
-  it('matches the platform published example', () => {
-    const result = aopSignature({
-      urlPath: 'param2/1/system/currentTime/1000000',
-      params: { b: '2', a: '1' },
-      secret: 'test123',
-    });
-    expect(result).toEqual({
-      signature: '33E54F4F7B989E3E0E912D3FBD2F1A03CA7CCE88',
-      stringToSign: 'param2/1/system/currentTime/1000000a1b2',
-    });
-  });
-
+  // `published-example` is the platform's own published example (signature 33E54F4F…); the rest are ours.
   it.each(vectors.aop)('vector $name', ({ urlPath, params, secret, signature, stringToSign }) => {
     expect(aopSignature({ urlPath, params, secret })).toEqual({ signature, stringToSign });
   });

@@ -1,6 +1,7 @@
 import {
   type ConversionFailure,
   convertCny,
+  getProvider,
   type KeywordTranslation,
   type Language,
   type ProductResult,
@@ -18,13 +19,14 @@ import type { KeywordTranslator } from '../language/keyword-translator.js';
 // the translated fields checked before they reach a "translated" column.
 
 /**
- * Providers that translate a non-Chinese keyword themselves. The official platform's
- * `offerQueryParam.keywordTranslate`: "Whether the keyword has already been translated; default is not
- * translated. If true, keyword translation is skipped" — so it gets the keyword as typed. DajiSaaS says "请使用中文
- * 关键词，如果是非中文请自行翻译" (use Chinese keywords, translate yourself); TMAPI, Onebound and PandaPon do not
- * document it, so they (and demo) get the translation.
+ * Whether a provider translates a non-Chinese keyword itself, as its adapter declares (`translatesKeyword`): the
+ * official platform's `offerQueryParam.keywordTranslate` ("If true, keyword translation is skipped") gets the
+ * keyword as typed; DajiSaaS says "请使用中文关键词，如果是非中文请自行翻译" (use Chinese keywords, translate
+ * yourself); TMAPI, Onebound and PandaPon do not document it, so they (and demo) get the translation.
  */
-export const TRANSLATES_KEYWORDS: ReadonlySet<ProviderId> = new Set<ProviderId>(['alibaba']);
+function translatesKeyword(provider: ProviderId): boolean {
+  return getProvider(provider).translatesKeyword === true;
+}
 
 export interface KeywordPlan {
   keywordFor(provider: ProviderId): string;
@@ -38,12 +40,12 @@ export async function planKeyword(
   providers: readonly ProviderId[],
   signal?: AbortSignal,
 ): Promise<KeywordPlan> {
-  const needing = providers.filter((p) => !TRANSLATES_KEYWORDS.has(p));
+  const needing = providers.filter((p) => !translatesKeyword(p));
   if (needing.length === 0) return { keywordFor: () => keyword };
   const result = await translator.translate(keyword, signal);
   if (result.method === 'none') return { keywordFor: () => keyword };
   return {
-    keywordFor: (provider) => (TRANSLATES_KEYWORDS.has(provider) ? keyword : result.searchedAs),
+    keywordFor: (provider) => (translatesKeyword(provider) ? keyword : result.searchedAs),
     translation: { ...result, providers: needing },
   };
 }

@@ -87,6 +87,18 @@ describe('createClient requests', () => {
     }
   });
 
+  it('gets products in the sort asked for, ranked then sorted like the proxy (sortRanked)', async () => {
+    const { client } = setup();
+    // Dearest first: the reverse of this data's score order, so only a sort after ranking gives it.
+    // price_desc sorts by the top of a price range (`priceMax ?? price`), as PRODUCT_COMPARATORS say.
+    const { items } = await client.searchProducts({ q: '毛绒玩具', sort: 'price_desc' });
+    const tops = items.map((p) => p.priceMax ?? p.price ?? -1);
+    expect(tops.length).toBeGreaterThan(1);
+    expect(tops).toEqual([...tops].sort((a, b) => b - a));
+    const scores = (await client.searchProducts({ q: '毛绒玩具' })).items.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
   it('posts an image search as JSON, without the data: header', async () => {
     const { client, requests, answers } = setup();
     const imageBase64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB';

@@ -158,9 +158,24 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
    * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.
    */
   readonly listingsNameSeller?: boolean;
+  /**
+   * `true` when the provider translates a non-Chinese keyword itself, so it must be sent the keyword as typed
+   * (the official platform's `offerQueryParam.keywordTranslate`); otherwise (the default) a caller translates
+   * the keyword into Chinese first. The proxy reads it to decide whom to send the translation.
+   */
+  readonly translatesKeyword?: boolean;
   /** Set on adapters without HTTP (demo): the proxy calls this instead of the network. */
   respond?(request: SignedRequest): ProviderResponse;
 }
+
+/**
+ * A provider's adapter as its module exports it: the contract, with the listed members (the operations it has,
+ * `respond` for an in-process provider) known to be present.
+ */
+export type AdapterWith<
+  Credentials extends BaseUrlOverride,
+  Members extends keyof ProviderAdapter<Credentials>,
+> = ProviderAdapter<Credentials> & Required<Pick<ProviderAdapter<Credentials>, Members>>;
 
 /**
  * How a provider answers a supplier search: `native` with its own supplier search, `fromProducts` by grouping a

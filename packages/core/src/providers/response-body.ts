@@ -1,5 +1,6 @@
 import { type ErrorKind, ProviderError } from '../models/provider-error.js';
 import type { ProviderId } from '../models/provider-id.js';
+import { asArray, asRecord } from '../normalize/values.js';
 import type { ProviderResponse } from './provider-contract.js';
 
 /** What an adapter's table says about one provider error code. */
@@ -117,4 +118,41 @@ export function guardParse<T>(provider: ProviderId, parse: () => T): T {
       cause: error,
     });
   }
+}
+
+/** `invalid_response` for a body without the shape the provider documents: "<provider> answered with <what>". */
+export function invalidResponse(
+  provider: ProviderId,
+  response: ProviderResponse,
+  what: string,
+): ProviderError {
+  return new ProviderError({
+    provider,
+    kind: 'invalid_response',
+    status: response.status,
+    message: `${provider} answered with ${what}`,
+  });
+}
+
+/**
+ * The entries of a page's item list (`where` names it in the error, e.g. `` `data.items` ``): missing or `null` is
+ * an empty list, anything but a list is `invalid_response`; entries that are not objects, or that `toItem`
+ * rejects, are dropped. `listed` counts every entry, read or not: each took a place on the provider's page.
+ */
+export function readItemList<T>(
+  provider: ProviderId,
+  response: ProviderResponse,
+  list: unknown,
+  where: string,
+  toItem: (raw: Record<string, unknown>) => T | null,
+): { items: T[]; listed: number } {
+  if (list !== undefined && list !== null && !Array.isArray(list))
+    throw invalidResponse(provider, response, `${where} that is not a list`);
+  const raw = asArray(list);
+  const items = raw
+    .map((entry) =>
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? toItem(asRecord(entry)) : null,
+    )
+    .filter((item): item is T => item !== null);
+  return { items, listed: raw.length };
 }

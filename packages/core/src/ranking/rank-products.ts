@@ -2,13 +2,7 @@ import type { Product } from '../models/product.js';
 import type { RankedProduct, RedFlag } from '../models/ranked.js';
 import { offTopicFlag, quantityFlag, sellerFlags } from './red-flags.js';
 import { type KeywordMatcher, keywordMatcher } from './relevance.js';
-import {
-  applyRedFlags,
-  type FactorInput,
-  rankScored,
-  resolveWeights,
-  scoreFactors,
-} from './score-factors.js';
+import { type FactorInput, rankEntries, resolveWeights } from './score-factors.js';
 import {
   creditFraction,
   creditScoreFraction,
@@ -220,13 +214,12 @@ export function rankProducts(
     matcher: keywordMatcher(options.keyword),
     ...(quantity === undefined ? {} : { quantity }),
   };
-  return rankScored(
+  return rankEntries(
     products.map((item) => ({
       item,
-      scored: applyRedFlags(
-        scoreFactors(productFactors(item, context), weights),
-        productFlags(item, context),
-      ),
+      factors: productFactors(item, context),
+      flags: productFlags(item, context),
     })),
+    weights,
   );
 }

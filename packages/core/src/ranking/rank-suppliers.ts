@@ -9,13 +9,7 @@ import {
   positionOf,
   positionPrior,
 } from './relevance.js';
-import {
-  applyRedFlags,
-  type FactorInput,
-  rankScored,
-  resolveWeights,
-  scoreFactors,
-} from './score-factors.js';
+import { type FactorInput, rankEntries, resolveWeights } from './score-factors.js';
 import {
   areaFraction,
   businessFraction,
@@ -249,14 +243,15 @@ export function rankSuppliers(
   const weights = resolveWeights(DEFAULT_SUPPLIER_WEIGHTS, options.weights);
   const matcher = keywordMatcher(keyword);
   const context: SupplierContext = { matcher, ...(positions ? { positions } : {}) };
-  return rankScored(
+  return rankEntries(
     suppliers.map((s) => {
       const offTopic = offTopicFlag(matcher.match(supplierTexts(s)));
-      const flags = [...sellerFlags(s), ...(offTopic ? [offTopic] : [])];
       return {
         item: { ...s, sources: 'sources' in s && s.sources.length > 0 ? [...s.sources] : [s.provider] },
-        scored: applyRedFlags(scoreFactors(supplierFactors(s, context), weights), flags),
+        factors: supplierFactors(s, context),
+        flags: [...sellerFlags(s), ...(offTopic ? [offTopic] : [])],
       };
     }),
+    weights,
   );
 }

@@ -127,3 +127,26 @@ export function rankScored<T extends Rankable>(entries: readonly { item: T; scor
       flags: scored.flags,
     }));
 }
+
+/** One item to rank: the item as it is returned, its scoring factors and its red flags. */
+export interface RankEntry<T extends Rankable, Name extends string> {
+  item: T;
+  factors: readonly FactorInput<Name>[];
+  flags: readonly RedFlag[];
+}
+
+/**
+ * The one ranking step of products and suppliers alike: each entry's factors scored with the weights, capped by
+ * its red flags, then best first ({@link rankScored}).
+ */
+export function rankEntries<T extends Rankable, Name extends string>(
+  entries: readonly RankEntry<T, Name>[],
+  weights: Readonly<Record<Name, number>>,
+) {
+  return rankScored(
+    entries.map(({ item, factors, flags }) => ({
+      item,
+      scored: applyRedFlags(scoreFactors(factors, weights), flags),
+    })),
+  );
+}

@@ -14,6 +14,7 @@ import { demoAdapter } from '../../providers/demo/demo-adapter.js';
 import type { Operation } from '../../providers/provider-contract.js';
 import { rankProducts } from '../../ranking/rank-products.js';
 import { rankSuppliers } from '../../ranking/rank-suppliers.js';
+import { sortRanked } from '../../ranking/sort-ranked.js';
 
 // An in-memory stand-in for the proxy, answering through `fetch` so the same tests run in Node and in a
 // browser-like environment. It reads requests back with the proxy's own route schemas, so a client that
@@ -114,19 +115,28 @@ const proxyRoutes: Record<string, Handler> = {
     const query = SearchParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error.issues[0]);
     const page = demoPage(demoAdapter.searchSuppliers, demoQuery<SupplierQuery>(query.data));
-    return json(200, SupplierSearchResponse.parse(pageOf(rankSuppliers(page.items), page)));
+    return json(
+      200,
+      SupplierSearchResponse.parse(pageOf(sortRanked(rankSuppliers(page.items), query.data.sort), page)),
+    );
   },
   [`GET ${ROUTES.products}`]: (request) => {
     const query = SearchParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return badRequest(query.error.issues[0]);
     const page = demoPage(demoAdapter.searchProducts, demoQuery<SupplierQuery>(query.data));
-    return json(200, ProductSearchResponse.parse(pageOf(rankProducts(page.items), page)));
+    return json(
+      200,
+      ProductSearchResponse.parse(pageOf(sortRanked(rankProducts(page.items), query.data.sort), page)),
+    );
   },
   [`POST ${ROUTES.productsByImage}`]: (request) => {
     const body = ImageSearchBody.safeParse(JSON.parse(request.body ?? 'null'));
     if (!body.success) return badRequest(body.error.issues[0]);
     const page = demoPage(demoAdapter.searchProductsByImage, demoQuery<ImageQuery>(body.data));
-    return json(200, ProductSearchResponse.parse(pageOf(rankProducts(page.items), page)));
+    return json(
+      200,
+      ProductSearchResponse.parse(pageOf(sortRanked(rankProducts(page.items), body.data.sort), page)),
+    );
   },
   [`GET ${ROUTES.providers}`]: () =>
     json(

@@ -5,11 +5,12 @@ import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { asRecord, toBool, toText } from '../../normalize/values.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferPage } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
+import { parseOfferPage } from '../official/offer-list.js';
+import { OFFER_DETAIL_API, offerDetailParam, officialIgnored } from '../official/official-offer.js';
+import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
 import type {
+  AdapterWith,
   Operation,
-  ProviderAdapter,
   ProviderResponse,
   RequestContext,
   SignedRequest,
@@ -18,11 +19,11 @@ import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
-import { type AlibabaImageParams, imageUploadStep, isAlibabaHosted } from './alibaba-image-upload.js';
-import { OFFER_DETAIL_API, offerDetailParam, officialIgnored, parseAlibabaOffer } from './alibaba-offer.js';
-import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
+import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-gateway.js';
+import { type AlibabaImageParams, imageUploadStep } from './alibaba-image-upload.js';
+import { parseAlibabaOffer } from './alibaba-offer.js';
 
-export { AlibabaCredentials } from './alibaba-schemas.js';
+export { AlibabaCredentials } from './alibaba-gateway.js';
 
 // The real 1688 searches live in the crossborder namespace (providers.md §3); both take one JSON-text
 // parameter, `offerQueryParam`, and answer `{result:{success, code, message, result:<offer page>}}`.
@@ -131,16 +132,32 @@ const searchProductsByImage = defineOperation({
   parseResponse: parseCrossborderPage,
 });
 
+/** The official platform's adapter: the contract's operations plus the seed's classic search. */
+export type AlibabaAdapter = AdapterWith<
+  AlibabaCredentials,
+  'searchProducts' | 'searchProductsByImage' | 'getOffer'
+> & {
+  /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
+  readonly searchProductsClassic: Operation<
+    ProductQuery,
+    AlibabaCredentials,
+    Product,
+    Record<string, string>
+  >;
+};
+
 /**
  * The 1688 Open Platform (official API): product search by keyword and by image (uploading the image first when
  * it is not 1688-hosted, see `prepare`), offer details, and the seed's `searchProductsClassic`; no supplier
  * search (its offer lists name no seller).
  */
-export const alibabaAdapter = defineAdapter({
+export const alibabaAdapter: AlibabaAdapter = defineAdapter({
   id: 'alibaba',
   name: '1688 Open Platform',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.
   listingsNameSeller: false,
+  // `keywordTranslate` (README): the platform translates a non-Chinese keyword itself, so it gets it as typed.
+  translatesKeyword: true,
   defaultBaseUrl: ALIBABA_BASE_URL,
   credentials: AlibabaCredentials,
   secretFields: ['appSecret', 'accessToken'],
@@ -159,6 +176,4 @@ export const alibabaAdapter = defineAdapter({
   }),
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
-} satisfies ProviderAdapter<AlibabaCredentials> & {
-  searchProductsClassic: Operation<ProductQuery, AlibabaCredentials, Product, Record<string, string>>;
-});
+} satisfies AlibabaAdapter);

@@ -8,11 +8,11 @@ import { normalizeCreditLevel } from '../../normalize/credit-level.js';
 import { asArray, asRecord, toBool, toNonNegative, toText } from '../../normalize/values.js';
 import { defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import { offerDetailUrl, toCount } from '../offer-list.js';
+import { offerDetailUrl, toCount } from '../official/offer-list.js';
 import type { ProviderResponse, RequestContext } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
-import { type AlibabaCredentials, aopRequest, gatewayError } from './alibaba-schemas.js';
+import { type AlibabaCredentials, aopRequest, gatewayError } from './alibaba-gateway.js';
 
 // Seed 002's `alibaba.product.search`, its parameters and response as the seed describes them. The seed signs it
 // with MD5 over url-encoded params; the gateway really checks `_aop_signature` (providers.md §3), so it is

@@ -1,10 +1,10 @@
 import { ProviderError } from '../../models/provider-error.js';
 import { toText } from '../../normalize/values.js';
-import type { OfferSearchParams } from '../offer-query.js';
+import type { OfferSearchParams } from '../official/official-search.js';
 import type { PrepareStep, ProviderResponse, RequestContext } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
 import { guardParse } from '../response-body.js';
-import { type AlibabaCredentials, aopRequest, officialResult } from './alibaba-schemas.js';
+import { type AlibabaCredentials, aopRequest, officialResult } from './alibaba-gateway.js';
 
 // `product.image.upload` (README "Image upload"): `uploadImageParam` = JSON `{imageBase64}` (no `data:` header),
 // answering `{result:{success:"true", code, message, result:"<imageId>"}}`; an imageId of "0" or "" is a
@@ -15,16 +15,6 @@ export interface AlibabaImageParams {
   /** Present until the image is uploaded; the upload step replaces it by `offerQueryParam.imageId`. */
   upload?: { imageBase64: string };
   offerQueryParam: OfferSearchParams & { imageAddress?: string; imageId?: string };
-}
-
-/** Images 1688 itself hosts (`cbu01.alicdn.com`, `img.alicdn.com`, `*.1688.com`): `imageAddress` finds these. */
-export function isAlibabaHosted(url: string): boolean {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return /(^|\.)alicdn\.com$/.test(host) || /(^|\.)1688\.com$/.test(host);
-  } catch {
-    return false;
-  }
 }
 
 function uploadFailed(response: ProviderResponse, detail: unknown): ProviderError {

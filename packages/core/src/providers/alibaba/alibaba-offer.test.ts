@@ -161,7 +161,8 @@ describe('alibaba getOffer.parseResponse', () => {
 
 describe('alibaba getOffer language', () => {
   const map = (language?: string) => alibabaAdapter.getOffer.map({ id: '769649076522', language });
-  const countrySent = (language?: string) => JSON.parse(map(language).params.offerDetailParam).country;
+  const countrySent = (language?: string) =>
+    JSON.parse((map(language).params as { offerDetailParam: string }).offerDetailParam).country;
 
   it('sends a documented country, and en (reported in ignored) for a code the platform does not document', () => {
     expect([countrySent('ja'), countrySent('ko'), countrySent('vi')]).toEqual(['ja', 'ko', 'vi']);

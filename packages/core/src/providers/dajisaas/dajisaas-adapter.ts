@@ -1,12 +1,12 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
-import { officialIgnored } from '../alibaba/alibaba-offer.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferEnvelope } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../offer-query.js';
-import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
+import { officialIgnored } from '../official/official-offer.js';
+import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../official/official-search.js';
+import { parseOfferEnvelope } from '../official/reseller-envelope.js';
+import type { AdapterWith, ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
@@ -77,7 +77,10 @@ const searchProductsByImage = defineOperation({
  * DajiSaaS (大吉SaaS): product search by keyword and by image, and offer details, answering in the official
  * platform's offer-page shape; no supplier search (its offer lists name no seller).
  */
-export const dajisaasAdapter = defineAdapter({
+export const dajisaasAdapter: AdapterWith<
+  DajisaasCredentials,
+  'searchProducts' | 'searchProductsByImage' | 'getOffer'
+> = defineAdapter({
   id: 'dajisaas',
   name: 'DajiSaaS (大吉SaaS)',
   // The offer lists of keyword and image search name no seller, so no supplier can be grouped from them.

@@ -1,5 +1,6 @@
 import type { Offer, OfferQuery } from '../../models/offer.js';
-import { countryOf, officialCountry, parseRelayedOffer } from '../alibaba/alibaba-offer.js';
+import { countryOf, officialCountry } from '../official/official-offer.js';
+import { parseRelayedOffer } from '../official/reseller-envelope.js';
 import type { ProviderResponse } from '../provider-contract.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 

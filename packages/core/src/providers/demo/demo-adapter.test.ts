@@ -163,7 +163,6 @@ describe('demoAdapter respond → parseResponse', () => {
       method: 'GET',
       url: 'demo://suppliers?page=1',
       headers: {},
-      ignored: [],
     });
     expect(response.status).toBe(400);
     const error = (() => {
@@ -181,7 +180,6 @@ describe('demoAdapter respond → parseResponse', () => {
       method: 'GET',
       url: 'demo://shops?keyword=x',
       headers: {},
-      ignored: [],
     });
     expect(() => demoAdapter.searchProducts.parseResponse(unknown)).toThrow(
       expect.objectContaining({ kind: 'not_found' }),

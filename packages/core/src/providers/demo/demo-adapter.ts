@@ -8,6 +8,7 @@ import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type {
+  AdapterWith,
   OfferOperation,
   Operation,
   ProviderAdapter,
@@ -158,7 +159,10 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
  * The demo provider: all three searches and offer details answered from bundled, labelled sample data, with
  * no network and no credentials, through the same contract as the real providers.
  */
-export const demoAdapter = defineAdapter({
+export const demoAdapter: AdapterWith<
+  DemoCredentials,
+  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'respond'
+> = defineAdapter({
   id: 'demo',
   name: 'Demo (bundled sample data)',
   defaultBaseUrl: 'demo://',

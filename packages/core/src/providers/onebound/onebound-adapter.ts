@@ -4,11 +4,11 @@ import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '..
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
+import type { AdapterWith, ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl, resolveContext } from '../request-context.js';
 import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
-import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-schemas.js';
+import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-page.js';
 
 export const ONEBOUND_DEFAULT_BASE_URL = 'https://api-gw.onebound.cn';
 
@@ -134,7 +134,10 @@ function mapItemSearch(query: ProductQuery) {
 }
 
 /** Onebound (万邦): shop (supplier) search, product search by keyword, and offer details. */
-export const oneboundAdapter = defineAdapter({
+export const oneboundAdapter: AdapterWith<
+  OneboundCredentials,
+  'searchSuppliers' | 'searchProducts' | 'getOffer'
+> = defineAdapter({
   id: 'onebound',
   name: 'Onebound (万邦)',
   defaultBaseUrl: ONEBOUND_DEFAULT_BASE_URL,

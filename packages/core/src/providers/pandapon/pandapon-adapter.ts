@@ -2,12 +2,12 @@ import { type PandaponSigner, pandaponSignature } from '@yuantou/signers';
 import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
-import { isAlibabaHosted } from '../alibaba/alibaba-image-upload.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
-import { parseOfferEnvelope } from '../offer-list.js';
-import { type OfferSearchParams, offerSearchParams } from '../offer-query.js';
+import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
+import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type {
+  AdapterWith,
   ProviderAdapter,
   ProviderResponse,
   RequestContext,
@@ -43,6 +43,12 @@ export type PandaponCredentials = z.infer<typeof PandaponCredentials>;
 // Not documented; the platform's own page limit.
 const MAX_PAGE_SIZE = 50;
 
+/** PandaPon's adapter: keyword and image search, and offer details. */
+export type PandaponAdapter = AdapterWith<
+  PandaponCredentials,
+  'searchProducts' | 'searchProductsByImage' | 'getOffer'
+>;
+
 /** Options of {@link createPandaponAdapter}. */
 export interface PandaponAdapterOptions {
   /** The `signature` recipe is unverified (providers.md §5): pass the real one here when it is known. */
@@ -71,7 +77,9 @@ function imageField(query: ImageQuery): { imageBase64: string } | { imageAddress
  * A PandaPon adapter signing with `options.sign` (default: `pandaponSignature` from `@yuantou/signers`, an
  * unverified guess of the recipe). Use it once the real `signature` recipe is known.
  */
-export function createPandaponAdapter({ sign = pandaponSignature }: PandaponAdapterOptions = {}) {
+export function createPandaponAdapter({
+  sign = pandaponSignature,
+}: PandaponAdapterOptions = {}): PandaponAdapter {
   /** `POST {base}{path}` with the mapped parameters as JSON and seed 004's system headers. */
   const signedPost =
     (path: string) =>

@@ -1,5 +1,5 @@
 import type { Offer, OfferQuery } from '../../models/offer.js';
-import { parseRelayedOffer } from '../alibaba/alibaba-offer.js';
+import { parseRelayedOffer } from '../official/reseller-envelope.js';
 import type { ProviderResponse } from '../provider-contract.js';
 import { PANDAPON_ERRORS } from './pandapon-errors.js';
 

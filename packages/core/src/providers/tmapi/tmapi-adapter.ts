@@ -4,11 +4,11 @@ import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
-import type { ProviderAdapter, SignedRequest } from '../provider-contract.js';
+import type { AdapterWith, ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
-import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-schemas.js';
+import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
 
 export const TMAPI_DEFAULT_BASE_URL = 'https://api.tmapi.io';
 
@@ -116,7 +116,10 @@ function mapImageSearch(query: ImageQuery) {
 }
 
 /** TMAPI: factory (supplier) search, product search by keyword and by image, and offer details. */
-export const tmapiAdapter = defineAdapter({
+export const tmapiAdapter: AdapterWith<
+  TmapiCredentials,
+  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer'
+> = defineAdapter({
   id: 'tmapi',
   name: 'TMAPI',
   defaultBaseUrl: TMAPI_DEFAULT_BASE_URL,

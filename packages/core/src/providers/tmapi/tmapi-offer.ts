@@ -18,7 +18,7 @@ import {
 import type { ProviderResponse } from '../provider-contract.js';
 import { guardParse } from '../response-body.js';
 import { tmapiErrorFor } from './tmapi-errors.js';
-import { parseTmapiJson } from './tmapi-schemas.js';
+import { parseTmapiJson } from './tmapi-page.js';
 
 // `GET /1688/item_detail` (https://tmapi.top/docs/ali/item-detail/get-item-detail-by-id.md): `item_id` (integer,
 // required), `language` (en, zh, ru, th, pt, es, tr, vi, ja, ko; default zh). Field map in README.md.

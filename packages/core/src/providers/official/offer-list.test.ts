@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../models/provider-error.js';
-import { expectPageOrProviderError, offerPage, responses } from '../testing/parser-fuzzing.js';
-import { offerDetailUrl, offerToProduct, parseOfferEnvelope, parseOfferPage } from './offer-list.js';
-import type { ErrorTable } from './response-body.js';
+import { ProviderError } from '../../models/provider-error.js';
+import { expectPageOrProviderError, offerPage, responses } from '../../testing/parser-fuzzing.js';
+import type { ErrorTable } from '../response-body.js';
+import { offerDetailUrl, offerToProduct, parseOfferPage } from './offer-list.js';
+import { parseOfferEnvelope } from './reseller-envelope.js';
 
 const TABLE: ErrorTable = { '401': { kind: 'auth', message: 'bad key' } };
 

@@ -1,12 +1,10 @@
 import { makePage, type Page } from '../../models/page.js';
-import { ProviderError } from '../../models/provider-error.js';
 import { emptySupplier, type Supplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import { creditLevelFromTags } from '../../normalize/credit-level.js';
 import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
 import {
-  asArray,
   asRecord,
   toBool,
   toInteger,
@@ -16,7 +14,7 @@ import {
   toTextList,
 } from '../../normalize/values.js';
 import type { ProviderResponse } from '../provider-contract.js';
-import { guardParse } from '../response-body.js';
+import { guardParse, invalidResponse as invalidProviderResponse, readItemList } from '../response-body.js';
 import { tmapiErrorFor, tmapiStatusError } from './tmapi-errors.js';
 
 // TMAPI bodies are read by hand with the lenient normalizers: the seed sends numbers as strings
@@ -41,14 +39,8 @@ export function parseTmapiJson(response: ProviderResponse): unknown {
   }
 }
 
-function invalidResponse(response: ProviderResponse, what: string): ProviderError {
-  return new ProviderError({
-    provider: 'tmapi',
-    kind: 'invalid_response',
-    status: response.status,
-    message: `tmapi answered with ${what}`,
-  });
-}
+const invalidResponse = (response: ProviderResponse, what: string) =>
+  invalidProviderResponse('tmapi', response, what);
 
 /** Reads the `{code, msg, data:{page, page_size, total_count, has_next_page?, items}}` envelope. */
 export function readTmapiPage<T>(response: ProviderResponse, toItem: (raw: RawItem) => T | null): Page<T> {
@@ -60,16 +52,11 @@ export function readTmapiPage<T>(response: ProviderResponse, toItem: (raw: RawIt
     if (typeof data !== 'object' || data === null || Array.isArray(data))
       throw invalidResponse(response, 'no `data` object');
     const meta = asRecord(data);
-    if (meta.items !== undefined && meta.items !== null && !Array.isArray(meta.items))
-      throw invalidResponse(response, '`data.items` that is not a list');
-    const rawItems = asArray(meta.items);
-    const items = rawItems
-      .map((raw) => (typeof raw === 'object' && raw !== null ? toItem(asRecord(raw)) : null))
-      .filter((item): item is T => item !== null);
+    const { items, listed } = readItemList('tmapi', response, meta.items, '`data.items`', toItem);
     return makePage(items, {
       page: toInteger(meta.page) ?? 1,
       // Unreadable entries still took a place on the provider's page.
-      pageSize: toInteger(meta.page_size) ?? rawItems.length,
+      pageSize: toInteger(meta.page_size) ?? listed,
       total: toInteger(meta.total_count),
       hasNext: toBool(meta.has_next_page),
     });

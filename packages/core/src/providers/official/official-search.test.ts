@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImageQuery, ProductQuery } from '../models/query.js';
-import { offerSearchParams, requireImageUrl } from './offer-query.js';
+import { ImageQuery, ProductQuery } from '../../models/query.js';
+import { offerSearchParams, requireImageUrl } from './official-search.js';
 
 const query = (input: Record<string, unknown>) => ProductQuery.parse({ keyword: 'T恤', ...input });
 

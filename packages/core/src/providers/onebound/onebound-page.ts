@@ -1,6 +1,5 @@
 import { makePage, type Page } from '../../models/page.js';
 import type { Product } from '../../models/product.js';
-import { ProviderError } from '../../models/provider-error.js';
 import { emptySupplier, type ProductSupplier, type Supplier } from '../../models/supplier.js';
 import { cleanLink } from '../../normalize/ad-link.js';
 import {
@@ -12,7 +11,6 @@ import { normalizeLocation } from '../../normalize/location.js';
 import { sellerIdFrom } from '../../normalize/member-id.js';
 import { priceRange } from '../../normalize/price-range.js';
 import {
-  asArray,
   asRecord,
   toBool,
   toInteger,
@@ -22,7 +20,7 @@ import {
   toTextList,
 } from '../../normalize/values.js';
 import type { ProviderResponse } from '../provider-contract.js';
-import { guardParse } from '../response-body.js';
+import { guardParse, invalidResponse as invalidProviderResponse, readItemList } from '../response-body.js';
 import { checkOneboundBody, errorFromUnparsableBody } from './onebound-errors.js';
 import { oneboundQuota } from './onebound-quota.js';
 
@@ -31,14 +29,8 @@ import { oneboundQuota } from './onebound-quota.js';
 
 type RawItem = Record<string, unknown>;
 
-function invalidResponse(response: ProviderResponse, what: string): ProviderError {
-  return new ProviderError({
-    provider: 'onebound',
-    kind: 'invalid_response',
-    status: response.status,
-    message: `onebound answered with ${what}`,
-  });
-}
+const invalidResponse = (response: ProviderResponse, what: string) =>
+  invalidProviderResponse('onebound', response, what);
 
 function parseOneboundJson(response: ProviderResponse): unknown {
   try {
@@ -58,19 +50,14 @@ export function readOneboundPage<T>(response: ProviderResponse, toItem: (raw: Ra
     const container = asRecord(body).items;
     if (!isObject(container) && outcome === 'ok') throw invalidResponse(response, 'no `items` object');
     const meta = asRecord(container);
-    if (meta.item !== undefined && meta.item !== null && !Array.isArray(meta.item))
-      throw invalidResponse(response, '`items.item` that is not a list');
-    const rawItems = asArray(meta.item);
-    const items = rawItems
-      .map((raw) => (isObject(raw) ? toItem(asRecord(raw)) : null))
-      .filter((item): item is T => item !== null);
+    const { items, listed } = readItemList('onebound', response, meta.item, '`items.item`', toItem);
     const page = toInteger(meta.page) ?? 1;
     const pageCount = toInteger(meta.pagecount);
     const quota = oneboundQuota(asRecord(body).api_info, response);
     const result = makePage(items, {
       page,
       // Unreadable entries still took a place on the provider's page.
-      pageSize: toInteger(meta.page_size) ?? rawItems.length,
+      pageSize: toInteger(meta.page_size) ?? listed,
       // `total_results` is what can be paged through; `real_total_results` may be larger (seed 001 §4).
       total: outcome === 'empty' ? 0 : (toInteger(meta.total_results) ?? toInteger(meta.real_total_results)),
       hasNext: outcome === 'empty' ? false : pageCount === null ? null : page < pageCount,

@@ -1,17 +1,9 @@
-import { makePage, type Page } from '../models/page.js';
-import type { Product } from '../models/product.js';
-import { ProviderError } from '../models/provider-error.js';
-import type { ProviderId } from '../models/provider-id.js';
-import { cleanLink } from '../normalize/ad-link.js';
-import { asArray, asRecord, toInteger, toNonNegative, toRate, toText } from '../normalize/values.js';
-import type { ProviderResponse } from './provider-contract.js';
-import {
-  type ErrorTable,
-  errorFromTable,
-  guardParse,
-  httpStatusError,
-  parseJsonBody,
-} from './response-body.js';
+import { makePage, type Page } from '../../models/page.js';
+import type { Product } from '../../models/product.js';
+import { ProviderError } from '../../models/provider-error.js';
+import type { ProviderId } from '../../models/provider-id.js';
+import { cleanLink } from '../../normalize/ad-link.js';
+import { asArray, asRecord, toInteger, toNonNegative, toRate, toText } from '../../normalize/values.js';
 
 // The 1688 Open Platform's offer page `{totalRecords, totalPage, pageSize, currentPage, data:[…]}`
 // (providers.md §3), returned as-is by DajiSaaS (seed 003 docs) and PandaPon (seed 004 example).
@@ -81,34 +73,5 @@ function notAPage(provider: ProviderId): ProviderError {
     provider,
     kind: 'invalid_response',
     message: `${provider} answered without the expected page of offers`,
-  });
-}
-
-/**
- * The resellers' envelope around the offer page: `{code:200, message|msg, data:<offer page>}` (DajiSaaS seed 003,
- * PandaPon seed 004). Any other `code` goes through the provider's error table; unknown codes are `upstream`.
- */
-export function parseOfferEnvelope(
-  provider: ProviderId,
-  errors: ErrorTable,
-  response: ProviderResponse,
-): Page<Product> {
-  return guardParse(provider, () => {
-    const body = asRecord(parseJsonBody(provider, response));
-    const code = toText(body.code);
-    if (code !== null && code !== '200') {
-      throw errorFromTable(provider, errors, code, response, body.msg ?? body.message);
-    }
-    if (response.status >= 400) throw httpStatusError(provider, response);
-    if (code === null) {
-      throw new ProviderError({
-        provider,
-        kind: 'invalid_response',
-        status: response.status,
-        message: `${provider} answered without a result code`,
-      });
-    }
-    // `code:200` with `data:null` is an empty result, not a failure.
-    return parseOfferPage(provider, body.data ?? {});
   });
 }

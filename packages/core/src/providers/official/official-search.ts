@@ -1,13 +1,13 @@
-import { ProviderError } from '../models/provider-error.js';
-import type { ProviderId } from '../models/provider-id.js';
-import type { FilterName, ImageQuery, SearchFilters, Sort } from '../models/query.js';
+import { ProviderError } from '../../models/provider-error.js';
+import type { ProviderId } from '../../models/provider-id.js';
+import type { FilterName, ImageQuery, SearchFilters, Sort } from '../../models/query.js';
+import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type {
-  DajisaasCountry,
-  DajisaasFilter,
-  DajisaasSortDirection,
-  DajisaasSortField,
-} from './dajisaas/dajisaas-enums.js';
-import { clampPageSize, ignoredFields } from './ignored-fields.js';
+  OfficialCountry,
+  OfficialFilter,
+  OfficialSortDirection,
+  OfficialSortField,
+} from './official-enums.js';
 
 // The 1688 Open Platform's `product.search.keywordQuery`/`imageQuery` business parameters (providers.md §3),
 // which DajiSaaS (seed 003) and PandaPon (seed 004) resell under their own auth. One mapping for all three.
@@ -17,7 +17,7 @@ export type OfferSearchParams = {
   keyword?: string;
   beginPage: number;
   pageSize: number;
-  country: DajisaasCountry;
+  country: OfficialCountry;
   filter?: string;
   sort?: string;
   priceStart?: string;
@@ -31,7 +31,7 @@ export type OfferSearchQuery = SearchFilters & {
   sort: Sort;
 };
 
-const SORTS: Partial<Record<Sort, readonly [DajisaasSortField, DajisaasSortDirection]>> = {
+const SORTS: Partial<Record<Sort, readonly [OfficialSortField, OfficialSortDirection]>> = {
   price_asc: ['price', 'asc'],
   price_desc: ['price', 'desc'],
   sales: ['monthSold', 'desc'],
@@ -41,7 +41,7 @@ const SORTS: Partial<Record<Sort, readonly [DajisaasSortField, DajisaasSortDirec
 const SUPPORTED_FILTERS: readonly FilterName[] = ['priceMin', 'priceMax', 'factoryOnly', 'language'];
 
 /** `country` is required; titles come back in Chinese (`subject`) whatever it says, so `zh` → `en`. */
-const DEFAULT_COUNTRY: DajisaasCountry = 'en';
+const DEFAULT_COUNTRY: OfficialCountry = 'en';
 
 export interface OfferSearchOptions {
   /** The provider's page-size limit. */
@@ -56,10 +56,10 @@ export function offerSearchParams(
   { maxPageSize, englishOnly = false }: OfferSearchOptions,
 ): { params: OfferSearchParams; ignored: string[] } {
   const sort = SORTS[query.sort];
-  const filters: DajisaasFilter[] = query.factoryOnly ? ['certifiedFactory'] : [];
+  const filters: OfficialFilter[] = query.factoryOnly ? ['certifiedFactory'] : [];
   const translated = query.language !== undefined && query.language !== 'zh';
   const languageIgnored = englishOnly && translated && query.language !== 'en';
-  const country = translated && !englishOnly ? (query.language as DajisaasCountry) : DEFAULT_COUNTRY;
+  const country = translated && !englishOnly ? (query.language as OfficialCountry) : DEFAULT_COUNTRY;
   const params: OfferSearchParams = {
     ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
     beginPage: query.page,
@@ -88,4 +88,14 @@ export function requireImageUrl(provider: ProviderId, query: ImageQuery, uploadA
     kind: 'bad_request',
     message: `${provider} image search needs an image URL: base64 images must first go through ${uploadApi}, which is not supported`,
   });
+}
+
+/** Images 1688 itself hosts (`cbu01.alicdn.com`, `img.alicdn.com`, `*.1688.com`): `imageAddress` finds these. */
+export function isAlibabaHosted(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return /(^|\.)alicdn\.com$/.test(host) || /(^|\.)1688\.com$/.test(host);
+  } catch {
+    return false;
+  }
 }
