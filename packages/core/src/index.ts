@@ -81,7 +81,13 @@ export {
   type SupplierWeights,
 } from './ranking/rank-suppliers.js';
 export { RED_FLAG_CAPS } from './ranking/red-flags.js';
-export { keywordParts, type Positions, providerPositions } from './ranking/relevance.js';
+export {
+  type KeywordMatcher,
+  keywordParts,
+  type Positions,
+  providerPositions,
+  searchMatcher,
+} from './ranking/relevance.js';
 export {
   type Compare,
   PRODUCT_COMPARATORS,

@@ -1,7 +1,7 @@
 import type { Product } from '../models/product.js';
 import type { RankedProduct, RedFlag } from '../models/ranked.js';
 import { offTopicFlag, quantityFlag, sellerFlags } from './red-flags.js';
-import { type KeywordMatcher, keywordMatcher } from './relevance.js';
+import { type KeywordMatcher, searchMatcher } from './relevance.js';
 import {
   applyRedFlags,
   type FactorInput,
@@ -191,6 +191,11 @@ export interface RankProductsOptions {
   weights?: Partial<ProductWeights>;
   /** The buyer's search: scores the `relevance` factor. Without it (image search) relevance is neutral. */
   keyword?: string;
+  /**
+   * The keyword providers were actually sent when it differs from `keyword` (a translation, e.g. 毛绒玩具 for
+   * `plush toys`): relevance and the off-topic flag take the better match of the two.
+   */
+  searchedAs?: string;
   /** Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag. */
   quantity?: number;
 }
@@ -217,7 +222,7 @@ export function rankProducts(
     throw new RangeError('quantity must be a finite number ≥ 0');
   const context: ProductContext = {
     priceFraction: priceFractions(products),
-    matcher: keywordMatcher(options.keyword),
+    matcher: searchMatcher(options.keyword, options.searchedAs),
     ...(quantity === undefined ? {} : { quantity }),
   };
   return rankScored(
