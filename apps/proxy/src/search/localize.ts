@@ -32,19 +32,41 @@ export interface KeywordPlan {
   translation?: KeywordTranslation;
 }
 
+/**
+ * Whether a provider's own search takes the buyer's words (it translates them itself). The one place this
+ * choice is made, so a provider's multilingual search can be switched on when its behaviour is confirmed.
+ * Today only the official platform documents it; TMAPI's `/1688/global/search/items` takes a `language` but
+ * "whether an English keyword is translated server-side is not stated" (its doc example sends 马克杯), and
+ * Onebound's `lang` "translates output only" — so both are sent our translation (offer-details §9.2).
+ */
+export function searchesInBuyersWords(provider: ProviderId): boolean {
+  return TRANSLATES_KEYWORDS.has(provider);
+}
+
 export async function planKeyword(
   translator: KeywordTranslator,
   keyword: string,
   providers: readonly ProviderId[],
   signal?: AbortSignal,
 ): Promise<KeywordPlan> {
-  const needing = providers.filter((p) => !TRANSLATES_KEYWORDS.has(p));
+  const needing = providers.filter((p) => !searchesInBuyersWords(p));
   if (needing.length === 0) return { keywordFor: () => keyword };
   const result = await translator.translate(keyword, signal);
   if (result.method === 'none') return { keywordFor: () => keyword };
+  const keywordFor = (provider: ProviderId) =>
+    searchesInBuyersWords(provider) ? keyword : result.searchedAs;
+  const ourPath = result.method === 'untranslated' ? 'typed' : result.method;
   return {
-    keywordFor: (provider) => (TRANSLATES_KEYWORDS.has(provider) ? keyword : result.searchedAs),
-    translation: { ...result, providers: needing },
+    keywordFor,
+    translation: {
+      ...result,
+      providers: needing,
+      paths: providers.map((provider) => ({
+        provider,
+        path: searchesInBuyersWords(provider) ? ('provider' as const) : ourPath,
+        keyword: keywordFor(provider),
+      })),
+    },
   };
 }
 

@@ -29,6 +29,7 @@ function respond(
     {
       weights: deps.weights,
       ...('q' in params ? { keyword: params.q } : {}),
+      ...(plan?.translation ? { searchedAs: plan.translation.searchedAs } : {}),
       ...(params.minOrder === undefined ? {} : { quantity: params.minOrder }),
     },
   );

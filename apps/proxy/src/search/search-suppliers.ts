@@ -67,6 +67,7 @@ export async function searchSuppliers(
   const ranked = rankSuppliers(mergeSuppliers(lists), {
     weights: deps.weights,
     keyword: params.q,
+    ...(plan.translation ? { searchedAs: plan.translation.searchedAs } : {}),
     positions: providerPositions(lists, (params.page - 1) * params.pageSize),
   });
   return {

@@ -141,6 +141,21 @@ export const KeywordTranslation = z.object({
   note: z.string().optional(),
   /** Providers sent `searchedAs`; the others translate keywords themselves and got `typed`. */
   providers: z.array(ProviderId),
+  /**
+   * How each provider searched: `provider` (sent the keyword as typed; the provider translates it, e.g. the
+   * official platform's `keywordTranslate`), `machine` or `glossary` (sent our translation `searchedAs`),
+   * `typed` (nothing could be translated: sent as typed). Optional: older proxies do not send it.
+   */
+  paths: z
+    .array(
+      z.object({
+        provider: ProviderId,
+        path: z.enum(['provider', 'machine', 'glossary', 'typed']),
+        /** The keyword this provider was sent. */
+        keyword: z.string(),
+      }),
+    )
+    .optional(),
 });
 /** How a non-Chinese keyword was searched: see the {@link KeywordTranslation} schema. */
 export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
