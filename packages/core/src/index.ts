@@ -37,8 +37,15 @@ export {
   type OfferPriceProblem,
   type PriceAt,
   type PriceAtOptions,
+  type PriceableOffer,
   priceAt,
 } from './offers/price-at.js';
+export {
+  CheaperTotalAt,
+  cheaperTotalAt,
+  ProductPriceAt,
+  productPriceAt,
+} from './offers/product-price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export {

@@ -1,5 +1,6 @@
 import type { Product } from '../models/product.js';
 import type { RankedProduct, RedFlag } from '../models/ranked.js';
+import { productPriceAt } from '../offers/product-price-at.js';
 import { offTopicFlag, quantityFlag, sellerFlags } from './red-flags.js';
 import { type KeywordMatcher, searchMatcher } from './relevance.js';
 import {
@@ -24,7 +25,7 @@ import { inferFactory } from './trader-inference.js';
 export interface ProductWeights {
   /** The keyword against the title, its translation and the seller's name, products and tags. */
   relevance: number;
-  /** The price's percentile within the results (cheaper is better). */
+  /** The price's percentile within the results (cheaper is better); at the buyer's quantity when known. */
   price: number;
   /** Minimum order, log scale (1 piece best, 1,000+ worst); with a `quantity`, whether the MOQ fits it. */
   moq: number;
@@ -62,16 +63,31 @@ export const DEFAULT_PRODUCT_WEIGHTS: Readonly<ProductWeights> = {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
+ * The unit price a product is compared on: at the buyer's quantity where its search result has quantity prices
+ * (issue 21: the lowest tier, ¥8.75 at 3,060+ pieces, is not what 500 pieces cost), else its lowest price.
+ */
+function comparedPrice(
+  product: Product,
+  quantity: number | undefined,
+): { price: number | null; note?: string } {
+  if (quantity === undefined || quantity <= 0) return { price: product.price };
+  const at = productPriceAt(product, quantity);
+  if (at.basis !== 'tiers')
+    return { price: product.price, note: `lowest price: no quantity prices for ${quantity}` };
+  return { price: at.unitPrice, note: `at ${quantity} pieces (tier from ${at.tierMinQuantity})` };
+}
+
+/**
  * Where a price sits among the other known prices: 1 cheapest, 0 dearest, ties share the middle. A percentile
  * rather than a linear scale, so one 500-yuan outlier does not squash every other price to "cheap".
  */
-function priceFractions(products: readonly Product[]): (price: number | null) => number | null {
-  const prices = products.map((p) => p.price).filter((p): p is number => p !== null);
+function priceFractions(prices: readonly (number | null)[]): (price: number | null) => number | null {
+  const known = prices.filter((p): p is number => p !== null);
   return (price) => {
-    if (price === null || prices.length < 2) return null;
-    const dearer = prices.filter((p) => p > price).length;
-    const equalOthers = prices.filter((p) => p === price).length - 1;
-    return (dearer + equalOthers / 2) / (prices.length - 1);
+    if (price === null || known.length < 2) return null;
+    const dearer = known.filter((p) => p > price).length;
+    const equalOthers = known.filter((p) => p === price).length - 1;
+    return (dearer + equalOthers / 2) / (known.length - 1);
   };
 }
 
@@ -141,22 +157,27 @@ function relevanceFactor(product: Product, matcher: KeywordMatcher | undefined):
   };
 }
 
+function priceFactor(product: Product, context: ProductContext): FactorInput<'price'> {
+  const compared = comparedPrice(product, context.quantity);
+  return {
+    factor: 'price',
+    label: '价格 / Price (CNY)',
+    value: compared.price,
+    fraction: context.priceFraction(compared.price),
+    ...(compared.note ? { note: compared.note } : {}),
+  };
+}
+
 export function productFactors(
   product: Product,
   context: ProductContext,
 ): FactorInput<keyof ProductWeights>[] {
   const quality = supplierQuality(product);
   const rate = product.repurchaseRate;
-  const priceFraction = context.priceFraction;
   return [
     relevanceFactor(product, context.matcher),
     { factor: 'supplier', label: '供应商 / Supplier', ...quality },
-    {
-      factor: 'price',
-      label: '价格 / Price (CNY)',
-      value: product.price,
-      fraction: priceFraction(product.price),
-    },
+    priceFactor(product, context),
     {
       factor: 'sales',
       label: '月销量 / Monthly sales',
@@ -196,7 +217,10 @@ export interface RankProductsOptions {
    * `plush toys`): relevance and the off-topic flag take the better match of the two.
    */
   searchedAs?: string;
-  /** Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag. */
+  /**
+   * Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag, and the `price`
+   * factor compares each product's unit price at this quantity where it has quantity prices (`priceTiers`).
+   */
   quantity?: number;
 }
 
@@ -221,7 +245,7 @@ export function rankProducts(
   if (quantity !== undefined && !(Number.isFinite(quantity) && quantity >= 0))
     throw new RangeError('quantity must be a finite number ≥ 0');
   const context: ProductContext = {
-    priceFraction: priceFractions(products),
+    priceFraction: priceFractions(products.map((p) => comparedPrice(p, quantity).price)),
     matcher: searchMatcher(options.keyword, options.searchedAs),
     ...(quantity === undefined ? {} : { quantity }),
   };
