@@ -3,8 +3,10 @@ import {
   convertCny,
   type KeywordTranslation,
   type Language,
+  type ProductPriceAt,
   type ProductResult,
   type ProviderId,
+  productPriceAt,
   type RankedProduct,
   type RankedSupplier,
   type RateQuote,
@@ -13,6 +15,7 @@ import {
 } from '@yuantou/core';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { KeywordTranslator } from '../language/keyword-translator.js';
+import { flagLabels, sellerLabels } from '../language/seller-labels.js';
 
 // Language and currency around a search: the keyword each provider is sent, the rate applied to prices, and
 // the translated fields checked before they reach a "translated" column.
@@ -78,29 +81,84 @@ export async function quoteCurrency(
   return currency === undefined ? undefined : fx.quote(currency, signal);
 }
 
-export function localizeProduct(
-  product: RankedProduct,
-  quote: RateQuote | ConversionFailure | undefined,
-  language: Language | undefined,
-): ProductResult {
-  const titleTranslated = trustedTranslation(product.title, product.titleTranslated, language);
-  const base = titleTranslated === product.titleTranslated ? product : { ...product, titleTranslated };
-  if (!quote) return base;
+type Quote = RateQuote | ConversionFailure;
+
+/** Converts a CNY amount, keeping `null` (no price) as `null`. */
+const convert = (cny: number | null, quote: Quote) => convertCny(cny, quote);
+
+/** A product's tier ladder and price at quantity in the buyer's currency (CNY kept in the product's fields). */
+function convertedPrices(product: RankedProduct, priceAtQuantity: ProductPriceAt | undefined, quote: Quote) {
+  const tiers = product.priceTiers ?? [];
   return {
-    ...base,
-    priceConverted: convertCny(product.price, quote),
-    priceMaxConverted: convertCny(product.priceMax, quote),
+    priceConverted: convert(product.price, quote),
+    priceMaxConverted: convert(product.priceMax, quote),
+    ...(tiers.length > 0
+      ? {
+          priceTiersConverted: tiers.map((tier) => ({
+            minQuantity: tier.minQuantity,
+            price: convert(tier.price, quote)!,
+            ...(tier.promotionPrice == null ? {} : { promotionPrice: convert(tier.promotionPrice, quote)! }),
+          })),
+        }
+      : {}),
+    ...(priceAtQuantity
+      ? {
+          priceAtQuantityConverted: {
+            unitPrice: convert(priceAtQuantity.unitPrice, quote),
+            subtotal: convert(priceAtQuantity.subtotal, quote),
+            ...(priceAtQuantity.cheaperTotalAt
+              ? { cheaperTotalAt: convert(priceAtQuantity.cheaperTotalAt.subtotal, quote)! }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 
+/**
+ * A ranked product as the search answers it: its title translation checked, its seller's member id as a column,
+ * with `quantity` its price at that quantity, with a currency every price converted, and with a language other
+ * than `zh` the seller's places, labels and the red flags in English.
+ */
+export function localizeProduct(
+  product: RankedProduct,
+  quote: Quote | undefined,
+  language: Language | undefined,
+  quantity?: number,
+): ProductResult {
+  const titleTranslated = trustedTranslation(product.title, product.titleTranslated, language);
+  const priceAtQuantity = quantity === undefined ? undefined : productPriceAt(product, quantity);
+  const seller = product.supplier ? sellerLabels(product.supplier, language) : undefined;
+  const flagsTranslated = flagLabels(product.flags, language);
+  return {
+    ...product,
+    titleTranslated,
+    memberId: product.supplier?.id ?? null,
+    ...(priceAtQuantity ? { priceAtQuantity } : {}),
+    ...(quote ? convertedPrices(product, priceAtQuantity, quote) : {}),
+    ...(seller ? { sellerTranslated: seller } : {}),
+    ...(flagsTranslated ? { flagsTranslated } : {}),
+  };
+}
+
+/** A ranked supplier as the search answers it: member id, converted price range, English places and labels. */
 export function localizeSupplier(
   supplier: RankedSupplier,
-  quote: RateQuote | ConversionFailure | undefined,
+  quote: Quote | undefined,
+  language?: Language,
 ): SupplierResult {
-  if (!quote) return supplier;
+  const translated = sellerLabels(supplier, language);
+  const flagsTranslated = flagLabels(supplier.flags, language);
   return {
     ...supplier,
-    priceMinConverted: convertCny(supplier.priceMin, quote),
-    priceMaxConverted: convertCny(supplier.priceMax, quote),
+    memberId: supplier.id,
+    ...(quote
+      ? {
+          priceMinConverted: convert(supplier.priceMin, quote),
+          priceMaxConverted: convert(supplier.priceMax, quote),
+        }
+      : {}),
+    ...(translated ? { translated } : {}),
+    ...(flagsTranslated ? { flagsTranslated } : {}),
   };
 }

@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
+import { Conversion, ConversionFailure, CurrencyCode, RateQuote, RateSource } from '../models/money.js';
 import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
 import { PublicImageUrl } from '../models/public-url.js';
 import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
+import { ProductPriceAt } from '../offers/product-price-at.js';
 
 // The proxy's HTTP API, shared by the proxy (route schemas, OpenAPI) and createClient (validation), so the
 // two cannot drift.
@@ -20,6 +21,7 @@ export const ROUTES = {
   productsByImage: '/v1/products/by-image',
   providers: '/v1/providers',
   usage: '/v1/usage',
+  currencies: '/v1/currencies',
   health: '/healthz',
   ready: '/readyz',
 } as const;
@@ -65,6 +67,11 @@ const filterParams = {
   language: z.preprocess(blankToUndefined, Language.optional()),
   /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
   currency: z.preprocess(blankToUndefined, CurrencyCode.optional()),
+  /**
+   * Pieces the buyer means to order (product searches): each product gets `priceAtQuantity` and is ranked on
+   * it; an MOQ above it is flagged. Unlike `minOrder`, not a filter sent to providers. Supplier search refuses it.
+   */
+  quantity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000_000).optional()),
 };
 
 const priceRangeOrdered = (q: { priceMin?: number; priceMax?: number }) =>
@@ -163,10 +170,60 @@ export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
 /** A CNY price in the requested currency: the amount with its rate, or why there is none. */
 const converted = Conversion.nullable().optional();
 
-/** A product in a search answer: CNY prices as given, plus `…Converted` when a `currency` was asked for. */
+/** A price tier in the requested currency: its start quantity and its converted unit price. */
+export const PriceTierConverted = z.object({
+  minQuantity: z.number().int().positive(),
+  price: Conversion,
+  promotionPrice: Conversion.optional(),
+});
+/** A converted price tier: see the {@link PriceTierConverted} schema. */
+export type PriceTierConverted = z.infer<typeof PriceTierConverted>;
+
+/** {@link ProductPriceAt}'s CNY amounts in the requested currency (`null` where the CNY amount is `null`). */
+export const ProductPriceAtConverted = z.object({
+  unitPrice: Conversion.nullable(),
+  subtotal: Conversion.nullable(),
+  /** The "cheaper at more" total, converted. */
+  cheaperTotalAt: Conversion.optional(),
+});
+/** The price at the buyer's quantity in their currency: see the {@link ProductPriceAtConverted} schema. */
+export type ProductPriceAtConverted = z.infer<typeof ProductPriceAtConverted>;
+
+/** Place names and labels for a buyer who reads `language` other than `zh`; the Chinese stays in its fields. */
+export const SellerLabels = z.object({
+  /** The seller's province in pinyin or its English name (`Guangdong`), `null` when unknown. */
+  provinceTranslated: z.string().nullable(),
+  /** The seller's city (`Shantou`), `null` when unknown. */
+  cityTranslated: z.string().nullable(),
+  /** `金牌制造` → `Gold manufacturer`; `null` when there is no level or no known label. */
+  factoryLevelTranslated: z.string().nullable(),
+  /** `AAA` → `Integrity level AAA (诚信等级)`. */
+  creditLevelTranslated: z.string().nullable(),
+  /** Each tag with its English label where one is known, else as given. */
+  tagsTranslated: z.array(z.string()),
+});
+/** Translated seller places and labels: see the {@link SellerLabels} schema. */
+export type SellerLabels = z.infer<typeof SellerLabels>;
+
+/** A red flag's English label, beside the Chinese `reason`. */
+const flagsTranslated = z.array(z.object({ flag: z.string(), label: z.string() })).optional();
+
+/**
+ * A product in a search answer: CNY prices as given, plus `…Converted` when a `currency` was asked for, the price
+ * at the buyer's `quantity`, and (with a `language` other than `zh`) the seller's places and labels translated.
+ */
 export const ProductResult = RankedProduct.extend({
   priceConverted: converted,
   priceMaxConverted: converted,
+  /** The search result's quantity prices in the requested currency, when it has tiers. */
+  priceTiersConverted: z.array(PriceTierConverted).optional(),
+  /** With `quantity`: the price at that quantity (CNY), or why it is unknown. */
+  priceAtQuantity: ProductPriceAt.optional(),
+  priceAtQuantityConverted: ProductPriceAtConverted.optional(),
+  /** The seller's {@link SupplierResult} `memberId`: the same value in product and supplier rows, so they join. */
+  memberId: z.string().nullable().optional(),
+  sellerTranslated: SellerLabels.optional(),
+  flagsTranslated,
 });
 /** A ranked product in a search answer, CNY prices plus optional converted ones. */
 export type ProductResult = z.infer<typeof ProductResult>;
@@ -175,6 +232,14 @@ export type ProductResult = z.infer<typeof ProductResult>;
 export const SupplierResult = RankedSupplier.extend({
   priceMinConverted: converted,
   priceMaxConverted: converted,
+  /**
+   * The seller's 1688 member id (`b2b-…`), else the provider's own seller id as `<provider>:<id>` (e.g. a seller
+   * open id): the same value a product row of this seller carries, so the rows join (XLOOKUP).
+   */
+  memberId: z.string().nullable().optional(),
+  /** With a `language` other than `zh`: places and labels translated, the Chinese kept in their fields. */
+  translated: SellerLabels.optional(),
+  flagsTranslated,
 });
 /** A ranked supplier in a search answer, CNY prices plus optional converted ones. */
 export type SupplierResult = z.infer<typeof SupplierResult>;
@@ -230,6 +295,21 @@ export const ProviderDescription = z.object({
 });
 /** One provider as `GET /v1/providers` describes it: see the {@link ProviderDescription} schema. */
 export type ProviderDescription = z.infer<typeof ProviderDescription>;
+
+/**
+ * `GET /v1/currencies` answer: the currencies the proxy can convert CNY prices into right now, with the rates'
+ * source and date, so a client can refuse a currency before any search (RUB is not in the ECB's list).
+ */
+export const CurrenciesResponse = z.object({
+  currencies: z.array(z.string()),
+  source: RateSource.nullable(),
+  rateDate: z.string().nullable(),
+  stale: z.boolean(),
+  /** Why no list could be had (the rate feed is down); `currencies` is then empty. */
+  error: z.string().optional(),
+});
+/** The `GET /v1/currencies` answer: see the {@link CurrenciesResponse} schema. */
+export type CurrenciesResponse = z.infer<typeof CurrenciesResponse>;
 
 /** `GET /v1/providers` answer: every provider and whether the proxy runs in demo mode. */
 export const ProvidersResponse = z.object({
