@@ -126,6 +126,37 @@ describe('GET /v1/suppliers in the buyer language and currency', () => {
   });
 });
 
+describe('GET /v1/offers/:ref at a quantity, in EUR and English', () => {
+  it('says "cheaper at more", carries the member id and the ship-from place in English', async () => {
+    const current = await start();
+    const search = ProductSearchResponse.parse(
+      (await current.inject(`/v1/products?q=${q('玩具')}&quantity=1&pageSize=50`)).json(),
+    );
+    // A product whose second tier makes ordering its start quantity cheaper in total than one piece fewer.
+    const cheaperAtMore = (p: ProductResult) => {
+      const [first, second] = p.priceTiers ?? [];
+      if (!first || !second || (p.moq ?? 0) > second.minQuantity - 1) return false;
+      return second.minQuantity * second.price < (second.minQuantity - 1) * first.price;
+    };
+    const candidate = search.items.find(cheaperAtMore)!;
+    expect(candidate).toBeDefined();
+    const second = candidate.priceTiers![1]!;
+    const quantity = second.minQuantity - 1;
+    const response = await current.inject(
+      `/v1/offers/${candidate.id}?quantity=${quantity}&currency=EUR&language=en`,
+    );
+    expect(response.statusCode).toBe(200);
+    const result = response.json();
+    expect(result.memberId).toBe(result.offer.supplier?.id ?? null);
+    if (result.offer.shipsFrom.city) expect(result.shipsFromTranslated.cityTranslated).toMatch(/^[A-Z]/);
+    expect(result.price.cheaperTotalAt).toEqual({
+      quantity: second.minQuantity,
+      subtotal: Math.round(second.minQuantity * second.price * 100) / 100,
+    });
+    expect(result.price.cheaperTotalAtConverted).toMatchObject({ currency: 'EUR', rateDate: '2024-03-13' });
+  });
+});
+
 describe('GET /v1/currencies', () => {
   it('lists what the proxy can convert (EUR, USD, not RUB) with the rates date', async () => {
     const current = await start();

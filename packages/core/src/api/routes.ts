@@ -7,6 +7,7 @@ import { PublicImageUrl } from '../models/public-url.js';
 import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
 import { ProductPriceAt } from '../offers/product-price-at.js';
+import { SellerLabels } from './seller-labels.js';
 
 // The proxy's HTTP API, shared by the proxy (route schemas, OpenAPI) and createClient (validation), so the
 // two cannot drift.
@@ -188,22 +189,6 @@ export const ProductPriceAtConverted = z.object({
 });
 /** The price at the buyer's quantity in their currency: see the {@link ProductPriceAtConverted} schema. */
 export type ProductPriceAtConverted = z.infer<typeof ProductPriceAtConverted>;
-
-/** Place names and labels for a buyer who reads `language` other than `zh`; the Chinese stays in its fields. */
-export const SellerLabels = z.object({
-  /** The seller's province in pinyin or its English name (`Guangdong`), `null` when unknown. */
-  provinceTranslated: z.string().nullable(),
-  /** The seller's city (`Shantou`), `null` when unknown. */
-  cityTranslated: z.string().nullable(),
-  /** `金牌制造` → `Gold manufacturer`; `null` when there is no level or no known label. */
-  factoryLevelTranslated: z.string().nullable(),
-  /** `AAA` → `Integrity level AAA (诚信等级)`. */
-  creditLevelTranslated: z.string().nullable(),
-  /** Each tag with its English label where one is known, else as given. */
-  tagsTranslated: z.array(z.string()),
-});
-/** Translated seller places and labels: see the {@link SellerLabels} schema. */
-export type SellerLabels = z.infer<typeof SellerLabels>;
 
 /** A red flag's English label, beside the Chinese `reason`. */
 const flagsTranslated = z.array(z.object({ flag: z.string(), label: z.string() })).optional();
