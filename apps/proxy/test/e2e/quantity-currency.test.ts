@@ -88,6 +88,18 @@ describe('GET /v1/products with quantity and currency', () => {
     });
   });
 
+  it('asks the providers once for several quantities and currencies of one search', async () => {
+    const current = await start();
+    const fromCache: boolean[] = [];
+    for (const query of ['quantity=500', 'quantity=1000&currency=EUR', 'quantity=3000&currency=USD']) {
+      const body = await current.inject(`/v1/products?q=${q('毛绒玩具')}&${query}`);
+      expect(body.statusCode).toBe(200);
+      fromCache.push(ProductSearchResponse.parse(body.json()).providers[0]!.fromCache);
+    }
+    // The quantity is ours (pricing, ranking), not a provider filter: one provider page serves all three.
+    expect(fromCache).toEqual([false, true, true]);
+  });
+
   it('refuses quantity on the supplier search, naming the field', async () => {
     const current = await start();
     const response = await current.inject(`/v1/suppliers?q=${q('玩具')}&quantity=500`);
