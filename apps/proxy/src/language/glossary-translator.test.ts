@@ -50,6 +50,8 @@ describe('translateWithGlossary', () => {
     expect(translateWithGlossary('LED strips').text).toBe('LED灯带');
     expect(translateWithGlossary('stainless steel lunch boxes').text).toBe('不锈钢饭盒');
     expect(translateWithGlossary('silicone dog bowls wholesale').text).toBe('硅胶狗碗批发');
+    // Irregular plurals are listed as such.
+    expect(translateWithGlossary('kitchen knives').text).toBe('菜刀');
     expect(translateWithGlossary('custom logo cotton tote bag').text).toBe('定制logo纯棉帆布袋');
   });
 
