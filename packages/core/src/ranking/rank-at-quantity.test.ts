@@ -47,4 +47,14 @@ describe('rankProducts at a quantity', () => {
       note: 'lowest price: no quantity prices for 500',
     });
   });
+
+  it('reads the first tier as the minimum order when the result gives no MOQ, as its price at quantity does', () => {
+    const noMoq = aProduct('tmapi', 'no-moq', {
+      moq: null,
+      priceTiers: [{ minQuantity: 1000, price: 0.15 }],
+    });
+    const [ranked] = rankProducts([noMoq], { quantity: 500 });
+    expect(ranked!.flags.map((f) => f.flag)).toContain('moqAboveQuantity');
+    expect(ranked!.breakdown.find((f) => f.factor === 'moq')!.value).toBe(1000);
+  });
 });

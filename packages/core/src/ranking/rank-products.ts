@@ -157,6 +157,9 @@ function relevanceFactor(product: Product, matcher: KeywordMatcher | undefined):
   };
 }
 
+/** The MOQ, else the first quantity tier's start (TMAPI's older items have no `moq`), as `productPriceAt` reads it. */
+const minimumOrder = (product: Product) => product.moq ?? product.priceTiers?.[0]?.minQuantity ?? null;
+
 function priceFactor(product: Product, context: ProductContext): FactorInput<'price'> {
   const compared = comparedPrice(product, context.quantity);
   return {
@@ -187,8 +190,8 @@ export function productFactors(
     {
       factor: 'moq',
       label: '起订量 / MOQ',
-      value: product.moq,
-      fraction: moqFraction(product.moq, context.quantity),
+      value: minimumOrder(product),
+      fraction: moqFraction(minimumOrder(product), context.quantity),
       ...(context.quantity === undefined ? {} : { note: `your quantity: ${context.quantity}` }),
     },
     {
@@ -226,7 +229,7 @@ export interface RankProductsOptions {
 
 /** Red flags of the seller as the listing describes it, an MOQ the buyer cannot meet, an off-topic title. */
 function productFlags(product: Product, context: ProductContext): RedFlag[] {
-  const moq = quantityFlag(product.moq, context.quantity);
+  const moq = quantityFlag(minimumOrder(product), context.quantity);
   const offTopic = offTopicFlag(context.matcher?.match(productTexts(product)) ?? null);
   return [...sellerFlags(product.supplier ?? {}), ...(moq ? [moq] : []), ...(offTopic ? [offTopic] : [])];
 }
