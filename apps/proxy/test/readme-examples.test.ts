@@ -62,8 +62,26 @@ describe('README shell examples', () => {
   it.each(working)('$readme: $command answers with data', async ({ command }) => {
     const body = await curl(command);
     expect(body).not.toHaveProperty('status');
+    if (command.includes('/v1/offers/')) {
+      // The README's sample offer id is one the demo has, priced as the README shows (issue 21).
+      expect(body).toMatchObject({ offerId: '763897068147', provider: 'demo' });
+      expect(body['price']).toMatchObject({
+        unitPrice: 17.2,
+        cheaperTotalAt: { quantity: 610, subtotal: 7917.8 },
+      });
+      return;
+    }
     const items = (body['items'] ?? body['providers']) as unknown[];
     expect(items.length).toBeGreaterThan(0);
+    if (command.includes("'q=plush toys'")) {
+      expect(body['translation']).toMatchObject({ searchedAs: '毛绒玩具', method: 'glossary' });
+      if (command.includes('quantity=500')) {
+        const shown = (items as { id: string; priceAtQuantity?: { cheaperTotalAt?: unknown } }[]).find(
+          (item) => item.id === '763897068147',
+        );
+        expect(shown?.priceAtQuantity?.cheaperTotalAt).toEqual({ quantity: 610, subtotal: 7917.8 });
+      }
+    }
     if (command.includes('q=玩具厂')) {
       expect(body['sampleData']).toBe(true);
       expect(JSON.stringify(body)).toContain('玩具');

@@ -2,6 +2,7 @@
 
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
+export * from './api/seller-labels.js';
 export {
   type CallOptions,
   createClient,
@@ -37,8 +38,15 @@ export {
   type OfferPriceProblem,
   type PriceAt,
   type PriceAtOptions,
+  type PriceableOffer,
   priceAt,
 } from './offers/price-at.js';
+export {
+  CheaperTotalAt,
+  cheaperTotalAt,
+  ProductPriceAt,
+  productPriceAt,
+} from './offers/product-price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export {
@@ -81,7 +89,13 @@ export {
   type SupplierWeights,
 } from './ranking/rank-suppliers.js';
 export { RED_FLAG_CAPS } from './ranking/red-flags.js';
-export { keywordParts, type Positions, providerPositions } from './ranking/relevance.js';
+export {
+  type KeywordMatcher,
+  keywordParts,
+  type Positions,
+  providerPositions,
+  searchMatcher,
+} from './ranking/relevance.js';
 export {
   type Compare,
   PRODUCT_COMPARATORS,

@@ -1,4 +1,4 @@
-import type { ConversionFailure, RateQuote } from '@yuantou/core';
+import type { ConversionFailure, CurrenciesResponse, RateQuote } from '@yuantou/core';
 import { ProblemError, problem } from '../problem.js';
 import { type RateProvider, RatesUnavailableError } from './ecb-rates.js';
 import { ageInDays } from './ecb-schedule.js';
@@ -13,6 +13,8 @@ export interface CurrencyConverter {
    * list it.
    */
   quote(currency: string, signal?: AbortSignal): Promise<RateQuote | ConversionFailure>;
+  /** The currencies the rates list now (CNY included), with their source and date, or why there are none. */
+  list(signal?: AbortSignal): Promise<CurrenciesResponse>;
 }
 
 export function createCurrencyConverter(
@@ -22,6 +24,16 @@ export function createCurrencyConverter(
   const now = options.now ?? Date.now;
   const staleAfterDays = options.staleAfterDays ?? STALE_AFTER_DAYS;
   return {
+    async list(signal) {
+      try {
+        const table = await rates.table(signal);
+        const stale = table.rateDate !== null && ageInDays(table.rateDate, now()) > staleAfterDays;
+        return { currencies: table.currencies(), source: table.source, rateDate: table.rateDate, stale };
+      } catch (error) {
+        if (!(error instanceof RatesUnavailableError)) throw error;
+        return { currencies: [], source: null, rateDate: null, stale: false, error: error.message };
+      }
+    },
     async quote(currency, signal) {
       let table: Awaited<ReturnType<RateProvider['table']>>;
       try {

@@ -4,6 +4,9 @@
 // reads differently in Chinese. Keep terms to what buyers type into a 1688 search box: products, materials,
 // trades, company kinds and common selling points.
 
+import { ATTRIBUTE_TERMS, BRAND_WORDS } from './glossary-attribute-terms.js';
+import { TRADE_TERMS } from './glossary-trade-terms.js';
+
 const TERMS = `
 factory=厂
 factories=厂
@@ -390,15 +393,26 @@ coffee=咖啡
 candy=糖果
 `;
 
-/** English phrase (lower case, single spaces) → Chinese. */
-export const GLOSSARY: ReadonlyMap<string, string> = new Map(
-  TERMS.trim()
+const pairs = (terms: string) =>
+  terms
+    .trim()
     .split('\n')
     .map((line) => {
       const [english = '', chinese = ''] = line.split('=');
       return [english.trim().toLowerCase(), chinese.trim()] as const;
-    }),
-);
+    });
+
+/** Every glossary line: the general sourcing terms above, then the trades' and the attributes' (issue 21). */
+export const GLOSSARY_LINES: readonly (readonly [string, string])[] = [
+  ...pairs(TERMS),
+  ...pairs(TRADE_TERMS),
+  ...pairs(ATTRIBUTE_TERMS),
+];
+
+/** English phrase (lower case, single spaces) → Chinese. */
+export const GLOSSARY: ReadonlyMap<string, string> = new Map(GLOSSARY_LINES);
+
+export { BRAND_WORDS };
 
 /** The longest English phrase in the glossary, in words; the word-by-word matcher looks no further ahead. */
 export const LONGEST_PHRASE_WORDS = Math.max(...[...GLOSSARY.keys()].map((k) => k.split(' ').length));

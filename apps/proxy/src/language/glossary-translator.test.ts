@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY } from './glossary-terms.js';
+import { GLOSSARY, GLOSSARY_LINES } from './glossary-terms.js';
 import { translateWithGlossary } from './glossary-translator.js';
 
 describe('translateWithGlossary', () => {
@@ -42,5 +42,29 @@ describe('translateWithGlossary', () => {
       expect(english, chinese).toMatch(/^[a-z0-9 ]+$/);
       expect(chinese, english).toMatch(/\p{Script=Han}|^[A-Z]+$/u);
     }
+  });
+
+  it("knows the import buyer's phrases as phrases, with their plurals (issue 21)", () => {
+    expect(translateWithGlossary('teddy bears').text).toBe('泰迪熊');
+    expect(translateWithGlossary('stuffed animals').text).toBe('毛绒玩具');
+    expect(translateWithGlossary('LED strips').text).toBe('LED灯带');
+    expect(translateWithGlossary('stainless steel lunch boxes').text).toBe('不锈钢饭盒');
+    expect(translateWithGlossary('silicone dog bowls wholesale').text).toBe('硅胶狗碗批发');
+    // Irregular plurals are listed as such.
+    expect(translateWithGlossary('kitchen knives').text).toBe('菜刀');
+    expect(translateWithGlossary('custom logo cotton tote bag').text).toBe('定制logo纯棉帆布袋');
+  });
+
+  it('keeps brand names as typed, counted as known rather than untranslated', () => {
+    const result = translateWithGlossary('LEGO building blocks');
+    expect(result).toEqual({ text: 'lego积木', unknown: [], translatedWords: 3 });
+    expect(translateWithGlossary('iphone phone case').text).toBe('iphone手机壳');
+  });
+
+  it('lists each English phrase once, so no line silently overrides another', () => {
+    const keys = GLOSSARY_LINES.map(([english]) => english);
+    const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
+    expect(repeated).toEqual([]);
+    expect(GLOSSARY.size).toBeGreaterThan(700);
   });
 });

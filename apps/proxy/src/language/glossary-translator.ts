@@ -1,9 +1,9 @@
-import { GLOSSARY, LONGEST_PHRASE_WORDS } from './glossary-terms.js';
+import { BRAND_WORDS, GLOSSARY, LONGEST_PHRASE_WORDS } from './glossary-terms.js';
 
 export interface GlossaryResult {
   /** The keyword with every known phrase replaced by its Chinese term; unknown words kept as typed. */
   text: string;
-  /** Words the glossary does not know, as typed (lower case). */
+  /** Words the glossary does not know, as typed (lower case); brand names are known and kept as typed. */
   unknown: string[];
   /** How many words the glossary translated. */
   translatedWords: number;
@@ -55,6 +55,13 @@ export function translateWithGlossary(keyword: string): GlossaryResult {
       i += n;
       matched = true;
       break;
+    }
+    if (!matched && BRAND_WORDS.has(words[i]!)) {
+      // A brand is searched as typed on purpose (sellers list `LEGO`, `iPhone` in Latin letters): known, kept.
+      pieces.push({ text: words[i]!, known: true });
+      translatedWords++;
+      i++;
+      continue;
     }
     if (!matched) {
       pieces.push({ text: words[i]!, known: false });

@@ -36,5 +36,8 @@ export function convertOfferPrice(price: OfferPrice, quote: Quote): OfferPrice {
     ...price,
     unitPriceConverted: convertCny(price.unitPrice, quote)!,
     subtotalConverted: convertCny(price.subtotal, quote)!,
+    ...(price.cheaperTotalAt
+      ? { cheaperTotalAtConverted: convertCny(price.cheaperTotalAt.subtotal, quote)! }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import {
   type ConversionFailure,
+  cheaperTotalAt,
   type ErrorKind,
   type Language,
   type Offer,
@@ -18,6 +19,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { OfferLookup } from '../gateway/gateway-contract.js';
+import { placeInEnglish, sellerLabels } from '../language/seller-labels.js';
 import { quoteCurrency } from '../search/localize.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
 import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
@@ -187,6 +189,7 @@ export async function lookupOffers(
         ...found,
         ...priced(found.offer, input.quantity, quote),
         ...(found.offer && quote ? { pricesConverted: convertOfferPrices(found.offer, quote) } : {}),
+        ...(found.offer ? offerSellerFields(found.offer, input.language) : {}),
       };
     }),
   );
@@ -198,6 +201,24 @@ export async function lookupOffers(
   };
 }
 
+/** The seller's member id (joins with supplier and product rows) and, for a non-Chinese language, English places. */
+function offerSellerFields(offer: Offer, language: Language | undefined): Partial<OfferResult> {
+  const seller = offer.supplier ? sellerLabels(offer.supplier, language) : undefined;
+  const english = language !== undefined && language !== 'zh';
+  return {
+    memberId: offer.supplier?.id ?? null,
+    ...(english
+      ? {
+          shipsFromTranslated: {
+            provinceTranslated: placeInEnglish(offer.shipsFrom.province),
+            cityTranslated: placeInEnglish(offer.shipsFrom.city),
+          },
+        }
+      : {}),
+    ...(seller ? { sellerTranslated: seller } : {}),
+  };
+}
+
 function priced(
   offer: Offer | undefined,
   quantity: number | undefined,
@@ -205,7 +226,9 @@ function priced(
 ): Partial<OfferResult> {
   if (!offer || quantity === undefined) return {};
   try {
-    const price = { quantity, ...priceAt(offer, quantity) };
+    const at = priceAt(offer, quantity);
+    const cheaper = at.belowMoq ? undefined : cheaperTotalAt(at);
+    const price = { quantity, ...at, ...(cheaper ? { cheaperTotalAt: cheaper } : {}) };
     return { price: quote ? convertOfferPrice(price, quote) : price };
   } catch (error) {
     if (error instanceof OfferPriceError) return { priceProblem: error.message };

@@ -13,6 +13,9 @@ import { type KeywordPlan, localizeProduct, planKeyword, quoteCurrency } from '.
 import { imageQuery, keywordQuery, selectProviders, supports } from './search-query.js';
 import type { SearchDeps } from './search-suppliers.js';
 
+/** The buyer's quantity: `quantity`, else `minOrder` (which also filters at the providers). */
+const quantityOf = (params: SearchParams | ImageSearchBody) => params.quantity ?? params.minOrder;
+
 function respond(
   deps: SearchDeps,
   outcomes: ProviderOutcome<Product>[],
@@ -29,11 +32,14 @@ function respond(
     {
       weights: deps.weights,
       ...('q' in params ? { keyword: params.q } : {}),
-      ...(params.minOrder === undefined ? {} : { quantity: params.minOrder }),
+      ...(plan?.translation ? { searchedAs: plan.translation.searchedAs } : {}),
+      ...(quantityOf(params) === undefined ? {} : { quantity: quantityOf(params) }),
     },
   );
   return {
-    items: sortRanked(ranked, params.sort).map((p) => localizeProduct(p, quote, params.language)),
+    items: sortRanked(ranked, params.sort).map((p) =>
+      localizeProduct(p, quote, params.language, params.quantity),
+    ),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),

@@ -13,7 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { ProviderGateway, ProviderSettings } from '../gateway/gateway-contract.js';
 import type { KeywordTranslator } from '../language/keyword-translator.js';
-import { ProblemError } from '../problem.js';
+import { ProblemError, problem } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
 import { combinedPaging, containsSampleData, fanOut } from './fan-out.js';
 import { localizeSupplier, planKeyword, quoteCurrency } from './localize.js';
@@ -37,6 +37,19 @@ export async function searchSuppliers(
   deps: SearchDeps,
   params: SearchParams,
 ): Promise<SupplierSearchResponse> {
+  if (params.quantity !== undefined) {
+    // Suppliers have no price ladder to price at a quantity: refuse rather than silently ignore it.
+    throw new ProblemError(
+      problem(
+        400,
+        'quantity applies to product searches (GET /v1/products); use minOrder to filter suppliers by MOQ',
+        {
+          field: 'quantity',
+          kind: 'validation',
+        },
+      ),
+    );
+  }
   const selected = selectProviders(
     params.provider,
     deps.providers,
@@ -67,10 +80,11 @@ export async function searchSuppliers(
   const ranked = rankSuppliers(mergeSuppliers(lists), {
     weights: deps.weights,
     keyword: params.q,
+    ...(plan.translation ? { searchedAs: plan.translation.searchedAs } : {}),
     positions: providerPositions(lists, (params.page - 1) * params.pageSize),
   });
   return {
-    items: sortRanked(ranked, params.sort).map((s) => localizeSupplier(s, quote)),
+    items: sortRanked(ranked, params.sort).map((s) => localizeSupplier(s, quote, params.language)),
     page: params.page,
     pageSize: params.pageSize,
     ...combinedPaging(outcomes),

@@ -8,13 +8,15 @@ import { type FakeServer, type RecordedRequest, type Reply, startFakeServer } fr
 export const LIBRETRANSLATE_PATH = '/translate';
 export const LIBRETRANSLATE_FAKE_KEY = 'fake-libretranslate-key-83d1';
 
-/** What the fake's "model" knows (English → simplified Chinese). */
+/** What the fake's "model" knows (English and German → simplified Chinese). */
 const EN_ZH: Record<string, string> = {
   'toy factory': '玩具工厂',
   'silk dress': '真丝连衣裙',
   'phone case': '手机壳',
   'stainless steel water bottle': '不锈钢水瓶',
   'plush toy': '毛绒玩具',
+  plüschtiere: '毛绒玩具',
+  'edelstahl trinkflasche': '不锈钢水瓶',
 };
 const TARGETS = new Set(['zh', 'zh-Hans', 'zt', 'en', 'ru', 'ja', 'ko']);
 

@@ -4,6 +4,8 @@ import { Offer } from '../models/offer.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
 import { Language } from '../models/query.js';
+import { CheaperTotalAt } from '../offers/product-price-at.js';
+import { SellerLabels } from './seller-labels.js';
 
 // `GET /v1/offers/:ref` and `POST /v1/offers`: details for 1688 links, shared by the proxy (route schemas,
 // OpenAPI) and createClient (validation), so the two cannot drift.
@@ -78,6 +80,10 @@ export const OfferPrice = z.object({
   unitPriceConverted: Conversion.optional(),
   /** `subtotal` in the requested `currency`. */
   subtotalConverted: Conversion.optional(),
+  /** "Cheaper at more": the next tier's start quantity makes the total lower (see {@link cheaperTotalAt}). */
+  cheaperTotalAt: CheaperTotalAt.optional(),
+  /** `cheaperTotalAt.subtotal` in the requested `currency`. */
+  cheaperTotalAtConverted: Conversion.optional(),
 });
 /** The price of an offer at a quantity (CNY): unit price, subtotal, the tier used, whether below the MOQ, the next cheaper tier. */
 export type OfferPrice = z.infer<typeof OfferPrice>;
@@ -136,6 +142,13 @@ export const OfferResult = z.object({
   priceProblem: z.string().optional(),
   /** The offer's prices in the requested `currency`, when one was asked. */
   pricesConverted: OfferPricesConverted.optional(),
+  /** The seller's member id (`b2b-…`) or `<provider>:<openId>`, as supplier and product rows carry it. */
+  memberId: z.string().nullable().optional(),
+  /** With a `language` other than `zh`: ship-from places and the seller's labels in English. */
+  shipsFromTranslated: z
+    .object({ provinceTranslated: z.string().nullable(), cityTranslated: z.string().nullable() })
+    .optional(),
+  sellerTranslated: SellerLabels.optional(),
   /** The provider that served `offer`. */
   provider: ProviderId.optional(),
   /** Request fields the serving provider could not honour (`language` it cannot give). */

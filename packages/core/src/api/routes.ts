@@ -1,11 +1,13 @@
 import * as z from 'zod';
-import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
+import { Conversion, ConversionFailure, CurrencyCode, RateQuote, RateSource } from '../models/money.js';
 import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
 import { PublicImageUrl } from '../models/public-url.js';
 import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
+import { ProductPriceAt } from '../offers/product-price-at.js';
+import { SellerLabels } from './seller-labels.js';
 
 // The proxy's HTTP API, shared by the proxy (route schemas, OpenAPI) and createClient (validation), so the
 // two cannot drift.
@@ -20,6 +22,7 @@ export const ROUTES = {
   productsByImage: '/v1/products/by-image',
   providers: '/v1/providers',
   usage: '/v1/usage',
+  currencies: '/v1/currencies',
   health: '/healthz',
   ready: '/readyz',
 } as const;
@@ -65,6 +68,11 @@ const filterParams = {
   language: z.preprocess(blankToUndefined, Language.optional()),
   /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
   currency: z.preprocess(blankToUndefined, CurrencyCode.optional()),
+  /**
+   * Pieces the buyer means to order (product searches): each product gets `priceAtQuantity` and is ranked on
+   * it; an MOQ above it is flagged. Unlike `minOrder`, not a filter sent to providers. Supplier search refuses it.
+   */
+  quantity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000_000).optional()),
 };
 
 const priceRangeOrdered = (q: { priceMin?: number; priceMax?: number }) =>
@@ -141,6 +149,21 @@ export const KeywordTranslation = z.object({
   note: z.string().optional(),
   /** Providers sent `searchedAs`; the others translate keywords themselves and got `typed`. */
   providers: z.array(ProviderId),
+  /**
+   * How each provider searched: `provider` (sent the keyword as typed; the provider translates it, e.g. the
+   * official platform's `keywordTranslate`), `machine` or `glossary` (sent our translation `searchedAs`),
+   * `typed` (nothing could be translated: sent as typed). Optional: older proxies do not send it.
+   */
+  paths: z
+    .array(
+      z.object({
+        provider: ProviderId,
+        path: z.enum(['provider', 'machine', 'glossary', 'typed']),
+        /** The keyword this provider was sent. */
+        keyword: z.string(),
+      }),
+    )
+    .optional(),
 });
 /** How a non-Chinese keyword was searched: see the {@link KeywordTranslation} schema. */
 export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
@@ -148,10 +171,44 @@ export type KeywordTranslation = z.infer<typeof KeywordTranslation>;
 /** A CNY price in the requested currency: the amount with its rate, or why there is none. */
 const converted = Conversion.nullable().optional();
 
-/** A product in a search answer: CNY prices as given, plus `…Converted` when a `currency` was asked for. */
+/** A price tier in the requested currency: its start quantity and its converted unit price. */
+export const PriceTierConverted = z.object({
+  minQuantity: z.number().int().positive(),
+  price: Conversion,
+  promotionPrice: Conversion.optional(),
+});
+/** A converted price tier: see the {@link PriceTierConverted} schema. */
+export type PriceTierConverted = z.infer<typeof PriceTierConverted>;
+
+/** {@link ProductPriceAt}'s CNY amounts in the requested currency (`null` where the CNY amount is `null`). */
+export const ProductPriceAtConverted = z.object({
+  unitPrice: Conversion.nullable(),
+  subtotal: Conversion.nullable(),
+  /** The "cheaper at more" total, converted. */
+  cheaperTotalAt: Conversion.optional(),
+});
+/** The price at the buyer's quantity in their currency: see the {@link ProductPriceAtConverted} schema. */
+export type ProductPriceAtConverted = z.infer<typeof ProductPriceAtConverted>;
+
+/** A red flag's English label, beside the Chinese `reason`. */
+const flagsTranslated = z.array(z.object({ flag: z.string(), label: z.string() })).optional();
+
+/**
+ * A product in a search answer: CNY prices as given, plus `…Converted` when a `currency` was asked for, the price
+ * at the buyer's `quantity`, and (with a `language` other than `zh`) the seller's places and labels translated.
+ */
 export const ProductResult = RankedProduct.extend({
   priceConverted: converted,
   priceMaxConverted: converted,
+  /** The search result's quantity prices in the requested currency, when it has tiers. */
+  priceTiersConverted: z.array(PriceTierConverted).optional(),
+  /** With `quantity`: the price at that quantity (CNY), or why it is unknown. */
+  priceAtQuantity: ProductPriceAt.optional(),
+  priceAtQuantityConverted: ProductPriceAtConverted.optional(),
+  /** The seller's {@link SupplierResult} `memberId`: the same value in product and supplier rows, so they join. */
+  memberId: z.string().nullable().optional(),
+  sellerTranslated: SellerLabels.optional(),
+  flagsTranslated,
 });
 /** A ranked product in a search answer, CNY prices plus optional converted ones. */
 export type ProductResult = z.infer<typeof ProductResult>;
@@ -160,6 +217,14 @@ export type ProductResult = z.infer<typeof ProductResult>;
 export const SupplierResult = RankedSupplier.extend({
   priceMinConverted: converted,
   priceMaxConverted: converted,
+  /**
+   * The seller's 1688 member id (`b2b-…`), else the provider's own seller id as `<provider>:<id>` (e.g. a seller
+   * open id): the same value a product row of this seller carries, so the rows join (XLOOKUP).
+   */
+  memberId: z.string().nullable().optional(),
+  /** With a `language` other than `zh`: places and labels translated, the Chinese kept in their fields. */
+  translated: SellerLabels.optional(),
+  flagsTranslated,
 });
 /** A ranked supplier in a search answer, CNY prices plus optional converted ones. */
 export type SupplierResult = z.infer<typeof SupplierResult>;
@@ -215,6 +280,21 @@ export const ProviderDescription = z.object({
 });
 /** One provider as `GET /v1/providers` describes it: see the {@link ProviderDescription} schema. */
 export type ProviderDescription = z.infer<typeof ProviderDescription>;
+
+/**
+ * `GET /v1/currencies` answer: the currencies the proxy can convert CNY prices into right now, with the rates'
+ * source and date, so a client can refuse a currency before any search (RUB is not in the ECB's list).
+ */
+export const CurrenciesResponse = z.object({
+  currencies: z.array(z.string()),
+  source: RateSource.nullable(),
+  rateDate: z.string().nullable(),
+  stale: z.boolean(),
+  /** Why no list could be had (the rate feed is down); `currencies` is then empty. */
+  error: z.string().optional(),
+});
+/** The `GET /v1/currencies` answer: see the {@link CurrenciesResponse} schema. */
+export type CurrenciesResponse = z.infer<typeof CurrenciesResponse>;
 
 /** `GET /v1/providers` answer: every provider and whether the proxy runs in demo mode. */
 export const ProvidersResponse = z.object({

@@ -9,6 +9,7 @@ import {
   OffersResponse,
 } from '../api/offer-routes.js';
 import {
+  CurrenciesResponse,
   ImageSearchBody,
   type ImageSearchBodyInput,
   Problem,
@@ -73,6 +74,8 @@ export interface ProxyClient {
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
   usage(opts?: CallOptions): Promise<UsageResponse>;
+  /** `GET /v1/currencies`: the currencies the proxy can convert prices into now, with the rates' date. */
+  currencies(opts?: CallOptions): Promise<CurrenciesResponse>;
   /** `GET /healthz`: resolves when the proxy answers 2xx, throws ProxyRequestError otherwise. */
   health(opts?: CallOptions): Promise<void>;
 }
@@ -293,6 +296,13 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
     },
     usage: (opts) =>
       call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),
+    currencies: (opts) =>
+      call({
+        method: 'GET',
+        url: urlOf(ROUTES.currencies),
+        response: CurrenciesResponse,
+        signal: opts?.signal,
+      }),
     listProviders: (opts) =>
       call({
         method: 'GET',

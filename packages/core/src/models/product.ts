@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PriceTier } from './offer.js';
 import { ProviderId } from './provider-id.js';
 import { ProductSupplier, Rate } from './supplier.js';
 
@@ -25,6 +26,12 @@ export const Product = z.object({
   repurchaseRate: Rate.nullable(),
   isAd: z.boolean(),
   supplier: ProductSupplier.nullable(),
+  /**
+   * The quantity prices (阶梯价) the search result carries, parsed with the offer details' rules (issue 21):
+   * TMAPI's `quantity_prices`. Absent when the provider's search result has none (the official and reseller
+   * models give one `priceInfo.price`), so price at a quantity is then unknown.
+   */
+  priceTiers: z.array(PriceTier).optional(),
 });
 /** A product listing: see the {@link Product} schema. */
 export type Product = z.infer<typeof Product>;

@@ -4,6 +4,12 @@ import type { Offer, OfferSku, PriceTier } from '../models/offer.js';
 // currency conversion, no freight). 1688 prices an offer one of two ways: by quantity (按数量报价, the tiers
 // every variant shares) or by variant (按规格报价, no tiers, a price per SKU).
 
+/**
+ * What {@link priceAt} reads of an offer: an {@link Offer}, or anything priced like one (a search result's tier
+ * ladder, `skus: []`).
+ */
+export type PriceableOffer = Pick<Offer, 'id' | 'priceTiers' | 'moq' | 'skus' | 'priceMin'>;
+
 /** Options of {@link priceAt}. */
 export interface PriceAtOptions {
   /** Price this variant (its `id` in `offer.skus`). */
@@ -59,7 +65,7 @@ export function effectivePrice(item: {
 
 const roundFen = (amount: number) => Math.round(amount * 100) / 100;
 
-function findSku(offer: Offer, skuId: string): OfferSku {
+function findSku(offer: PriceableOffer, skuId: string): OfferSku {
   const sku = offer.skus.find((s) => s.id === skuId);
   if (sku) return sku;
   const known =
@@ -82,7 +88,7 @@ function findSku(offer: Offer, skuId: string): OfferSku {
  *
  * Throws {@link OfferPriceError}: `bad_quantity` (not a positive finite number), `unknown_sku`, `no_price`.
  */
-export function priceAt(offer: Offer, quantity: number, options: PriceAtOptions = {}): PriceAt {
+export function priceAt(offer: PriceableOffer, quantity: number, options: PriceAtOptions = {}): PriceAt {
   if (typeof quantity !== 'number' || !Number.isFinite(quantity) || quantity <= 0) {
     throw new OfferPriceError(
       'bad_quantity',

@@ -1,7 +1,8 @@
 import type { Product } from '../models/product.js';
 import type { RankedProduct, RedFlag } from '../models/ranked.js';
+import { productPriceAt } from '../offers/product-price-at.js';
 import { offTopicFlag, quantityFlag, sellerFlags } from './red-flags.js';
-import { type KeywordMatcher, keywordMatcher } from './relevance.js';
+import { type KeywordMatcher, searchMatcher } from './relevance.js';
 import { type FactorInput, rankEntries, resolveWeights } from './score-factors.js';
 import {
   creditFraction,
@@ -18,7 +19,7 @@ import { inferFactory } from './trader-inference.js';
 export interface ProductWeights {
   /** The keyword against the title, its translation and the seller's name, products and tags. */
   relevance: number;
-  /** The price's percentile within the results (cheaper is better). */
+  /** The price's percentile within the results (cheaper is better); at the buyer's quantity when known. */
   price: number;
   /** Minimum order, log scale (1 piece best, 1,000+ worst); with a `quantity`, whether the MOQ fits it. */
   moq: number;
@@ -56,16 +57,31 @@ export const DEFAULT_PRODUCT_WEIGHTS: Readonly<ProductWeights> = {
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
+ * The unit price a product is compared on: at the buyer's quantity where its search result has quantity prices
+ * (issue 21: the lowest tier, ¥8.75 at 3,060+ pieces, is not what 500 pieces cost), else its lowest price.
+ */
+function comparedPrice(
+  product: Product,
+  quantity: number | undefined,
+): { price: number | null; note?: string } {
+  if (quantity === undefined || quantity <= 0) return { price: product.price };
+  const at = productPriceAt(product, quantity);
+  if (at.basis !== 'tiers')
+    return { price: product.price, note: `lowest price: no quantity prices for ${quantity}` };
+  return { price: at.unitPrice, note: `at ${quantity} pieces (tier from ${at.tierMinQuantity})` };
+}
+
+/**
  * Where a price sits among the other known prices: 1 cheapest, 0 dearest, ties share the middle. A percentile
  * rather than a linear scale, so one 500-yuan outlier does not squash every other price to "cheap".
  */
-function priceFractions(products: readonly Product[]): (price: number | null) => number | null {
-  const prices = products.map((p) => p.price).filter((p): p is number => p !== null);
+function priceFractions(prices: readonly (number | null)[]): (price: number | null) => number | null {
+  const known = prices.filter((p): p is number => p !== null);
   return (price) => {
-    if (price === null || prices.length < 2) return null;
-    const dearer = prices.filter((p) => p > price).length;
-    const equalOthers = prices.filter((p) => p === price).length - 1;
-    return (dearer + equalOthers / 2) / (prices.length - 1);
+    if (price === null || known.length < 2) return null;
+    const dearer = known.filter((p) => p > price).length;
+    const equalOthers = known.filter((p) => p === price).length - 1;
+    return (dearer + equalOthers / 2) / (known.length - 1);
   };
 }
 
@@ -135,22 +151,30 @@ function relevanceFactor(product: Product, matcher: KeywordMatcher | undefined):
   };
 }
 
+/** The MOQ, else the first quantity tier's start (TMAPI's older items have no `moq`), as `productPriceAt` reads it. */
+const minimumOrder = (product: Product) => product.moq ?? product.priceTiers?.[0]?.minQuantity ?? null;
+
+function priceFactor(product: Product, context: ProductContext): FactorInput<'price'> {
+  const compared = comparedPrice(product, context.quantity);
+  return {
+    factor: 'price',
+    label: '价格 / Price (CNY)',
+    value: compared.price,
+    fraction: context.priceFraction(compared.price),
+    ...(compared.note ? { note: compared.note } : {}),
+  };
+}
+
 export function productFactors(
   product: Product,
   context: ProductContext,
 ): FactorInput<keyof ProductWeights>[] {
   const quality = supplierQuality(product);
   const rate = product.repurchaseRate;
-  const priceFraction = context.priceFraction;
   return [
     relevanceFactor(product, context.matcher),
     { factor: 'supplier', label: '供应商 / Supplier', ...quality },
-    {
-      factor: 'price',
-      label: '价格 / Price (CNY)',
-      value: product.price,
-      fraction: priceFraction(product.price),
-    },
+    priceFactor(product, context),
     {
       factor: 'sales',
       label: '月销量 / Monthly sales',
@@ -160,8 +184,8 @@ export function productFactors(
     {
       factor: 'moq',
       label: '起订量 / MOQ',
-      value: product.moq,
-      fraction: moqFraction(product.moq, context.quantity),
+      value: minimumOrder(product),
+      fraction: moqFraction(minimumOrder(product), context.quantity),
       ...(context.quantity === undefined ? {} : { note: `your quantity: ${context.quantity}` }),
     },
     {
@@ -185,13 +209,21 @@ export interface RankProductsOptions {
   weights?: Partial<ProductWeights>;
   /** The buyer's search: scores the `relevance` factor. Without it (image search) relevance is neutral. */
   keyword?: string;
-  /** Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag. */
+  /**
+   * The keyword providers were actually sent when it differs from `keyword` (a translation, e.g. 毛绒玩具 for
+   * `plush toys`): relevance and the off-topic flag take the better match of the two.
+   */
+  searchedAs?: string;
+  /**
+   * Pieces the buyer means to order: an MOQ above it earns nothing on `moq` and is a red flag, and the `price`
+   * factor compares each product's unit price at this quantity where it has quantity prices (`priceTiers`).
+   */
   quantity?: number;
 }
 
 /** Red flags of the seller as the listing describes it, an MOQ the buyer cannot meet, an off-topic title. */
 function productFlags(product: Product, context: ProductContext): RedFlag[] {
-  const moq = quantityFlag(product.moq, context.quantity);
+  const moq = quantityFlag(minimumOrder(product), context.quantity);
   const offTopic = offTopicFlag(context.matcher?.match(productTexts(product)) ?? null);
   return [...sellerFlags(product.supplier ?? {}), ...(moq ? [moq] : []), ...(offTopic ? [offTopic] : [])];
 }
@@ -210,8 +242,8 @@ export function rankProducts(
   if (quantity !== undefined && !(Number.isFinite(quantity) && quantity >= 0))
     throw new RangeError('quantity must be a finite number ≥ 0');
   const context: ProductContext = {
-    priceFraction: priceFractions(products),
-    matcher: keywordMatcher(options.keyword),
+    priceFraction: priceFractions(products.map((p) => comparedPrice(p, quantity).price)),
+    matcher: searchMatcher(options.keyword, options.searchedAs),
     ...(quantity === undefined ? {} : { quantity }),
   };
   return rankEntries(

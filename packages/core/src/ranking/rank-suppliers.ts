@@ -3,11 +3,11 @@ import type { MergedSupplier, Supplier } from '../models/supplier.js';
 import { offTopicFlag, sellerFlags } from './red-flags.js';
 import {
   type KeywordMatcher,
-  keywordMatcher,
   POSITION_SHARE,
   type Positions,
   positionOf,
   positionPrior,
+  searchMatcher,
 } from './relevance.js';
 import { type FactorInput, rankEntries, resolveWeights } from './score-factors.js';
 import {
@@ -224,6 +224,11 @@ export interface RankSuppliersOptions {
   /** The buyer's search: scores the `relevance` factor. Without it relevance is neutral for everyone. */
   keyword?: string;
   /**
+   * The keyword providers were actually sent when it differs from `keyword` (a translation, e.g. 毛绒玩具 for
+   * `plush toys`): relevance and the off-topic flag take the better match of the two.
+   */
+  searchedAs?: string;
+  /**
    * Each supplier's 1-based position in its provider's own order (by supplier id; see `providerPositions`), a
    * weak prior for relevance.
    */
@@ -241,7 +246,7 @@ export function rankSuppliers(
 ): RankedSupplier[] {
   const { keyword, positions } = options;
   const weights = resolveWeights(DEFAULT_SUPPLIER_WEIGHTS, options.weights);
-  const matcher = keywordMatcher(keyword);
+  const matcher = searchMatcher(keyword, options.searchedAs);
   const context: SupplierContext = { matcher, ...(positions ? { positions } : {}) };
   return rankEntries(
     suppliers.map((s) => {

@@ -54,6 +54,59 @@ export interface KeywordMatcher {
  * Texts are matched field by field, so no pair is made across two fields.
  */
 export function keywordMatcher(keyword: string | null | undefined): KeywordMatcher {
+  return singleKeywordMatcher(keyword);
+}
+
+/**
+ * Matches the buyer's search in each form it took: the keyword providers were sent (`searchedAs`, e.g. 毛绒玩具)
+ * and the words typed (`plush toys`). Relevance is the match of `searchedAs`, as if the buyer had typed it, so
+ * an English search scores exactly like its Chinese translation. The typed words still count where they match
+ * whole — every typed word found as a word in some text (`plush toys` in "Plush toy bear 30cm", plurals read
+ * as singular) — which only an English title or translation can do; such an item gets full relevance.
+ * Half-matches of English are not counted: letter pairs of English words match too loosely across unrelated
+ * titles ("toys" in "remote control toys") and would make the English and Chinese searches rank differently.
+ */
+export function searchMatcher(
+  keyword: string | null | undefined,
+  searchedAs?: string | null,
+): KeywordMatcher {
+  const sent = searchedAs?.trim() ? searchedAs : keyword;
+  const primary = singleKeywordMatcher(sent);
+  const typedWords = keyword && sent !== keyword ? wordStems(keyword) : [];
+  if (typedWords.length === 0) return primary;
+  const patterns = typedWords.map((stem) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(stem)}`, 'u'));
+  return {
+    match(texts) {
+      const result = primary.match(texts);
+      const fields = texts
+        .filter((t): t is string => Boolean(t))
+        .map((t) => t.normalize('NFKC').toLowerCase());
+      const whole = patterns.every((pattern) => fields.some((field) => pattern.test(field)));
+      if (!whole) return result;
+      return { fraction: 1, matched: [...new Set([...(result?.matched ?? []), ...typedWords])] };
+    },
+  };
+}
+
+/** The typed words without a regular plural ending (toys → toy, boxes → box, accessories → accessor). */
+function wordStems(keyword: string): string[] {
+  const stem = (w: string) => {
+    if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3);
+    if (/(s|x|z|ch|sh)es$/u.test(w)) return w.slice(0, -2);
+    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+    return w;
+  };
+  const words = keyword
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && !CJK.test(w));
+  return [...new Set(words.map(stem))];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function singleKeywordMatcher(keyword: string | null | undefined): KeywordMatcher {
   const parts = keyword ? keywordParts(keyword) : [];
   const grams = [...new Set(parts.flatMap(bigrams))];
   const chars = [...new Set(parts.flatMap((part) => [...part]).filter((c) => CJK.test(c)))];

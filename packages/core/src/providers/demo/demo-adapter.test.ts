@@ -192,7 +192,18 @@ describe('demoAdapter respond → parseResponse', () => {
 
   it('serves every product of the data set from some search', () => {
     const seen = new Set<string>();
-    for (const keyword of ['玩具', 'T恤', '丝绸', '连衣裙', '手机壳', '包装盒']) {
+    for (const keyword of [
+      '玩具',
+      'T恤',
+      '丝绸',
+      '连衣裙',
+      '手机壳',
+      '包装盒',
+      '家居',
+      '厨房',
+      '箱包',
+      '宠物',
+    ]) {
       for (const p of allPages((page) => products({ keyword, page, pageSize: 100 }))) seen.add(p.id);
     }
     expect(seen.size).toBe(demoDataset().products.length);

@@ -128,6 +128,81 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     price: [0.2, 30],
     moqs: [100, 500, 1000, 3000, 5000],
   },
+  // Issue 21: home goods, kitchen, bags and pets, so a buyer trying the demo sees their own trade. Cities where
+  // these trades cluster on 1688: 义乌/台州/宁波 household goods, 阳江 knives and 永康 cookware, 保定(白沟)/广州
+  // bags, 南通 and 义乌 pet supplies.
+  {
+    keywords: ['家居', '收纳', '家居用品', 'home'],
+    cities: ['义乌', '台州', '宁波', '金华'],
+    factorySuffixes: ['家居用品有限公司', '日用品厂', '塑料制品厂', '工艺品有限公司'],
+    traderSuffixes: ['家居商行', '日用品贸易有限公司'],
+    products: [
+      { zh: '收纳盒', en: 'storage box' },
+      { zh: '收纳篮', en: 'storage basket' },
+      { zh: '香薰蜡烛', en: 'scented candle' },
+      { zh: '相框', en: 'photo frame' },
+      { zh: '挂钟', en: 'wall clock' },
+      { zh: '抱枕', en: 'throw pillow' },
+    ],
+    titleWords: ['北欧风', '家用', '桌面', 'ins风', '大容量', '批发'],
+    serviceTags: ['注塑', '来图定制', '一件代发', '支持混批'],
+    price: [1.5, 60],
+    moqs: [2, 10, 50, 100, 500],
+  },
+  {
+    keywords: ['厨房', '厨具', '餐具', 'kitchen'],
+    cities: ['阳江', '永康', '潮州', '揭阳'],
+    factorySuffixes: ['五金制品有限公司', '厨具厂', '不锈钢制品厂', '家居用品有限公司'],
+    traderSuffixes: ['厨具商行', '厨具贸易有限公司'],
+    products: [
+      { zh: '不锈钢保温杯', en: 'stainless steel vacuum cup' },
+      { zh: '硅胶锅铲', en: 'silicone spatula' },
+      { zh: '菜刀', en: 'kitchen knife' },
+      { zh: '砧板', en: 'cutting board' },
+      { zh: '保鲜盒', en: 'food storage container' },
+      { zh: '陶瓷马克杯', en: 'ceramic mug' },
+    ],
+    titleWords: ['304不锈钢', '食品级', '家用', '加厚', '耐高温', '可定制logo'],
+    serviceTags: ['不锈钢', '抛光', '来样加工', 'LFGB认证'],
+    price: [2, 90],
+    moqs: [2, 12, 50, 100, 1000],
+  },
+  {
+    keywords: ['箱包', '包包', '背包', 'bag'],
+    cities: ['广州', '保定', '泉州', '嘉兴'],
+    factorySuffixes: ['箱包有限公司', '皮具厂', '箱包厂', '皮具有限公司'],
+    traderSuffixes: ['箱包商行', '皮具贸易有限公司'],
+    products: [
+      { zh: '双肩包', en: 'backpack' },
+      { zh: '帆布袋', en: 'canvas tote bag' },
+      { zh: '化妆包', en: 'cosmetic bag' },
+      { zh: '腰包', en: 'waist bag' },
+      { zh: '行李箱', en: 'suitcase' },
+      { zh: '斜挎包', en: 'crossbody bag' },
+    ],
+    titleWords: ['大容量', '防水', '韩版', '时尚', '旅行', '可定制logo'],
+    serviceTags: ['皮具', '来图定制', '一件代发', '支持混批'],
+    price: [4, 150],
+    moqs: [1, 2, 10, 50, 300],
+  },
+  {
+    keywords: ['宠物', '宠物用品', '狗', '猫', 'pet'],
+    cities: ['南通', '义乌', '杭州', '青岛'],
+    factorySuffixes: ['宠物用品有限公司', '宠物用品厂', '纺织品有限公司'],
+    traderSuffixes: ['宠物用品商行', '宠物用品贸易有限公司'],
+    products: [
+      { zh: '宠物玩具', en: 'pet toy' },
+      { zh: '狗项圈', en: 'dog collar' },
+      { zh: '狗牵引绳', en: 'dog leash' },
+      { zh: '猫窝', en: 'cat bed' },
+      { zh: '宠物碗', en: 'pet bowl' },
+      { zh: '猫抓板', en: 'cat scratcher' },
+    ],
+    titleWords: ['耐咬', '四季通用', '可调节', '跨境热销', '新款', '批发'],
+    serviceTags: ['宠物用品', '来图定制', '一件代发', '支持混批'],
+    price: [1, 80],
+    moqs: [2, 10, 20, 100, 500],
+  },
 ];
 
 /** Shop-name words ("字号"); combined with a city and a trade suffix they make a company name. */
@@ -180,6 +255,10 @@ export const DISTRICTS: Readonly<Record<string, readonly string[]>> = {
   苏州: ['吴江区', '吴中区'],
   泉州: ['晋江', '石狮'],
   温州: ['苍南县', '龙湾区'],
+  义乌: ['稠城街道', '北苑街道'],
+  阳江: ['江城区', '阳东区'],
+  保定: ['白沟新城'],
+  南通: ['通州区', '海门区'],
 };
 
 export const GENERIC_TAGS: readonly string[] = [

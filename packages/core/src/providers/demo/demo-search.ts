@@ -11,6 +11,7 @@ import {
   type DemoSupplierRecord,
   demoDataset,
 } from './demo-data.js';
+import { demoOffer } from './demo-offer.js';
 import { createDice, hashText } from './demo-random.js';
 import { DEMO_LANGUAGES, demoProductIn } from './demo-translations.js';
 
@@ -139,11 +140,22 @@ function productMatches(product: Product, query: ProductQuery | ImageQuery): boo
   );
 }
 
+/**
+ * A demo product as a search answers it: with the quantity prices of its offer, as TMAPI's search items carry
+ * `quantity_prices` (issue 21), so the demo can show a price at the buyer's quantity. Offers priced by variant
+ * (no tiers) carry none, as real untiered results do.
+ */
+function demoSearchResult(record: DemoProductRecord, language: ProductQuery['language']): Product {
+  const product = demoProductIn(record.product, language);
+  const { priceTiers } = demoOffer(record);
+  return priceTiers.length > 0 ? { ...product, priceTiers } : product;
+}
+
 export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = demoDataset()): Page<Product> {
   const tokens = keywordTokens(query.keyword);
   const ordered = dataset.products
     .map((record, index) => ({
-      item: demoProductIn(record.product, query.language),
+      item: demoSearchResult(record, query.language),
       relevance: relevance(record.searchText, tokens),
       index,
     }))
@@ -167,7 +179,7 @@ export function searchDemoProductsByImage(
     Number.POSITIVE_INFINITY,
   );
   const ordered = candidates
-    .map((record, index) => ({ item: demoProductIn(record.product, query.language), relevance: 1, index }))
+    .map((record, index) => ({ item: demoSearchResult(record, query.language), relevance: 1, index }))
     .filter((o) => productMatches(o.item, query));
   return toPage(ordered, PRODUCT_COMPARATORS[query.sort], query);
 }

@@ -43,6 +43,21 @@ const SELLING_POINTS_EN: Readonly<Record<string, string>> = {
   加厚: 'thickened',
   天地盖: 'lid-and-base',
   烫金: 'gold-foil',
+  北欧风: 'Nordic-style',
+  家用: 'household',
+  桌面: 'desktop',
+  ins风: 'Instagram-style',
+  大容量: 'large-capacity',
+  '304不锈钢': '304 stainless steel',
+  食品级: 'food-grade',
+  耐高温: 'heat-resistant',
+  防水: 'waterproof',
+  韩版: 'Korean-style',
+  时尚: 'fashionable',
+  旅行: 'travel',
+  耐咬: 'chew-proof',
+  四季通用: 'all-season',
+  可调节: 'adjustable',
 };
 
 /** Languages the demo catalogue is bundled in besides Chinese. */

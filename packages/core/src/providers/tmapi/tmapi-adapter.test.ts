@@ -289,6 +289,11 @@ describe('tmapiAdapter.searchProducts.parseResponse', () => {
             location: { province: '广东', city: '汕头' },
             tags: ['AA诚信等级', '48小时发货'],
           },
+          priceTiers: [
+            { minQuantity: 2, price: 7.5 },
+            { minQuantity: 100, price: 6.8 },
+            { minQuantity: 1000, price: 6.2 },
+          ],
         },
         {
           provider: 'tmapi',

@@ -14,6 +14,7 @@ import {
   toText,
   toTextList,
 } from '../../normalize/values.js';
+import { leadingQuantity, tmapiQuantityPrices } from './tmapi-quantity-prices.js';
 
 // TMAPI's `/1688/search/items` (and `/search/image`) items, in both formats real answers carry (README "What
 // recorded responses add"): the current one (`is_ad`, `moq`, `shop_info.is_factory`, `shop_info.location`) and
@@ -27,13 +28,6 @@ type RawItem = Record<string, unknown>;
  */
 function isPaidPlacement(type: unknown): boolean {
   return toText(type)?.toLowerCase() === 'p4p';
-}
-
-/** The number at the start of a tier bound that carries its unit: `"1000个"` → 1000, `"2双"` → 2, `""` → null. */
-export function leadingQuantity(value: unknown): number | null {
-  if (typeof value === 'number') return toNonNegative(value);
-  const match = /^\s*(\d+(?:\.\d+)?)/.exec(typeof value === 'string' ? value : '');
-  return match ? toNonNegative(match[1]) : null;
 }
 
 /** `biz_type`: `"生产加工"` (manufacturing) is a factory, `"经销批发"` (distribution/wholesale) is not; else unknown. */
@@ -112,5 +106,10 @@ export function toTmapiProduct(raw: RawItem): Product | null {
     repurchaseRate: percentRate(raw.item_repurchase_rate),
     isAd: toBool(raw.is_ad) === true || isPaidPlacement(raw.type) || link.isAd,
     supplier: toTmapiProductSupplier(raw),
+    ...withTiers(tmapiQuantityPrices(raw.quantity_prices)),
   };
 }
+
+/** `priceTiers` only when the item has some, so an item without `quantity_prices` reads as before. */
+const withTiers = (priceTiers: Product['priceTiers'] & object) =>
+  priceTiers.length > 0 ? { priceTiers } : {};
