@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { clientErrorHandler } from './client-error.js';
-import type { ProxyConfig } from './config/load-config.js';
+import { type ProxyConfig, redisTargetOf } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
@@ -67,7 +67,10 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(problemHandler);
   await app.register(secretScrub, { secrets: config.secrets });
   await app.register(metrics, { registry: deps.registry ?? new Registry() });
-  await app.register(redis, { url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs });
+  await app.register(redis, {
+    target: redisTargetOf(config),
+    commandTimeoutMs: config.redisCommandTimeoutMs,
+  });
   await app.register(helmet);
   await app.register(requestGuards);
   await app.register(cors, { origins: config.corsOrigins });

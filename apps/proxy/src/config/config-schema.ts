@@ -6,6 +6,10 @@ import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
 const port = z.coerce.number().int().min(0).max(65535);
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:]+\]|[^\s:[\]]+):\d{1,5}$/, 'expected host:port');
 
 export const ProviderLimits = z.strictObject({
   requestsPerMinute: positiveInt.optional(),
@@ -51,6 +55,14 @@ export const ProxyConfigInput = z.strictObject({
   host: z.string().trim().min(1).optional(),
   port: port.optional(),
   redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Sentinels watching the master (`REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379`), with `redisSentinelName`. */
+  redisSentinels: z.array(hostPort).min(1).optional(),
+  /** The master's name in the sentinels' configuration (`sentinel monitor <name> …`). */
+  redisSentinelName: z.string().trim().min(1).optional(),
+  /** Seed nodes of a Redis Cluster (`REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379`); the rest are discovered. */
+  redisClusterNodes: z.array(hostPort).min(1).optional(),
+  /** The password of the Sentinel-watched master or of the Cluster nodes (with REDIS_URL it sits in the URL). */
+  redisPassword: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Bearer tokens the add-in may present. */
   tokens: z.array(z.string().min(16, 'tokens must be at least 16 characters')).optional(),

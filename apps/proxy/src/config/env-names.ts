@@ -18,6 +18,10 @@ export const GLOBAL_ENV = {
   HOST: 'host',
   PORT: 'port',
   REDIS_URL: 'redisUrl',
+  REDIS_SENTINELS: 'redisSentinels',
+  REDIS_SENTINEL_NAME: 'redisSentinelName',
+  REDIS_CLUSTER_NODES: 'redisClusterNodes',
+  REDIS_PASSWORD: 'redisPassword',
   LOG_LEVEL: 'logLevel',
   YUANTOU_TOKENS: 'tokens',
   YUANTOU_CORS_ORIGINS: 'corsOrigins',
@@ -37,5 +41,11 @@ export const GLOBAL_ENV = {
   YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
 } as const;
 
-export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
+export const LIST_SETTINGS = new Set<string>([
+  'tokens',
+  'corsOrigins',
+  'offers.providers',
+  'redisSentinels',
+  'redisClusterNodes',
+]);
 export const BOOLEAN_SETTINGS = new Set<string>(['demo']);

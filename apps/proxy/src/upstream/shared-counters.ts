@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
 
 /**
  * Counters that several proxy instances share through Redis (daily calls per provider, cache hits), with a
@@ -30,7 +30,7 @@ interface LocalCount {
 }
 
 export function createSharedCounters(
-  redis: Redis | undefined,
+  redis: RedisClient | undefined,
   prefix: string,
   onRedisError: (error: unknown) => void,
   now: () => number = Date.now,
@@ -74,7 +74,8 @@ export function createSharedCounters(
     async read(keys) {
       if (redis && keys.length > 0) {
         try {
-          const values = await redis.mget(keys.map((k) => `${prefix}${k}`));
+          // One GET per key, not MGET: in a Cluster the keys of one MGET must share a slot, and these need not.
+          const values = await Promise.all(keys.map((k) => redis.get(`${prefix}${k}`)));
           // Never report less than this instance has seen (it may have counted during an outage).
           return values.map((v, i) => Math.max(Number(v ?? 0), localGet(keys[i]!)));
         } catch (error) {

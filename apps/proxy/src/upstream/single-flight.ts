@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInFlightCoalescer } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import { hashTag, type RedisClient } from '../redis-client.js';
 import { sleep as realSleep, type Sleep } from '../sleep.js';
 
 /** A short lease so that, across proxy instances, one of them calls the provider for a given key. */
@@ -19,22 +19,23 @@ const RELEASE_IF_OURS =
 const RENEW_IF_OURS =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
 
-export function redisLock(redis: Redis, prefix = 'yuantou:lock:'): DistributedLock {
+/** The lease key is hash-tagged like the cache entry it guards (`redisCacheStore`): one Cluster slot per request. */
+export function redisLock(redis: RedisClient, prefix = 'yuantou:lock:'): DistributedLock {
   const ms = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs));
   return {
     async tryAcquire(key, ttlMs) {
       const token = randomUUID();
-      const reply = await redis.set(`${prefix}${key}`, token, 'PX', ms(ttlMs), 'NX');
+      const reply = await redis.set(`${prefix}${hashTag(key)}`, token, 'PX', ms(ttlMs), 'NX');
       return reply === 'OK' ? token : null;
     },
     async renew(key, token, ttlMs) {
-      return (await redis.eval(RENEW_IF_OURS, 1, `${prefix}${key}`, token, ms(ttlMs))) === 1;
+      return (await redis.eval(RENEW_IF_OURS, 1, `${prefix}${hashTag(key)}`, token, ms(ttlMs))) === 1;
     },
     async release(key, token) {
-      await redis.eval(RELEASE_IF_OURS, 1, `${prefix}${key}`, token);
+      await redis.eval(RELEASE_IF_OURS, 1, `${prefix}${hashTag(key)}`, token);
     },
     async isHeld(key) {
-      return (await redis.exists(`${prefix}${key}`)) === 1;
+      return (await redis.exists(`${prefix}${hashTag(key)}`)) === 1;
     },
   };
 }

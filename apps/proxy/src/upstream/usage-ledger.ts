@@ -1,5 +1,5 @@
 import type { ProviderId, ProviderUsage, Quota } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
 import type { ProviderPauses } from './provider-pause.js';
 import type { SharedCounters } from './shared-counters.js';
 
@@ -29,7 +29,7 @@ export interface UsageLedgerOptions {
   providers: { id: ProviderId; dailyCalls: number | null }[];
   counters: SharedCounters;
   pauses: ProviderPauses;
-  redis?: Redis;
+  redis?: RedisClient;
   prefix: string;
   onRedisError: (error: unknown) => void;
   now?: () => number;

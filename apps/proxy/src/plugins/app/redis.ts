@@ -1,43 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import { createRedisClient, type RedisClient, type RedisTarget } from '../../redis-client.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The process's one Redis client (cache, single-flight leases, limits, usage), or undefined without REDIS_URL. */
-    redis: Redis | undefined;
+    /** The process's one Redis client (cache, single-flight leases, limits, usage), or undefined without Redis. */
+    redis: RedisClient | undefined;
   }
 }
 
 interface RedisPluginOptions {
-  url?: string;
+  /** REDIS_URL, REDIS_SENTINELS + REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES; undefined: no Redis. */
+  target?: RedisTarget;
   /** How long one command may take before it fails and the caller falls back to local behaviour. */
   commandTimeoutMs: number;
 }
 
-/**
- * Every Redis use in the proxy degrades to local behaviour when a command fails, so the client is tuned to fail
- * fast rather than to wait: no offline queue (while disconnected a command fails at once instead of queueing),
- * a short command timeout (a hung Redis costs each request at most that), no per-command retries, and
- * reconnection in the background.
- */
-export function createRedisClient(url: string, commandTimeoutMs: number): Redis {
-  return new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    commandTimeout: commandTimeoutMs,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: (times) => Math.min(times * 100, 1000),
-  });
-}
+export { createRedisClient };
 
 async function redisPlugin(app: FastifyInstance, options: RedisPluginOptions): Promise<void> {
-  if (!options.url) {
+  if (!options.target) {
     app.decorate('redis', undefined);
     return;
   }
-  const redis = createRedisClient(options.url, options.commandTimeoutMs);
+  const redis = createRedisClient(options.target, options.commandTimeoutMs);
   let down = false;
   // The message and code only: ioredis errors never carry the URL, but nothing here needs more.
   redis.on('error', (error: Error & { code?: string }) => {
@@ -54,7 +40,7 @@ async function redisPlugin(app: FastifyInstance, options: RedisPluginOptions): P
   } catch {
     // Start anyway: everything that uses Redis has a local fallback, and ioredis keeps reconnecting.
   }
-  app.decorate('redis', redis);
+  app.decorate<RedisClient | undefined>('redis', redis);
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
