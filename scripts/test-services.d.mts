@@ -37,3 +37,8 @@ export function startRedisCluster(redisServer: string): Promise<RedisClusterNode
 export function startRedis(
   redisServer: string,
 ): Promise<{ url: string; stop(): Promise<void>; kill(): void }>;
+
+export function startNginx(
+  nginx: string,
+  upstreams: string[],
+): Promise<{ url: string; stop(): Promise<void> }>;

@@ -89,7 +89,16 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
         options.onLockError?.(error);
         return work(signal);
       }
-      if (token !== null) return holdLease(key, token, () => work(signal));
+      if (token !== null) {
+        // The previous holder may have stored its answer and released the lease between our cache miss and
+        // this acquisition: look once more before paying for the same call again.
+        const stored = await o.peerResult?.().catch(() => undefined);
+        if (stored !== undefined) {
+          await lock.release(key, token).catch(options.onLockError);
+          return stored;
+        }
+        return holdLease(key, token, () => work(signal));
+      }
       const peer = await awaitPeer(key, signal, o.peerResult);
       if (peer.found) return peer.value as T;
       // The leader finished without a result (errors are not cached) or its lease lapsed: try to lead.
