@@ -9,6 +9,7 @@ import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
 import auth from './plugins/app/auth.js';
+import buyers from './plugins/app/buyers.js';
 import gateway from './plugins/app/gateway.js';
 import localization from './plugins/app/localization.js';
 import metrics from './plugins/app/metrics.js';
@@ -80,6 +81,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     redis: app.redis,
   });
   await app.register(auth, { tokens: config.tokens });
+  await app.register(buyers, { buyers: config.buyers });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
 

@@ -24,6 +24,7 @@ export const GLOBAL_ENV = {
   REDIS_PASSWORD: 'redisPassword',
   LOG_LEVEL: 'logLevel',
   YUANTOU_TOKENS: 'tokens',
+  YUANTOU_TOKEN_DAILY_CALLS: 'tokenDailyCalls',
   YUANTOU_CORS_ORIGINS: 'corsOrigins',
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
 import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
+import { type BuyerToken, resolveBuyerTokens } from './buyer-tokens.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
 import { resolveProviders } from './provider-settings.js';
@@ -20,6 +21,8 @@ export interface ProxyConfig {
   redisPassword?: string;
   logLevel: string;
   tokens: string[];
+  /** Each token with its buyer's name and daily paid-call budget (named tokens, issue 28). */
+  buyers: BuyerToken[];
   corsOrigins: string[];
   /** Only the bundled sample data is served: no real provider is configured. */
   demoMode: boolean;
@@ -169,7 +172,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
 
   const { enabled, problems } = resolveProviders(input.providers ?? {}, input.demo);
   const host = input.host ?? DEFAULTS.host;
-  const tokens = input.tokens ?? [];
+  const buyers = resolveBuyerTokens(input, problems);
+  const tokens = buyers.map((buyer) => buyer.token);
   if (tokens.length === 0 && !isLoopbackHost(host)) {
     problems.push(
       `HOST: ${host} is not a loopback address and YUANTOU_TOKENS is empty — refusing to serve without authentication (set YUANTOU_TOKENS or bind to 127.0.0.1)`,
@@ -211,6 +215,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ...(input.redisPassword ? { redisPassword: input.redisPassword } : {}),
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     tokens,
+    buyers,
     corsOrigins: [
       ...new Set(
         [

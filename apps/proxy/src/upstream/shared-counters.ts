@@ -13,7 +13,14 @@ export interface SharedCounters {
   spend(key: string, limit: number | null, ttlMs: number): Promise<{ count: number; spent: boolean }>;
   /** The current value of each key (0 when absent). */
   read(keys: string[]): Promise<number[]>;
+  /** Takes back one `spend` whose work did not happen (never below zero). */
+  refund(key: string): Promise<void>;
 }
+
+const REFUND = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current > 0 then return redis.call('DECR', KEYS[1]) end
+return 0`;
 
 // One round trip, atomic across instances: INCR only below the limit, and the key expires with its day.
 const SPEND = `
@@ -70,6 +77,12 @@ export function createSharedCounters(
         onRedisError(error);
         return spendLocally(key, limit, ttlMs);
       }
+    },
+    async refund(key) {
+      const mine = localGet(key);
+      if (mine > 0) localSet(key, mine - 1, 0);
+      if (!redis) return;
+      await redis.eval(REFUND, 1, `${prefix}${key}`).catch(onRedisError);
     },
     async read(keys) {
       if (redis && keys.length > 0) {
