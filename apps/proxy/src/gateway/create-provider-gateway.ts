@@ -76,6 +76,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     pollMs: hooks.peerPollMs,
     leaseMs: hooks.leaseMs,
     onLockError: onRedisError,
+    onCoalesced: (where) => metrics.coalesced.inc({ where }),
   });
   const rateStore = redis
     ? fallbackRateWindowStore(

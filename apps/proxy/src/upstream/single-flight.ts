@@ -66,12 +66,16 @@ export interface SingleFlightOptions {
   pollMs?: number;
   sleep?: Sleep;
   onLockError?: (error: unknown) => void;
+  /** A request that paid nothing because it joined a call in flight: in this instance, or another's (`peer`). */
+  onCoalesced?: (where: 'local' | 'peer') => void;
 }
 
 export function createSingleFlight(options: SingleFlightOptions = {}): SingleFlight {
   const { lock, pollMs = 50, leaseMs = 5000 } = options;
   const sleep = options.sleep ?? realSleep;
   const local = createInFlightCoalescer();
+  // Keys with a call in flight in this instance, so a request that joins one is counted as coalesced.
+  const leading = new Set<string>();
 
   async function lead<T>(
     key: string,
@@ -100,7 +104,10 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
         return holdLease(key, token, () => work(signal));
       }
       const peer = await awaitPeer(key, signal, o.peerResult);
-      if (peer.found) return peer.value as T;
+      if (peer.found) {
+        options.onCoalesced?.('peer');
+        return peer.value as T;
+      }
       // The leader finished without a result (errors are not cached) or its lease lapsed: try to lead.
       if (peer.lockUnavailable) return work(signal);
     }
@@ -147,7 +154,13 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
 
   return {
     run(key, work, runOptions = {}) {
-      return local.run(key, (signal) => lead(key, work, signal, runOptions), runOptions.signal);
+      if (leading.has(key)) options.onCoalesced?.('local');
+      else leading.add(key);
+      return local.run(
+        key,
+        (signal) => lead(key, work, signal, runOptions).finally(() => leading.delete(key)),
+        runOptions.signal,
+      );
     },
     get inFlight() {
       return local.size;

@@ -78,6 +78,15 @@ describe('Redis Cluster', () => {
     );
     expect(answers.map((x) => x.status)).toEqual(answers.map(() => 200));
     expect(tmapiCalls()).toBe(1);
+    // The five that paid nothing are counted as coalesced (for the dashboard), on this replica or its peer.
+    const coalesced = async (proxy: RunningProxy) => {
+      const text = await (await fetch(`${proxy.url}/metrics`)).text();
+      return [...text.matchAll(/^yuantou_coalesced_requests_total\{[^}]*\} (\d+)/gm)].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+    };
+    expect((await coalesced(a)) + (await coalesced(b))).toBe(5);
     // The answer's entry is in the cluster: a second round is all hits, on either replica.
     const again = await Promise.all([a.get(products(keyword)), b.get(products(keyword))]);
     expect(again.map((x) => x.body.providers[0].fromCache)).toEqual([true, true]);

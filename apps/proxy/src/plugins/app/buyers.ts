@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Counter, Gauge } from 'prom-client';
 import { type BuyerSpend, runAsBuyer } from '../../buyer-context.js';
 import type { BuyerToken } from '../../config/buyer-tokens.js';
 import { createSharedCounters } from '../../upstream/shared-counters.js';
@@ -54,10 +55,44 @@ async function buyersPlugin(app: FastifyInstance, options: { buyers: BuyerToken[
   });
   const ttlMs = () => nextUtcMidnight(Date.now()) - Date.now() + 86_400_000;
   const keyOf = (buyer: BuyerToken) => `calls:${buyer.name}:${utcDay(Date.now())}`;
+  // Per buyer (a bounded set: the configured names, never a token) for the dashboard and the budget alert.
+  const registers = [app.metricsRegistry];
+  const paidCalls = new Counter({
+    name: 'yuantou_buyer_paid_calls_total',
+    help: "Paid provider calls caused by each buyer's requests, on this instance.",
+    labelNames: ['buyer'],
+    registers,
+  });
+  new Gauge({
+    name: 'yuantou_buyer_calls_today',
+    help: 'Paid calls per buyer today (UTC), all proxy instances.',
+    labelNames: ['buyer'],
+    registers,
+    async collect() {
+      const counts = await counters.read(options.buyers.map(keyOf));
+      for (const [i, buyer] of options.buyers.entries()) this.set({ buyer: buyer.name }, counts[i] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'yuantou_buyer_daily_budget',
+    help: "A buyer's own daily paid-call budget (absent when the buyer has none).",
+    labelNames: ['buyer'],
+    registers,
+    collect() {
+      for (const buyer of options.buyers)
+        if (buyer.dailyCalls !== null) this.set({ buyer: buyer.name }, buyer.dailyCalls);
+    },
+  });
   const spendOf = (buyer: BuyerToken): BuyerSpend => ({
     name: buyer.name,
     dailyCalls: buyer.dailyCalls,
-    spend: () => counters.spend(keyOf(buyer), buyer.dailyCalls, ttlMs()),
+    spend: async () => {
+      const result = await counters.spend(keyOf(buyer), buyer.dailyCalls, ttlMs());
+      if (result.spent) paidCalls.inc({ buyer: buyer.name });
+      return result;
+    },
+    // A counter only grows: a call the provider budget then refused stays in yuantou_buyer_paid_calls_total
+    // (rare: that provider is refusing everyone), while the shared count the budget reads is given back.
     refund: () => counters.refund(keyOf(buyer)),
   });
 
@@ -82,4 +117,4 @@ async function buyersPlugin(app: FastifyInstance, options: { buyers: BuyerToken[
   });
 }
 
-export default fp(buyersPlugin, { name: 'buyers', dependencies: ['redis'] });
+export default fp(buyersPlugin, { name: 'buyers', dependencies: ['redis', 'metrics'] });

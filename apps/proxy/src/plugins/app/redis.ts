@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Counter, Gauge } from 'prom-client';
 import { createRedisClient, type RedisClient, type RedisTarget } from '../../redis-client.js';
 
 declare module 'fastify' {
@@ -24,9 +25,25 @@ async function redisPlugin(app: FastifyInstance, options: RedisPluginOptions): P
     return;
   }
   const redis = createRedisClient(options.target, options.commandTimeoutMs);
+  // For the dashboard and the "Redis down" alert (deploy/monitoring): connection state and errors seen.
+  const registers = [app.metricsRegistry];
+  new Gauge({
+    name: 'yuantou_redis_up',
+    help: '1 while this instance has a ready connection to Redis (its master, or every Cluster slot), else 0.',
+    registers,
+    collect() {
+      this.set(redis.status === 'ready' ? 1 : 0);
+    },
+  });
+  const errors = new Counter({
+    name: 'yuantou_redis_errors_total',
+    help: 'Errors the Redis client reported (connection lost, refused, timed out).',
+    registers,
+  });
   let down = false;
   // The message and code only: ioredis errors never carry the URL, but nothing here needs more.
   redis.on('error', (error: Error & { code?: string }) => {
+    errors.inc();
     if (down) return;
     down = true;
     app.log.warn({ code: error.code }, 'redis unavailable; serving from this instance until it is back');
@@ -46,4 +63,4 @@ async function redisPlugin(app: FastifyInstance, options: RedisPluginOptions): P
   });
 }
 
-export default fp(redisPlugin, { name: 'redis' });
+export default fp(redisPlugin, { name: 'redis', dependencies: ['metrics'] });
