@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { clientErrorHandler } from './client-error.js';
+import { capabilitiesLeftOut } from './config/capabilities.js';
 import { type ProxyConfig, redisTargetOf } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
@@ -47,6 +48,13 @@ export interface AppDeps {
 export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, stream: deps.logStream });
   if (config.demoMode) logger.warn(DEMO_MODE_MESSAGE);
+  const leftOut = capabilitiesLeftOut(config.providers);
+  logger.info(
+    { providers: config.providers.map((p) => p.id), capabilitiesLeftOut: leftOut },
+    leftOut.length === 0
+      ? 'providers configured; together they offer every search and offer details'
+      : `providers configured; no configured provider offers: ${leftOut.join(', ')}`,
+  );
 
   const app = Fastify({
     // Typed as Fastify's base logger so the app keeps Fastify's default generics.

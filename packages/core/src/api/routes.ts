@@ -221,6 +221,13 @@ export const ProvidersResponse = z.object({
   providers: z.array(ProviderDescription),
   /** True when no real provider is configured and only sample data is served. */
   demoMode: z.boolean(),
+  /**
+   * What no enabled provider offers, so the add-in can say so instead of failing: the search operations and
+   * `getOffer` (offer details). Absent from older proxies.
+   */
+  capabilitiesLeftOut: z
+    .array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage', 'getOffer']))
+    .optional(),
 });
 /** The `GET /v1/providers` answer: see the {@link ProvidersResponse} schema. */
 export type ProvidersResponse = z.infer<typeof ProvidersResponse>;
