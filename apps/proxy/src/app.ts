@@ -9,6 +9,7 @@ import { type ProxyConfig, redisTargetOf } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
+import addin from './plugins/app/addin.js';
 import auth from './plugins/app/auth.js';
 import buyers from './plugins/app/buyers.js';
 import gateway from './plugins/app/gateway.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
 
+  await app.register(addin, { ...config.addin, publicOrigin: config.publicOrigin });
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });
   await app.register(suppliersRoutes, { config });

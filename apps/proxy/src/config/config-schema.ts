@@ -106,6 +106,10 @@ export const ProxyConfigInput = z.strictObject({
   corsOrigins: z.array(z.url()).optional(),
   /** The production origin of the add-in (e.g. `https://addin.example.com`), allowed by CORS. */
   publicOrigin: z.url().optional(),
+  /** Serve the built add-in (task pane, functions, manifest) from this proxy; on by default when it is built. */
+  serveAddin: z.boolean().optional(),
+  /** Where the built add-in is (default: the excel-addin app's `dist` beside this one). */
+  addinDir: z.string().trim().min(1).optional(),
   /** Serve the bundled sample data next to real providers (it is always on when none is configured). */
   demo: z.boolean().optional(),
   providers: z.strictObject(providerSections).optional(),

@@ -28,6 +28,8 @@ export const GLOBAL_ENV = {
   YUANTOU_CORS_ORIGINS: 'corsOrigins',
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',
+  YUANTOU_SERVE_ADDIN: 'serveAddin',
+  YUANTOU_ADDIN_DIR: 'addinDir',
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
   YUANTOU_OFFER_PROVIDERS: 'offers.providers',
   YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
@@ -49,4 +51,4 @@ export const LIST_SETTINGS = new Set<string>([
   'redisSentinels',
   'redisClusterNodes',
 ]);
-export const BOOLEAN_SETTINGS = new Set<string>(['demo']);
+export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'serveAddin']);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
 import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
@@ -24,6 +25,10 @@ export interface ProxyConfig {
   /** Each token with its buyer's name and daily paid-call budget (named tokens, issue 28). */
   buyers: BuyerToken[];
   corsOrigins: string[];
+  /** The https origin buyers reach the service at (YUANTOU_PUBLIC_ORIGIN): the served manifest's host. */
+  publicOrigin?: string;
+  /** Serve the built add-in from `dir` (YUANTOU_SERVE_ADDIN, YUANTOU_ADDIN_DIR). */
+  addin: { enabled: boolean; dir: string };
   /** Only the bundled sample data is served: no real provider is configured. */
   demoMode: boolean;
   /** Enabled providers with their credentials and limits. */
@@ -216,6 +221,13 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     tokens,
     buyers,
+    ...(input.publicOrigin ? { publicOrigin: new URL(input.publicOrigin).origin } : {}),
+    addin: {
+      enabled: input.serveAddin ?? true,
+      dir: input.addinDir
+        ? resolve(options.cwd ?? process.cwd(), input.addinDir)
+        : fileURLToPath(new URL('../../../excel-addin/dist', import.meta.url)),
+    },
     corsOrigins: [
       ...new Set(
         [
