@@ -1,4 +1,5 @@
 import type { RedisClient } from '../redis-client.js';
+import { replicaCensus } from './replica-census.js';
 
 /**
  * Counters that several proxy instances share through Redis (daily calls per provider, cache hits), with a
@@ -34,6 +35,8 @@ return {current, 1}`;
 interface LocalCount {
   count: number;
   expiresAt: number;
+  /** While Redis is away: the most this replica may reach, its share of what was left (see spendLocally). */
+  outageCap?: number;
 }
 
 export function createSharedCounters(
@@ -41,6 +44,8 @@ export function createSharedCounters(
   prefix: string,
   onRedisError: (error: unknown) => void,
   now: () => number = Date.now,
+  /** Replicas sharing this Redis (a census kept in Redis by default; tests give a number). */
+  replicas: () => number = redis ? replicaCensus(redis).count : () => 1,
 ): SharedCounters {
   const local = new Map<string, LocalCount>();
 
@@ -63,6 +68,28 @@ export function createSharedCounters(
     return { count: current + 1, spent: true };
   }
 
+  /**
+   * Redis is configured but not answering: the other replicas may be spending the same remainder. This one
+   * takes its share of what was left at the last shared count (rounded down: conservative, never unlimited),
+   * so N replicas together stay within the budget. The share is fixed at the outage's first spend and dropped
+   * when Redis answers again.
+   */
+  function spendDuringOutage(key: string, limit: number | null, ttlMs: number) {
+    if (limit === null) return spendLocally(key, limit, ttlMs);
+    const current = localGet(key);
+    const entry = local.get(key);
+    const cap =
+      entry?.outageCap ?? current + Math.floor(Math.max(0, limit - current) / Math.max(1, replicas()));
+    if (current >= cap) {
+      if (entry) entry.outageCap = cap;
+      else local.set(key, { count: current, expiresAt: now() + ttlMs, outageCap: cap });
+      return { count: current, spent: false };
+    }
+    localSet(key, current + 1, ttlMs);
+    local.get(key)!.outageCap = cap;
+    return { count: current + 1, spent: true };
+  }
+
   return {
     async spend(key, limit, ttlMs) {
       if (!redis) return spendLocally(key, limit, ttlMs);
@@ -72,10 +99,11 @@ export function createSharedCounters(
           number,
         ];
         localSet(key, Number(count), ttlMs);
+        delete local.get(key)!.outageCap;
         return { count: Number(count), spent: spent === 1 };
       } catch (error) {
         onRedisError(error);
-        return spendLocally(key, limit, ttlMs);
+        return spendDuringOutage(key, limit, ttlMs);
       }
     },
     async refund(key) {
