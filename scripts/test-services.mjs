@@ -2,7 +2,7 @@
 // Chromium (the task-pane browser test; Playwright's own browser download does not work behind our firewall) —
 // found, installed when missing, and Redis started on a free port for one run.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -186,5 +186,313 @@ export async function startRedis(redisServer) {
       rmSync(dir, { recursive: true, force: true });
     };
     return { url: `redis://127.0.0.1:${port}`, stop, kill: () => child.kill('SIGKILL') };
+  }
+}
+
+// ——— Team deployment topologies (issue 28): Sentinel, Cluster, nginx, promtool ———
+
+/** The Debian package that brings each tool the team-deployment tests need. */
+const TEAM_TOOL_PACKAGES = { 'redis-sentinel': 'redis-sentinel', nginx: 'nginx', promtool: 'prometheus' };
+
+/** `which`, also looking in the sbin folders a non-root PATH often leaves out (Debian installs nginx there). */
+export function findTool(name, env = process.env) {
+  return (
+    which(name, env) ??
+    ['/usr/sbin', '/usr/local/sbin', '/sbin'].map((dir) => path.join(dir, name)).find(isExecutable)
+  );
+}
+
+/**
+ * Finds redis-sentinel, nginx and promtool, installing the missing ones with apt-get as `ensureTools` installs
+ * redis-server. Returns their paths, or throws an Error whose message is the one line a person needs.
+ */
+export function ensureTeamTools(env = process.env) {
+  const missing = Object.keys(TEAM_TOOL_PACKAGES).filter((tool) => !findTool(tool, env));
+  if (missing.length > 0) {
+    const packages = missing.map((tool) => TEAM_TOOL_PACKAGES[tool]);
+    const plan =
+      process.platform === 'linux'
+        ? installPlan(packages, { env })
+        : {
+            message: `missing ${missing.join(', ')}: install them (Homebrew: brew install redis nginx prometheus)`,
+          };
+    if (plan.message) throw new Error(plan.message);
+    console.log(`verify: installing ${packages.join(', ')}`);
+    const installEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+    for (const [command, args] of plan.steps) {
+      if (!run(command, args, installEnv)) throw new Error(`verify: \`${command} ${args.join(' ')}\` failed`);
+    }
+  }
+  const found = Object.fromEntries(
+    Object.keys(TEAM_TOOL_PACKAGES).map((tool) => [tool, findTool(tool, env)]),
+  );
+  const still = Object.keys(found).filter((tool) => !found[tool]);
+  if (still.length > 0) throw new Error(`verify: still missing ${still.join(', ')} after installing`);
+  return { redisSentinel: found['redis-sentinel'], nginx: found.nginx, promtool: found.promtool };
+}
+
+/**
+ * A port that is free and whose Cluster bus port (+10000, redis.io "Cluster specification") is free too, below
+ * 55536 so the bus port exists. Random in a band so parallel test files rarely race for the same one.
+ */
+async function freeClusterPort() {
+  const listens = (port) =>
+    new Promise((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    if ((await listens(port)) && (await listens(port + 10_000))) return port;
+  }
+}
+
+/** Sends one command to the Redis (or sentinel) at `port` and resolves with its raw RESP reply text. */
+export function redisCommand(port, args, timeoutMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no reply from port ${port}`));
+    }, timeoutMs);
+    let reply = '';
+    socket.on('connect', () =>
+      socket.write(
+        `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join('')}`,
+      ),
+    );
+    socket.on('data', (data) => {
+      reply += data.toString();
+      // Every reply the helpers below read fits in one chunk and ends with CRLF.
+      if (reply.endsWith('\r\n')) {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(reply);
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+async function waitUntil(what, check, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Starts processes and stops them all (SIGKILL for the ones a test already killed is harmless). */
+function processGroup(dir) {
+  const children = new Map();
+  return {
+    spawn(name, command, args) {
+      const child = spawn(command, args, { stdio: 'ignore', cwd: dir });
+      children.set(name, child);
+      return child;
+    },
+    kill(name) {
+      children.get(name)?.kill('SIGKILL');
+    },
+    async stop() {
+      await Promise.all(
+        [...children.values()].map((child) => {
+          if (child.exitCode !== null || child.signalCode !== null) return undefined;
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          return exited;
+        }),
+      );
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const serverArgs = (port, dir) => [
+  '--port',
+  String(port),
+  '--bind',
+  '127.0.0.1',
+  '--save',
+  '',
+  '--appendonly',
+  'no',
+  '--dir',
+  dir,
+];
+
+/**
+ * A master, one replica of it and one sentinel watching it as `name` (quorum 1, master declared down after
+ * `downAfterMs`), on loopback. Resolves once the sentinel knows the replica, so a failover can promote it.
+ * `killMaster()` SIGKILLs the master process; `stop()` ends everything.
+ */
+export async function startSentinelGroup(
+  redisServer,
+  redisSentinel,
+  { name = 'yuantou', downAfterMs = 1000 } = {},
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-sentinel-'));
+  const group = processGroup(dir);
+  try {
+    const [masterPort, replicaPort, sentinelPort] = [
+      await freeClusterPort(),
+      await freeClusterPort(),
+      await freeClusterPort(),
+    ];
+    group.spawn('master', redisServer, serverArgs(masterPort, dir));
+    await waitForPong(masterPort, 10_000);
+    group.spawn('replica', redisServer, [
+      ...serverArgs(replicaPort, dir),
+      '--replicaof',
+      '127.0.0.1',
+      String(masterPort),
+    ]);
+    await waitUntil('the replica to sync', async () =>
+      (await redisCommand(replicaPort, ['INFO', 'replication'])).includes('master_link_status:up'),
+    );
+    const config = path.join(dir, 'sentinel.conf');
+    writeFileSync(
+      config,
+      [
+        `port ${sentinelPort}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+        `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
+        `sentinel failover-timeout ${name} ${downAfterMs * 4}`,
+        `sentinel parallel-syncs ${name} 1`,
+        '',
+      ].join('\n'),
+    );
+    group.spawn('sentinel', redisSentinel, [config]);
+    await waitUntil('the sentinel to know the replica', async () =>
+      (await redisCommand(sentinelPort, ['SENTINEL', 'REPLICAS', name])).includes(String(replicaPort)),
+    );
+    return {
+      name,
+      sentinels: `127.0.0.1:${sentinelPort}`,
+      masterPort,
+      replicaPort,
+      /** Resolves with the port the sentinel names as master now. */
+      currentMasterPort: async () =>
+        Number(
+          /\$\d+\r\n(\d+)\r\n$/.exec(
+            await redisCommand(sentinelPort, ['SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name]),
+          )?.[1],
+        ),
+      killMaster: () => group.kill('master'),
+      stop: () => group.stop(),
+    };
+  } catch (error) {
+    await group.stop();
+    throw error;
+  }
+}
+
+/**
+ * Three master nodes sharing the 16384 slots (no replicas), on loopback, resolved once every node reports
+ * `cluster_state:ok`. Slots are assigned and nodes introduced with CLUSTER ADDSLOTSRANGE / CLUSTER MEET (Redis 7),
+ * so nothing but redis-server is needed.
+ */
+export async function startRedisCluster(redisServer) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-cluster-'));
+  const group = processGroup(dir);
+  try {
+    const ports = [await freeClusterPort(), await freeClusterPort(), await freeClusterPort()];
+    for (const port of ports) {
+      group.spawn(String(port), redisServer, [
+        ...serverArgs(port, dir),
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        `nodes-${port}.conf`,
+        '--cluster-node-timeout',
+        '2000',
+      ]);
+    }
+    for (const port of ports) await waitForPong(port, 10_000);
+    const ranges = [
+      [0, 5460],
+      [5461, 10922],
+      [10923, 16383],
+    ];
+    for (const [i, port] of ports.entries()) {
+      await redisCommand(port, ['CLUSTER', 'ADDSLOTSRANGE', ranges[i][0], ranges[i][1]]);
+      if (i > 0) await redisCommand(port, ['CLUSTER', 'MEET', '127.0.0.1', ports[0]]);
+    }
+    for (const port of ports) {
+      await waitUntil(`cluster node ${port} to be ok`, async () =>
+        (await redisCommand(port, ['CLUSTER', 'INFO'])).includes('cluster_state:ok'),
+      );
+    }
+    return { nodes: ports.map((port) => `127.0.0.1:${port}`).join(','), ports, stop: () => group.stop() };
+  } catch (error) {
+    await group.stop();
+    throw error;
+  }
+}
+
+/**
+ * nginx on loopback, round-robin over `upstreams` (`127.0.0.1:port` each), as the team compose file puts it in
+ * front of the replicas: keep-alive to the replicas, no buffering of answers, and the client's address passed
+ * on. Everything nginx writes (pid, logs, temp files) stays in its own directory. Resolves once it answers.
+ */
+export async function startNginx(nginx, upstreams) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-nginx-'));
+  const group = processGroup(dir);
+  try {
+    const port = await freePort();
+    const config = path.join(dir, 'nginx.conf');
+    writeFileSync(
+      config,
+      `# Generated by scripts/test-services.mjs for one test run.
+${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream yuantou { ${upstreams.map((u) => `server ${u};`).join(' ')} keepalive 32; }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 6m;
+    location / {
+      proxy_pass http://yuantou;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_read_timeout 120s;
+      proxy_next_upstream off;
+    }
+  }
+}
+`,
+    );
+    group.spawn('nginx', nginx, ['-p', dir, '-c', config, '-g', 'daemon off;']);
+    await waitUntil('nginx to answer', async () => {
+      const socket = createConnection({ port, host: '127.0.0.1' });
+      return new Promise((resolve) => {
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+    });
+    return { url: `http://127.0.0.1:${port}`, stop: () => group.stop() };
+  } catch (error) {
+    await group.stop();
+    throw error;
   }
 }

@@ -4,7 +4,7 @@
 //
 // REDIS_URL / CHROMIUM_PATH already set in the environment are used as they are: nothing is started then.
 import { spawn } from 'node:child_process';
-import { ensureTools, startRedis } from './test-services.mjs';
+import { ensureTeamTools, ensureTools, startRedis } from './test-services.mjs';
 
 const exec = (command, args, env = process.env) =>
   new Promise((resolve) => {
@@ -16,6 +16,17 @@ const exec = (command, args, env = process.env) =>
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 
+/**
+ * The team-deployment tests (issue 28) start their own Sentinel group, three-node Cluster and nginx from
+ * test-services.mjs, and check the alert rules with promtool: install those when missing.
+ */
+function teamTools() {
+  const found = ensureTeamTools();
+  console.log(
+    `verify: redis-sentinel at ${found.redisSentinel}, nginx at ${found.nginx}, promtool at ${found.promtool}`,
+  );
+}
+
 async function main() {
   const lint = await exec('biome', ['check', '.']);
   if (lint !== 0) return lint;
@@ -23,6 +34,7 @@ async function main() {
   let tools;
   try {
     tools = ensureTools();
+    teamTools();
   } catch (error) {
     console.error(error.message);
     return 1;

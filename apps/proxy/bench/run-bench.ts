@@ -14,6 +14,7 @@ import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { paidCallsBenchmark, redisDownBenchmark, uniqueKeywordsMemoryBenchmark } from './paid-calls.js';
+import { teamBenchmark } from './team-bench.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -199,4 +200,14 @@ console.log(
   `unique keywords: ${memory.keywords} searches (${memory.ok} answered 200, ${memory.calls} upstream calls); ` +
     `heap after GC ${memory.heapBeforeMiB} → ${memory.heapAfterMiB} MiB; process RSS (proxy, fake and load in one ` +
     `process) ${memory.rssBeforeMiB} MiB before, ${memory.rssPeakMiB} MiB peak, ${memory.rssAfterMiB} MiB after`,
+);
+const team = await teamBenchmark(ROUNDS, SECONDS);
+console.log('');
+console.log(
+  team
+    ? `## team (issue 28): cache-hit requests/s through nginx / one replica directly: 1 replica ${team.oneBehindNginx.toFixed(2)}, ` +
+        `2 replicas ${team.twoBehindNginx.toFixed(2)} (median of ${team.rounds} rounds; nginx, replicas and load share this machine's ` +
+        `${cpus().length} cores). Paid calls for 1,000 requests (100 distinct): ${team.paidCallsThreeReplicas.calls} over three replicas ` +
+        `(${team.paidCallsThreeReplicas.ok} answered 200), ${team.paidCallsOneReplica.calls} on one (${team.paidCallsOneReplica.ok} answered 200)`
+    : '## team: skipped (needs redis-server and nginx: pnpm verify installs them)',
 );

@@ -4,11 +4,14 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { clientErrorHandler } from './client-error.js';
-import type { ProxyConfig } from './config/load-config.js';
+import { capabilitiesLeftOut } from './config/capabilities.js';
+import { type ProxyConfig, redisTargetOf } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
+import addin from './plugins/app/addin.js';
 import auth from './plugins/app/auth.js';
+import buyers from './plugins/app/buyers.js';
 import gateway from './plugins/app/gateway.js';
 import localization from './plugins/app/localization.js';
 import metrics from './plugins/app/metrics.js';
@@ -47,6 +50,13 @@ export interface AppDeps {
 export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, stream: deps.logStream });
   if (config.demoMode) logger.warn(DEMO_MODE_MESSAGE);
+  const leftOut = capabilitiesLeftOut(config.providers);
+  logger.info(
+    { providers: config.providers.map((p) => p.id), capabilitiesLeftOut: leftOut },
+    leftOut.length === 0
+      ? 'providers configured; together they offer every search and offer details'
+      : `providers configured; no configured provider offers: ${leftOut.join(', ')}`,
+  );
 
   const app = Fastify({
     // Typed as Fastify's base logger so the app keeps Fastify's default generics.
@@ -68,7 +78,10 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(problemHandler);
   await app.register(secretScrub, { secrets: config.secrets });
   await app.register(metrics, { registry: deps.registry ?? new Registry() });
-  await app.register(redis, { url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs });
+  await app.register(redis, {
+    target: redisTargetOf(config),
+    commandTimeoutMs: config.redisCommandTimeoutMs,
+  });
   await app.register(helmet);
   await app.register(requestGuards);
   await app.register(cors, { origins: config.corsOrigins });
@@ -78,9 +91,11 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     redis: app.redis,
   });
   await app.register(auth, { tokens: config.tokens });
+  await app.register(buyers, { buyers: config.buyers });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
 
+  await app.register(addin, { ...config.addin, publicOrigin: config.publicOrigin });
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });
   await app.register(suppliersRoutes, { config });

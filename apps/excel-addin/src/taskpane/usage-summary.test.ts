@@ -33,4 +33,18 @@ describe('usageLine', () => {
   it('gives one line per provider', () => {
     expect(usageLines({ day: base.day, providers: [base, { ...base, provider: 'demo' }] })).toHaveLength(2);
   });
+
+  it('puts the buyer’s own spend and the team’s first on a team proxy', () => {
+    const lines = usageLines({
+      day: base.day,
+      providers: [base],
+      teamCallsToday: 40,
+      buyer: { name: 'alice', callsToday: 12, dailyBudget: 12, exhaustedUntil: '2999-01-01T00:00:00.000Z' },
+    });
+    expect(lines).toEqual([
+      'you (alice): 12 of your 12 paid calls, no paid calls until 00:00 UTC 2999-01-01',
+      'team: 40 paid calls',
+      'tmapi: 12 paid calls, 30 from cache',
+    ]);
+  });
 });

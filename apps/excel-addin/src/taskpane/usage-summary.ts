@@ -15,6 +15,19 @@ export function usageLine(usage: ProviderUsage): string {
   return parts.join(', ');
 }
 
+/**
+ * The caller's own spend first when the proxy names its tokens (a team's proxy, issue 28), then the team's,
+ * then one line per provider.
+ */
 export function usageLines(response: UsageResponse): string[] {
-  return response.providers.map(usageLine);
+  const lines: string[] = [];
+  const { buyer } = response;
+  if (buyer) {
+    const budget = buyer.dailyBudget === null ? '' : ` of your ${buyer.dailyBudget}`;
+    const paused = buyer.exhaustedUntil ? `, no paid calls until ${clock(buyer.exhaustedUntil)}` : '';
+    lines.push(`you (${buyer.name}): ${buyer.callsToday}${budget} paid calls${paused}`);
+  }
+  if (response.teamCallsToday !== undefined && buyer)
+    lines.push(`team: ${response.teamCallsToday} paid calls`);
+  return [...lines, ...response.providers.map(usageLine)];
 }

@@ -6,6 +6,14 @@ import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
 const port = z.coerce.number().int().min(0).max(65535);
+/** A buyer's name as `/v1/usage`, logs and metrics show it: never the token. */
+export const buyerName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'expected a buyer name (letters, digits, . _ -)');
+const hostPort = z
+  .string()
+  .trim()
+  .regex(/^(\[[0-9a-fA-F:]+\]|[^\s:[\]]+):\d{1,5}$/, 'expected host:port');
 
 export const ProviderLimits = z.strictObject({
   requestsPerMinute: positiveInt.optional(),
@@ -51,12 +59,57 @@ export const ProxyConfigInput = z.strictObject({
   host: z.string().trim().min(1).optional(),
   port: port.optional(),
   redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Sentinels watching the master (`REDIS_SENTINELS=10.0.0.1:26379,10.0.0.2:26379`), with `redisSentinelName`. */
+  redisSentinels: z.array(hostPort).min(1).optional(),
+  /** The master's name in the sentinels' configuration (`sentinel monitor <name> …`). */
+  redisSentinelName: z.string().trim().min(1).optional(),
+  /** Seed nodes of a Redis Cluster (`REDIS_CLUSTER_NODES=10.0.0.1:6379,10.0.0.2:6379`); the rest are discovered. */
+  redisClusterNodes: z.array(hostPort).min(1).optional(),
+  /** The password of the Sentinel-watched master or of the Cluster nodes (with REDIS_URL it sits in the URL). */
+  redisPassword: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  /** Bearer tokens the add-in may present. */
-  tokens: z.array(z.string().min(16, 'tokens must be at least 16 characters')).optional(),
+  /**
+   * Bearer tokens the add-in may present: `token`, `name:token` (a named buyer), or in the file
+   * `{ "name": "alice", "token": "…", "dailyCalls": 200 }`.
+   */
+  tokens: z
+    .array(
+      z.union([
+        z.string().min(16, 'tokens must be at least 16 characters'),
+        z.strictObject({
+          name: buyerName,
+          token: z.string().min(16, 'tokens must be at least 16 characters'),
+          dailyCalls: positiveInt.optional(),
+        }),
+      ]),
+    )
+    .optional(),
+  /** Paid calls per UTC day per named buyer (`YUANTOU_TOKEN_DAILY_CALLS=alice:200,bob:50`). */
+  tokenDailyCalls: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? Object.fromEntries(
+              v
+                .split(',')
+                .map((pair) => pair.trim())
+                .filter(Boolean)
+                .map((pair) => {
+                  const at = pair.lastIndexOf(':');
+                  return at < 0 ? [pair, Number.NaN] : [pair.slice(0, at).trim(), Number(pair.slice(at + 1))];
+                }),
+            )
+          : v,
+      z.record(buyerName, z.number({ error: 'expected name:calls, e.g. alice:200' }).int().positive()),
+    )
+    .optional(),
   corsOrigins: z.array(z.url()).optional(),
   /** The production origin of the add-in (e.g. `https://addin.example.com`), allowed by CORS. */
   publicOrigin: z.url().optional(),
+  /** Serve the built add-in (task pane, functions, manifest) from this proxy; on by default when it is built. */
+  serveAddin: z.boolean().optional(),
+  /** Where the built add-in is (default: the excel-addin app's `dist` beside this one). */
+  addinDir: z.string().trim().min(1).optional(),
   /** Serve the bundled sample data next to real providers (it is always on when none is configured). */
   demo: z.boolean().optional(),
   providers: z.strictObject(providerSections).optional(),

@@ -18,11 +18,18 @@ export const GLOBAL_ENV = {
   HOST: 'host',
   PORT: 'port',
   REDIS_URL: 'redisUrl',
+  REDIS_SENTINELS: 'redisSentinels',
+  REDIS_SENTINEL_NAME: 'redisSentinelName',
+  REDIS_CLUSTER_NODES: 'redisClusterNodes',
+  REDIS_PASSWORD: 'redisPassword',
   LOG_LEVEL: 'logLevel',
   YUANTOU_TOKENS: 'tokens',
+  YUANTOU_TOKEN_DAILY_CALLS: 'tokenDailyCalls',
   YUANTOU_CORS_ORIGINS: 'corsOrigins',
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',
+  YUANTOU_SERVE_ADDIN: 'serveAddin',
+  YUANTOU_ADDIN_DIR: 'addinDir',
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
   YUANTOU_OFFER_PROVIDERS: 'offers.providers',
   YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
@@ -37,5 +44,11 @@ export const GLOBAL_ENV = {
   YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
 } as const;
 
-export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
-export const BOOLEAN_SETTINGS = new Set<string>(['demo']);
+export const LIST_SETTINGS = new Set<string>([
+  'tokens',
+  'corsOrigins',
+  'offers.providers',
+  'redisSentinels',
+  'redisClusterNodes',
+]);
+export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'serveAddin']);

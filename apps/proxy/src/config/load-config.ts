@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
+import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
+import { type BuyerToken, resolveBuyerTokens } from './buyer-tokens.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
 import { resolveProviders } from './provider-settings.js';
@@ -11,9 +14,21 @@ export interface ProxyConfig {
   host: string;
   port: number;
   redisUrl?: string;
+  /** A Sentinel-watched master instead of REDIS_URL. */
+  redisSentinel?: { sentinels: RedisAddress[]; name: string };
+  /** A Redis Cluster's seed nodes instead of REDIS_URL. */
+  redisClusterNodes?: RedisAddress[];
+  /** Password for the Sentinel master or the Cluster nodes. */
+  redisPassword?: string;
   logLevel: string;
   tokens: string[];
+  /** Each token with its buyer's name and daily paid-call budget (named tokens, issue 28). */
+  buyers: BuyerToken[];
   corsOrigins: string[];
+  /** The https origin buyers reach the service at (YUANTOU_PUBLIC_ORIGIN): the served manifest's host. */
+  publicOrigin?: string;
+  /** Serve the built add-in from `dir` (YUANTOU_SERVE_ADDIN, YUANTOU_ADDIN_DIR). */
+  addin: { enabled: boolean; dir: string };
   /** Only the bundled sample data is served: no real provider is configured. */
   demoMode: boolean;
   /** Enabled providers with their credentials and limits. */
@@ -70,14 +85,46 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string): u
   }
 }
 
+/** Where the shared state lives: the Cluster, the Sentinel master or the one server; undefined without Redis. */
+export function redisTargetOf(
+  config: Pick<ProxyConfig, 'redisUrl' | 'redisSentinel' | 'redisClusterNodes' | 'redisPassword'>,
+): RedisTarget | undefined {
+  const password = config.redisPassword;
+  if (config.redisClusterNodes) return { kind: 'cluster', nodes: config.redisClusterNodes, password };
+  if (config.redisSentinel) return { kind: 'sentinel', ...config.redisSentinel, password };
+  return config.redisUrl ? { kind: 'url', url: config.redisUrl } : undefined;
+}
+
+/** One way to reach Redis: two configured at once would split the replicas' shared state without saying so. */
+function redisProblems(input: ProxyConfigInput): string[] {
+  const given = [
+    input.redisUrl && 'REDIS_URL',
+    input.redisSentinels && 'REDIS_SENTINELS',
+    input.redisClusterNodes && 'REDIS_CLUSTER_NODES',
+  ].filter(Boolean);
+  const problems =
+    given.length > 1 ? [`${given.join(', ')}: configure one way to reach Redis, not ${given.length}`] : [];
+  if (input.redisSentinels && !input.redisSentinelName) {
+    problems.push(
+      'REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name in `sentinel monitor <name>`)',
+    );
+  }
+  if (input.redisSentinelName && !input.redisSentinels) {
+    problems.push('REDIS_SENTINELS: required with REDIS_SENTINEL_NAME (host:port of each sentinel)');
+  }
+  return problems;
+}
+
 /** The values of each enabled provider's declared `secretFields` (not every credential), tokens and keys. */
 function secretsOf(
   providers: ProviderSettings[],
   tokens: string[],
   redisUrl: string | undefined,
   translateApiKey: string | undefined,
+  redisPassword?: string,
 ): string[] {
   const secrets = new Set(tokens);
+  if (redisPassword) secrets.add(redisPassword);
   if (translateApiKey) secrets.add(translateApiKey);
   for (const provider of providers) {
     for (const field of provider.adapter.secretFields) {
@@ -130,7 +177,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
 
   const { enabled, problems } = resolveProviders(input.providers ?? {}, input.demo);
   const host = input.host ?? DEFAULTS.host;
-  const tokens = input.tokens ?? [];
+  const buyers = resolveBuyerTokens(input, problems);
+  const tokens = buyers.map((buyer) => buyer.token);
   if (tokens.length === 0 && !isLoopbackHost(host)) {
     problems.push(
       `HOST: ${host} is not a loopback address and YUANTOU_TOKENS is empty — refusing to serve without authentication (set YUANTOU_TOKENS or bind to 127.0.0.1)`,
@@ -141,6 +189,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     ...unknownWeights('ranking.products', input.ranking?.products, DEFAULT_PRODUCT_WEIGHTS),
   );
   const offerProviders = resolveOfferProviders(enabled, input.offers?.providers, problems);
+  problems.push(...redisProblems(input));
   if (enabled.length === 0 && problems.length === 0) {
     problems.push(
       'YUANTOU_DEMO: sample data is switched off and no provider has credentials — nothing to serve',
@@ -159,8 +208,26 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     host,
     port: input.port ?? DEFAULTS.port,
     redisUrl: input.redisUrl,
+    ...(input.redisSentinels && input.redisSentinelName
+      ? {
+          redisSentinel: {
+            sentinels: parseRedisAddresses(input.redisSentinels),
+            name: input.redisSentinelName,
+          },
+        }
+      : {}),
+    ...(input.redisClusterNodes ? { redisClusterNodes: parseRedisAddresses(input.redisClusterNodes) } : {}),
+    ...(input.redisPassword ? { redisPassword: input.redisPassword } : {}),
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     tokens,
+    buyers,
+    ...(input.publicOrigin ? { publicOrigin: new URL(input.publicOrigin).origin } : {}),
+    addin: {
+      enabled: input.serveAddin ?? true,
+      dir: input.addinDir
+        ? resolve(options.cwd ?? process.cwd(), input.addinDir)
+        : fileURLToPath(new URL('../../../excel-addin/dist', import.meta.url)),
+    },
     corsOrigins: [
       ...new Set(
         [
@@ -190,6 +257,6 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       ecbUrl: input.fx?.ecbUrl,
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
-    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey),
+    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey, input.redisPassword),
   };
 }

@@ -1,6 +1,6 @@
 import type { Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createCacheHitTally } from './cache-hit-tally.js';
 import { createCachePath } from './cache-path.js';
@@ -27,7 +27,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   const { redis } = options;
   // One watch per process: the Redis plugin's when it made the client, else this gateway's own.
   const onRedisError = options.onRedisError ?? watchRedisOutage(redis, logger);
-  const stores = selectStores(options, hooks, onRedisError);
+  const stores = selectStores(options, hooks, onRedisError, (where) => metrics.coalesced.inc({ where }));
   const { ledger } = stores;
   const hits = createCacheHitTally(ledger);
   const usage = () => {
@@ -102,7 +102,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
 }
 
 /** `degraded` while Redis is configured but does not answer (this instance then serves on its own). */
-async function redisHealth(redis: Redis | undefined): Promise<{ redis: 'ok' | 'degraded' | 'off' }> {
+async function redisHealth(redis: RedisClient | undefined): Promise<{ redis: 'ok' | 'degraded' | 'off' }> {
   if (!redis) return { redis: 'off' };
   try {
     return { redis: (await redis.ping()) === 'PONG' ? 'ok' : 'degraded' };

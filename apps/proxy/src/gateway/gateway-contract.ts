@@ -12,9 +12,9 @@ import type {
   Supplier,
   SupplierQuery,
 } from '@yuantou/core';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { RedisClient } from '../redis-client.js';
 
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
@@ -54,7 +54,7 @@ export interface GatewayOptions {
    * The process's Redis client, when configured: cache, single-flight leases, rate limits, pauses and usage
    * counts are shared through it, each falling back to local behaviour while it is unreachable.
    */
-  redis?: Redis;
+  redis?: RedisClient;
   /** The process's Redis outage watch (`watchRedisOutage`), when it has one; else the gateway watches `redis`. */
   onRedisError?: (error: unknown) => void;
   logger: Logger;

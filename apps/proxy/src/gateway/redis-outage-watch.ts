@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { RedisClient } from '../redis-client.js';
 
 /** The name and code of an error only: ioredis errors never carry the URL, and nothing here needs more. */
 export function errorSummary(error: unknown): { name?: string; code?: string } {
@@ -12,7 +12,7 @@ export function errorSummary(error: unknown): { name?: string; code?: string } {
  * degrades to local behaviour on failure and reports here: the watch says so once per outage, not once per
  * request, and says when Redis is back. Returns the reporter every store is given.
  */
-export function watchRedisOutage(redis: Redis | undefined, logger: Logger): (error: unknown) => void {
+export function watchRedisOutage(redis: RedisClient | undefined, logger: Logger): (error: unknown) => void {
   let failing = false;
   const onRedisError = (error: unknown) => {
     if (failing) return;

@@ -46,6 +46,7 @@ export function selectStores(
   options: GatewayOptions,
   hooks: StoreHooks,
   onRedisError: (error: unknown) => void,
+  onCoalesced?: (where: 'local' | 'peer') => void,
 ): SharedStores {
   const prefix = hooks.redisKeyPrefix ?? 'yuantou:';
   const { redis } = options;
@@ -62,6 +63,7 @@ export function selectStores(
     pollMs: hooks.peerPollMs,
     leaseMs: hooks.leaseMs,
     onLockError: onRedisError,
+    onCoalesced,
   });
   const rateStore = redis
     ? fallbackRateWindowStore(

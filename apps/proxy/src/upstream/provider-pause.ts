@@ -1,5 +1,5 @@
 import type { ErrorKind, ProviderId } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
 
 /**
  * A provider that said "not now" — a quota answer (TMAPI 439, Onebound 4013, `api_info` at its maximum) or a
@@ -24,7 +24,7 @@ export interface ProviderPauses {
 }
 
 export function createProviderPauses(
-  redis: Redis | undefined,
+  redis: RedisClient | undefined,
   prefix: string,
   onRedisError: (error: unknown) => void,
   now: () => number = Date.now,

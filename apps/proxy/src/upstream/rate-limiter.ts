@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderId } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
 import { sleep as realSleep, type Sleep } from '../sleep.js';
 import { markLocalRefusal } from './retry-policy.js';
 
@@ -24,7 +24,7 @@ export function memoryRateWindowStore(now: () => number = Date.now): RateWindowS
 }
 
 /** Fixed-window counter: INCR + PEXPIRE in one MULTI, the key names the window so it never needs resetting. */
-export function redisRateWindowStore(redis: Redis, prefix = 'yuantou:rate:'): RateWindowStore {
+export function redisRateWindowStore(redis: RedisClient, prefix = 'yuantou:rate:'): RateWindowStore {
   return {
     async increment(key, windowMs) {
       const replies = await redis

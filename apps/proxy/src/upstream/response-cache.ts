@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ProviderId } from '@yuantou/core';
-import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { hashTag, type RedisClient } from '../redis-client.js';
 
 /** Names the gateway's operations without importing the gateway (searches and `getOffer`). */
 type Operation = string;
@@ -51,14 +51,15 @@ export function memoryCacheStore(maxBytes: number): MemoryCacheStore {
   };
 }
 
-export function redisCacheStore(redis: Redis, prefix = 'yuantou:cache:'): CacheStore {
+/** The cache key is hash-tagged like the single-flight lease (`redisLock`): one request's keys share a slot. */
+export function redisCacheStore(redis: RedisClient, prefix = 'yuantou:cache:'): CacheStore {
   return {
     async get(key) {
-      const raw = await redis.get(`${prefix}${key}`);
+      const raw = await redis.get(`${prefix}${hashTag(key)}`);
       return raw === null ? undefined : (JSON.parse(raw) as CachedPage);
     },
     async set(key, entry, ttlMs) {
-      await redis.set(`${prefix}${key}`, JSON.stringify(entry), 'PX', Math.max(1, Math.ceil(ttlMs)));
+      await redis.set(`${prefix}${hashTag(key)}`, JSON.stringify(entry), 'PX', Math.max(1, Math.ceil(ttlMs)));
     },
   };
 }

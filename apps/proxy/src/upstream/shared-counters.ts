@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-client.js';
+import { replicaCensus } from './replica-census.js';
 
 /**
  * Counters that several proxy instances share through Redis (daily calls per provider, cache hits), with a
@@ -15,7 +16,14 @@ export interface SharedCounters {
   add(key: string, amount: number, ttlMs: number): Promise<void>;
   /** The current value of each key (0 when absent). */
   read(keys: string[]): Promise<number[]>;
+  /** Takes back one `spend` whose work did not happen (never below zero). */
+  refund(key: string): Promise<void>;
 }
+
+const REFUND = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if current > 0 then return redis.call('DECR', KEYS[1]) end
+return 0`;
 
 // One round trip, atomic across instances: INCR only below the limit, and the key expires with its day.
 const SPEND = `
@@ -34,13 +42,17 @@ return current`;
 interface LocalCount {
   count: number;
   expiresAt: number;
+  /** While Redis is away: the most this replica may reach, its share of what was left (see spendLocally). */
+  outageCap?: number;
 }
 
 export function createSharedCounters(
-  redis: Redis | undefined,
+  redis: RedisClient | undefined,
   prefix: string,
   onRedisError: (error: unknown) => void,
   now: () => number = Date.now,
+  /** Replicas sharing this Redis (a census kept in Redis by default; tests give a number). */
+  replicas: () => number = redis ? replicaCensus(redis).count : () => 1,
 ): SharedCounters {
   const local = new Map<string, LocalCount>();
 
@@ -63,6 +75,28 @@ export function createSharedCounters(
     return { count: current + 1, spent: true };
   }
 
+  /**
+   * Redis is configured but not answering: the other replicas may be spending the same remainder. This one
+   * takes its share of what was left at the last shared count (rounded down: conservative, never unlimited),
+   * so N replicas together stay within the budget. The share is fixed at the outage's first spend and dropped
+   * when Redis answers again.
+   */
+  function spendDuringOutage(key: string, limit: number | null, ttlMs: number) {
+    if (limit === null) return spendLocally(key, limit, ttlMs);
+    const current = localGet(key);
+    const entry = local.get(key);
+    const cap =
+      entry?.outageCap ?? current + Math.floor(Math.max(0, limit - current) / Math.max(1, replicas()));
+    if (current >= cap) {
+      if (entry) entry.outageCap = cap;
+      else local.set(key, { count: current, expiresAt: now() + ttlMs, outageCap: cap });
+      return { count: current, spent: false };
+    }
+    localSet(key, current + 1, ttlMs);
+    local.get(key)!.outageCap = cap;
+    return { count: current + 1, spent: true };
+  }
+
   return {
     async spend(key, limit, ttlMs) {
       if (!redis) return spendLocally(key, limit, ttlMs);
@@ -72,10 +106,11 @@ export function createSharedCounters(
           number,
         ];
         localSet(key, Number(count), ttlMs);
+        delete local.get(key)!.outageCap;
         return { count: Number(count), spent: spent === 1 };
       } catch (error) {
         onRedisError(error);
-        return spendLocally(key, limit, ttlMs);
+        return spendDuringOutage(key, limit, ttlMs);
       }
     },
     async add(key, amount, ttlMs) {
@@ -89,10 +124,17 @@ export function createSharedCounters(
       }
       localSet(key, localGet(key) + amount, ttlMs);
     },
+    async refund(key) {
+      const mine = localGet(key);
+      if (mine > 0) localSet(key, mine - 1, 0);
+      if (!redis) return;
+      await redis.eval(REFUND, 1, `${prefix}${key}`).catch(onRedisError);
+    },
     async read(keys) {
       if (redis && keys.length > 0) {
         try {
-          const values = await redis.mget(keys.map((k) => `${prefix}${k}`));
+          // One GET per key, not MGET: in a Cluster the keys of one MGET must share a slot, and these need not.
+          const values = await Promise.all(keys.map((k) => redis.get(`${prefix}${k}`)));
           // Never report less than this instance has seen (it may have counted during an outage).
           return values.map((v, i) => Math.max(Number(v ?? 0), localGet(keys[i]!)));
         } catch (error) {

@@ -79,6 +79,24 @@ describe('createSingleFlight (one instance)', () => {
   });
 });
 
+describe('createSingleFlight with a lease that was just released', () => {
+  it('looks at the peer result once more after acquiring, so a finished peer is not paid for twice', async () => {
+    // The lease is free (the peer finished and released it) and its answer is stored: no second call.
+    const released: string[] = [];
+    const lock = {
+      tryAcquire: async () => 'token',
+      renew: async () => true,
+      release: async (key: string) => void released.push(key),
+      isHeld: async () => false,
+    };
+    const flight = createSingleFlight({ lock });
+    let calls = 0;
+    const result = await flight.run('k', async () => ++calls, { peerResult: async () => 42 });
+    expect([result, calls, released]).toEqual([42, 0, ['k']]);
+    expect(await flight.run('k', async () => ++calls, { peerResult: async () => undefined })).toBe(1);
+  });
+});
+
 describeWithRedis('createSingleFlight across instances (Redis lock)', () => {
   const redis = connectTestRedis();
   afterAll(() => redis.quit());

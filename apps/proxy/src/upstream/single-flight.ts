@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createInFlightCoalescer } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import { hashTag, type RedisClient } from '../redis-client.js';
 import { sleep as realSleep, type Sleep } from '../sleep.js';
 
 /** A short lease so that, across proxy instances, one of them calls the provider for a given key. */
@@ -19,22 +19,23 @@ const RELEASE_IF_OURS =
 const RENEW_IF_OURS =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0";
 
-export function redisLock(redis: Redis, prefix = 'yuantou:lock:'): DistributedLock {
+/** The lease key is hash-tagged like the cache entry it guards (`redisCacheStore`): one Cluster slot per request. */
+export function redisLock(redis: RedisClient, prefix = 'yuantou:lock:'): DistributedLock {
   const ms = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs));
   return {
     async tryAcquire(key, ttlMs) {
       const token = randomUUID();
-      const reply = await redis.set(`${prefix}${key}`, token, 'PX', ms(ttlMs), 'NX');
+      const reply = await redis.set(`${prefix}${hashTag(key)}`, token, 'PX', ms(ttlMs), 'NX');
       return reply === 'OK' ? token : null;
     },
     async renew(key, token, ttlMs) {
-      return (await redis.eval(RENEW_IF_OURS, 1, `${prefix}${key}`, token, ms(ttlMs))) === 1;
+      return (await redis.eval(RENEW_IF_OURS, 1, `${prefix}${hashTag(key)}`, token, ms(ttlMs))) === 1;
     },
     async release(key, token) {
-      await redis.eval(RELEASE_IF_OURS, 1, `${prefix}${key}`, token);
+      await redis.eval(RELEASE_IF_OURS, 1, `${prefix}${hashTag(key)}`, token);
     },
     async isHeld(key) {
-      return (await redis.exists(`${prefix}${key}`)) === 1;
+      return (await redis.exists(`${prefix}${hashTag(key)}`)) === 1;
     },
   };
 }
@@ -65,12 +66,16 @@ export interface SingleFlightOptions {
   pollMs?: number;
   sleep?: Sleep;
   onLockError?: (error: unknown) => void;
+  /** A request that paid nothing because it joined a call in flight: in this instance, or another's (`peer`). */
+  onCoalesced?: (where: 'local' | 'peer') => void;
 }
 
 export function createSingleFlight(options: SingleFlightOptions = {}): SingleFlight {
   const { lock, pollMs = 50, leaseMs = 5000 } = options;
   const sleep = options.sleep ?? realSleep;
   const local = createInFlightCoalescer();
+  // Keys with a call in flight in this instance, so a request that joins one is counted as coalesced.
+  const leading = new Set<string>();
 
   async function lead<T>(
     key: string,
@@ -88,9 +93,21 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
         options.onLockError?.(error);
         return work(signal);
       }
-      if (token !== null) return holdLease(key, token, () => work(signal));
+      if (token !== null) {
+        // The previous holder may have stored its answer and released the lease between our cache miss and
+        // this acquisition: look once more before paying for the same call again.
+        const stored = await o.peerResult?.().catch(() => undefined);
+        if (stored !== undefined) {
+          await lock.release(key, token).catch(options.onLockError);
+          return stored;
+        }
+        return holdLease(key, token, () => work(signal));
+      }
       const peer = await awaitPeer(key, signal, o.peerResult);
-      if (peer.found) return peer.value as T;
+      if (peer.found) {
+        options.onCoalesced?.('peer');
+        return peer.value as T;
+      }
       // The leader finished without a result (errors are not cached) or its lease lapsed: try to lead.
       if (peer.lockUnavailable) return work(signal);
     }
@@ -137,7 +154,13 @@ export function createSingleFlight(options: SingleFlightOptions = {}): SingleFli
 
   return {
     run(key, work, runOptions = {}) {
-      return local.run(key, (signal) => lead(key, work, signal, runOptions), runOptions.signal);
+      if (leading.has(key)) options.onCoalesced?.('local');
+      else leading.add(key);
+      return local.run(
+        key,
+        (signal) => lead(key, work, signal, runOptions).finally(() => leading.delete(key)),
+        runOptions.signal,
+      );
     },
     get inFlight() {
       return local.size;

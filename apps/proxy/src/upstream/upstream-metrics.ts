@@ -6,6 +6,7 @@ export interface UpstreamMetrics {
   requests: Counter<'provider' | 'operation' | 'outcome'>;
   duration: Histogram<'provider' | 'operation'>;
   cache: Counter<'provider' | 'operation' | 'result'>;
+  coalesced: Counter<'where'>;
   inFlight: Gauge<'provider'>;
   circuitOpen: Gauge<'provider'>;
   quotaUsed: Gauge<'provider'>;
@@ -90,6 +91,17 @@ export function upstreamMetrics(registry: Registry): UpstreamMetrics {
           name: 'yuantou_cache_total',
           help: 'Response cache lookups, by result (hit, miss, stale).',
           labelNames: ['provider', 'operation', 'result'],
+          registers,
+        }),
+    ),
+    coalesced: metric(
+      registry,
+      'yuantou_coalesced_requests_total',
+      () =>
+        new Counter({
+          name: 'yuantou_coalesced_requests_total',
+          help: 'Provider calls not made because the request joined one in flight (local: this instance, peer: another).',
+          labelNames: ['where'],
           registers,
         }),
     ),

@@ -1,6 +1,8 @@
-import type { ProviderId, ProviderUsage, Quota } from '@yuantou/core';
-import type { Redis } from 'ioredis';
+import { ProviderError, type ProviderId, type ProviderUsage, type Quota } from '@yuantou/core';
+import { type BuyerSpend, currentBuyer } from '../buyer-context.js';
+import type { RedisClient } from '../redis-client.js';
 import type { ProviderPauses } from './provider-pause.js';
+import { markLocalRefusal } from './retry-policy.js';
 import type { SharedCounters } from './shared-counters.js';
 
 /** `2026-12-01`: budgets and counts run per UTC day. */
@@ -30,7 +32,7 @@ export interface UsageLedgerOptions {
   providers: { id: ProviderId; dailyCalls: number | null }[];
   counters: SharedCounters;
   pauses: ProviderPauses;
-  redis?: Redis;
+  redis?: RedisClient;
   prefix: string;
   onRedisError: (error: unknown) => void;
   now?: () => number;
@@ -48,8 +50,15 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
 
   return {
     async spendCall(provider) {
+      // The buyer's own budget first: a buyer over it is refused without touching the team's provider budget,
+      // and the other buyers go on (issue 28). A call the provider budget then refuses is given back.
+      const buyer = currentBuyer();
+      if (buyer && !(await buyer.spend()).spent) {
+        throw buyerBudgetError(buyer, provider, nextUtcMidnight(now()) - now());
+      }
       const budget = budgets.get(provider) ?? null;
       const { spent, count } = await options.counters.spend(key('calls', provider), budget, ttlMs());
+      if (!spent && buyer) await buyer.refund();
       return { spent, count, budget };
     },
     countCacheHit(provider, hits = 1) {
@@ -113,4 +122,20 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
       return null;
     }
   }
+}
+
+/**
+ * A refusal this proxy makes itself (not the provider's answer: no status, so no provider pause follows), and
+ * one a retry cannot fix. `kind: quota` so the add-in treats it like a provider budget.
+ */
+function buyerBudgetError(buyer: BuyerSpend, provider: ProviderId, untilMidnightMs: number): ProviderError {
+  return markLocalRefusal(
+    new ProviderError({
+      provider,
+      kind: 'quota',
+      retryable: true,
+      retryAfterMs: untilMidnightMs,
+      message: `buyer ${buyer.name}: daily budget of ${buyer.dailyCalls} paid calls spent; resets 00:00 UTC (other buyers are not affected)`,
+    }),
+  );
 }

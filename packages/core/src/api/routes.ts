@@ -301,6 +301,13 @@ export const ProvidersResponse = z.object({
   providers: z.array(ProviderDescription),
   /** True when no real provider is configured and only sample data is served. */
   demoMode: z.boolean(),
+  /**
+   * What no enabled provider offers, so the add-in can say so instead of failing: the search operations and
+   * `getOffer` (offer details). Absent from older proxies.
+   */
+  capabilitiesLeftOut: z
+    .array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage', 'getOffer']))
+    .optional(),
 });
 /** The `GET /v1/providers` answer: see the {@link ProvidersResponse} schema. */
 export type ProvidersResponse = z.infer<typeof ProvidersResponse>;
@@ -324,10 +331,28 @@ export const ProviderUsage = z.object({
 /** What one provider has cost today: see the {@link ProviderUsage} schema. */
 export type ProviderUsage = z.infer<typeof ProviderUsage>;
 
+/** The calling buyer's own paid calls today, when the proxy names its tokens (`YUANTOU_TOKENS=alice:…`). */
+export const BuyerUsage = z.object({
+  /** The buyer's name as configured; never the token. */
+  name: z.string(),
+  /** Paid calls this buyer's requests caused today (UTC), across proxy instances. */
+  callsToday: z.number().int().nonnegative(),
+  /** The buyer's own daily budget (`YUANTOU_TOKEN_DAILY_CALLS`), null when only provider budgets apply. */
+  dailyBudget: z.number().int().positive().nullable(),
+  /** ISO 8601 time the buyer's budget is back (next 00:00 UTC) while it is spent; null when usable. */
+  exhaustedUntil: z.string().nullable(),
+});
+/** The calling buyer's own spend in `GET /v1/usage`. */
+export type BuyerUsage = z.infer<typeof BuyerUsage>;
+
 /** `GET /v1/usage`. */
 export const UsageResponse = z.object({
   day: z.string(),
   providers: z.array(ProviderUsage),
+  /** The caller's own spend; absent when the proxy runs without named tokens. */
+  buyer: BuyerUsage.optional(),
+  /** Paid calls of the whole team today: the sum of `providers[].callsToday`. */
+  teamCallsToday: z.number().int().nonnegative().optional(),
 });
 /** The `GET /v1/usage` answer: the UTC day and each provider's usage. */
 export type UsageResponse = z.infer<typeof UsageResponse>;

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { problem, sendProblem } from '../../problem.js';
+import { isAddinPath } from './addin.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -14,7 +15,8 @@ export function isPublicPath(url: string): boolean {
     path === '/metrics' ||
     path === '/openapi.json' ||
     path === '/docs' ||
-    path.startsWith('/docs/')
+    path.startsWith('/docs/') ||
+    isAddinPath(path)
   );
 }
 

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import type { RedisClient } from '../../redis-client.js';
 
 // A store for @fastify/rate-limit that counts in Redis (shared by every proxy instance) and, while Redis is
 // down, in this instance's memory — instead of `skipOnError`, which switched the client rate limit off for the
@@ -25,7 +25,7 @@ export interface FallbackRateLimitStore {
 }
 
 export function fallbackRateLimitStore(
-  redis: Redis | undefined,
+  redis: RedisClient | undefined,
   prefix: string,
   local: LRUCache<string, LocalWindow> = new LRUCache({ max: 10_000 }),
 ): FallbackRateLimitStore {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis-client.js';
 import { bearerToken, createTokenCheck, isPublicPath } from '../app/auth.js';
 import { fallbackRateLimitStore } from './rate-limit-store.js';
 
@@ -10,7 +10,7 @@ interface RateLimitOptions {
   requestsPerMinute: number;
   tokens: string[];
   /** Shares the counters between proxy instances. */
-  redis?: Redis;
+  redis?: RedisClient;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { listProviders, ProvidersResponse, ROUTES } from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { capabilitiesLeftOut } from '../../config/capabilities.js';
 import type { RouteOptions } from '../route-helpers.js';
 
 /** What each provider can do and whether it is enabled; the response schema has no room for credentials. */
 export default async function providersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
   const enabled = new Set(config.providers.map((p) => p.id));
+  const leftOut = capabilitiesLeftOut(config.providers);
   app.withTypeProvider<ZodTypeProvider>().get(
     ROUTES.providers,
     {
@@ -27,6 +29,7 @@ export default async function providersRoutes(app: FastifyInstance, { config }: 
         secretFields: info.secretFields,
       })),
       demoMode: config.demoMode,
+      capabilitiesLeftOut: leftOut,
     }),
   );
 }

@@ -15,6 +15,10 @@ export default async function usageRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: UsageResponse, 401: Problem, 429: Problem },
       },
     },
-    async () => ({ day: utcDay(Date.now()), providers: await app.gateway.usage() }),
+    async (request) => {
+      const [providers, buyer] = await Promise.all([app.gateway.usage(), app.buyerUsage(request)]);
+      const teamCallsToday = providers.reduce((sum, p) => sum + p.callsToday, 0);
+      return { day: utcDay(Date.now()), providers, teamCallsToday, ...(buyer ? { buyer } : {}) };
+    },
   );
 }
