@@ -9,6 +9,7 @@ import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../o
 import type { ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
+import { dajisaasFreightOperation } from './dajisaas-freight.js';
 import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
@@ -95,4 +96,5 @@ export const dajisaasAdapter = defineAdapter({
     sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
   }),
+  estimateFreight: dajisaasFreightOperation(DAJISAAS_BASE_URL),
 } satisfies ProviderAdapter<DajisaasCredentials>);
