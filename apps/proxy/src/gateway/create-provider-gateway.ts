@@ -1,4 +1,4 @@
-import type { Offer, ProviderId } from '@yuantou/core';
+import type { ChinaFreightEstimate, Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { createProviderPauses } from '../upstream/provider-pause.js';
 import {
@@ -250,6 +250,21 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       const result = await cached(provider, 'getOffer', params, signal);
       return {
         offer: result.page as Offer,
+        fromCache: result.fromCache,
+        stale: result.stale,
+        durationMs: Math.round(performance.now() - started),
+        ignored,
+      };
+    },
+
+    async estimateFreight(provider, query, signal) {
+      const started = performance.now();
+      signal?.throwIfAborted();
+      // Like getOffer: keyed on what is sent, so asks that differ only in what the provider ignores share a call.
+      const { params, ignored } = operationOf(callerFor(provider), 'estimateFreight').map(query);
+      const result = await cached(provider, 'estimateFreight', params, signal);
+      return {
+        estimate: result.page as ChinaFreightEstimate,
         fromCache: result.fromCache,
         stale: result.stale,
         durationMs: Math.round(performance.now() - started),
