@@ -50,6 +50,7 @@ export {
   priceAt,
 } from './offers/price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
+export type { AlibabaFreightParams } from './providers/alibaba/alibaba-freight.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export {
   defineOfferOperation,
@@ -58,12 +59,14 @@ export {
   type OperationParts,
 } from './providers/define-operation.js';
 export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
+export type { DemoFreightParams } from './providers/demo/demo-freight.js';
 export {
   defineFreightOperation,
   type FreightOperation,
   type FreightOperationParts,
 } from './providers/freight-operation.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
+export type { OfficialFreightParams } from './providers/official-freight-model.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,

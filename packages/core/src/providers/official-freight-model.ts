@@ -15,11 +15,17 @@ import { noFee, yuan } from './freight-operation.js';
 
 /** The official request model; shared by the official adapter and DajiSaaS, which relays it. */
 export interface OfficialFreightParams {
+  /** The 1688 offer id. */
   offerId: string;
+  /** GB/T 2260 province code, e.g. `330000` (浙江). */
   toProvinceCode: string;
+  /** GB/T 2260 city code, e.g. `330700` (金华); the province's when none is configured. */
   toCityCode: string;
+  /** GB/T 2260 district code, e.g. `330782` (义乌) — the platform calls it "country"; else the city's. */
   toCountryCode: string;
+  /** Pieces shipped. */
   totalNum: number;
+  /** Pieces per variant, when one variant is asked for. */
   logisticsSkuNumModels?: Array<{ skuId: string; number: number }>;
 }
 

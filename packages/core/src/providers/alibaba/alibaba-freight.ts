@@ -16,10 +16,13 @@ import { type AlibabaCredentials, aopRequest, officialResult } from './alibaba-s
 
 export const FREIGHT_ESTIMATE_API = '1/com.alibaba.fenxiao.crossborder/product.freight.estimate';
 
+/** What the official freight estimate sends: its one business parameter, the request model. */
 export interface AlibabaFreightParams {
+  /** The request model, sent as JSON text. */
   productFreightQueryParamsNew: OfficialFreightParams;
 }
 
+/** The official platform's China-leg estimate (`product.freight.estimate`). */
 export const alibabaFreight = defineFreightOperation<AlibabaCredentials, AlibabaFreightParams>('alibaba', {
   map: (query) => ({
     params: { productFreightQueryParamsNew: officialFreightParams(query) },

@@ -18,9 +18,13 @@ const ASSUMED_UNIT_WEIGHT_KG = 0.3;
 
 /** What demo's freight estimate sends: the offer, the province, the quantity and the weight if known. */
 export interface DemoFreightParams {
+  /** The demo offer's id. */
   offerId: string;
+  /** The short province name, e.g. `浙江`. */
   province: string;
+  /** Pieces shipped. */
   quantity: number;
+  /** Weight of the whole quantity (kg), when the offer gives one. */
   weightKg?: number;
 }
 
