@@ -94,6 +94,21 @@ describe('POST /v1/landed-cost over HTTP', () => {
     expect(suite.fakes.tmapi.calls.count(SHIPPING)).toBe(1);
   });
 
+  it('coalesces concurrent requests for the same estimate into one paid call (single-flight)', async () => {
+    // The fake answers slowly, so the second request arrives while the first call is in flight.
+    suite.fakes.tmapi.setMode({ kind: 'delay', ms: 300 });
+    suite.proxy = await startProxy(config(['tmapi']));
+    const [a, b] = await Promise.all([
+      suite.proxy.post(LANDED_ROUTES.landedCost, body),
+      suite.proxy.post(LANDED_ROUTES.landedCost, { ...body, currency: 'USD' }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.lines[1].source).toBe('tmapi');
+    expect(b.body.lines[1].source).toBe('tmapi');
+    expect(suite.fakes.tmapi.calls.count(TMAPI_PATHS.detail)).toBe(1);
+    expect(suite.fakes.tmapi.calls.count(SHIPPING)).toBe(1);
+  });
+
   it('falls back to the next freight provider, and says when none could price the China leg', async () => {
     suite.fakes.alibaba.setMode({ kind: 'error', code: '500' });
     suite.proxy = await startProxy(config(['alibaba', 'dajisaas']));
