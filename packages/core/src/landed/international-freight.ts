@@ -1,4 +1,4 @@
-import type { Offer } from '../models/offer.js';
+import type { Offer, SizeCm } from '../models/offer.js';
 import { DEFAULT_VOLUMETRIC_DIVISOR, type RateCard } from './landed-options.js';
 
 // The international leg from the buyer's rate card. Conventions (trade practice, not provider facts — sourcing
@@ -23,11 +23,12 @@ export interface FreightLeg {
   warnings: string[];
 }
 
-/** Weight and volume of `quantity` pieces; the SKU's own weight first, else the offer's. */
+/** Weight and volume of `quantity` pieces; the SKU's own weight and size first, else the offer's. */
 export function shipmentOf(offer: Offer, quantity: number, skuId?: string): Shipment {
-  const skuWeight = skuId === undefined ? null : (offer.skus.find((s) => s.id === skuId)?.weightKg ?? null);
-  const unitWeight = positive(skuWeight) ?? positive(offer.weightKg);
-  const size = offer.sizeCm;
+  const sku = skuId === undefined ? undefined : offer.skus.find((s) => s.id === skuId);
+  const unitWeight = positive(sku?.weightKg) ?? positive(offer.weightKg);
+  // The variant's own size when it gives a complete one, else the offer's.
+  const size = complete(sku?.sizeCm) ? sku!.sizeCm! : offer.sizeCm;
   // Zero sizes mean "not given" (sourcing facts §1: "zero sizes mean 'not given'").
   const sides = size ? [size.length, size.width, size.height].map(positive) : [];
   const unitVolume =
@@ -36,6 +37,10 @@ export function shipmentOf(offer: Offer, quantity: number, skuId?: string): Ship
     actualWeightKg: unitWeight === null ? null : unitWeight * quantity,
     volumeCm3: unitVolume === null ? null : unitVolume * quantity,
   };
+}
+
+function complete(size: SizeCm | null | undefined): boolean {
+  return !!size && [size.length, size.width, size.height].every((side) => positive(side) !== null);
 }
 
 function positive(value: number | null | undefined): number | null {

@@ -224,6 +224,29 @@ describe('landedCost: sources, warnings and errors', () => {
     expect(landedCost(variants, { quantity: 2, chinaFreight: 'none', freight }).actualWeightKg).toBe(2);
   });
 
+  it('measures the variant by its own package size when it has one', () => {
+    // Offer 10×10×10 cm; variant s1 50×40×30 cm = 0.06 CBM. 10 pieces by sea at 100 CNY/CBM: 60 vs 1 CNY.
+    const sized = bareOffer({
+      priceTiers: [{ minQuantity: 1, price: 1 }],
+      sizeCm: { length: 10, width: 10, height: 10 },
+      skus: [
+        {
+          id: 's1',
+          attributes: [],
+          price: null,
+          stock: null,
+          imageUrl: null,
+          weightKg: null,
+          sizeCm: { length: 50, width: 40, height: 30 },
+        },
+      ],
+    });
+    const freight = { method: 'sea' as const, perCbm: 100, currency: 'CNY' };
+    const options = { quantity: 10, chinaFreight: 'none' as const, freight };
+    expect(landedCost(sized, { ...options, sku: 's1' }).volumeCbm).toBe(0.6);
+    expect(landedCost(sized, options).volumeCbm).toBe(0.01);
+  });
+
   it('refuses bad options naming the field, a missing rate, and an unknown variant', () => {
     const item = offer(10, 1, null);
     const fieldOf = (run: () => unknown) => {
