@@ -96,7 +96,7 @@ export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<Fa
     route: ({ method, path }) =>
       method === 'GET'
         ? routes[path]
-        : path === '/alibaba/product/freightEstimate'
+        : method === 'POST' && path === '/alibaba/product/freightEstimate'
           ? dajisaasFreightReply
           : undefined,
   });
