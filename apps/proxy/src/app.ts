@@ -21,6 +21,7 @@ import helmet from './plugins/external/helmet.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
 import healthRoutes from './routes/health.js';
+import landedCostRoutes from './routes/v1/landed-cost.js';
 import offersRoutes from './routes/v1/offers.js';
 import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(suppliersRoutes, { config });
   await app.register(productsRoutes, { config });
   await app.register(offersRoutes, { config });
+  await app.register(landedCostRoutes, { config });
   await app.register(usageRoutes);
   return app;
 }
