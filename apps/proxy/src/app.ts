@@ -25,6 +25,7 @@ import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
 import healthRoutes from './routes/health.js';
 import currenciesRoutes from './routes/v1/currencies.js';
+import landedCostRoutes from './routes/v1/landed-cost.js';
 import offersRoutes from './routes/v1/offers.js';
 import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
@@ -101,6 +102,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(suppliersRoutes, { config });
   await app.register(productsRoutes, { config });
   await app.register(offersRoutes, { config });
+  await app.register(landedCostRoutes, { config });
   await app.register(usageRoutes);
   await app.register(currenciesRoutes);
   return app;

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { OFFER_ROUTES, ROUTES } from '@yuantou/core';
+import { LANDED_ROUTES, OFFER_ROUTES, ROUTES } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from './support/test-app.js';
 
@@ -15,10 +15,11 @@ describe('/openapi.json', () => {
     expect(document.openapi).toMatch(/^3\./);
     const offerPaths = Object.values(OFFER_ROUTES).map((path) => path.replace(/:(\w+)/g, '{$1}'));
     expect(Object.keys(document.paths).sort()).toEqual(
-      [...Object.values(ROUTES), ...offerPaths, '/metrics'].sort(),
+      [...Object.values(ROUTES), ...offerPaths, ...Object.values(LANDED_ROUTES), '/metrics'].sort(),
     );
     expect(Object.keys(document.paths[OFFER_ROUTES.offers])).toEqual(['post']);
     expect(Object.keys(document.paths[ROUTES.productsByImage])).toEqual(['post']);
+    expect(Object.keys(document.paths[LANDED_ROUTES.landedCost])).toEqual(['post']);
     const parameters = document.paths[ROUTES.suppliers].get.parameters.map((p: { name: string }) => p.name);
     expect(parameters).toEqual(expect.arrayContaining(['q', 'provider', 'page', 'pageSize', 'sort']));
     await app.close();

@@ -57,6 +57,7 @@ describe('README shell examples', () => {
     expect(working.map((e) => e.command)).toContain(
       'curl -G --data-urlencode q=玩具厂 http://127.0.0.1:8787/v1/suppliers',
     );
+    expect(working.some((e) => e.readme === 'README.md' && e.command.includes('/v1/landed-cost'))).toBe(true);
   });
 
   it.each(working)('$readme: $command answers with data', async ({ command }) => {
@@ -71,8 +72,15 @@ describe('README shell examples', () => {
       });
       return;
     }
-    const items = (body['items'] ?? body['providers']) as unknown[];
+    const items = (body['items'] ?? body['providers'] ?? body['lines']) as unknown[];
     expect(items.length).toBeGreaterThan(0);
+    if (command.includes('/v1/landed-cost')) {
+      // The worked example's figures are this answer's, not typed in: the README must show them.
+      const { total, perUnit } = body as { total: { amount: number }; perUnit: { amount: number } };
+      const readme = readmes.find((r) => r.readme === 'README.md')!.text;
+      expect(readme).toContain(`**${total.amount.toFixed(2)}**`);
+      expect(readme).toContain(`**${perUnit.amount} EUR per piece**`);
+    }
     if (command.includes("'q=plush toys'")) {
       expect(body['translation']).toMatchObject({ searchedAs: '毛绒玩具', method: 'glossary' });
       if (command.includes('quantity=500')) {

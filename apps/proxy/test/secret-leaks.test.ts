@@ -56,6 +56,9 @@ function envFor(baseUrl: string): Record<string, string> {
     YUANTOU_TOKENS: TOKEN,
     YUANTOU_DEMO: 'true',
     LOG_LEVEL: 'trace',
+    // Landed costs ask the failing providers for the China leg (demo still serves the offer): their errors end
+    // up in `warnings`.
+    YUANTOU_CHINA_FREIGHT_PROVIDERS: 'tmapi,alibaba,dajisaas',
   };
   for (const provider of ['TMAPI', 'ALIBABA', 'DAJISAAS', 'PANDAPON'])
     env[`YUANTOU_${provider}_BASE_URL`] = baseUrl;
@@ -78,6 +81,20 @@ const requests = [
     payload: { imageUrl: 'https://cbu01.alicdn.com/a.jpg', provider: ['pandapon', 'dajisaas'] },
   },
   { method: 'GET' as const, url: '/v1/providers' },
+  {
+    method: 'POST' as const,
+    url: '/v1/landed-cost',
+    payload: { ref: '763897068147', quantity: 100, freight: { method: 'air', perKg: 5, currency: 'CNY' } },
+  },
+  {
+    method: 'POST' as const,
+    url: '/v1/landed-cost/batch',
+    payload: {
+      refs: ['763897068147', '612345678901'],
+      quantity: 10,
+      freight: { method: 'sea', perCbm: 100, currency: 'CNY' },
+    },
+  },
   { method: 'GET' as const, url: '/metrics' },
 ];
 
@@ -96,6 +113,8 @@ describe.each([
     }
     // The error paths really ran: some provider reported an error.
     expect(t.scan.bodies.some((body) => body.includes('"outcome":"error"'))).toBe(true);
+    // The China-leg estimates failed at every provider and said so.
+    expect(t.scan.bodies.some((body) => body.includes('no China freight estimate (tmapi: '))).toBe(true);
     expect(t.scan.leaks()).toEqual([]);
   });
 });

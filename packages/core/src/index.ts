@@ -1,5 +1,6 @@
 // Public API of @yuantou/core. Everything exported here is covered by semver (see README and changesets).
 
+export * from './api/landed-routes.js';
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
 export * from './api/seller-labels.js';
@@ -13,6 +14,15 @@ export {
 } from './client/create-client.js';
 export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
 export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
+export {
+  type ChinaFreightQuote,
+  LandedCostError,
+  type LandedCostInputs,
+  type LandedCostProblem,
+  landedCost,
+} from './landed/landed-cost.js';
+export * from './landed/landed-options.js';
+export * from './models/china-freight.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
@@ -48,6 +58,7 @@ export {
   productPriceAt,
 } from './offers/product-price-at.js';
 export { type AlibabaCredentials, alibabaAdapter } from './providers/alibaba/alibaba-adapter.js';
+export type { AlibabaFreightParams } from './providers/alibaba/alibaba-freight.js';
 export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/dajisaas-adapter.js';
 export {
   defineOfferOperation,
@@ -56,7 +67,14 @@ export {
   type OperationParts,
 } from './providers/define-operation.js';
 export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
+export type { DemoFreightParams } from './providers/demo/demo-freight.js';
+export {
+  defineFreightOperation,
+  type FreightOperation,
+  type FreightOperationParts,
+} from './providers/freight-operation.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
+export type { OfficialFreightParams } from './providers/official/official-freight.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,

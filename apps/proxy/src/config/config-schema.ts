@@ -120,6 +120,8 @@ export const ProxyConfigInput = z.strictObject({
       imageTtlSeconds: positiveInt.optional(),
       /** An offer's details per provider + offer + language; prices and stock change through the day. */
       offerTtlSeconds: positiveInt.optional(),
+      /** A China-leg freight estimate per provider + offer + quantity + destination. */
+      freightTtlSeconds: positiveInt.optional(),
       staleSeconds: z.coerce.number().int().nonnegative().optional(),
       /** In-memory cache bound, in bytes (also the local tier in front of Redis). */
       maxBytes: positiveInt.optional(),
@@ -141,6 +143,18 @@ export const ProxyConfigInput = z.strictObject({
   offers: z
     .strictObject({
       /** The order providers are asked for an offer's details (`YUANTOU_OFFER_PROVIDERS=tmapi,onebound`). */
+      providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
+    })
+    .optional(),
+  /**
+   * The China leg of `/v1/landed-cost`: where the buyer's agent's warehouse is (a province such as 浙江, with the
+   * GB/T 2260 city and district codes the official platform and DajiSaaS price by), and which providers to ask.
+   */
+  chinaFreight: z
+    .strictObject({
+      province: z.string().trim().min(1).optional(),
+      cityCode: z.string().trim().optional(),
+      districtCode: z.string().trim().optional(),
       providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
     })
     .optional(),
@@ -184,6 +198,8 @@ export const DEFAULTS = {
     productTtlSeconds: 600,
     imageTtlSeconds: 600,
     offerTtlSeconds: 21_600,
+    // A seller's freight template rarely changes within a day.
+    freightTtlSeconds: 86_400,
     staleSeconds: 3_600,
     maxBytes: 64 * 1024 * 1024,
     // A recalculating sheet repeats identical searches in bursts; replaying the finished answer for a short
@@ -199,6 +215,8 @@ export const DEFAULTS = {
   // A keyword's translation does not change from one day to the next; LibreTranslate is asked once a day.
   translate: { target: 'zh', ttlSeconds: 86_400, timeoutMs: 5_000 },
   fx: { timeoutMs: 10_000 },
+  // Yiwu (义乌, district 330782 of 金华 330700, 浙江): where most buying agents' warehouses are.
+  chinaFreight: { province: '浙江', cityCode: '330700', districtCode: '330782' },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
 } as const;

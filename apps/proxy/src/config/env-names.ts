@@ -33,6 +33,11 @@ export const GLOBAL_ENV = {
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
   YUANTOU_OFFER_PROVIDERS: 'offers.providers',
   YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
+  YUANTOU_FREIGHT_TTL_SECONDS: 'cache.freightTtlSeconds',
+  YUANTOU_CHINA_FREIGHT_PROVINCE: 'chinaFreight.province',
+  YUANTOU_CHINA_FREIGHT_CITY_CODE: 'chinaFreight.cityCode',
+  YUANTOU_CHINA_FREIGHT_DISTRICT_CODE: 'chinaFreight.districtCode',
+  YUANTOU_CHINA_FREIGHT_PROVIDERS: 'chinaFreight.providers',
   YUANTOU_DEADLINE_MS: 'deadlineMs',
   YUANTOU_QUOTA_COOL_DOWN_SECONDS: 'quotaCoolDownSeconds',
   YUANTOU_CACHE_MAX_BYTES: 'cache.maxBytes',
@@ -50,5 +55,6 @@ export const LIST_SETTINGS = new Set<string>([
   'offers.providers',
   'redisSentinels',
   'redisClusterNodes',
+  'chinaFreight.providers',
 ]);
 export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'serveAddin']);

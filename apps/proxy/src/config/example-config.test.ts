@@ -21,5 +21,8 @@ describe('yuantou.config.example.json', () => {
     expect(config.providers.find((p) => p.id === 'onebound')?.credentials).toMatchObject({ sign: true });
     expect(config.ranking.suppliers).toEqual({ factory: 30 });
     expect(config.secrets).toContain('your-pandapon-secret');
+    expect(config.chinaDestination).toEqual({ province: '浙江', cityCode: '330700', districtCode: '330782' });
+    // The offer providers that price the China leg (all but PandaPon), in the offer order.
+    expect(config.freightProviders.map((p) => p.id)).toEqual(['tmapi', 'onebound', 'alibaba', 'dajisaas']);
   });
 });

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
+import {
+  ChinaDestination,
+  DEFAULT_PRODUCT_WEIGHTS,
+  DEFAULT_SUPPLIER_WEIGHTS,
+  type OperationName,
+} from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
 import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
 import { type BuyerToken, resolveBuyerTokens } from './buyer-tokens.js';
@@ -35,6 +40,10 @@ export interface ProxyConfig {
   providers: ProviderSettings[];
   /** Enabled providers with offer details, in the order `/v1/offers` asks them. */
   offerProviders: ProviderSettings[];
+  /** Enabled providers with a China-leg freight estimate, in the order `/v1/landed-cost` asks them. */
+  freightProviders: ProviderSettings[];
+  /** Where the China leg ends: the buyer's agent's warehouse (default Yiwu, 浙江). */
+  chinaDestination: ChinaDestination;
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -167,6 +176,50 @@ function resolveOfferProviders(
   return order;
 }
 
+/**
+ * The providers `/v1/landed-cost` asks for the China leg, in order: as configured (each enabled and pricing
+ * freight), else the offer providers that price it, then any other enabled one that does.
+ */
+function resolveFreightProviders(
+  enabled: ProviderSettings[],
+  offerProviders: ProviderSettings[],
+  configured: readonly string[] | undefined,
+  problems: string[],
+): ProviderSettings[] {
+  if (configured) {
+    const order: ProviderSettings[] = [];
+    for (const id of new Set(configured)) {
+      const settings = enabled.find((p) => p.id === id);
+      if (!settings)
+        problems.push(`YUANTOU_CHINA_FREIGHT_PROVIDERS: ${id} is not enabled (no credentials configured)`);
+      else if (!settings.adapter.estimateFreight) {
+        problems.push(`YUANTOU_CHINA_FREIGHT_PROVIDERS: ${id} does not estimate China freight`);
+      } else order.push(settings);
+    }
+    return order;
+  }
+  return [...new Set([...offerProviders, ...enabled])].filter((p) => p.adapter.estimateFreight !== undefined);
+}
+
+/** The China leg's destination from config, or a problem naming the setting. */
+function resolveDestination(input: ProxyConfigInput['chinaFreight'], problems: string[]): ChinaDestination {
+  const given = { ...DEFAULTS.chinaFreight, ...input };
+  // A province set must not inherit Yiwu's codes from the default: only the codes given with it.
+  const codes =
+    input?.province !== undefined
+      ? { cityCode: input.cityCode, districtCode: input.districtCode }
+      : { cityCode: given.cityCode, districtCode: given.districtCode };
+  const parsed = ChinaDestination.safeParse({ province: given.province, ...codes });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0]);
+    const env =
+      { province: 'PROVINCE', cityCode: 'CITY_CODE', districtCode: 'DISTRICT_CODE' }[field] ?? field;
+    problems.push(`YUANTOU_CHINA_FREIGHT_${env}: ${issue.message}`);
+  }
+  return ChinaDestination.parse(DEFAULTS.chinaFreight);
+}
+
 /** The one config loader: optional JSON file, then env on top, validated once; throws ConfigError. */
 export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   const env = options.env ?? process.env;
@@ -190,6 +243,13 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
   );
   const offerProviders = resolveOfferProviders(enabled, input.offers?.providers, problems);
   problems.push(...redisProblems(input));
+  const freightProviders = resolveFreightProviders(
+    enabled,
+    offerProviders,
+    input.chinaFreight?.providers,
+    problems,
+  );
+  const chinaDestination = resolveDestination(input.chinaFreight, problems);
   if (enabled.length === 0 && problems.length === 0) {
     problems.push(
       'YUANTOU_DEMO: sample data is switched off and no provider has credentials — nothing to serve',
@@ -203,7 +263,11 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     searchProducts: cache.productTtlSeconds,
     searchProductsByImage: cache.imageTtlSeconds,
   };
-  const ttlSeconds = { ...searchTtlSeconds, getOffer: cache.offerTtlSeconds };
+  const ttlSeconds = {
+    ...searchTtlSeconds,
+    getOffer: cache.offerTtlSeconds,
+    estimateFreight: cache.freightTtlSeconds,
+  };
   return {
     host,
     port: input.port ?? DEFAULTS.port,
@@ -239,6 +303,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
     offerProviders,
+    freightProviders,
+    chinaDestination,
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
     responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },

@@ -1,4 +1,4 @@
-import type { Offer, ProviderId } from '@yuantou/core';
+import type { ChinaFreightEstimate, Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { RedisClient } from '../redis-client.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
@@ -78,6 +78,22 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       const result = await path.cached(provider, 'getOffer', params, deadline, signal);
       return {
         offer: result.page as Offer,
+        fromCache: result.fromCache,
+        stale: result.stale,
+        durationMs: Math.round(performance.now() - started),
+        ignored,
+      };
+    },
+
+    async estimateFreight(provider, query, signal) {
+      const started = performance.now();
+      const deadline = deadlineFrom(options.deadlineMs);
+      signal?.throwIfAborted();
+      // Like getOffer: keyed on what is sent, so asks that differ only in what the provider ignores share a call.
+      const { params, ignored } = operationOf(settingsOf(provider), 'estimateFreight').map(query);
+      const result = await path.cached(provider, 'estimateFreight', params, deadline, signal);
+      return {
+        estimate: result.page as ChinaFreightEstimate,
         fromCache: result.fromCache,
         stale: result.stale,
         durationMs: Math.round(performance.now() - started),

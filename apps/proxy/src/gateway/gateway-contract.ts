@@ -1,5 +1,7 @@
 import type {
   AnyProviderAdapter,
+  ChinaFreightEstimate,
+  ChinaFreightQuery,
   ImageQuery,
   Offer,
   OfferQuery,
@@ -19,8 +21,8 @@ import type { RedisClient } from '../redis-client.js';
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
 
-/** Every operation the gateway sends: the searches and an offer's details. */
-export type GatewayOperation = OperationName | 'getOffer';
+/** Every operation the gateway sends: the searches, an offer's details and a China-leg freight estimate. */
+export type GatewayOperation = OperationName | 'getOffer' | 'estimateFreight';
 
 export interface ProviderSettings {
   id: ProviderId;
@@ -38,7 +40,7 @@ export interface GatewayOptions {
   providers: ProviderSettings[];
   cache: {
     /** Fresh lifetime per operation (seconds); offers default to none cached when left out. */
-    ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer', number>>;
+    ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer' | 'estimateFreight', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
     /** In-memory cache bound in bytes; with Redis, the bound of the local tier in front of it. */
@@ -93,6 +95,22 @@ export type OfferLookup = (
   signal?: AbortSignal,
 ) => Promise<OfferLookupResult>;
 
+export interface FreightLookupResult {
+  estimate: ChinaFreightEstimate;
+  fromCache: boolean;
+  stale: boolean;
+  durationMs: number;
+  /** Query fields this provider does not send (`skuId`, `totalWeightKg`), from its pure `map`. */
+  ignored: string[];
+}
+
+/** One provider's China-leg estimate: the same cache, single-flight, limits, budget and breaker as a search. */
+export type FreightLookup = (
+  provider: ProviderId,
+  query: ChinaFreightQuery,
+  signal?: AbortSignal,
+) => Promise<FreightLookupResult>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -110,6 +128,11 @@ export interface ProviderGateway {
    * (`bad_request` when the provider has no detail endpoint).
    */
   getOffer: OfferLookup;
+  /**
+   * A China-leg freight estimate from one provider, cached per provider + the parameters it sends. Throws
+   * ProviderError (`bad_request` when the provider does not price freight).
+   */
+  estimateFreight: FreightLookup;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
   /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */

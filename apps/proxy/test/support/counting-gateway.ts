@@ -1,6 +1,6 @@
 import type { ProviderGateway } from '../../src/gateway/gateway-contract.js';
 
-/** Wraps a real gateway and records each search and offer call (results pass through untouched). */
+/** Wraps a real gateway and records each search, offer and freight call (results pass through untouched). */
 export function countingGateway(inner: ProviderGateway, calls: string[]): ProviderGateway {
   return {
     search(provider, operation, query, signal) {
@@ -10,6 +10,10 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
     getOffer(provider, query, signal) {
       calls.push(`${provider}.getOffer`);
       return inner.getOffer(provider, query, signal);
+    },
+    estimateFreight(provider, query, signal) {
+      calls.push(`${provider}.estimateFreight`);
+      return inner.estimateFreight(provider, query, signal);
     },
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),

@@ -1,5 +1,14 @@
 import type * as z from 'zod';
 import {
+  LANDED_ROUTES,
+  LandedCostBatchBody,
+  type LandedCostBatchBodyInput,
+  LandedCostBatchResponse,
+  LandedCostBody,
+  type LandedCostBodyInput,
+  LandedCostResponse,
+} from '../api/landed-routes.js';
+import {
   OFFER_ROUTES,
   OfferParams,
   type OfferParamsInput,
@@ -70,6 +79,17 @@ export interface ProxyClient {
    * `validation` (not a 1688 link, field `ref`), `not_found`, or what the last provider said.
    */
   getOffer(ref: string, params?: OfferParamsInput, opts?: CallOptions): Promise<OfferResult>;
+  /**
+   * `POST /v1/landed-cost`: what `quantity` pieces of one offer cost delivered, line by line, in `currency`.
+   * Throws ProxyRequestError: kind `validation` naming the field (checked here first, then by the proxy), or what
+   * the last provider said when no provider has the offer.
+   */
+  landedCost(body: LandedCostBodyInput, opts?: CallOptions): Promise<LandedCostResponse>;
+  /**
+   * `POST /v1/landed-cost/batch`: the same options for a column of links; one item per ref, in input order,
+   * each with its own `error`.
+   */
+  landedCosts(body: LandedCostBatchBodyInput, opts?: CallOptions): Promise<LandedCostBatchResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
@@ -293,6 +313,22 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       const query = toQueryString(validated(OfferParams, params ?? {}, base));
       const url = `${base}/${encodeURIComponent(text)}${query ? `?${query}` : ''}`;
       return call({ method: 'GET', url, response: OfferResult, signal: opts?.signal });
+    },
+    async landedCost(body, opts) {
+      const url = urlOf(LANDED_ROUTES.landedCost);
+      const valid = validated(LandedCostBody, body, url);
+      return call({ method: 'POST', url, body: valid, response: LandedCostResponse, signal: opts?.signal });
+    },
+    async landedCosts(body, opts) {
+      const url = urlOf(LANDED_ROUTES.landedCostBatch);
+      const valid = validated(LandedCostBatchBody, body, url);
+      return call({
+        method: 'POST',
+        url,
+        body: valid,
+        response: LandedCostBatchResponse,
+        signal: opts?.signal,
+      });
     },
     usage: (opts) =>
       call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),

@@ -30,6 +30,15 @@ export const SkuAttribute = z.object({
 /** One attribute of a variant, as {@link SkuAttribute} parses it. */
 export type SkuAttribute = z.infer<typeof SkuAttribute>;
 
+/** The package size in centimetres, whatever unit the provider used; each side `null` when not given. */
+export const SizeCm = z.object({
+  length: z.number().nonnegative().nullable(),
+  width: z.number().nonnegative().nullable(),
+  height: z.number().nonnegative().nullable(),
+});
+/** The package size, as {@link SizeCm} parses it. */
+export type SizeCm = z.infer<typeof SizeCm>;
+
 /** One variant (a colour/size combination) with its own price and stock. */
 export const OfferSku = z.object({
   id: z.string().min(1),
@@ -41,18 +50,14 @@ export const OfferSku = z.object({
   imageUrl: z.string().nullable(),
   /** Kilograms, whatever unit the provider used. */
   weightKg: z.number().nonnegative().nullable(),
+  /**
+   * The variant's own package size, when the provider gives one per variant (TMAPI `skus[].package_info{length,
+   * width, height}`); absent otherwise (the offer's `sizeCm` then applies). Landed costs measure the variant by it.
+   */
+  sizeCm: SizeCm.nullable().optional(),
 });
 /** One variant, as {@link OfferSku} parses it. */
 export type OfferSku = z.infer<typeof OfferSku>;
-
-/** The package size in centimetres, whatever unit the provider used; each side `null` when not given. */
-export const SizeCm = z.object({
-  length: z.number().nonnegative().nullable(),
-  width: z.number().nonnegative().nullable(),
-  height: z.number().nonnegative().nullable(),
-});
-/** The package size, as {@link SizeCm} parses it. */
-export type SizeCm = z.infer<typeof SizeCm>;
 
 /** 混批: whether the seller lets the buyer reach the MOQ by mixing this offer with others of the shop. */
 export const MixedBatch = z.object({

@@ -5,6 +5,7 @@ import type { Product } from '../models/product.js';
 import type { ProviderId } from '../models/provider-id.js';
 import type { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
 import type { Supplier } from '../models/supplier.js';
+import type { FreightOperation } from './freight-operation.js';
 
 /** Everything needed to send one upstream call; the proxy's only HTTP sender turns it into I/O. */
 export interface ProviderRequest {
@@ -153,6 +154,8 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly searchProductsByImage?: Operation<ImageQuery, Credentials, Product>;
   /** Present on providers with a detail endpoint. */
   readonly getOffer?: OfferOperation<Credentials>;
+  /** The China-leg freight estimate (seller → a province), on providers that price it. */
+  readonly estimateFreight?: FreightOperation<Credentials>;
   /**
    * `false` when this provider's product listings carry no seller (the official platform's, DajiSaaS' and
    * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.

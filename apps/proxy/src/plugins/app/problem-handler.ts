@@ -3,10 +3,16 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ProblemError, problem, sendProblem } from '../../problem.js';
 
-/** The request field a validation issue points at: `/pageSize` → `pageSize`, root → the part (`body`). */
+/**
+ * The request field a validation issue points at: `/pageSize` → `pageSize`, `/freight/perKg` → `freight.perKg`,
+ * root → the part (`body`).
+ */
 function fieldOf(instancePath: string | undefined, context: string | undefined): string {
-  // The top-level name is what a caller can fix (`provider`, not `provider.1`).
-  const path = (instancePath ?? '').split('/').filter(Boolean)[0];
+  // Up to the first list index: what a caller can fix is `provider`, not `provider.1`; inside an object (the
+  // landed-cost rate card) the member itself, `freight.perKg`.
+  const segments = (instancePath ?? '').split('/').filter(Boolean);
+  const index = segments.findIndex((segment) => /^\d+$/.test(segment));
+  const path = (index === -1 ? segments : segments.slice(0, index)).join('.');
   return path || (context === 'querystring' ? 'query' : (context ?? 'request'));
 }
 

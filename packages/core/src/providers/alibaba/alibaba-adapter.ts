@@ -19,6 +19,7 @@ import { resolveContext } from '../request-context.js';
 import { guardParse, httpStatusError, parseJsonBody } from '../response-body.js';
 import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
+import { alibabaFreight } from './alibaba-freight.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-gateway.js';
 import { type AlibabaImageParams, imageUploadStep } from './alibaba-image-upload.js';
 import { parseAlibabaOffer } from './alibaba-offer.js';
@@ -174,6 +175,7 @@ export const alibabaAdapter: AlibabaAdapter = defineAdapter({
       aopRequest(OFFER_DETAIL_API, params, credentials, resolveContext(ctx)),
     parseResponse: (response, params) => parseAlibabaOffer(response, params),
   }),
+  estimateFreight: alibabaFreight,
   /** The seed's `alibaba.product.search` (seed 002), signed the platform's real way. */
   searchProductsClassic: alibabaClassicSearch,
 } satisfies AlibabaAdapter);

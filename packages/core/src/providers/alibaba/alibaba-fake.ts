@@ -20,6 +20,7 @@ import { offerFrom, offerPage } from '../../testing/offer-templates.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import classicFixture from './__fixtures__/alibaba-classic-search.json' with { type: 'json' };
 import keywordQueryFixture from './__fixtures__/alibaba-keyword-query.json' with { type: 'json' };
+import { alibabaFreightReply } from './alibaba-freight-fake.js';
 
 // 1688 Open Platform (seed 002, providers.md §3): POST form to `param2/{version}/{namespace}/{api}/{appKey}`,
 // `_aop_signature` over urlPath + sorted key+value pieces. Errors carry `error_code, error_message,
@@ -235,6 +236,7 @@ export function startAlibabaFake(options: AlibabaFakeOptions = {}): Promise<Fake
     [ALIBABA_APIS.imageQuery]: imageQuery,
     [ALIBABA_APIS.classicSearch]: classicSearch,
     [ALIBABA_APIS.imageUpload]: imageUpload,
+    'product.freight.estimate': alibabaFreightReply,
   };
 
   return startFakeServer({

@@ -9,6 +9,7 @@ import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type { AdapterWith, ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
+import { dajisaasFreightOperation } from './dajisaas-freight.js';
 import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
@@ -98,4 +99,5 @@ export const dajisaasAdapter: AdapterWith<
     sign: signedGet(DAJISAAS_OFFER_PATH),
     parseResponse: parseDajisaasOffer,
   }),
+  estimateFreight: dajisaasFreightOperation(DAJISAAS_BASE_URL),
 } satisfies ProviderAdapter<DajisaasCredentials>);

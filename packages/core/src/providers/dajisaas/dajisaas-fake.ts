@@ -11,6 +11,7 @@ import { dajisaasSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import keywordQueryFixture from './__fixtures__/dajisaas-keyword-query.json' with { type: 'json' };
+import { dajisaasFreightReply } from './dajisaas-freight-fake.js';
 
 // DajiSaaS (seed 003, providers.md §4): GET with `appKey` and MD5 `sign` in the query, answering
 // `{code, message, data:<offer page>, traceId}`.
@@ -92,7 +93,12 @@ export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<Fa
       query.appKey === appKey && query.sign === dajisaasSign(query, appSecret)
         ? null
         : DAJISAAS_ERRORS['401']!(),
-    route: ({ method, path }) => (method === 'GET' ? routes[path] : undefined),
+    route: ({ method, path }) =>
+      method === 'GET'
+        ? routes[path]
+        : method === 'POST' && path === '/alibaba/product/freightEstimate'
+          ? dajisaasFreightReply
+          : undefined,
   });
 }
 

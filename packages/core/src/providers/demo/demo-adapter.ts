@@ -17,6 +17,7 @@ import type {
   SignedRequest,
 } from '../provider-contract.js';
 import { type ErrorTable, errorFromTable, guardParse, parseJsonBody } from '../response-body.js';
+import { DEMO_FREIGHT_PATH, demoFreight, respondDemoFreight } from './demo-freight.js';
 import { findDemoOffer } from './demo-offer.js';
 import {
   DEMO_FILTERS,
@@ -84,6 +85,8 @@ function respond(request: ProviderRequest): ProviderResponse {
   if (path === PATHS.products) return answer(ProductQuery, (q) => searchDemoProducts(q));
   if (path === PATHS.image) return answer(ImageQuery, (q) => searchDemoProductsByImage(q));
   if (path === PATHS.offer) return respondOffer(input);
+  if (path === DEMO_FREIGHT_PATH)
+    return respondDemoFreight(Object.fromEntries(new URLSearchParams(match?.[2] ?? '')));
   return json(404, {
     code: 'not_found',
     message: `no demo operation at ${path ?? request.url.slice(0, 40)}`,
@@ -185,5 +188,6 @@ export const demoAdapter: AdapterWith<
     demoFilters,
   ),
   getOffer,
+  estimateFreight: demoFreight,
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>);

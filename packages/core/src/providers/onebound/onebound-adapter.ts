@@ -7,6 +7,7 @@ import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { AdapterWith, ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl, resolveContext } from '../request-context.js';
+import { oneboundFreightOperation } from './onebound-freight.js';
 import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
 import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-page.js';
 
@@ -170,4 +171,5 @@ export const oneboundAdapter: AdapterWith<
     sign: signOnebound,
     parseResponse: parseOneboundOffer,
   }),
+  estimateFreight: oneboundFreightOperation(signOnebound),
 } satisfies ProviderAdapter<OneboundCredentials>);

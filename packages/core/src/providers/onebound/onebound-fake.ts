@@ -19,6 +19,7 @@ import { oneboundSign } from '../../testing/fake-signatures.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import itemSearchFixture from './__fixtures__/onebound-item-search.json' with { type: 'json' };
 import sellerSearchFixture from './__fixtures__/onebound-seller-search-real.json' with { type: 'json' };
+import { oneboundFreightReply } from './onebound-freight-fake.js';
 
 // Onebound (seed 001, providers.md §2): `key` + `secret` in the query, or `key` + MD5 `sign`. Two envelopes
 // exist: the seed's `{code:200,msg}` and the one real responses carry (`error_code:"0000"`); the fake serves
@@ -177,6 +178,7 @@ export async function startOneboundFake(options: OneboundFakeOptions = {}): Prom
   };
 
   const routes: Record<string, (request: RecordedRequest) => Reply> = {
+    '/1688/item_fee/': oneboundFreightReply,
     [ONEBOUND_PATHS.sellers]: search(seller),
     [ONEBOUND_PATHS.items]: search(product),
     [ONEBOUND_PATHS.detail]: ({ query }) => {

@@ -7,6 +7,7 @@ import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { AdapterWith, ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
+import { tmapiFreightOperation } from './tmapi-freight.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
 
@@ -154,4 +155,5 @@ export const tmapiAdapter: AdapterWith<
     sign: signTmapi(TMAPI_OFFER_PATH),
     parseResponse: parseTmapiOffer,
   }),
+  estimateFreight: tmapiFreightOperation(signTmapi),
 } satisfies ProviderAdapter<TmapiCredentials>);

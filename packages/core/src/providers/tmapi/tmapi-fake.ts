@@ -17,6 +17,7 @@ import {
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import factoriesFixture from './__fixtures__/tmapi-factories.json' with { type: 'json' };
 import itemsFixture from './__fixtures__/tmapi-items.json' with { type: 'json' };
+import { tmapiFreightReply } from './tmapi-freight-fake.js';
 
 // TMAPI (README): apiToken in the query, {code, msg, data} envelopes, errors carried as the HTTP status and the
 // same `code`. Items are the adapter tests' own fixtures, re-numbered per result so pages differ.
@@ -134,6 +135,7 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
     route: ({ path, method }) => {
       if (method !== 'GET') return undefined;
       if (path === TMAPI_PATHS.factories) return searchFactories;
+      if (path === '/1688/item/shipping') return tmapiFreightReply;
       if (path === TMAPI_PATHS.items)
         return ({ query }) =>
           query.keyword

@@ -139,8 +139,12 @@ function toSku(
     // TMAPI's detail docs show `package_info.weight: 0.12` for a nightgown and name no unit: 0.12 kg is a
     // nightgown, 0.12 g is not, so kilograms (as `delivery_info.unit_weight`, which the docs do call kg).
     weightKg: positiveMeasure(pack.weight),
+    ...optionalSize(toSizeCm(pack.length, pack.width, pack.height)),
   };
 }
+
+/** `sizeCm` only when the variant gives one: the docs' zero sizes mean "not given". */
+const optionalSize = (sizeCm: ReturnType<typeof toSizeCm>) => (sizeCm ? { sizeCm } : {});
 
 function toSupplier(data: Raw, shipsFrom: Offer['shipsFrom']): ProductSupplier | null {
   const shop = asRecord(data.shop_info);

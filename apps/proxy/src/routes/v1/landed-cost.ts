@@ -1,0 +1,91 @@
+import { setMaxListeners } from 'node:events';
+import {
+  LANDED_ROUTES,
+  LandedCostBatchBody,
+  LandedCostBatchResponse,
+  LandedCostBody,
+  LandedCostResponse,
+  MAX_OFFER_REFS,
+  Problem,
+} from '@yuantou/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { computeLandedCosts } from '../../landed/landed-costs.js';
+import { offerProblem } from '../../offers/offer-problem.js';
+import { ProblemError, problem } from '../../problem.js';
+import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
+
+export default async function landedCostRoutes(
+  app: FastifyInstance,
+  { config }: RouteOptions,
+): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const offerProviders = config.offerProviders.map((p) => ({ id: p.id, concurrency: p.concurrency }));
+  const freightProviders = config.freightProviders.map((p) => p.id);
+  const deps = (request: FastifyRequest, reply: FastifyReply) => {
+    const signal = abortOnDisconnect(reply);
+    setMaxListeners(MAX_OFFER_REFS * 8, signal);
+    return {
+      getOffer: app.gateway.getOffer,
+      estimateFreight: app.gateway.estimateFreight,
+      offerProviders,
+      freightProviders,
+      destination: config.chinaDestination,
+      fx: app.fx,
+      log: request.log,
+      signal,
+    };
+  };
+
+  routes.post(
+    LANDED_ROUTES.landedCost,
+    {
+      schema: {
+        summary:
+          'What `quantity` pieces of one 1688 offer cost delivered: goods, China freight (the provider’s estimate to the configured province, your amount, or none), international freight from your rate card, agent fee, duty and VAT, in `currency`',
+        tags: ['landed cost'],
+        body: LandedCostBody,
+        response: {
+          200: LandedCostResponse,
+          404: Problem,
+          422: Problem,
+          501: Problem,
+          ...searchErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { ref, ...options } = request.body;
+      const { items, attempts } = await computeLandedCosts(deps(request, reply), [ref], options);
+      const item = items[0]!;
+      if (item.result) return item.result;
+      const error = item.error!;
+      if (error.kind === 'unknown_sku') {
+        throw new ProblemError(problem(400, error.message, { kind: 'validation', field: 'sku' }));
+      }
+      if (error.kind === 'no_price' || error.kind === 'missing_rate' || error.kind === 'bad_request') {
+        throw new ProblemError(problem(422, error.message, { kind: 'invalid_response' }));
+      }
+      throw new ProblemError(
+        offerProblem({ ...attempts[0]!, error: { kind: error.kind, message: error.message } }),
+      );
+    },
+  );
+
+  routes.post(
+    LANDED_ROUTES.landedCostBatch,
+    {
+      schema: {
+        summary: `Landed cost of up to ${MAX_OFFER_REFS} 1688 links with one set of options (a column of links), in input order; each result carries its own error`,
+        tags: ['landed cost'],
+        body: LandedCostBatchBody,
+        response: { 200: LandedCostBatchResponse, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { refs, ...options } = request.body;
+      const { items } = await computeLandedCosts(deps(request, reply), refs, options);
+      return { results: items };
+    },
+  );
+}
