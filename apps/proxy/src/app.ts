@@ -84,7 +84,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(providersRoutes, { config });
   await app.register(suppliersRoutes, { config });
   await app.register(productsRoutes, { config });
-  await app.register(offersRoutes, { config });
+  await app.register(offersRoutes, { config, redisKeyPrefix: deps.gatewayHooks?.redisKeyPrefix });
   await app.register(usageRoutes);
   return app;
 }

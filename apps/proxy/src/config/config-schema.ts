@@ -89,6 +89,10 @@ export const ProxyConfigInput = z.strictObject({
     .strictObject({
       /** The order providers are asked for an offer's details (`YUANTOU_OFFER_PROVIDERS=tmapi,onebound`). */
       providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
+      /** How long "no provider has this offer" is remembered (no call meanwhile); 0 = never remembered. */
+      notFoundTtlSeconds: z.coerce.number().int().nonnegative().optional(),
+      /** A walk for an offer stops after this many providers said "not found". */
+      notFoundProviders: positiveInt.optional(),
     })
     .optional(),
   rateLimit: z.strictObject({ requestsPerMinute: positiveInt.optional() }).optional(),
@@ -140,6 +144,9 @@ export const DEFAULTS = {
   retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
   circuit: { failureThreshold: 5, resetAfterMs: 30_000 },
   rateLimit: { requestsPerMinute: 1_000 },
+  // A dead link (deleted offer, mistyped id) stays dead: asking every provider again on each recalculation cost
+  // one paid call per provider per dead link (issue 23). Two providers saying "not found" is answer enough.
+  offers: { notFoundTtlSeconds: 86_400, notFoundProviders: 2 },
   deadlineMs: 30_000,
   quotaCoolDownSeconds: 900,
   redisCommandTimeoutMs: 50,

@@ -26,6 +26,8 @@ export const GLOBAL_ENV = {
   YUANTOU_RATE_LIMIT_PER_MINUTE: 'rateLimit.requestsPerMinute',
   YUANTOU_OFFER_PROVIDERS: 'offers.providers',
   YUANTOU_OFFER_TTL_SECONDS: 'cache.offerTtlSeconds',
+  YUANTOU_OFFER_NOT_FOUND_TTL_SECONDS: 'offers.notFoundTtlSeconds',
+  YUANTOU_OFFER_NOT_FOUND_PROVIDERS: 'offers.notFoundProviders',
   YUANTOU_DEADLINE_MS: 'deadlineMs',
   YUANTOU_QUOTA_COOL_DOWN_SECONDS: 'quotaCoolDownSeconds',
   YUANTOU_CACHE_MAX_BYTES: 'cache.maxBytes',

@@ -20,6 +20,8 @@ export interface ProxyConfig {
   providers: ProviderSettings[];
   /** Enabled providers with offer details, in the order `/v1/offers` asks them. */
   offerProviders: ProviderSettings[];
+  /** Dead links: how long a not-found offer is remembered (s, 0 = off), how many providers a walk may try. */
+  offers: { notFoundTtlSeconds: number; notFoundProviders: number };
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -172,6 +174,10 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     demoMode: enabled.every((p) => p.id === 'demo'),
     providers: enabled,
     offerProviders,
+    offers: {
+      notFoundTtlSeconds: input.offers?.notFoundTtlSeconds ?? DEFAULTS.offers.notFoundTtlSeconds,
+      notFoundProviders: input.offers?.notFoundProviders ?? DEFAULTS.offers.notFoundProviders,
+    },
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
     responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },

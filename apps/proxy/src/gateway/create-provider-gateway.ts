@@ -211,7 +211,8 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     operation: GatewayOperation,
     params: object,
     signal: AbortSignal | undefined,
-  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean }> {
+    cacheOnly = false,
+  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean } | undefined> {
     const key = cacheKey(provider, operation, params);
     const found = await lookup(key, operation);
     if (found) {
@@ -221,6 +222,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       if (stale) refreshInBackground(provider, operation, params, key);
       return { page: found.entry.page, fromCache: true, stale };
     }
+    if (cacheOnly) return undefined;
     metrics.cache.inc({ provider, operation, result: 'miss' });
     const fetched = await withinDeadline(provider, signal, (s) =>
       fetchAndStore(provider, operation, params, key, s),
@@ -233,7 +235,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       const started = performance.now();
       signal?.throwIfAborted();
       const { params, ignored } = operationOf(callerFor(provider), operation).map(query);
-      const result = await cached(provider, operation, params, signal);
+      const result = (await cached(provider, operation, params, signal))!;
       return {
         ...result,
         durationMs: Math.round(performance.now() - started),
@@ -247,7 +249,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
       // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
       const { params, ignored } = operationOf(callerFor(provider), 'getOffer').map(query);
-      const result = await cached(provider, 'getOffer', params, signal);
+      const result = (await cached(provider, 'getOffer', params, signal))!;
       return {
         offer: result.page as Offer,
         fromCache: result.fromCache,
@@ -255,6 +257,15 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
         durationMs: Math.round(performance.now() - started),
         ignored,
       };
+    },
+
+    async peekOffer(provider, query) {
+      const started = performance.now();
+      const { params, ignored } = operationOf(callerFor(provider), 'getOffer').map(query);
+      const result = await cached(provider, 'getOffer', params, undefined, true);
+      if (!result) return undefined;
+      const durationMs = Math.round(performance.now() - started);
+      return { offer: result.page as Offer, fromCache: true, stale: result.stale, durationMs, ignored };
     },
 
     usage: () => ledger.report(),

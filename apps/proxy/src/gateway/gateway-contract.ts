@@ -91,6 +91,9 @@ export type OfferLookup = (
   signal?: AbortSignal,
 ) => Promise<OfferLookupResult>;
 
+/** One provider's cached answer for one offer, or undefined: see {@link ProviderGateway.peekOffer}. */
+export type OfferPeek = (provider: ProviderId, query: OfferQuery) => Promise<OfferLookupResult | undefined>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -108,6 +111,11 @@ export interface ProviderGateway {
    * (`bad_request` when the provider has no detail endpoint).
    */
   getOffer: OfferLookup;
+  /**
+   * An offer's details from one provider's cache only, never a paid call; undefined on a miss. Offers look in
+   * every provider's cache before paying any (issue 23: a batch a later provider had served was paid again).
+   */
+  peekOffer: OfferPeek;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
   /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */
