@@ -102,6 +102,8 @@ export const ProxyConfigInput = z.strictObject({
   quotaCoolDownSeconds: positiveInt.optional(),
   /** How long one Redis command may take before this instance falls back to local behaviour. */
   redisCommandTimeoutMs: positiveInt.optional(),
+  /** Cap of every upstream body (providers, rate feed, translator); a longer one fails its call. */
+  upstreamMaxBodyBytes: positiveInt.optional(),
   /** Machine translation of non-Chinese keywords (LibreTranslate); without it, the bundled glossary. */
   translate: z
     .strictObject({
@@ -155,4 +157,6 @@ export const DEFAULTS = {
   fx: { timeoutMs: 10_000 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
+  // 1688 detail and search answers are tens to hundreds of kB; an endless body grew the proxy to 1.7 GB (issue 23).
+  upstreamMaxBodyBytes: 8 * 1024 * 1024,
 } as const;

@@ -32,6 +32,7 @@ export const GLOBAL_ENV = {
   YUANTOU_QUOTA_COOL_DOWN_SECONDS: 'quotaCoolDownSeconds',
   YUANTOU_CACHE_MAX_BYTES: 'cache.maxBytes',
   YUANTOU_REDIS_COMMAND_TIMEOUT_MS: 'redisCommandTimeoutMs',
+  YUANTOU_UPSTREAM_MAX_BODY_BYTES: 'upstreamMaxBodyBytes',
   YUANTOU_TRANSLATE_URL: 'translate.url',
   YUANTOU_TRANSLATE_API_KEY: 'translate.apiKey',
   YUANTOU_TRANSLATE_TARGET: 'translate.target',

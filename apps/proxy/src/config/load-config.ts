@@ -35,6 +35,8 @@ export interface ProxyConfig {
   quotaCoolDownMs: number;
   redisCommandTimeoutMs: number;
   bodyLimitBytes: number;
+  /** Cap of every upstream body (providers, rate feed, translator): a longer one fails its call. */
+  upstreamMaxBodyBytes: number;
   /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
   /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
@@ -190,6 +192,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     quotaCoolDownMs: (input.quotaCoolDownSeconds ?? DEFAULTS.quotaCoolDownSeconds) * 1000,
     redisCommandTimeoutMs: input.redisCommandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
+    upstreamMaxBodyBytes: input.upstreamMaxBodyBytes ?? DEFAULTS.upstreamMaxBodyBytes,
     translate: { ...DEFAULTS.translate, ...input.translate },
     fx: {
       fixedRates: input.fx?.rates,

@@ -50,6 +50,10 @@ export interface GatewayOptions {
   deadlineMs: number;
   /** How long a provider that answered "quota" is left alone when it names no reset time. */
   quotaCoolDownMs: number;
+  /** Every configured secret: scrubbed out of each provider body before an adapter reads it. */
+  secrets?: readonly string[];
+  /** A provider body longer than this fails the call (default 8 MB). */
+  maxBodyBytes?: number;
   /**
    * The process's Redis client, when configured: cache, single-flight leases, rate limits, pauses and usage
    * counts are shared through it, each falling back to local behaviour while it is unreachable.

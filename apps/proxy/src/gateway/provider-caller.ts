@@ -2,6 +2,7 @@ import type { MappedQuery, Page, PrepareStep, ProviderResponse, Quota, SignedReq
 import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import { createSecretScrubber } from '../secret-scrubber.js';
 import type { Sleep } from '../sleep.js';
 import { createProviderCircuit } from '../upstream/circuit-breaker.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
@@ -58,6 +59,8 @@ export interface ProviderCallerDeps {
   deadlineMs: number;
   /** How long a provider that answered "quota" is left alone when it gives no reset time. */
   quotaCoolDownMs: number;
+  secrets?: GatewayOptions['secrets'];
+  maxBodyBytes?: number;
   rateStore: RateWindowStore;
   pauses: ProviderPauses;
   ledger: UsageLedger;
@@ -91,6 +94,8 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     adapter: settings.adapter,
     timeoutMs: settings.timeoutMs,
     dispatcher: hooks.dispatcher,
+    maxBodyBytes: deps.maxBodyBytes,
+    scrub: createSecretScrubber(deps.secrets ?? []),
   });
   const rateLimiter = createRateLimiter({
     provider,
