@@ -1,3 +1,5 @@
+import { PROVIDER_IDS } from '@yuantou/core';
+
 // Finds pieces of secrets in a text however a server spelled them (issue 23: a provider error quoting our request
 // leaked the TMAPI token and the Onebound key when the quote was HTML-escaped, URL-encoded twice or base64, and
 // partly when the text was cut before scrubbing). The text is read once, left to right, as a sequence of logical
@@ -8,6 +10,13 @@
 
 /** The shortest piece of a secret that is removed (the issue: "any run of 8+ characters of a secret"). */
 export const RUN = 8;
+
+/**
+ * Words every answer carries in the clear — the provider ids — are never a secret's piece on their own: a key
+ * such as `fake-onebound-key-7d21` must not turn `"provider":"onebound"` into `[redacted]`. Only a run that is
+ * nothing but such a word is kept; a longer run around it is still removed.
+ */
+export const PUBLIC_WORDS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
@@ -147,7 +156,7 @@ export function createSecretRunScrubber(
           longest = Math.max(longest, length);
         }
       }
-      if (longest === 0) continue;
+      if (longest === 0 || PUBLIC_WORDS.has(text.slice(i, i + longest).toLowerCase())) continue;
       const last = ranges.at(-1);
       // Runs that touch or overlap become one `[redacted]`.
       if (last && starts[i]! <= last[1]) last[1] = Math.max(last[1], starts[i + longest]!);

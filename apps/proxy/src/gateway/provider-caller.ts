@@ -109,6 +109,10 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
   const circuit = createProviderCircuit(provider, deps.circuit, (state) => {
     metrics.circuitOpen.set({ provider }, state === 'closed' ? 0 : 1);
     log.warn({ circuit: state }, `${provider} circuit ${state}`);
+    // Shared through Redis: the other instances do not each pay to find the provider failing (issue 23).
+    const reason = `${provider} is failing`;
+    if (state === 'open')
+      void pauses.pause(provider, { kind: 'upstream', until: now() + deps.circuit.resetAfterMs, reason });
   });
 
   const pausedError = (pause: Pause) =>
@@ -118,7 +122,11 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
         kind: pause.kind,
         retryable: true,
         retryAfterMs: Math.max(1, pause.until - now()),
-        message: `${pause.reason}; no call until ${clock(pause.until)} UTC`,
+        // A breaker opened (here or on another instance): said as the breaker says it.
+        message:
+          pause.kind === 'upstream'
+            ? `${provider} is failing; paused for ${Math.max(1, Math.ceil((pause.until - now()) / 1000))}s`
+            : `${pause.reason}; no call until ${clock(pause.until)} UTC`,
       }),
     );
 
@@ -159,6 +167,12 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
         { providerCode: error.providerCode, until: new Date(until).toISOString() },
         `${provider} quota spent; pausing calls`,
       );
+      return error;
+    }
+    if (error.kind === 'upstream' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
+      // A 503 with Retry-After: unavailable, and it said for how long (issue 23: it paused nothing).
+      const until = now() + error.retryAfterMs;
+      await pauses.pause(provider, { kind: 'rate_limited', until, reason: `${provider} asked to wait` });
       return error;
     }
     if (error.kind === 'rate_limited') {
