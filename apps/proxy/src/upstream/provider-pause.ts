@@ -3,8 +3,9 @@ import type { Redis } from 'ioredis';
 
 /**
  * A provider that said "not now" — a quota answer (TMAPI 439, Onebound 4013, `api_info` at its maximum), a
- * rate limit or a 503 with `Retry-After` — or that kept failing until a breaker opened, is paused until then: no call is sent to it meanwhile, on any instance (the
- * pause is shared through Redis and kept locally, so it holds while Redis is away).
+ * rate limit or a 503 with `Retry-After` — or that kept failing until a breaker opened, is paused until then:
+ * no call is sent to it meanwhile, on any instance (the pause is shared through Redis and kept locally, so it
+ * holds while Redis is away).
  */
 export interface Pause {
   /** `upstream`: one instance's breaker opened, so every instance leaves the provider alone as long. */
