@@ -53,7 +53,23 @@ export const ProxyConfigInput = z.strictObject({
   redisUrl: z.url({ protocol: /^rediss?$/ }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Bearer tokens the add-in may present. */
-  tokens: z.array(z.string().min(16, 'tokens must be at least 16 characters')).optional(),
+  tokens: z
+    .array(
+      z
+        .string()
+        .min(16, 'tokens must be at least 16 characters')
+        // A bearer token is one word on the Authorization line: one with a space could never authenticate.
+        .regex(/^\S+$/, 'a token must not contain spaces or other whitespace'),
+    )
+    .optional(),
+  /** Bearer token a Prometheus scraper presents for `/metrics` (client tokens work too) once tokens are set. */
+  metricsToken: z
+    .string()
+    .min(16, 'the metrics token must be at least 16 characters')
+    .regex(/^\S+$/, 'the metrics token must not contain spaces or other whitespace')
+    .optional(),
+  /** How long a client has to send a whole request (headers and body); longer is a 408. */
+  requestTimeoutMs: positiveInt.optional(),
   corsOrigins: z.array(z.url()).optional(),
   /** The production origin of the add-in (e.g. `https://addin.example.com`), allowed by CORS. */
   publicOrigin: z.url().optional(),
@@ -157,6 +173,9 @@ export const DEFAULTS = {
   fx: { timeoutMs: 10_000 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
+  // Receiving a request, not answering it: a 5 MB image at 4 Mbit/s takes 10 s. A body shorter than its
+  // Content-Length held the socket 128 s with Node's default (issue 23).
+  requestTimeoutMs: 15_000,
   // 1688 detail and search answers are tens to hundreds of kB; an endless body grew the proxy to 1.7 GB (issue 23).
   upstreamMaxBodyBytes: 8 * 1024 * 1024,
 } as const;

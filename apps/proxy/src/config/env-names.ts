@@ -20,6 +20,8 @@ export const GLOBAL_ENV = {
   REDIS_URL: 'redisUrl',
   LOG_LEVEL: 'logLevel',
   YUANTOU_TOKENS: 'tokens',
+  YUANTOU_METRICS_TOKEN: 'metricsToken',
+  YUANTOU_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   YUANTOU_CORS_ORIGINS: 'corsOrigins',
   YUANTOU_PUBLIC_ORIGIN: 'publicOrigin',
   YUANTOU_DEMO: 'demo',

@@ -13,6 +13,10 @@ export interface ProxyConfig {
   redisUrl?: string;
   logLevel: string;
   tokens: string[];
+  /** Bearer token for `/metrics` besides the client tokens (only asked for when tokens are configured). */
+  metricsToken?: string;
+  /** How long a client has to send a whole request (ms). */
+  requestTimeoutMs: number;
   corsOrigins: string[];
   /** Only the bundled sample data is served: no real provider is configured. */
   demoMode: boolean;
@@ -165,6 +169,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     redisUrl: input.redisUrl,
     logLevel: input.logLevel ?? DEFAULTS.logLevel,
     tokens,
+    metricsToken: input.metricsToken,
+    requestTimeoutMs: input.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     corsOrigins: [
       ...new Set(
         [
@@ -199,6 +205,11 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       ecbUrl: input.fx?.ecbUrl,
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
-    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey),
+    secrets: secretsOf(
+      enabled,
+      input.metricsToken ? [...tokens, input.metricsToken] : tokens,
+      input.redisUrl,
+      input.translate?.apiKey,
+    ),
   };
 }
