@@ -1,7 +1,9 @@
 import { OFFER_ROUTES, type ProviderId } from '@yuantou/core';
-import { DAJISAAS_PATHS, ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
+import { DAJISAAS_PATHS, DEFAULT_TOTAL, ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import type { ProxyConfig } from '../../src/config/load-config.js';
+import type { ProviderSettings } from '../../src/gateway/gateway-contract.js';
+import { describeWithRedis, REDIS_URL, uniquePrefix } from '../../src/upstream/__fixtures__/redis.js';
 import { fakeConfig, startProxy, useFakesAndProxy } from './proxy-harness.js';
 
 // Issue 23, paid calls wasted on offers: a dead link paid at every provider on every recalculation, and offers
@@ -10,8 +12,9 @@ import { fakeConfig, startProxy, useFakesAndProxy } from './proxy-harness.js';
 
 const suite = useFakesAndProxy();
 
-// Offers the fakes list (fake-data.ts `offerIdFor(n)`); 999999999999 is one no fake has.
-const OFFER = ['628745190321', '628745190322', '628745190323'];
+// Offers the fakes list (fake-data.ts `offerIdFor(n)`, 57 of them: the issue's batch); 999999999999 is one no
+// fake has.
+const OFFER = Array.from({ length: DEFAULT_TOTAL }, (_, i) => String(628_745_190_321 + i));
 const DEAD = '999999999999';
 const link = (id: string) => `https://detail.1688.com/offer/${id}.html?spm=a26352.13672862`;
 
@@ -89,30 +92,50 @@ describe('dead links are paid once a day, at no more than two providers', () => 
 });
 
 describe('offers a later provider served are not paid again at the first', () => {
-  it('every provider’s cache is looked in before any is paid (a batch after a fallback costs nothing)', async () => {
-    // A breaker that never opens: tmapi must be reachable again for the second batch.
-    suite.proxy = await startProxy(
-      offersFrom(['tmapi', 'onebound'], { circuit: { failureThreshold: 1_000, resetAfterMs: 400 } }),
-    );
-    // tmapi down: onebound serves (and caches) all three.
+  it('every provider’s cache is looked in before any is paid: the 57-offer batch after a fallback costs nothing', async () => {
+    // A breaker that never opens (tmapi must be reachable again for the second batch), and time enough for 57
+    // offers on a busy test machine.
+    const config = offersFrom(['tmapi', 'onebound'], {
+      circuit: { failureThreshold: 1_000, resetAfterMs: 400 },
+    });
+    const patient = (p: ProviderSettings) => ({ ...p, timeoutMs: 10_000 });
+    suite.proxy = await startProxy({
+      ...config,
+      providers: config.providers.map(patient),
+      offerProviders: config.offerProviders.map(patient),
+    });
+    // tmapi down: onebound serves (and caches) all 57.
     suite.fakes.tmapi.setMode({ kind: 'error', code: '500' });
     const first = await lookUp(OFFER.map(link));
-    expect(first.results.map((r: { provider: string }) => r.provider)).toEqual([
-      'onebound',
-      'onebound',
-      'onebound',
-    ]);
-    // tmapi back: the same batch again is served from onebound's cache, without paying tmapi.
+    expect(first.results.every((r: { provider: string }) => r.provider === 'onebound')).toBe(true);
+    expect(detailCalls().onebound).toBe(OFFER.length);
+    // tmapi back: the same batch again is served from onebound's cache, without paying tmapi or onebound.
     suite.fakes.tmapi.setMode({ kind: 'ok' });
-    const tmapiBefore = detailCalls().tmapi;
+    const before = detailCalls();
     const again = await lookUp(OFFER.map(link));
-    expect(
-      again.results.map((r: { provider: string; fromCache: boolean }) => [r.provider, r.fromCache]),
-    ).toEqual([
-      ['onebound', true],
-      ['onebound', true],
-      ['onebound', true],
-    ]);
-    expect(detailCalls()).toMatchObject({ tmapi: tmapiBefore, onebound: 3 });
+    for (const result of again.results)
+      expect(result).toMatchObject({ provider: 'onebound', fromCache: true });
+    expect(detailCalls()).toEqual(before);
+  });
+});
+
+describeWithRedis('dead links across instances (two proxies on one Redis)', () => {
+  it('a not-found one instance walked costs the other nothing', async () => {
+    const redisKeyPrefix = uniquePrefix('not-found');
+    const config = offersFrom(['tmapi', 'onebound'], { redisUrl: REDIS_URL });
+    const a = await startProxy(config, { gatewayHooks: { redisKeyPrefix } });
+    const b = await startProxy(config, { gatewayHooks: { redisKeyPrefix } });
+    try {
+      expect((await a.post(OFFER_ROUTES.offers, { refs: [DEAD] })).body.results[0].error.kind).toBe(
+        'not_found',
+      );
+      const paid = detailCalls();
+      const fromB = await b.post(OFFER_ROUTES.offers, { refs: [DEAD] });
+      expect(fromB.body.results[0].error).toMatchObject({ kind: 'not_found', checkedAt: expect.any(String) });
+      expect(detailCalls()).toEqual(paid);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
