@@ -107,6 +107,20 @@ function base64Cores(secret: string): string[] {
   return cores;
 }
 
+const HEX_RUN = /^[0-9a-f]+$/i;
+const ALPHANUMERIC = /[0-9a-z]/i;
+
+/**
+ * A run of digits (or hex digits) of a secret inside a longer alphanumeric token of the text — an offer id, a
+ * price, an image hash — is data that happens to share 8 characters with the secret (1 in 10^8 per place for
+ * digits: often enough across large answers to corrupt them). The secret itself, quoted, stands between
+ * separators (`=`, `&`, `"`, `%`, the cut), and its run extends as far as it matches, so it is still removed.
+ */
+function embeddedHexRun(text: string, at: number, length: number): boolean {
+  if (!HEX_RUN.test(text.slice(at, at + length))) return false;
+  return ALPHANUMERIC.test(text[at - 1] ?? '') || ALPHANUMERIC.test(text[at + length] ?? '');
+}
+
 /**
  * A function that replaces every run of {@link RUN}+ characters of any of `secrets` (whole secrets shorter than
  * that but at least `minLength` long) in any spelling, raw or base64, with `[redacted]`.
@@ -157,6 +171,7 @@ export function createSecretRunScrubber(
         }
       }
       if (longest === 0 || PUBLIC_WORDS.has(text.slice(i, i + longest).toLowerCase())) continue;
+      if (embeddedHexRun(text, i, longest)) continue;
       const last = ranges.at(-1);
       // Runs that touch or overlap become one `[redacted]`.
       if (last && starts[i]! <= last[1]) last[1] = Math.max(last[1], starts[i + longest]!);

@@ -123,3 +123,15 @@ function leakedPiece(text: string, secret: string, encode: (t: string) => string
   }
   return undefined;
 }
+
+describe('createSecretScrubber: data that shares digits with a numeric secret', () => {
+  it('leaves offer ids and prices alone, and still removes the secret quoted between separators', () => {
+    const scrub = createSecretScrubber(['k1234567890123456']);
+    const page =
+      '{"num_iid":"612345678901","price":"13.50","sold":"91234567890123","pic":"a1234567890123b.jpg"}';
+    expect(scrub(page)).toBe(page);
+    expect(scrub('?key=k1234567890123456&x=1')).toBe('?key=[redacted]&x=1');
+    // Cut inside the digits: the piece stands at the start of the quote.
+    expect(scrub('"90123456&x=1"')).toBe('"[redacted]&x=1"');
+  });
+});
