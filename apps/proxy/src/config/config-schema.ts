@@ -43,7 +43,12 @@ const fixedRates = z.preprocess(
       : v,
   z.record(
     z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code (USD:7.12,EUR:7.74)'),
-    z.number({ error: 'expected CNY per unit, e.g. USD:7.12' }).positive(),
+    // CNY per unit of any currency lies far inside these (IDR ≈ 0.00046, KWD ≈ 23); outside them every converted
+    // amount is Infinity or 0 (issue 23: 1e-320 and 1e308 made every USD request a 500).
+    z
+      .number({ error: 'expected CNY per unit, e.g. USD:7.12' })
+      .min(1e-6, 'expected CNY per unit, e.g. USD:7.12')
+      .max(1e6, 'expected CNY per unit, e.g. USD:7.12'),
   ),
 );
 
