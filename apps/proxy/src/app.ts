@@ -15,7 +15,7 @@ import buyers from './plugins/app/buyers.js';
 import gateway from './plugins/app/gateway.js';
 import localization from './plugins/app/localization.js';
 import metrics from './plugins/app/metrics.js';
-import problemHandler from './plugins/app/problem-handler.js';
+import problemHandler, { frameworkProblem } from './plugins/app/problem-handler.js';
 import redis from './plugins/app/redis.js';
 import requestGuards from './plugins/app/request-guards.js';
 import secretScrub from './plugins/app/secret-scrub.js';
@@ -23,6 +23,7 @@ import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
+import { sendProblem } from './problem.js';
 import healthRoutes from './routes/health.js';
 import currenciesRoutes from './routes/v1/currencies.js';
 import landedCostRoutes from './routes/v1/landed-cost.js';
@@ -31,6 +32,9 @@ import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
 import suppliersRoutes from './routes/v1/suppliers.js';
 import usageRoutes from './routes/v1/usage.js';
+
+/** 2,000 characters (OfferRef), each at most 9 once URL-encoded. */
+const MAX_ENCODED_REF_LENGTH = 2_000 * 9;
 
 export const DEMO_MODE_MESSAGE =
   'demo mode: serving bundled sample data (no provider credentials configured)';
@@ -63,8 +67,16 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     // Typed as Fastify's base logger so the app keeps Fastify's default generics.
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    // Search routes answer in one piece; a slow upstream is bounded by the gateway's own timeouts.
-    requestTimeout: 120_000,
+    // Receiving the request only: answers are bounded by the gateway's deadlines. Node checks it every
+    // connectionsCheckingInterval (30 s by default) and only until a handler has the request; the body itself is
+    // timed by request-guards (issue 23: a body shorter than its Content-Length held the socket 128 s).
+    requestTimeout: config.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs) },
+    // A pasted link up to 2,000 characters (OfferRef's limit) URL-encodes to up to 18,000 (a Chinese character
+    // is 9: %E8%B0%A2); the route's schema, not the router, answers anything longer with a problem naming `ref`.
+    routerOptions: { maxParamLength: MAX_ENCODED_REF_LENGTH },
+    // Router errors (a malformed %-escape, a parameter past the limit above) answer problem bodies too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, frameworkProblem(error)),
     trustProxy: false,
     // Requests Node's HTTP parser rejects (raw UTF-8 in the URL) get a problem body saying how to encode.
     clientErrorHandler,
@@ -84,14 +96,14 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     commandTimeoutMs: config.redisCommandTimeoutMs,
   });
   await app.register(helmet);
-  await app.register(requestGuards);
+  await app.register(requestGuards, { bodyTimeoutMs: config.requestTimeoutMs });
   await app.register(cors, { origins: config.corsOrigins });
   await app.register(rateLimit, {
     requestsPerMinute: config.rateLimit.requestsPerMinute,
     tokens: config.tokens,
     redis: app.redis,
   });
-  await app.register(auth, { tokens: config.tokens });
+  await app.register(auth, { tokens: config.tokens, metricsToken: config.metricsToken });
   await app.register(buyers, { buyers: config.buyers });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
@@ -101,7 +113,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(providersRoutes, { config });
   await app.register(suppliersRoutes, { config });
   await app.register(productsRoutes, { config });
-  await app.register(offersRoutes, { config });
+  await app.register(offersRoutes, { config, redisKeyPrefix: deps.gatewayHooks?.redisKeyPrefix });
   await app.register(landedCostRoutes, { config });
   await app.register(usageRoutes);
   await app.register(currenciesRoutes);

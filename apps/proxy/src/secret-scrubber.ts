@@ -1,3 +1,5 @@
+import { createSecretRunScrubber } from './secret-runs.js';
+
 /**
  * Replaces every configured secret in a text with `[redacted]`, in every spelling a provider may echo it back
  * in: raw; URL-encoded by any encoder (`encodeURIComponent`, RFC 3986 `%21%28%29%7E%2A`, forms and Python's
@@ -7,18 +9,25 @@
  * Used on finished log lines and response bodies: a provider's error text may quote our request back (URL,
  * headers, body), and adapters pass that text on as the error message. Only declared secrets are given here
  * (each adapter's `secretFields`), so identifiers such as a numeric `appKey` never alter unrelated data.
+ *
+ * Then any piece of 8 or more characters of a secret, in those spellings and also URL-encoded twice, as HTML
+ * entities, or inside base64 / base64url text (see secret-runs.ts): a quote cut in the middle of a secret, or
+ * encoded the way some server happened to, shows none of it either.
  */
 export function createSecretScrubber(secrets: readonly string[]): (text: string) => string {
+  const runs = createSecretRunScrubber(secrets, MIN_SECRET_LENGTH);
   const patterns = [...new Set(secrets)]
-    // Too short to be a real credential, and replacing it would mangle ordinary text.
-    .filter((secret) => secret.length >= 6)
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length)
     .map(secretPattern);
   if (patterns.length === 0) return (text) => text;
   const anySecret = new RegExp(patterns.join('|'), 'g');
-  return (text) => text.replace(anySecret, '[redacted]');
+  return (text) => runs(text.replace(anySecret, '[redacted]'));
 }
+
+/** Too short to be a real credential, and replacing it would mangle ordinary text. */
+const MIN_SECRET_LENGTH = 6;
 
 const hexDigit = (digit: string) =>
   /[a-f]/i.test(digit) ? `[${digit.toUpperCase()}${digit.toLowerCase()}]` : digit;

@@ -47,3 +47,45 @@ export class SecretScan {
     return found;
   }
 }
+
+const PIECE = 8;
+const html = (t: string) =>
+  t
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+const PIECE_SPELLINGS: ((t: string) => string)[] = [
+  (t) => t,
+  (t) => JSON.stringify(t).slice(1, -1),
+  encodeURIComponent,
+  (t) => encodeURIComponent(encodeURIComponent(t)),
+  (t) => new URLSearchParams({ t }).toString().slice(2),
+  html,
+  (t) => t.replace(/[^A-Za-z0-9 ]/g, (c) => `&#${c.codePointAt(0)};`),
+];
+
+/**
+ * The first piece of 8+ characters of any secret found in `text` — raw, JSON-escaped, URL-encoded once or
+ * twice, form-encoded, as HTML entities, or inside any base64 / base64url run (decoded at every alignment) —
+ * as `secret #i piece "…"`; undefined when clean. Issue 23's standard: no encoding, no cut, shows any of it.
+ */
+export function findSecretPiece(text: string, secrets: readonly string[]): string | undefined {
+  const decodedRuns = (text.match(/[A-Za-z0-9+/_-]{11,}/g) ?? []).flatMap((run) =>
+    [0, 1, 2, 3].map((skip) =>
+      Buffer.from(run.slice(skip).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'),
+    ),
+  );
+  for (const [index, secret] of secrets.entries()) {
+    for (let at = 0; at + PIECE <= secret.length; at++) {
+      const piece = secret.slice(at, at + PIECE);
+      if (
+        PIECE_SPELLINGS.some((spell) => text.includes(spell(piece))) ||
+        decodedRuns.some((d) => d.includes(piece))
+      )
+        return `secret #${index} piece "${piece}"`;
+    }
+  }
+  return undefined;
+}

@@ -41,7 +41,7 @@ export {
 } from './normalize/credit-level.js';
 export { normalizeLocation } from './normalize/location.js';
 export { trustedTranslation } from './normalize/translated-text.js';
-export { OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
+export { isOfferId, OfferRefError, type OfferRefProblem, parseOfferRef } from './offers/offer-ref.js';
 export {
   effectivePrice,
   OfferPriceError,

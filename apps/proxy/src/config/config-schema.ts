@@ -51,9 +51,20 @@ const fixedRates = z.preprocess(
       : v,
   z.record(
     z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code (USD:7.12,EUR:7.74)'),
-    z.number({ error: 'expected CNY per unit, e.g. USD:7.12' }).positive(),
+    // CNY per unit of any currency lies far inside these (IDR ≈ 0.00046, KWD ≈ 23); outside them every converted
+    // amount is Infinity or 0 (issue 23: 1e-320 and 1e308 made every USD request a 500).
+    z
+      .number({ error: 'expected CNY per unit, e.g. USD:7.12' })
+      .min(1e-6, 'expected CNY per unit, e.g. USD:7.12')
+      .max(1e6, 'expected CNY per unit, e.g. USD:7.12'),
   ),
 );
+
+/** A bearer token: at least 16 characters and one word on the Authorization line (one with a space could never authenticate). */
+const clientToken = z
+  .string()
+  .min(16, 'tokens must be at least 16 characters')
+  .regex(/^\S+$/, 'a token must not contain spaces or other whitespace');
 
 export const ProxyConfigInput = z.strictObject({
   host: z.string().trim().min(1).optional(),
@@ -75,10 +86,10 @@ export const ProxyConfigInput = z.strictObject({
   tokens: z
     .array(
       z.union([
-        z.string().min(16, 'tokens must be at least 16 characters'),
+        clientToken,
         z.strictObject({
           name: buyerName,
-          token: z.string().min(16, 'tokens must be at least 16 characters'),
+          token: clientToken,
           dailyCalls: positiveInt.optional(),
         }),
       ]),
@@ -103,6 +114,14 @@ export const ProxyConfigInput = z.strictObject({
       z.record(buyerName, z.number({ error: 'expected name:calls, e.g. alice:200' }).int().positive()),
     )
     .optional(),
+  /** Bearer token a Prometheus scraper presents for `/metrics` (client tokens work too) once tokens are set. */
+  metricsToken: z
+    .string()
+    .min(16, 'the metrics token must be at least 16 characters')
+    .regex(/^\S+$/, 'the metrics token must not contain spaces or other whitespace')
+    .optional(),
+  /** How long a client has to send a whole request (headers and body); longer is a 408. */
+  requestTimeoutMs: positiveInt.optional(),
   corsOrigins: z.array(z.url()).optional(),
   /** The production origin of the add-in (e.g. `https://addin.example.com`), allowed by CORS. */
   publicOrigin: z.url().optional(),
@@ -144,6 +163,10 @@ export const ProxyConfigInput = z.strictObject({
     .strictObject({
       /** The order providers are asked for an offer's details (`YUANTOU_OFFER_PROVIDERS=tmapi,onebound`). */
       providers: z.array(z.enum(PROVIDER_IDS)).min(1).optional(),
+      /** How long "no provider has this offer" is remembered (no call meanwhile); 0 = never remembered. */
+      notFoundTtlSeconds: z.coerce.number().int().nonnegative().optional(),
+      /** A walk for an offer stops after this many providers said "not found". */
+      notFoundProviders: positiveInt.optional(),
     })
     .optional(),
   /**
@@ -165,6 +188,8 @@ export const ProxyConfigInput = z.strictObject({
   quotaCoolDownSeconds: positiveInt.optional(),
   /** How long one Redis command may take before this instance falls back to local behaviour. */
   redisCommandTimeoutMs: positiveInt.optional(),
+  /** Cap of every upstream body (providers, rate feed, translator); a longer one fails its call. */
+  upstreamMaxBodyBytes: positiveInt.optional(),
   /** Machine translation of non-Chinese keywords (LibreTranslate); without it, the bundled glossary. */
   translate: z
     .strictObject({
@@ -209,6 +234,9 @@ export const DEFAULTS = {
   retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 5_000 },
   circuit: { failureThreshold: 5, resetAfterMs: 30_000 },
   rateLimit: { requestsPerMinute: 1_000 },
+  // A dead link (deleted offer, mistyped id) stays dead: asking every provider again on each recalculation cost
+  // one paid call per provider per dead link (issue 23). Two providers saying "not found" is answer enough.
+  offers: { notFoundTtlSeconds: 86_400, notFoundProviders: 2 },
   deadlineMs: 30_000,
   quotaCoolDownSeconds: 900,
   redisCommandTimeoutMs: 50,
@@ -219,4 +247,9 @@ export const DEFAULTS = {
   chinaFreight: { province: '浙江', cityCode: '330700', districtCode: '330782' },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
+  // Receiving a request, not answering it: a 5 MB image at 4 Mbit/s takes 10 s. A body shorter than its
+  // Content-Length held the socket 128 s with Node's default (issue 23).
+  requestTimeoutMs: 15_000,
+  // 1688 detail and search answers are tens to hundreds of kB; an endless body grew the proxy to 1.7 GB (issue 23).
+  upstreamMaxBodyBytes: 8 * 1024 * 1024,
 } as const;

@@ -37,6 +37,9 @@ describe('translation and exchange-rate settings', () => {
     const bad: Record<string, string>[] = [
       { YUANTOU_FX_RATES: 'USD:abc' },
       { YUANTOU_FX_RATES: 'DOLLAR:7' },
+      // Issue 23: rates no currency has, that turn every converted amount into Infinity or 0 (a 500).
+      { YUANTOU_FX_RATES: 'USD:1e-320' },
+      { YUANTOU_FX_RATES: 'USD:1e308' },
       { YUANTOU_TRANSLATE_URL: 'ftp://x' },
     ];
     for (const env of bad) {

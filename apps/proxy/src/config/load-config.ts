@@ -29,6 +29,10 @@ export interface ProxyConfig {
   tokens: string[];
   /** Each token with its buyer's name and daily paid-call budget (named tokens, issue 28). */
   buyers: BuyerToken[];
+  /** Bearer token for `/metrics` besides the client tokens (only asked for when tokens are configured). */
+  metricsToken?: string;
+  /** How long a client has to send a whole request (ms). */
+  requestTimeoutMs: number;
   corsOrigins: string[];
   /** The https origin buyers reach the service at (YUANTOU_PUBLIC_ORIGIN): the served manifest's host. */
   publicOrigin?: string;
@@ -44,6 +48,8 @@ export interface ProxyConfig {
   freightProviders: ProviderSettings[];
   /** Where the China leg ends: the buyer's agent's warehouse (default Yiwu, 浙江). */
   chinaDestination: ChinaDestination;
+  /** Dead links: how long a not-found offer is remembered (s, 0 = off), how many providers a walk may try. */
+  offers: { notFoundTtlSeconds: number; notFoundProviders: number };
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -57,6 +63,8 @@ export interface ProxyConfig {
   quotaCoolDownMs: number;
   redisCommandTimeoutMs: number;
   bodyLimitBytes: number;
+  /** Cap of every upstream body (providers, rate feed, translator): a longer one fails its call. */
+  upstreamMaxBodyBytes: number;
   /** Keyword translation: LibreTranslate when `url` is set, else the bundled glossary. */
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
   /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
@@ -292,6 +300,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
         ? resolve(options.cwd ?? process.cwd(), input.addinDir)
         : fileURLToPath(new URL('../../../excel-addin/dist', import.meta.url)),
     },
+    metricsToken: input.metricsToken,
+    requestTimeoutMs: input.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     corsOrigins: [
       ...new Set(
         [
@@ -305,6 +315,10 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     offerProviders,
     freightProviders,
     chinaDestination,
+    offers: {
+      notFoundTtlSeconds: input.offers?.notFoundTtlSeconds ?? DEFAULTS.offers.notFoundTtlSeconds,
+      notFoundProviders: input.offers?.notFoundProviders ?? DEFAULTS.offers.notFoundProviders,
+    },
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
     responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),
     retry: { ...DEFAULTS.retry, ...input.retry },
@@ -317,12 +331,19 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     quotaCoolDownMs: (input.quotaCoolDownSeconds ?? DEFAULTS.quotaCoolDownSeconds) * 1000,
     redisCommandTimeoutMs: input.redisCommandTimeoutMs ?? DEFAULTS.redisCommandTimeoutMs,
     bodyLimitBytes: DEFAULTS.bodyLimitBytes,
+    upstreamMaxBodyBytes: input.upstreamMaxBodyBytes ?? DEFAULTS.upstreamMaxBodyBytes,
     translate: { ...DEFAULTS.translate, ...input.translate },
     fx: {
       fixedRates: input.fx?.rates,
       ecbUrl: input.fx?.ecbUrl,
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
-    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey, input.redisPassword),
+    secrets: secretsOf(
+      enabled,
+      input.metricsToken ? [...tokens, input.metricsToken] : tokens,
+      input.redisUrl,
+      input.translate?.apiKey,
+      input.redisPassword,
+    ),
   };
 }

@@ -52,7 +52,10 @@ export function createCurrencyConverter(
           ),
         );
       }
-      const stale = table.rateDate !== null && ageInDays(table.rateDate, now()) > staleAfterDays;
+      // A set kept because the newer one was held back is flagged like an old one: it may not be today's rate.
+      const stale =
+        table.heldBack !== undefined ||
+        (table.rateDate !== null && ageInDays(table.rateDate, now()) > staleAfterDays);
       return { currency, rate, rateDate: table.rateDate, source: table.source, stale };
     },
   };

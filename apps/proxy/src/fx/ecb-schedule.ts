@@ -10,11 +10,14 @@ const GIVE_UP_AT = { hour: 18, minute: 0 };
 export const LATE_RETRY_MS = 30 * 60_000;
 const DAY_MS = 86_400_000;
 
+const FRANKFURT = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  timeZoneName: 'shortOffset',
+});
+
 /** UTC offset of Frankfurt (CET/CEST) at an instant, in ms. */
 function frankfurtOffsetMs(instant: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' })
-    .formatToParts(instant)
-    .find((part) => part.type === 'timeZoneName')?.value;
+  const name = FRANKFURT.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? '');
   if (!match) return 3_600_000;
   const sign = match[1] === '-' ? -1 : 1;
@@ -35,9 +38,33 @@ function nextWeekday(day: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+// A feed date is believed only inside this window (issue 23: 1000-01-01 froze the proxy for over 60 s walking
+// the days to "now", 2099-12-31 was kept as fresh until restart). The longest real gap is a TARGET holiday
+// stretch (Easter: 5 days); a month covers any outage worth serving through.
+export const MAX_FEED_AGE_DAYS = 31;
+export const MAX_FEED_LEAD_DAYS = 1;
+
+/** Why `rateDate` (YYYY-MM-DD) cannot be a current publication, or undefined when it can. Constant time. */
+export function implausibleFeedDate(rateDate: string, now: number): string | undefined {
+  const at = Date.parse(`${rateDate}T00:00:00Z`);
+  // Date.parse takes 2024-02-30 as 1 March: a real date reads back the same.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(rateDate) ||
+    Number.isNaN(at) ||
+    new Date(at).toISOString().slice(0, 10) !== rateDate
+  )
+    return `not a date: ${rateDate.slice(0, 12)}`;
+  if (at > now + MAX_FEED_LEAD_DAYS * DAY_MS) return `dated ${rateDate}, in the future`;
+  if (at < now - MAX_FEED_AGE_DAYS * DAY_MS)
+    return `dated ${rateDate}, more than ${MAX_FEED_AGE_DAYS} days ago`;
+  return undefined;
+}
+
 /** When the rates published on `rateDate` may have been superseded: the time of the next poll. */
 export function nextPoll(rateDate: string, now: number): number {
-  let day = nextWeekday(rateDate);
+  // Never walk more than a week of days, whatever date is given (a date far back cost one loop per day).
+  const weekAgo = new Date(now - 7 * DAY_MS).toISOString().slice(0, 10);
+  let day = nextWeekday(rateDate < weekAgo ? weekAgo : rateDate);
   for (;;) {
     const poll = frankfurtTime(day, POLL_AT.hour, POLL_AT.minute);
     if (poll > now) return poll;

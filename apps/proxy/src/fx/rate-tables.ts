@@ -9,6 +9,8 @@ export interface RateTable {
   /** CNY per one unit of `currency`, or undefined when the source does not list it. */
   cnyPer(currency: string): number | undefined;
   currencies(): string[];
+  /** Why a newer publication was not taken (served quotes are then flagged `stale`). */
+  heldBack?: string;
 }
 
 function tableFrom(source: RateSource, rateDate: string | null, cnyPer: Map<string, number>): RateTable {

@@ -40,6 +40,8 @@ export interface CachePath {
     deadline: Deadline,
     signal: AbortSignal | undefined,
   ): Promise<CachedResult>;
+  /** The cached answer only, never a paid call: undefined on a miss (a stale entry is still refreshed). */
+  peek(provider: ProviderId, operation: GatewayOperation, params: object): Promise<CachedResult | undefined>;
   /** Waits for background refreshes still running. */
   close(): Promise<void>;
 }
@@ -50,6 +52,22 @@ export function createCachePath(deps: CachePathDeps): CachePath {
   const refreshes = new Set<Promise<unknown>>();
 
   const lookup = (key: string, operation: GatewayOperation) => lookupOrMiss(cache, logger, key, operation);
+
+  /** A fresh or stale entry, counted as a hit (a stale one refreshed in the background); undefined on a miss. */
+  async function hit(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    params: object,
+    key: string,
+  ): Promise<CachedResult | undefined> {
+    const found = await lookup(key, operation);
+    if (!found) return undefined;
+    const stale = found.freshness === 'stale';
+    metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
+    deps.hits.count(provider);
+    if (stale) refreshInBackground(provider, operation, params, key);
+    return { page: found.entry.page, fromCache: true, stale };
+  }
 
   function fetchAndStore(
     provider: ProviderId,
@@ -98,16 +116,12 @@ export function createCachePath(deps: CachePathDeps): CachePath {
   }
 
   return {
+    peek: (provider, operation, params) =>
+      hit(provider, operation, params, cacheKey(provider, operation, params)),
     async cached(provider, operation, params, deadline, signal) {
       const key = cacheKey(provider, operation, params);
-      const found = await lookup(key, operation);
-      if (found) {
-        const stale = found.freshness === 'stale';
-        metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-        deps.hits.count(provider);
-        if (stale) refreshInBackground(provider, operation, params, key);
-        return { page: found.entry.page, fromCache: true, stale };
-      }
+      const found = await hit(provider, operation, params, key);
+      if (found) return found;
       metrics.cache.inc({ provider, operation, result: 'miss' });
       // The caller's wait shares the call's one deadline; a coalesced call's own answer is kept as it is.
       const fetched = await withinDeadline(

@@ -101,6 +101,17 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       };
     },
 
+    async peekOffer(provider, query) {
+      const started = performance.now();
+      // Offers look in every provider's cache before paying any (issue 23: a batch a later provider had served
+      // was paid again at the first one).
+      const { params, ignored } = operationOf(settingsOf(provider), 'getOffer').map(query);
+      const result = await path.peek(provider, 'getOffer', params);
+      if (!result) return undefined;
+      const durationMs = Math.round(performance.now() - started);
+      return { offer: result.page as Offer, fromCache: true, stale: result.stale, durationMs, ignored };
+    },
+
     usage,
 
     countReplay(provider) {

@@ -52,6 +52,10 @@ export interface GatewayOptions {
   deadlineMs: number;
   /** How long a provider that answered "quota" is left alone when it names no reset time. */
   quotaCoolDownMs: number;
+  /** Every configured secret: scrubbed out of each provider body before an adapter reads it. */
+  secrets?: readonly string[];
+  /** A provider body longer than this fails the call (default 8 MB). */
+  maxBodyBytes?: number;
   /**
    * The process's Redis client, when configured: cache, single-flight leases, rate limits, pauses and usage
    * counts are shared through it, each falling back to local behaviour while it is unreachable.
@@ -111,6 +115,9 @@ export type FreightLookup = (
   signal?: AbortSignal,
 ) => Promise<FreightLookupResult>;
 
+/** One provider's cached answer for one offer, or undefined: see {@link ProviderGateway.peekOffer}. */
+export type OfferPeek = (provider: ProviderId, query: OfferQuery) => Promise<OfferLookupResult | undefined>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -133,6 +140,11 @@ export interface ProviderGateway {
    * ProviderError (`bad_request` when the provider does not price freight).
    */
   estimateFreight: FreightLookup;
+  /**
+   * An offer's details from one provider's cache only, never a paid call; undefined on a miss. Offers look in
+   * every provider's cache before paying any (issue 23: a batch a later provider had served was paid again).
+   */
+  peekOffer: OfferPeek;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
   /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */

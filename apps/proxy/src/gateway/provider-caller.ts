@@ -2,6 +2,7 @@ import type { MappedQuery, PrepareStep, ProviderResponse, SignedRequest } from '
 import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import { createSecretScrubber } from '../secret-scrubber.js';
 import type { Sleep } from '../sleep.js';
 import { createProviderCircuit } from '../upstream/circuit-breaker.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
@@ -67,6 +68,10 @@ export interface ProviderCallerDeps {
   deadlineMs: number;
   /** How long a provider that answered "quota" is left alone when it gives no reset time. */
   quotaCoolDownMs: number;
+  /** Every secret of this proxy: scrubbed from each upstream body, whole, before anything reads or cuts it. */
+  secrets?: GatewayOptions['secrets'];
+  /** The cap on one upstream body (bytes): a larger one fails the call, not the process. */
+  maxBodyBytes?: number;
   rateStore: RateWindowStore;
   pauses: ProviderPauses;
   ledger: UsageLedger;
@@ -98,6 +103,8 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     adapter: settings.adapter,
     timeoutMs: settings.timeoutMs,
     dispatcher: deps.hooks?.dispatcher,
+    maxBodyBytes: deps.maxBodyBytes,
+    scrub: createSecretScrubber(deps.secrets ?? []),
   });
   const log = deps.logger.child({ provider: settings.id });
   const protectedCall = composeUpstream(
@@ -134,6 +141,14 @@ function chainSteps(deps: ProviderCallerDeps, log: Logger): Record<ChainStep, Mi
   const circuit = createProviderCircuit(provider, deps.circuit, (state) => {
     metrics.circuitOpen.set({ provider }, state === 'closed' ? 0 : 1);
     log.warn({ circuit: state }, `${provider} circuit ${state}`);
+    // Shared through Redis: the other instances do not each pay to find the provider failing (issue 23).
+    const reason = `${provider} is failing`;
+    if (state === 'open')
+      void deps.pauses.pause(provider, {
+        kind: 'upstream',
+        until: now() + deps.circuit.resetAfterMs,
+        reason,
+      });
   });
   const rateLimiter = createRateLimiter({
     provider,

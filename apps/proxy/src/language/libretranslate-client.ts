@@ -1,5 +1,10 @@
+import { Keyword } from '@yuantou/core';
 import { request } from 'undici';
 import { z } from 'zod';
+import { BodyTooLargeError, readCappedBody } from '../upstream/capped-body.js';
+
+/** A translation answer is a few hundred bytes; an endless one fails the call at this many (issue 23). */
+export const MAX_TRANSLATE_BODY_BYTES = 64 * 1024;
 
 // LibreTranslate's HTTP API (https://docs.libretranslate.com, "API usage"): `POST /translate` with a JSON body
 // `{ q, source, target, format, api_key }` answers `{ translatedText }`, plus `detectedLanguage:
@@ -66,13 +71,15 @@ export function createLibreTranslateClient(options: LibreTranslateOptions): Libr
           signal: combined,
         });
         status = response.statusCode;
-        body = await response.body.text();
+        body = (await readCappedBody(response, MAX_TRANSLATE_BODY_BYTES)).toString('utf8');
       } catch (error) {
         signal?.throwIfAborted();
         throw new TranslateServerError(
-          deadline.aborted
-            ? `translation server did not answer within ${options.timeoutMs} ms`
-            : `translation server unreachable (${(error as { code?: string }).code ?? 'network error'})`,
+          error instanceof BodyTooLargeError
+            ? `translation server sent more than ${MAX_TRANSLATE_BODY_BYTES} bytes`
+            : deadline.aborted
+              ? `translation server did not answer within ${options.timeoutMs} ms`
+              : `translation server unreachable (${(error as { code?: string }).code ?? 'network error'})`,
         );
       }
       const json = parseJson(body);
@@ -86,7 +93,15 @@ export function createLibreTranslateClient(options: LibreTranslateOptions): Libr
       const parsed = TranslateResponse.safeParse(json);
       if (!parsed.success)
         throw new TranslateServerError('translation server sent an unexpected body', status);
-      return { text: parsed.data.translatedText.trim(), detected: parsed.data.detectedLanguage?.language };
+      // The translation becomes the paid keyword: it is held to the rules a client's keyword is (issue 23: control
+      // characters and 100,000-character answers were sent to providers as typed by the server).
+      const keyword = Keyword.safeParse(parsed.data.translatedText);
+      if (!keyword.success)
+        throw new TranslateServerError(
+          `translation server sent an unusable keyword (${keyword.error.issues[0]?.message ?? 'invalid'})`,
+          status,
+        );
+      return { text: keyword.data, detected: parsed.data.detectedLanguage?.language };
     },
   };
 }

@@ -18,16 +18,19 @@ import {
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
-import type { OfferLookup } from '../gateway/gateway-contract.js';
+import type { OfferLookup, OfferPeek } from '../gateway/gateway-contract.js';
 import { placeInEnglish, sellerLabels } from '../language/seller-labels.js';
 import { quoteCurrency } from '../search/localize.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
 import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
+import type { NotFoundMemory } from './not-found-memory.js';
 
 // `POST /v1/offers` and `GET /v1/offers/:ref`: each ref parsed on its own (one bad link fails only itself),
 // each distinct offer looked up once (duplicate refs cost one call), each lookup walking the configured provider
 // order until one serves it. Every provider call goes through the gateway: cache, single-flight, rate limits,
-// budgets, breaker — offers are paid calls like searches.
+// budgets, breaker — offers are paid calls like searches. Before any is paid, every provider's cache is looked in
+// (a batch a later provider served after a fallback costs nothing the second time), and an offer the providers
+// recently all said was not found is answered from that memory, with when they said it (issue 23).
 
 /** Kinds after which the next provider may still have the offer (issue 13); others end the walk. */
 export const FALLBACK_KINDS: ReadonlySet<ErrorKind> = new Set([
@@ -46,6 +49,12 @@ export interface OfferProvider {
 
 export interface LookupOffersDeps {
   getOffer: OfferLookup;
+  /** Cache-only look at one provider (no call); without it only the walk's own cache hits are free. */
+  peekOffer?: OfferPeek;
+  /** Remembered not-founds; without it every lookup walks. */
+  notFound?: NotFoundMemory;
+  /** A walk stops after this many providers said "not found" (default: no cap). */
+  notFoundProviders?: number;
   /** Providers with offer details, in the order to try them. */
   providers: OfferProvider[];
   /** Rates for `currency`: the same converter searches use. */
@@ -156,23 +165,45 @@ export async function lookupOffers(
         error: { kind: 'no_provider', message: 'no enabled provider offers product details' },
       };
     }
+    const checkedAt = await deps.notFound?.checkedAt(offerId);
+    if (checkedAt) {
+      const message = `offer ${offerId} not found (last checked ${checkedAt}; no provider asked again since)`;
+      return { offerId, attempts: [], error: { kind: 'not_found', message, checkedAt } };
+    }
+    const cached = await peekEveryCache(offerId);
+    if (cached) return cached;
     const attempts: OfferAttempt[] = [];
+    let notFound = 0;
     for (const { id } of deps.providers) {
       const { offer, ...attempt } = await ask(id, offerId);
       attempts.push(attempt);
-      if (offer) {
-        return {
-          offerId,
-          offer,
-          provider: id,
-          fromCache: attempt.fromCache,
-          ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
-          attempts,
-        };
-      }
+      if (offer) return served(offerId, id, offer, attempt, attempts);
       if (!FALLBACK_KINDS.has(attempt.error!.kind)) break;
+      if (attempt.error!.kind === 'not_found' && ++notFound >= (deps.notFoundProviders ?? Infinity)) break;
     }
-    return { offerId, attempts, error: exhausted(offerId, attempts) };
+    const error = exhausted(offerId, attempts);
+    if (error.kind === 'not_found') await deps.notFound?.remember(offerId, new Date());
+    return { offerId, attempts, error };
+  }
+
+  /** The first provider (in order) whose cache holds the offer, without paying any. */
+  async function peekEveryCache(offerId: string): Promise<Found | undefined> {
+    const peek = deps.peekOffer;
+    if (!peek) return undefined;
+    const query = { id: offerId, language: input.language };
+    const hits = await Promise.all(deps.providers.map(({ id }) => peek(id, query).catch(() => undefined)));
+    const index = hits.findIndex((hit) => hit !== undefined);
+    if (index < 0) return undefined;
+    const hit = hits[index]!;
+    const provider = deps.providers[index]!.id;
+    const attempt: OfferAttempt = {
+      provider,
+      outcome: 'ok',
+      fromCache: true,
+      durationMs: hit.durationMs,
+      ...(hit.ignored.length > 0 ? { ignored: hit.ignored } : {}),
+    };
+    return served(offerId, provider, hit.offer, attempt, [attempt]);
   }
 
   const parsed = input.refs.map(parseRef);
@@ -216,6 +247,23 @@ function offerSellerFields(offer: Offer, language: Language | undefined): Partia
         }
       : {}),
     ...(seller ? { sellerTranslated: seller } : {}),
+  };
+}
+
+function served(
+  offerId: string,
+  provider: ProviderId,
+  offer: Offer,
+  attempt: OfferAttempt,
+  attempts: OfferAttempt[],
+): Found {
+  return {
+    offerId,
+    offer,
+    provider,
+    fromCache: attempt.fromCache,
+    ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
+    attempts,
   };
 }
 

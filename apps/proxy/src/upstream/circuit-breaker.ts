@@ -13,16 +13,21 @@ export interface ProviderCircuit {
   readonly state: 'closed' | 'open' | 'half-open';
 }
 
-const FAILURE_KINDS = new Set(['upstream', 'timeout', 'rate_limited', 'invalid_response']);
+const FAILURE_KINDS = new Set(['upstream', 'timeout', 'invalid_response']);
 
 /**
- * Only the provider's own trouble trips the breaker: it failed (`upstream`, `timeout`), pushed back
- * (`rate_limited`) or answered garbage (`invalid_response`). A bad request, bad credentials or an exhausted
- * quota say nothing about whether the provider is up, and this proxy's own refusals (its rate limit, a pause,
- * the budget) say nothing about the provider at all: both are neutral for the count.
+ * Only the provider's own trouble trips the breaker: it failed (`upstream`, `timeout`) or answered garbage
+ * (`invalid_response`). A bad request, bad credentials or an exhausted quota say nothing about whether the
+ * provider is up, and this proxy's own refusals (its rate limit, a pause, the budget) say nothing about the
+ * provider at all: both are neutral for the count. So is a provider asking us to wait (a 429, or a 503 with
+ * `Retry-After`): it is up and said when to come back, and the pause it names is honoured instead (issue 23:
+ * five 429s in a burst opened the breaker for 30 s on a healthy provider).
  */
 export function isProviderFailure(error: unknown): boolean {
-  return ProviderError.isInstance(error) && FAILURE_KINDS.has(error.kind) && !isLocalRefusal(error);
+  if (!ProviderError.isInstance(error) || isLocalRefusal(error)) return false;
+  const askedToWait =
+    error.kind === 'rate_limited' || (error.retryAfterMs !== null && error.retryAfterMs > 0);
+  return FAILURE_KINDS.has(error.kind) && !askedToWait;
 }
 
 const STATE_NAMES = {

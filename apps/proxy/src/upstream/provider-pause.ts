@@ -2,12 +2,14 @@ import type { ErrorKind, ProviderId } from '@yuantou/core';
 import type { RedisClient } from '../redis-client.js';
 
 /**
- * A provider that said "not now" — a quota answer (TMAPI 439, Onebound 4013, `api_info` at its maximum) or a
- * rate limit with `Retry-After` — is paused until then: no call is sent to it meanwhile, on any instance (the
- * pause is shared through Redis and kept locally, so it holds while Redis is away).
+ * A provider that said "not now" — a quota answer (TMAPI 439, Onebound 4013, `api_info` at its maximum), a
+ * rate limit or a 503 with `Retry-After` — or that kept failing until a breaker opened, is paused until then:
+ * no call is sent to it meanwhile, on any instance (the pause is shared through Redis and kept locally, so it
+ * holds while Redis is away).
  */
 export interface Pause {
-  kind: Extract<ErrorKind, 'quota' | 'rate_limited'>;
+  /** `upstream`: one instance's breaker opened, so every instance leaves the provider alone as long. */
+  kind: Extract<ErrorKind, 'quota' | 'rate_limited' | 'upstream'>;
   /** Epoch ms. */
   until: number;
   /** Why, for the caller: "tmapi reported its quota spent; paused until 10:15 UTC". */

@@ -1,6 +1,7 @@
 import type { AnyProviderAdapter, ProviderId, ProviderResponse, SignedRequest } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
+import { BodyTooLargeError, describeBytes, readCappedBody } from './capped-body.js';
 import { markNotRepeated } from './retry-policy.js';
 
 export interface UpstreamSenderOptions {
@@ -10,7 +11,18 @@ export interface UpstreamSenderOptions {
   timeoutMs: number;
   /** Replaces the provider's own keep-alive Agent (tests pass an undici MockAgent). */
   dispatcher?: Dispatcher;
+  /** A longer body fails the call (issue 23: nothing bounded a provider's body). Default 8 MB. */
+  maxBodyBytes?: number;
+  /**
+   * Applied to the whole body before the adapter reads it: an error quoting our request back is scrubbed before
+   * any adapter cuts it to a snippet (a cut secret was no longer recognised), so every provider text a client
+   * may see has been scrubbed first.
+   */
+  scrub?: (text: string) => string;
 }
+
+/** 1688 detail and search pages are tens to hundreds of kB; 8 MB leaves room and bounds memory per call. */
+export const DEFAULT_MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The proxy's one HTTP sender: one keep-alive Agent per provider, core request in, core response out. */
 export interface UpstreamSender {
@@ -37,6 +49,8 @@ const CONNECTION_CODES = new Set([
 
 export function createUpstreamSender(options: UpstreamSenderOptions): UpstreamSender {
   const { provider, adapter, timeoutMs } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_UPSTREAM_BODY_BYTES;
+  const scrub = options.scrub ?? ((text: string) => text);
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher =
     options.dispatcher ??
@@ -53,6 +67,7 @@ export function createUpstreamSender(options: UpstreamSenderOptions): UpstreamSe
   return {
     async send(request, signal) {
       signal?.throwIfAborted();
+      // The bundled demo answers in-process and holds no secret to quote.
       if (adapter.respond) return adapter.respond(request);
       const deadline = AbortSignal.timeout(timeoutMs);
       const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
@@ -64,10 +79,10 @@ export function createUpstreamSender(options: UpstreamSenderOptions): UpstreamSe
           body: request.body,
           signal: combined,
         });
-        const bytes = await response.body.arrayBuffer();
+        const bytes = await readCappedBody(response, maxBodyBytes);
         return {
           status: response.statusCode,
-          body: decoder.decode(bytes),
+          body: scrub(decoder.decode(bytes)),
           headers: lowerCased(response.headers),
         };
       } catch (error) {
@@ -104,6 +119,16 @@ export function networkError(
   timeoutMs: number,
 ): ProviderError {
   if (ProviderError.isInstance(error)) return error;
+  if (error instanceof BodyTooLargeError) {
+    // Asking again would fetch the same flood and may be billed again.
+    return markNotRepeated(
+      new ProviderError({
+        provider,
+        kind: 'invalid_response',
+        message: `${provider} answered with more than ${describeBytes(error.maxBytes)}; the answer was dropped`,
+      }),
+    );
+  }
   const code = errorCode(error);
   if (deadlinePassed || (code && TIMEOUT_CODES.has(code))) {
     const timeout = new ProviderError({

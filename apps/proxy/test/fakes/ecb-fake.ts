@@ -3,7 +3,8 @@ import { type FakeServer, startFakeServer } from '@yuantou/core/testing';
 
 // The ECB daily reference-rate file as the ECB serves it: the verbatim copy of 2024-03-13 (single-quoted
 // attributes, tabs, gesmes namespace) re-dated and trimmed on demand, so tests can play a holiday gap (the
-// same date served for days) or a feed missing a currency.
+// same date served for days) or a feed missing a currency — and a hostile feed (issue 23): any rate text
+// (`0x10`, `1e-320`, `1e308`), a currency listed twice, any date (1000-01-01, 2099-12-31).
 
 export const ECB_DAILY_PATH = '/stats/eurofxref/eurofxref-daily.xml';
 
@@ -17,12 +18,26 @@ export interface EcbFeed {
   date?: string;
   /** Currencies removed from the file. */
   without?: string[];
+  /** The `rate` attribute text of these currencies, as given (hostile feeds: `0x10`, `1e308`, `7,5`). */
+  rates?: Record<string, string>;
+  /** A currency listed a second time with this rate text. */
+  duplicate?: { currency: string; rate: string };
 }
 
 export function ecbDailyXml(feed: EcbFeed = {}): string {
   let xml = VERBATIM.replace("time='2024-03-13'", `time='${feed.date ?? '2024-03-13'}'`);
   for (const currency of feed.without ?? []) {
     xml = xml.replace(new RegExp(`\\s*<Cube currency='${currency}' rate='[^']*'/>`), '');
+  }
+  for (const [currency, rate] of Object.entries(feed.rates ?? {})) {
+    xml = xml.replace(new RegExp(`(<Cube currency='${currency}' rate=')[^']*'`), `$1${rate}'`);
+  }
+  if (feed.duplicate) {
+    const { currency, rate } = feed.duplicate;
+    xml = xml.replace(
+      "<Cube currency='USD'",
+      `<Cube currency='${currency}' rate='${rate}'/><Cube currency='USD'`,
+    );
   }
   return xml;
 }

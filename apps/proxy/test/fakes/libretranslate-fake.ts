@@ -47,18 +47,35 @@ function translate(request: RecordedRequest, requireKey: boolean): Reply {
   };
 }
 
+/** The fake; `answerWith` makes it a hostile translator (issue 23) until called with undefined. */
+export interface LibreTranslateFake extends FakeServer {
+  /** From now on every translation is this text, whatever was asked (control characters, 100,000 characters). */
+  answerWith(text: string | undefined): void;
+}
+
 /** Starts the fake; `requireKey` makes it behave like an instance started with `--api-keys`. */
-export function startLibreTranslateFake(options: { requireKey?: boolean } = {}): Promise<FakeServer> {
-  return startFakeServer({
+export async function startLibreTranslateFake(
+  options: { requireKey?: boolean } = {},
+): Promise<LibreTranslateFake> {
+  let hostile: string | undefined;
+  const server = await startFakeServer({
     name: 'libretranslate',
     route: (request) =>
       request.method === 'POST' && request.path === LIBRETRANSLATE_PATH
-        ? (r) => translate(r, options.requireKey ?? false)
+        ? (r) =>
+            hostile === undefined
+              ? translate(r, options.requireKey ?? false)
+              : { body: { translatedText: hostile } }
         : undefined,
     authenticate: () => null,
     errors: {
       slowdown: () => ({ status: 429, body: { error: 'Slowdown: 30 per 1 minute' } }),
       serverError: () => ({ status: 500, body: { error: 'Cannot translate text: internal error' } }),
+    },
+  });
+  return Object.assign(server, {
+    answerWith: (text: string | undefined) => {
+      hostile = text;
     },
   });
 }

@@ -15,6 +15,8 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.estimateFreight`);
       return inner.estimateFreight(provider, query, signal);
     },
+    // A cache look costs nothing: not counted as a call.
+    peekOffer: (provider, query) => inner.peekOffer(provider, query),
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),

@@ -122,6 +122,11 @@ export type OfferPricesConverted = z.infer<typeof OfferPricesConverted>;
 export const OfferItemError = z.object({
   kind: z.union([ErrorKind, z.enum(['invalid_ref', 'no_provider'])]),
   message: z.string(),
+  /**
+   * When `not_found` is a remembered answer (no provider was paid this time): when the providers last said so
+   * (ISO 8601). The proxy asks again once its not-found lifetime has passed.
+   */
+  checkedAt: z.string().optional(),
 });
 /** Why one item has no offer: see the {@link OfferItemError} schema. */
 export type OfferItemError = z.infer<typeof OfferItemError>;

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OfferRefError, parseOfferRef } from './offer-ref.js';
+import { isOfferId, OfferRefError, parseOfferRef } from './offer-ref.js';
 
 const ID = '612345678901';
+
+describe('isOfferId', () => {
+  it.each(['582896733162', '706627393257', '769649076522', '859086919394', '123456789', '1234567890123'])(
+    'accepts %s',
+    (id) => expect(isOfferId(id)).toBe(true),
+  );
+  it.each(['12345', '12345678', '012345678901', '12345678901234', '6123456789O1', ' 612345678901'])(
+    'refuses %j',
+    (id) => expect(isOfferId(id)).toBe(false),
+  );
+});
 
 describe('parseOfferRef', () => {
   it.each([
@@ -45,6 +56,14 @@ describe('parseOfferRef', () => {
     ['https://example.com/p/612345678901', 'no_offer_id'],
     ['毛绒玩具', 'no_offer_id'],
     ['1234', 'no_offer_id'],
+    // Not shaped like a 1688 offer id (issue 23: each such number cost one call per provider, every time).
+    ['12345', 'no_offer_id'],
+    ['12345678', 'no_offer_id'],
+    ['012345678901', 'no_offer_id'],
+    ['12345678901234', 'no_offer_id'],
+    ['13812345678', 'no_offer_id'],
+    ['电话 13812345678', 'no_offer_id'],
+    ['https://detail.1688.com/offer/12345.html', 'no_offer_id'],
   ])('rejects %j as %s', (text, problem) => {
     expect(catchError(() => parseOfferRef(text)).problem).toBe(problem);
   });

@@ -32,7 +32,29 @@ export class OfferRefError extends Error {
   }
 }
 
-// 1688 offer ids are 9–13 digits today (e.g. 582896733162, 706627393257); 5–20 leaves room either side.
+// What a 1688 offer id looks like (issue 23: any 5–20-digit number used to be taken as one, so `12345` or a
+// phone number cost one paid call per provider on every recalculation). Every real id in the providers'
+// documents and recorded answers is 12 digits without a leading zero: 582896733162 (Onebound item_get),
+// 706627393257 (PandaPon queryProductDetail response `data:{offerId:706627393257,…}`), 769649076522,
+// 859086919394 (TMAPI `item_id`); the official doc's `34513534353434` is marked there as a placeholder value.
+// Older offers have shorter ids and ids grow over time, so the rule leaves room both ways: 9 to 13 digits,
+// the first not 0. A bare 11-digit number shaped like a mainland mobile number (1, then 3–9, then 9 digits) is
+// refused unless a 1688 link carries it: pasted next to a product it is far more often the supplier's phone.
+const OFFER_ID = /^[1-9]\d{8,12}$/;
+const MOBILE_NUMBER = /^1[3-9]\d{9}$/;
+
+/**
+ * Whether `id` has the shape of a 1688 offer id: 9 to 13 digits, the first not 0 (real ids today are 12 digits,
+ * e.g. `582896733162`). {@link parseOfferRef} returns only such ids.
+ */
+export function isOfferId(id: string): boolean {
+  return OFFER_ID.test(id);
+}
+
+/** A bare number (no 1688 link around it) read as an offer id: offer-shaped and not a mobile number. */
+const isBareOfferId = (id: string) => isOfferId(id) && !MOBILE_NUMBER.test(id);
+
+// Wide enough to take the whole digit run out of a link; isOfferId then decides.
 const ID = '(\\d{5,20})';
 const BARE_ID = new RegExp(`^${ID}$`);
 const OFFER_PATH = new RegExp(`/offer/${ID}\\.html?`, 'i');
@@ -62,14 +84,14 @@ export function parseOfferRef(text: string): string {
   const input = String(text ?? '').trim();
   if (input === '') throw new OfferRefError('empty', 'no link or offer id given');
   const bare = BARE_ID.exec(input);
-  if (bare) return bare[1]!;
+  if (bare && isBareOfferId(bare[1]!)) return bare[1]!;
 
   const candidates = input.match(URL_LIKE) ?? [];
   for (const candidate of candidates) {
     const host = hostOf(candidate);
     if (host === null || !is1688(host)) continue;
     const id = OFFER_PATH.exec(candidate)?.[1] ?? OFFER_ID_PARAM.exec(candidate)?.[1];
-    if (id) return id;
+    if (id && isOfferId(id)) return id;
   }
   for (const candidate of candidates) {
     const host = hostOf(candidate);
@@ -84,10 +106,11 @@ export function parseOfferRef(text: string): string {
   }
   // Text around a bare id ("货号 612345678901 见图").
   const loose = /(?:^|[^\d.])(\d{9,20})(?![\d.])/.exec(input);
-  if (loose && candidates.every((c) => !hostOf(c) || !c.includes(loose[1]!))) return loose[1]!;
+  if (loose && isBareOfferId(loose[1]!) && candidates.every((c) => !hostOf(c) || !c.includes(loose[1]!)))
+    return loose[1]!;
   const shown = input.length > 60 ? `${input.slice(0, 60)}…` : input;
   throw new OfferRefError(
     'no_offer_id',
-    `no 1688 offer id in "${shown}": paste a link like https://detail.1688.com/offer/<id>.html or the id`,
+    `no 1688 offer id in "${shown}": paste a link like https://detail.1688.com/offer/<id>.html or the id (9–13 digits)`,
   );
 }

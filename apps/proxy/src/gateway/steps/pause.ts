@@ -106,6 +106,11 @@ function pauseNotes({ provider, pauses, ledger, metrics, log, quotaCoolDownMs, n
     if (!ProviderError.isInstance(error) || error.status === null) return error;
     if (error.kind === 'quota') return quotaRefusal(error);
     if (error.kind === 'rate_limited') return rateLimitRefusal(error);
+    if (error.kind === 'upstream' && error.retryAfterMs !== null && error.retryAfterMs > 0) {
+      // A 503 with Retry-After: unavailable, and it said for how long (issue 23: it paused nothing).
+      const until = now() + error.retryAfterMs;
+      await pauses.pause(provider, { kind: 'rate_limited', until, reason: `${provider} asked to wait` });
+    }
     return error;
   }
 

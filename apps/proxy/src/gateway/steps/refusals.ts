@@ -14,7 +14,11 @@ export const pausedError = (provider: ProviderId, pause: Pause, now: number) =>
       kind: pause.kind,
       retryable: true,
       retryAfterMs: Math.max(1, pause.until - now),
-      message: `${pause.reason}; no call until ${clock(pause.until)} UTC`,
+      // A breaker opened (here or on another instance): said as the breaker says it.
+      message:
+        pause.kind === 'upstream'
+          ? `${provider} is failing; paused for ${Math.max(1, Math.ceil((pause.until - now) / 1000))}s`
+          : `${pause.reason}; no call until ${clock(pause.until)} UTC`,
     }),
   );
 

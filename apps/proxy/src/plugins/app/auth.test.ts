@@ -48,12 +48,36 @@ describe('bearer auth', () => {
     expect(current.scan.lines.join('\n')).not.toContain(TOKEN);
   });
 
-  it('needs no token for probes, metrics and the API description', async () => {
+  it('needs no token for probes and the API description', async () => {
     const current = await start({ YUANTOU_TOKENS: TOKEN });
-    for (const url of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
+    for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs']) {
       const response = await current.inject(url);
       expect(response.statusCode, url).toBeLessThan(400);
     }
+  });
+
+  it('protects /metrics (spend, budgets, 401 counts) when tokens are configured (issue 23)', async () => {
+    const METRICS = 'metrics-scrape-token-0000-0003';
+    const current = await start({ YUANTOU_TOKENS: TOKEN, YUANTOU_METRICS_TOKEN: METRICS });
+    const anonymous = await current.inject('/metrics');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ status: 401, kind: 'unauthorized' });
+    for (const token of [TOKEN, METRICS]) {
+      const scrape = await current.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(scrape.statusCode).toBe(200);
+      expect(scrape.body).toContain('yuantou_');
+    }
+    // The scrape token opens /metrics only.
+    const search = await current.inject({
+      url: '/v1/suppliers?q=toy',
+      headers: { authorization: `Bearer ${METRICS}` },
+    });
+    expect(search.statusCode).toBe(401);
+  });
+
+  it('with no tokens (loopback only) /metrics stays open', async () => {
+    const current = await start();
+    expect((await current.inject('/metrics')).statusCode).toBe(200);
   });
 
   it('with no tokens (loopback only) serves without authentication', async () => {

@@ -6,13 +6,17 @@ import { isAddinPath } from './addin.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
-/** Routes anyone may call: probes, metrics scrapes and the API description. */
+const pathOf = (url: string) => url.split('?')[0] ?? '';
+
+/** `/metrics`: per-provider spend, budgets and 401 counts — behind a token once tokens are configured. */
+export const isMetricsPath = (url: string) => pathOf(url) === '/metrics';
+
+/** Routes anyone may call: probes and the API description (and `/metrics` when no tokens are configured). */
 export function isPublicPath(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
+  const path = pathOf(url);
   return (
     path === '/healthz' ||
     path === '/readyz' ||
-    path === '/metrics' ||
     path === '/openapi.json' ||
     path === '/docs' ||
     path.startsWith('/docs/') ||
@@ -42,15 +46,22 @@ export function createTokenCheck(tokens: string[]): (presented: string | undefin
   };
 }
 
-async function auth(app: FastifyInstance, options: { tokens: string[] }): Promise<void> {
+async function auth(
+  app: FastifyInstance,
+  options: { tokens: string[]; metricsToken?: string },
+): Promise<void> {
   // With no tokens the config loader only allows a loopback host: local use needs no token.
   if (options.tokens.length === 0) return;
   const isValid = createTokenCheck(options.tokens);
+  const isScrape = createTokenCheck(options.metricsToken ? [options.metricsToken] : []);
   // preParsing, not onRequest: the client rate limit (a route-level onRequest hook) must count a request before
   // it is refused here, so guessing tokens is limited like any other traffic — and before a body is read.
   app.addHook('preParsing', async (request, reply) => {
     if (request.method === 'OPTIONS' || isPublicPath(request.url)) return;
-    if (isValid(bearerToken(request))) return;
+    const presented = bearerToken(request);
+    if (isValid(presented)) return;
+    // issue 23: /metrics published spend, budgets and 401 counts to anyone who could reach it.
+    if (isMetricsPath(request.url) && isScrape(presented)) return;
     reply.header('www-authenticate', 'Bearer');
     return sendProblem(
       reply,

@@ -31,6 +31,8 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
       onRedisError: app.redisOutage,
       deadlineMs: config.deadlineMs,
       quotaCoolDownMs: config.quotaCoolDownMs,
+      secrets: config.secrets,
+      maxBodyBytes: config.upstreamMaxBodyBytes,
       // buildApp hands Fastify a pino instance, so its children are pino loggers.
       logger: app.log.child({ module: 'gateway' }) as unknown as Logger,
       registry: app.metricsRegistry,

@@ -1,3 +1,4 @@
+import type { Problem } from '@yuantou/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -35,7 +36,30 @@ const FRAMEWORK_ERRORS: Record<
     field: 'content-length',
     detail: () => 'content-length does not match the body',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    field: 'url',
+    detail: () => 'the URL holds a malformed %-escape: encode it with encodeURIComponent',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    field: 'url',
+    detail: () => 'the URL is too long: links are read up to 2,000 characters',
+  },
 };
+
+/** The problem for an error Fastify raises outside any route (its `frameworkErrors`), never its own body. */
+export function frameworkProblem(error: FastifyError): Problem {
+  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (known)
+    return problem(known.status, known.detail(error), { field: known.field, kind: kindOf(known.status) });
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return problem(status, 'the request was not understood');
+}
+
+const kindOf = (status: number) =>
+  status === 400 || status === 413 || status === 414 || status === 415 ? 'validation' : undefined;
 
 async function problemHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -50,9 +74,10 @@ async function problemHandler(app: FastifyInstance): Promise<void> {
     }
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
     if (known) {
-      const kind =
-        known.status === 400 || known.status === 413 || known.status === 415 ? 'validation' : undefined;
-      return sendProblem(reply, problem(known.status, known.detail(error), { field: known.field, kind }));
+      return sendProblem(
+        reply,
+        problem(known.status, known.detail(error), { field: known.field, kind: kindOf(known.status) }),
+      );
     }
     // JSON.parse failures surface as a SyntaxError with status 400.
     if (error instanceof SyntaxError && error.statusCode === 400) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { clientErrorHandler } from '../../client-error.js';
 import { problem, sendProblem } from '../../problem.js';
 
 // Checks on the raw request that must come before any route runs, because a lenient parser downstream would
@@ -35,7 +36,27 @@ function decodeOrUndefined(text: string): string | undefined {
 /** Routes that only read: HEAD of a search would run it, and a search costs money. */
 const FREE_HEAD_PATHS = new Set(['/healthz', '/readyz']);
 
-async function requestGuards(app: FastifyInstance): Promise<void> {
+async function requestGuards(app: FastifyInstance, options: { bodyTimeoutMs?: number } = {}): Promise<void> {
+  const bodyTimeoutMs = options.bodyTimeoutMs;
+  // A body shorter than its Content-Length held the socket 128 s (issue 23): Node's requestTimeout stops counting
+  // once the request reaches a handler. The body has this long to arrive; then a 408 problem, and the socket closes.
+  if (bodyTimeoutMs !== undefined) {
+    app.addHook('onRequest', async (request) => {
+      const raw = request.raw;
+      if (raw.complete) return;
+      const timer = setTimeout(() => {
+        if (raw.complete || raw.socket.destroyed) return;
+        request.log.info({ bodyTimeoutMs }, 'request body not received in time; closing');
+        clientErrorHandler(
+          Object.assign(new Error('body timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+          raw.socket,
+        );
+      }, bodyTimeoutMs);
+      const clear = () => clearTimeout(timer);
+      raw.once('end', clear);
+      raw.once('close', clear);
+    });
+  }
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (request.method === 'HEAD' && !FREE_HEAD_PATHS.has(path)) {

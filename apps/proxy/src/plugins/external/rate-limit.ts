@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { RedisClient } from '../../redis-client.js';
-import { bearerToken, createTokenCheck, isPublicPath } from '../app/auth.js';
+import { bearerToken, createTokenCheck, isMetricsPath, isPublicPath } from '../app/auth.js';
 import { fallbackRateLimitStore } from './rate-limit-store.js';
 
 interface RateLimitOptions {
@@ -31,7 +31,7 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions):
         return fallbackRateLimitStore(options.redis, 'yuantou:client-rate:');
       }
     } as never,
-    allowList: (request) => isPublicPath(request.url),
+    allowList: (request) => isPublicPath(request.url) || isMetricsPath(request.url),
     keyGenerator: (request) => {
       const token = bearerToken(request);
       return token && isValid(token)

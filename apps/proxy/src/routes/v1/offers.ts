@@ -13,18 +13,35 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lookupOffers } from '../../offers/lookup-offers.js';
+import { createNotFoundMemory } from '../../offers/not-found-memory.js';
 import { offerProblem } from '../../offers/offer-problem.js';
 import { ProblemError } from '../../problem.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
 
-export default async function offersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
+export interface OffersRouteOptions extends RouteOptions {
+  /** Prefix of the not-found memory's Redis keys (the gateway's, so tests' runs stay apart). */
+  redisKeyPrefix?: string;
+}
+
+export default async function offersRoutes(
+  app: FastifyInstance,
+  { config, redisKeyPrefix }: OffersRouteOptions,
+): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const providers = config.offerProviders.map((p) => ({ id: p.id, concurrency: p.concurrency }));
+  const notFound = createNotFoundMemory({
+    ttlSeconds: config.offers.notFoundTtlSeconds,
+    redis: app.redis,
+    prefix: redisKeyPrefix ?? 'yuantou:',
+  });
   const deps = (request: { log: FastifyInstance['log'] }, signal: AbortSignal) => {
     // Every lookup of a batch (up to 200, each through limiter, flight and sender) listens to this one signal.
     setMaxListeners(MAX_OFFER_REFS * 4, signal);
     return {
       getOffer: app.gateway.getOffer,
+      peekOffer: app.gateway.peekOffer,
+      notFound,
+      notFoundProviders: config.offers.notFoundProviders,
       providers,
       fx: app.fx,
       log: request.log,
