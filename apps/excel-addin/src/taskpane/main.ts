@@ -3,6 +3,7 @@ import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
 import { within } from '../runtime/office-start.js';
+import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
 import { mountTaskpane } from './taskpane.js';
 
@@ -13,6 +14,7 @@ import { mountTaskpane } from './taskpane.js';
 
 const OFFICE_WAIT_MS = 15_000;
 const body = document.body;
+followTheme(document);
 const pane = mountTaskpane(document, { runtime: sharedRuntime });
 body.dataset.form = 'ready';
 const hostStatus = document.getElementById('host-status')!;
@@ -50,6 +52,7 @@ function enableExcel(): void {
 }
 
 void within(officeStart, OFFICE_WAIT_MS, undefined).then((info) => {
+  followTheme(document); // Office.context.officeTheme exists only once Office.onReady has resolved
   if (info?.host === 'Excel') enableExcel();
   else {
     body.dataset.mode = 'preview';

@@ -62,6 +62,8 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
   const formError = byId<HTMLElement>(doc, 'form-error');
   const progress = byId<HTMLElement>(doc, 'progress');
   const results = byId<HTMLElement>(doc, 'results');
+  // The live region: states and counts ("Searching…", "12 suppliers found"), never the list itself.
+  const announce = byId<HTMLElement>(doc, 'results-announce');
   const searchButton = byId<HTMLButtonElement>(doc, 'search-button');
   const cancelButton = byId<HTMLButtonElement>(doc, 'cancel-button');
   const insertPanel = byId<HTMLElement>(doc, 'insert');
@@ -117,6 +119,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     const controller = new AbortController();
     running = controller;
     setBusy(true);
+    announce.textContent = 'Searching…';
     try {
       // The settings gate: a search started while saved settings are still being read waits for them.
       await runtime.ready();
@@ -131,11 +134,12 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
         found = { kind: 'suppliers', response: await client.searchSuppliers(request.params, { signal }) };
       }
       last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
-      renderResults(results, found);
+      announce.textContent = renderResults(results, found);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {
       if (!controller.signal.aborted) formError.textContent = cellErrorFor(error, runtime.settings()).message;
+      announce.textContent = controller.signal.aborted ? 'Search cancelled.' : 'Search failed.';
     } finally {
       if (running === controller) {
         running = null;

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from '@yuantou/core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import { seriousViolations } from './pane-axe.js';
+
+// WCAG 2.2 AA in a real Chromium: axe-core on every view of the built pane (search, results with an
+// explanation and a card open, Links, settings), in the light and the dark palette, at 320 px — Office's
+// narrowest pane, and what a 640 px pane becomes at 200 % zoom (WCAG 1.4.10 measures reflow at 320 CSS px) —
+// and the whole flow with the keyboard alone.
+
+let pane: BuiltPane;
+let context: BrowserContext;
+let page: Page;
+const temp: string[] = [];
+
+beforeAll(async () => {
+  const outDir = inject('addinDist');
+  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-a11y-'));
+  temp.push(profile);
+  pane = await serveBuiltPane(outDir);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 320, height: 700 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await page.goto(`${pane.origin}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await pane?.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+/** axe's serious and critical findings, light and dark; and nothing wider than the pane. */
+async function expectAccessible(view: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // The pane follows the change (matchMedia's change event) on its own.
+    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+    expect(await seriousViolations(page), `${view} (${scheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${view} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+}
+
+/** Presses Tab (or Shift+Tab) until `selector` has focus, at most 80 times: the keyboard alone reaches it. */
+async function tabTo(selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  for (let i = 0; i < 80; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
+  it('search view: a main landmark, one h1, headings in order, no serious violation', async () => {
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await page.locator('h1').count()).toBe(1);
+    await expectAccessible('search');
+  });
+
+  it('settings with the keyboard alone: open, type the proxy URL, test the connection', async () => {
+    await page.focus('body');
+    await tabTo('#settings-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#settings-toggle', 'aria-expanded')).toBe('true');
+    await tabTo('#proxy-url');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(pane.proxy.url);
+    await tabTo('#settings-test');
+    await page.keyboard.press('Enter');
+    await page.locator('#settings-status', { hasText: 'Connected' }).waitFor();
+    await expectAccessible('settings');
+    await tabTo('#settings-toggle');
+    await page.keyboard.press('Space');
+    expect(await page.isHidden('#settings')).toBe(true);
+  });
+
+  it('searches and opens an explanation with the keyboard; the live region says the count, not the list', async () => {
+    await tabTo('#query');
+    await page.keyboard.type('玩具厂');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#results li.result');
+    const count = await page.locator('#results li.result').count();
+    const announced = await page.textContent('#results-announce');
+    expect(announced).toBe(`${count} suppliers found`);
+    expect(await page.getAttribute('#results-announce', 'role')).toBe('status');
+    // The list itself is not a live region: a screen reader would re-read every supplier.
+    expect(await page.locator('#results[aria-live], #results [aria-live]').count()).toBe(0);
+    expect(await page.textContent('#results h2')).toBe(announced);
+
+    await tabTo('#results li.result:first-child .breakdown > summary');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#results li.result:first-child .breakdown[open]').count()).toBe(1);
+    await tabTo('#results li.result:first-child details.card > summary');
+    await page.keyboard.press('Enter');
+    await page.locator('#results li.result:first-child .card-preview').waitFor();
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring, 'focus is visible').toBe('solid');
+    await expectAccessible('results');
+  });
+
+  it('Links view: chosen with the arrow keys, counts announced, no serious violation', async () => {
+    const { items } = await createClient({ baseUrl: pane.proxy.url }).searchProducts({
+      q: '玩具',
+      pageSize: 5,
+    });
+    await tabTo('input[name="mode"]:checked', 'Shift+Tab');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+    expect(await page.isChecked('input[name="mode"][value="links"]')).toBe(true);
+    await tabTo('#links');
+    await page.keyboard.type(`${items[0]!.id}\nhttps://item.taobao.com/item.htm?id=1`);
+    await tabTo('#links-button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#links-results li.result');
+    expect(await page.textContent('#links-announce')).toBe('1 of 2 links found, 1 not.');
+    await expectAccessible('links');
+  });
+});
