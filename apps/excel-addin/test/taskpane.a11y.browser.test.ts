@@ -5,6 +5,7 @@ import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import { startDemoProxy } from './demo-proxy.js';
 import { seriousViolations } from './pane-axe.js';
 
 // WCAG 2.2 AA in a real Chromium: axe-core on every view of the built pane (search, results with an
@@ -127,5 +128,37 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     await page.waitForSelector('#links-results li.result');
     expect(await page.textContent('#links-announce')).toBe('1 of 2 links found, 1 not.');
     await expectAccessible('links');
+  });
+});
+
+describe('errors say what to do next, and a browser block is told apart from a wrong URL', () => {
+  async function testConnection(url: string): Promise<string> {
+    if (await page.isHidden('#settings')) await page.click('#settings-toggle');
+    await page.fill('#proxy-url', url);
+    await page.click('#settings-test');
+    await page.waitForFunction(
+      () => !/Testing/.test(document.getElementById('settings-status')!.textContent ?? ''),
+    );
+    return (await page.textContent('#settings-status')) ?? '';
+  }
+
+  it('nothing listening there: check the URL in Settings (and the browser permission, which a page cannot see)', async () => {
+    const stopped = await startDemoProxy();
+    await stopped.close();
+    expect(await testConnection(stopped.url)).toBe(
+      `Proxy not reachable at ${stopped.url} — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser`,
+    );
+  });
+
+  it("a proxy that does not allow the add-in's origin: CORS, with the setting to change", async () => {
+    const other = await startDemoProxy(); // allows only its default origins, not this page's
+    try {
+      expect(await testConnection(other.url)).toBe(
+        `Proxy at ${other.url} answers but refuses this add-in (CORS) — add ${pane.origin} to YUANTOU_CORS_ORIGINS on the proxy`,
+      );
+    } finally {
+      await other.close();
+    }
+    expect(await testConnection(pane.proxy.url)).toContain('Connected');
   });
 });

@@ -7,8 +7,8 @@ import { runInCell, toCustomFunctionsError } from '../cells/excel-cell.js';
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
 // CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
 
-/** Read when a cell fails, so the message names the proxy and timeout in force. */
-const settings = () => sharedRuntime.settings();
+/** Read when a cell fails, so the message names the proxy, timeout and any browser block in force. */
+const settings = () => sharedRuntime.errorContext();
 
 /**
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.

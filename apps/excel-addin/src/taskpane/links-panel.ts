@@ -144,7 +144,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     } catch (e) {
       results.replaceChildren();
       announce.textContent = 'Lookup failed.';
-      error.textContent = cellErrorFor(e, runtime.settings()).message;
+      error.textContent = cellErrorFor(e, runtime.errorContext()).message;
     } finally {
       lookupButton.disabled = false;
       form.setAttribute('aria-busy', 'false');

@@ -138,7 +138,8 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {
-      if (!controller.signal.aborted) formError.textContent = cellErrorFor(error, runtime.settings()).message;
+      if (!controller.signal.aborted)
+        formError.textContent = cellErrorFor(error, runtime.errorContext()).message;
       announce.textContent = controller.signal.aborted ? 'Search cancelled.' : 'Search failed.';
     } finally {
       if (running === controller) {
@@ -229,7 +230,7 @@ async function fillProviders(doc: Document, runtime: AddinRuntime): Promise<void
     box.replaceChildren();
     const hint = doc.createElement('span');
     hint.className = 'hint';
-    hint.textContent = cellErrorFor(error, runtime.settings()).message;
+    hint.textContent = cellErrorFor(error, runtime.errorContext()).message;
     box.append(hint);
   }
 }
