@@ -14,6 +14,8 @@ export default defineConfig(async ({ command }) => {
   return {
     // Relative asset URLs, so a production host may serve the add-in under a path (ADDIN_HOST=https://x/addin).
     base: './',
+    // The pane's formula builder writes =NAMESPACE.FUNCTION( as the manifest declares it.
+    define: { __ADDIN_NAMESPACE__: JSON.stringify(manifest.namespace ?? '') },
     plugins: [
       customFunctionsPlugin({
         source: here('src/app/functions.ts'),

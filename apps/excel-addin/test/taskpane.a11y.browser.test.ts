@@ -131,6 +131,36 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
   });
 });
 
+describe('the formula builder (keyboard only, 320 px)', () => {
+  it('builds =PRODUCTS from picked arguments and options, previews rows from the proxy and shows what the keyword was searched as', async () => {
+    await tabTo('#builder-toggle', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('builder-function');
+    await page.selectOption('#builder-function', 'PRODUCTS');
+    await tabTo('#builder-arg-keyword');
+    await page.keyboard.type('plush toy');
+    await tabTo('#builder-options input[value="priceMax"] + *, #builder-options input[data-option-value="priceMax"]');
+    await page.keyboard.type('30');
+    await tabTo('#builder-arg-count', 'Shift+Tab');
+    await page.keyboard.type('3');
+    expect(await page.textContent('#builder-formula')).toBe('=PRODUCTS("plush toy","priceMax=30",3)');
+    const before = pane.proxy.requests.filter((u) => u.startsWith('/v1/products?')).length;
+    await tabTo('#builder-preview');
+    await page.keyboard.press('Enter');
+    await page.locator('#builder-status', { hasText: 'Preview' }).waitFor();
+    const header = await page.$$eval('#builder-preview-rows tr:first-child th', (ths) => ths.map((t) => t.textContent));
+    expect(header[0]).toBe('rank');
+    expect(await page.locator('#builder-preview-rows tr').count()).toBe(4); // header + 3
+    expect(await page.textContent('#builder-args .searched-as')).toMatch(/^Searched as “.*[\u4e00-\u9fff]/);
+    expect(pane.proxy.requests.filter((u) => u.startsWith('/v1/products?')).length - before).toBe(1);
+    // Insertion needs Excel: disabled with a reason in preview (tested on office-addin-mock: insert-formula.test.ts).
+    expect(await page.isDisabled('#builder-insert')).toBe(true);
+    await page.click('.fields-list > summary');
+    expect(await page.locator('#builder-fields tr').count()).toBeGreaterThan(10);
+    await expectAccessible('builder');
+  });
+});
+
 describe('errors say what to do next, and a browser block is told apart from a wrong URL', () => {
   async function testConnection(url: string): Promise<string> {
     if (await page.isHidden('#settings')) await page.click('#settings-toggle');

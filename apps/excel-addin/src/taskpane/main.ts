@@ -1,5 +1,6 @@
 import { customFunctionsRegistered } from '../app/functions-entry.js';
 import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
+import { insertFormula, selectedAddress } from '../excel/insert-formula.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
 import { within } from '../runtime/office-start.js';
@@ -15,7 +16,10 @@ import { mountTaskpane } from './taskpane.js';
 const OFFICE_WAIT_MS = 15_000;
 const body = document.body;
 followTheme(document);
-const pane = mountTaskpane(document, { runtime: sharedRuntime });
+const pane = mountTaskpane(document, {
+  runtime: sharedRuntime,
+  namespace: typeof __ADDIN_NAMESPACE__ === 'string' ? __ADDIN_NAMESPACE__ : '',
+});
 body.dataset.form = 'ready';
 const hostStatus = document.getElementById('host-status')!;
 
@@ -26,6 +30,23 @@ function enableExcel(): void {
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
   const readSelection = () => Excel.run(readSelectedText);
+  // The builder needs only ExcelApi 1.1 (getSelectedRange, Range.formulas, getRange).
+  pane.builder.setExcel({
+    selectedAddress: () => Excel.run(selectedAddress),
+    insertFormula: (formula) => Excel.run((context) => insertFormula(context, formula)),
+    readRange: (address) =>
+      Excel.run(async (context) => {
+        const bang = address.lastIndexOf('!');
+        const sheet =
+          bang === -1
+            ? context.workbook.worksheets.getActiveWorksheet()
+            : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+        const range = sheet.getRange(address.slice(bang + 1));
+        range.load('values');
+        await context.sync();
+        return range.values;
+      }),
+  });
   if (missing.some((m) => m.feature === 'resize')) {
     pane.setInsert(
       null,

@@ -11,6 +11,7 @@ import {
   resultRows,
   SUPPLIER_TABLE,
 } from '../search/result-rows.js';
+import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
@@ -31,6 +32,8 @@ export type InsertFunction = (table: SheetTable, target: InsertTarget) => Promis
 
 export interface TaskpaneOptions {
   runtime: AddinRuntime;
+  /** The build's custom-functions namespace (ADDIN_NAMESPACE), '' for none: the builder writes it. */
+  namespace?: string;
 }
 
 export interface Taskpane {
@@ -38,6 +41,8 @@ export interface Taskpane {
   setInsert(insert: InsertFunction | null, note: string): void;
   /** Links mode's Excel parts: insertion and reading the selected cells (null in preview mode). */
   links: LinksPanel;
+  /** The formula builder's Excel parts: the range picker and inserting the formula. */
+  builder: BuilderPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -56,7 +61,7 @@ function sheetTable<T>(
   };
 }
 
-export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Taskpane {
+export function mountTaskpane(doc: Document, { runtime, namespace = '' }: TaskpaneOptions): Taskpane {
   const form = byId<HTMLFormElement>(doc, 'search-form');
   const query = byId<HTMLInputElement>(doc, 'query');
   const formError = byId<HTMLElement>(doc, 'form-error');
@@ -82,6 +87,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
   bindSettingsPanel(doc, runtime, loadProviders);
   void runtime.ready().then(loadProviders);
   const links = bindLinksPanel(doc, { runtime });
+  const builder = bindBuilderPanel(doc, runtime, namespace);
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -177,7 +183,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
   };
   setInsert(null, insertNote);
-  return { setInsert, links };
+  return { setInsert, links, builder };
 }
 
 /** Every `[data-option]` field of the form, as search-request.ts reads it. */
