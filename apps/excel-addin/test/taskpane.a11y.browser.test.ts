@@ -89,6 +89,29 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     expect(await page.isHidden('#settings')).toBe(true);
   });
 
+  it('first run: connection, one search, one formula, which data the proxy has; then hidden for good', async () => {
+    expect(await page.isVisible('#start')).toBe(true);
+    await page.click('#start-block > summary');
+    await expectAccessible('first run');
+    await page.click('#start-check');
+    await page.waitForSelector('#start-step-connect[data-done="true"]');
+    expect(await page.textContent('#start-data')).toMatch(/^Demo data: .*bundled sample/);
+    await page.click('#start-search');
+    await page.waitForSelector('#start-step-search[data-done="true"]');
+    expect(await page.textContent('#start-step-search .step-state')).toMatch(/\d+ suppliers found/);
+    await page.click('#start-formula');
+    expect(await page.inputValue('#builder-function')).toBe('SUPPLIERS');
+    expect(await page.textContent('#builder-formula')).toBe('=SUPPLIERS("玩具厂")');
+    expect(await page.isDisabled('#builder-insert')).toBe(true); // inserting needs Excel; a preview counts here
+    await page.click('#builder-preview');
+    await page.waitForSelector('#start-step-formula[data-done="true"]');
+    await page.locator('#start-status', { hasText: 'All three done' }).waitFor();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.getElementById('start')?.hidden === true);
+    expect(await page.isHidden('#builder')).toBe(true);
+  });
+
   it('searches and opens an explanation with the keyboard; the live region says the count, not the list', async () => {
     await tabTo('#query');
     await page.keyboard.type('玩具厂');
@@ -139,7 +162,9 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     await page.selectOption('#builder-function', 'PRODUCTS');
     await tabTo('#builder-arg-keyword');
     await page.keyboard.type('plush toy');
-    await tabTo('#builder-options input[value="priceMax"] + *, #builder-options input[data-option-value="priceMax"]');
+    await tabTo(
+      '#builder-options input[value="priceMax"] + *, #builder-options input[data-option-value="priceMax"]',
+    );
     await page.keyboard.type('30');
     await tabTo('#builder-arg-count', 'Shift+Tab');
     await page.keyboard.type('3');
@@ -148,7 +173,9 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     await tabTo('#builder-preview');
     await page.keyboard.press('Enter');
     await page.locator('#builder-status', { hasText: 'Preview' }).waitFor();
-    const header = await page.$$eval('#builder-preview-rows tr:first-child th', (ths) => ths.map((t) => t.textContent));
+    const header = await page.$$eval('#builder-preview-rows tr:first-child th', (ths) =>
+      ths.map((t) => t.textContent),
+    );
     expect(header[0]).toBe('rank');
     expect(await page.locator('#builder-preview-rows tr').count()).toBe(4); // header + 3
     expect(await page.textContent('#builder-args .searched-as')).toMatch(/^Searched as “.*[\u4e00-\u9fff]/);

@@ -21,6 +21,7 @@ import {
   toSearchRequest,
 } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
+import { bindStartPanel } from './start-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
 // Mounted at once, before office.js has finished loading (a stalled CDN must not leave the pane dead): the
@@ -88,6 +89,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   void runtime.ready().then(loadProviders);
   const links = bindLinksPanel(doc, { runtime });
   const builder = bindBuilderPanel(doc, runtime, namespace);
+  bindStartPanel(doc, runtime);
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
