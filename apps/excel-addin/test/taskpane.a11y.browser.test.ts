@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { startDemoProxy } from './demo-proxy.js';
 import { seriousViolations } from './pane-axe.js';
 
@@ -54,6 +54,14 @@ async function expectAccessible(view: string) {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, `${view} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+}
+
+/** Saves a view's screenshot in test-results/ (and docs/ with UPDATE_DOCS_SCREENSHOT=1, for the README). */
+async function screenshot(selector: string, file: string) {
+  const target = path.join(ADDIN_ROOT, 'test-results', file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  await page.locator(selector).screenshot({ path: target });
+  if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(target, path.join(ADDIN_ROOT, 'docs', file));
 }
 
 /** Presses Tab (or Shift+Tab) until `selector` has focus, at most 80 times: the keyboard alone reaches it. */
@@ -182,9 +190,21 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     expect(pane.proxy.requests.filter((u) => u.startsWith('/v1/products?')).length - before).toBe(1);
     // Insertion needs Excel: disabled with a reason in preview (tested on office-addin-mock: insert-formula.test.ts).
     expect(await page.isDisabled('#builder-insert')).toBe(true);
+    await screenshot('#builder', 'builder.png');
     await page.click('.fields-list > summary');
     expect(await page.locator('#builder-fields tr').count()).toBeGreaterThan(10);
     await expectAccessible('builder');
+  });
+
+  it('templates: listed, labelled, disabled with a reason outside Excel (written on office-addin-mock; run on demo data in templates.integration.test.ts)', async () => {
+    expect(await page.locator('#templates button[data-template]').allTextContents()).toEqual([
+      'Supplier shortlist',
+      'Link pricing sheet',
+    ]);
+    expect(await page.isDisabled('#templates button[data-template="pricing"]')).toBe(true);
+    expect(await page.textContent('#templates-note')).toContain('open this pane in Excel');
+    await expectAccessible('templates');
+    await screenshot('#templates', 'templates.png');
   });
 });
 

@@ -3,6 +3,7 @@ import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
 import { insertFormula, selectedAddress } from '../excel/insert-formula.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
+import { writeTemplateSheet } from '../excel/write-template.js';
 import { within } from '../runtime/office-start.js';
 import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
@@ -30,6 +31,17 @@ function enableExcel(): void {
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
   const readSelection = () => Excel.run(readSelectedText);
+  pane.templates.setExcel({
+    write: (name, cells) => Excel.run((context) => writeTemplateSheet(context, name, cells)),
+    // Application.cultureInfo is ExcelApi 1.11; before it, the pane's currency setting alone decides.
+    cultureName: () =>
+      Excel.run(async (context) => {
+        const culture = context.application.cultureInfo;
+        culture.load('name');
+        await context.sync();
+        return culture.name;
+      }).catch(() => null),
+  });
   // The builder needs only ExcelApi 1.1 (getSelectedRange, Range.formulas, getRange).
   pane.builder.setExcel({
     selectedAddress: () => Excel.run(selectedAddress),

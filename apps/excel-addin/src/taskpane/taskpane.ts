@@ -22,6 +22,7 @@ import {
 } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
 import { bindStartPanel } from './start-panel.js';
+import { bindTemplatesPanel, type TemplatesPanel } from './templates-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
 // Mounted at once, before office.js has finished loading (a stalled CDN must not leave the pane dead): the
@@ -44,6 +45,8 @@ export interface Taskpane {
   links: LinksPanel;
   /** The formula builder's Excel parts: the range picker and inserting the formula. */
   builder: BuilderPanel;
+  /** "New sheet from a template": writing the sheet (null in preview mode). */
+  templates: TemplatesPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -90,6 +93,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   const links = bindLinksPanel(doc, { runtime });
   const builder = bindBuilderPanel(doc, runtime, namespace);
   bindStartPanel(doc, runtime);
+  const templates = bindTemplatesPanel(doc, runtime, namespace);
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -185,7 +189,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
   };
   setInsert(null, insertNote);
-  return { setInsert, links, builder };
+  return { setInsert, links, builder, templates };
 }
 
 /** Every `[data-option]` field of the form, as search-request.ts reads it. */
