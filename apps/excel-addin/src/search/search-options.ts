@@ -46,6 +46,8 @@ export const SEARCH_OPTION_DOCS: Readonly<Record<SearchOptionName, string>> = {
   language:
     'Translate titles: zh, en, ru, vi, ja, ko, fr, pt, es; an English keyword is searched in Chinese (lang).',
   currency: 'Add the CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+  quantity:
+    '=PRODUCTS: the pieces you mean to order; each product is priced and ranked at this quantity (qty). =SUPPLIERS refuses it.',
   rich: 'rich=off: plain values where Excel could show cards and pictures.',
 };
 
