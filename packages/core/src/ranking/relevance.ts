@@ -42,6 +42,7 @@ const bigrams = (part: string): string[] => {
   return chars.slice(1).map((c, i) => `${chars[i]}${c}`);
 };
 
+/** Scores how well a result's texts match a keyword (what was searched, and the buyer's own words). */
 export interface KeywordMatcher {
   /** 0–1: how much of the keyword the texts contain; `null` when there is no usable keyword. */
   match(texts: readonly (string | null | undefined)[]): { fraction: number; matched: string[] } | null;
