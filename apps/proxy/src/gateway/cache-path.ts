@@ -1,10 +1,10 @@
 import type { ProviderId } from '@yuantou/core';
-import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import { type CacheLookup, cacheKey, type ResponseCache } from '../upstream/response-cache.js';
 import type { UpstreamMetrics } from '../upstream/upstream-metrics.js';
+import { createCacheFill } from './cache-fill.js';
 import type { CacheHitTally } from './cache-hit-tally.js';
-import { type Deadline, deadlineFrom, withinDeadline } from './deadline.js';
+import { type Deadline, withinDeadline } from './deadline.js';
 import type { GatewayOperation } from './gateway-contract.js';
 import type { ProviderCaller } from './provider-caller.js';
 import { errorSummary } from './redis-outage-watch.js';
@@ -49,7 +49,7 @@ export interface CachePath {
 export function createCachePath(deps: CachePathDeps): CachePath {
   const { cache, flight } = deps.stores;
   const { logger, metrics } = deps;
-  const refreshes = new Set<Promise<unknown>>();
+  const fill = createCacheFill({ ...deps, cache, flight });
 
   const lookup = (key: string, operation: GatewayOperation) => lookupOrMiss(cache, logger, key, operation);
 
@@ -65,54 +65,8 @@ export function createCachePath(deps: CachePathDeps): CachePath {
     const stale = found.freshness === 'stale';
     metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
     deps.hits.count(provider);
-    if (stale) refreshInBackground(provider, operation, params, key);
+    if (stale) fill.refreshInBackground(provider, operation, params, key);
     return { page: found.entry.page, fromCache: true, stale };
-  }
-
-  function fetchAndStore(
-    provider: ProviderId,
-    operation: GatewayOperation,
-    params: object,
-    key: string,
-    deadline: Deadline,
-    signal?: AbortSignal,
-  ): Promise<{ page: unknown; fromCache: boolean }> {
-    const caller = deps.callers.get(provider)!;
-    return flight.run<{ page: unknown; fromCache: boolean }>(
-      key,
-      async (flightSignal) => {
-        const page = await caller.call(operation, params, flightSignal, deadline);
-        await cache.store(key, operation, page).catch((error) => {
-          logger.warn({ err: errorSummary(error) }, 'cache write failed');
-        });
-        return { page, fromCache: false };
-      },
-      {
-        signal,
-        // Another instance holds the lease: its page lands in the shared cache when it is done.
-        peerResult: async () => {
-          const found = await lookup(key, operation);
-          return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
-        },
-      },
-    );
-  }
-
-  function refreshInBackground(
-    provider: ProviderId,
-    operation: GatewayOperation,
-    params: object,
-    key: string,
-  ) {
-    const refresh = fetchAndStore(provider, operation, params, key, deadlineFrom(deps.deadlineMs))
-      .catch((error) => {
-        logger.warn(
-          { provider, operation, kind: ProviderError.isInstance(error) ? error.kind : undefined },
-          'background refresh failed',
-        );
-      })
-      .finally(() => refreshes.delete(refresh));
-    refreshes.add(refresh);
   }
 
   return {
@@ -128,14 +82,12 @@ export function createCachePath(deps: CachePathDeps): CachePath {
         provider,
         deadline,
         signal,
-        (s) => fetchAndStore(provider, operation, params, key, deadline, s),
+        (s) => fill.fetchAndStore(provider, operation, params, key, deadline, s),
         true,
       );
       return { ...fetched, stale: false };
     },
-    async close() {
-      await Promise.allSettled([...refreshes]);
-    },
+    close: () => fill.close(),
   };
 }
 
