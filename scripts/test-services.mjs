@@ -2,7 +2,7 @@
 // Chromium (the task-pane browser test; Playwright's own browser download does not work behind our firewall) —
 // found, installed when missing, and Redis started on a free port for one run.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -232,8 +232,10 @@ export function ensureTeamTools(env = process.env) {
 }
 
 /**
- * A port that is free and whose Cluster bus port (+10000, redis.io "Cluster specification") is free too, below
- * 55536 so the bus port exists. Random in a band so parallel test files rarely race for the same one.
+ * A port that is free and whose Cluster bus port (+10000, redis.io "Cluster specification") is free too. Both stay
+ * below Linux's ephemeral range (32768–60999, /proc/sys/net/ipv4/ip_local_port_range): a port chosen inside it can
+ * be taken by any outgoing connection between this probe and redis-server's bind, which is how a CI run lost its
+ * sentinel. Random in the band so parallel test files rarely race for the same one.
  */
 async function freeClusterPort() {
   const listens = (port) =>
@@ -243,7 +245,7 @@ async function freeClusterPort() {
       server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
   for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    const port = 20_000 + Math.floor(Math.random() * 2_700);
     if ((await listens(port)) && (await listens(port + 10_000))) return port;
   }
 }
@@ -331,11 +333,25 @@ const serverArgs = (port, dir) => [
  * `downAfterMs`), on loopback. Resolves once the sentinel knows the replica, so a failover can promote it.
  * `killMaster()` SIGKILLs the master process; `stop()` ends everything.
  */
-export async function startSentinelGroup(
-  redisServer,
-  redisSentinel,
-  { name = 'yuantou', downAfterMs = 1000 } = {},
-) {
+export function startSentinelGroup(redisServer, redisSentinel, options = {}) {
+  return onFreshPorts(() => startSentinelGroupOnce(redisServer, redisSentinel, options));
+}
+
+/**
+ * A start can fail when another process takes a probed port before a server binds it: try again (each try probes
+ * fresh ports), and give up with the last error, which says what the servers logged.
+ */
+async function onFreshPorts(start, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function startSentinelGroupOnce(redisServer, redisSentinel, { name = 'yuantou', downAfterMs = 1000 }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-sentinel-'));
   const group = processGroup(dir);
   try {
@@ -366,13 +382,20 @@ export async function startSentinelGroup(
         `sentinel down-after-milliseconds ${name} ${downAfterMs}`,
         `sentinel failover-timeout ${name} ${downAfterMs * 4}`,
         `sentinel parallel-syncs ${name} 1`,
+        `logfile ${path.join(dir, 'sentinel.log')}`,
         '',
       ].join('\n'),
     );
     group.spawn('sentinel', redisSentinel, [config]);
     await waitUntil('the sentinel to know the replica', async () =>
       (await redisCommand(sentinelPort, ['SENTINEL', 'REPLICAS', name])).includes(String(replicaPort)),
-    );
+    ).catch((error) => {
+      const log = path.join(dir, 'sentinel.log');
+      const tail = existsSync(log)
+        ? readFileSync(log, 'utf8').trim().split('\n').slice(-8).join('\n')
+        : '(no log)';
+      throw new Error(`${error.message}; the sentinel logged:\n${tail}`);
+    });
     return {
       name,
       sentinels: `127.0.0.1:${sentinelPort}`,
@@ -399,7 +422,11 @@ export async function startSentinelGroup(
  * `cluster_state:ok`. Slots are assigned and nodes introduced with CLUSTER ADDSLOTSRANGE / CLUSTER MEET (Redis 7),
  * so nothing but redis-server is needed.
  */
-export async function startRedisCluster(redisServer) {
+export function startRedisCluster(redisServer) {
+  return onFreshPorts(() => startRedisClusterOnce(redisServer));
+}
+
+async function startRedisClusterOnce(redisServer) {
   const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-cluster-'));
   const group = processGroup(dir);
   try {

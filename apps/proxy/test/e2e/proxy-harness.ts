@@ -99,7 +99,9 @@ export function resetFakes(fakes: RunningFakes): void {
   for (const fake of Object.values(fakes)) fake.reset();
 }
 
-export async function closeFakes(fakes: RunningFakes): Promise<void> {
+/** Closes every fake; `undefined` (a `beforeAll` that failed before starting them) closes nothing. */
+export async function closeFakes(fakes: RunningFakes | undefined): Promise<void> {
+  if (!fakes) return;
   await Promise.all(Object.values(fakes).map((fake) => fake.close()));
 }
 

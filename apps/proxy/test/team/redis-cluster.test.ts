@@ -24,7 +24,7 @@ let cluster: RedisClusterNodes;
 const proxies: RunningProxy[] = [];
 beforeAll(async () => {
   [fakes, cluster] = await Promise.all([startAllFakes(), startCluster()]);
-}, 60_000);
+}, 150_000);
 afterEach(async () => {
   await Promise.all(proxies.splice(0).map((p) => p.close()));
   resetFakes(fakes);

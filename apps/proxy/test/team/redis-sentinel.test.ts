@@ -24,7 +24,7 @@ let sentinel: SentinelGroup;
 const proxies: RunningProxy[] = [];
 beforeAll(async () => {
   [fakes, sentinel] = await Promise.all([startAllFakes(), startSentinel()]);
-}, 60_000);
+}, 150_000);
 afterEach(async () => {
   await Promise.all(proxies.splice(0).map((p) => p.close()));
   resetFakes(fakes);
