@@ -12,6 +12,7 @@ export {
 } from './client/create-client.js';
 export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
 export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';
+export * from './models/max-age.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';
