@@ -117,6 +117,19 @@ export const ProxyConfigInput = z.strictObject({
       timeoutMs: positiveInt.optional(),
     })
     .optional(),
+  /** The database of what was paid for (every provider answer, offer snapshots): see src/store/README.md. */
+  store: z
+    .strictObject({
+      /** `false` (YUANTOU_STORE=off) keeps nothing beyond the caches, as before the store existed. */
+      enabled: z.preprocess((v) => (v === 'off' ? false : v === 'on' ? true : v), z.boolean()).optional(),
+      /** Where the embedded PGlite database lives; relative to the working directory. */
+      dataDir: z.string().trim().min(1).optional(),
+      /** A team's own Postgres instead of the embedded one. */
+      databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+      /** Offer snapshots older than this are deleted. */
+      snapshotRetentionDays: positiveInt.optional(),
+    })
+    .optional(),
 });
 export type ProxyConfigInput = z.infer<typeof ProxyConfigInput>;
 
@@ -146,6 +159,8 @@ export const DEFAULTS = {
   // A keyword's translation does not change from one day to the next; LibreTranslate is asked once a day.
   translate: { target: 'zh', ttlSeconds: 86_400, timeoutMs: 5_000 },
   fx: { timeoutMs: 10_000 },
+  // Issue 22: "snapshots: a year by default"; the data folder sits in the proxy's working directory.
+  store: { enabled: true, dataDir: 'yuantou-data', snapshotRetentionDays: 365 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
 } as const;

@@ -35,7 +35,11 @@ export const GLOBAL_ENV = {
   YUANTOU_TRANSLATE_TARGET: 'translate.target',
   YUANTOU_FX_RATES: 'fx.rates',
   YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
+  YUANTOU_STORE: 'store.enabled',
+  YUANTOU_DATA_DIR: 'store.dataDir',
+  DATABASE_URL: 'store.databaseUrl',
+  YUANTOU_SNAPSHOT_RETENTION_DAYS: 'store.snapshotRetentionDays',
 } as const;
 
 export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
-export const BOOLEAN_SETTINGS = new Set<string>(['demo']);
+export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'store.enabled']);

@@ -37,9 +37,19 @@ export interface ProxyConfig {
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
   /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
   fx: { fixedRates?: Record<string, number>; ecbUrl?: string; timeoutMs: number };
+  /**
+   * The database of what was paid for: `off` (YUANTOU_STORE=off), a team's Postgres (`DATABASE_URL`), or the
+   * embedded PGlite in `dataDir` (absolute, created at start).
+   */
+  store: StoreConfig;
   /** Every configured secret value (adapters' `secretFields`), for log and body scrubbing and the secret scan. */
   secrets: string[];
 }
+
+export type StoreConfig =
+  | { kind: 'off' }
+  | { kind: 'postgres'; databaseUrl: string; snapshotRetentionDays: number }
+  | { kind: 'pglite'; dataDir: string; snapshotRetentionDays: number };
 
 export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
@@ -76,6 +86,7 @@ function secretsOf(
   tokens: string[],
   redisUrl: string | undefined,
   translateApiKey: string | undefined,
+  databaseUrl?: string,
 ): string[] {
   const secrets = new Set(tokens);
   if (translateApiKey) secrets.add(translateApiKey);
@@ -85,8 +96,8 @@ function secretsOf(
       if (typeof value === 'string' && value.length > 0) secrets.add(value);
     }
   }
-  if (redisUrl) {
-    const password = new URL(redisUrl).password;
+  for (const url of [redisUrl, databaseUrl]) {
+    const password = url ? new URL(url).password : '';
     if (password) secrets.add(decodeURIComponent(password));
   }
   return [...secrets];
@@ -190,6 +201,17 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       ecbUrl: input.fx?.ecbUrl,
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
-    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey),
+    store: storeConfig(input.store, options.cwd ?? process.cwd()),
+    secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey, input.store?.databaseUrl),
   };
+}
+
+function storeConfig(input: ProxyConfigInput['store'], cwd: string): StoreConfig {
+  const settings = { ...DEFAULTS.store, ...input };
+  if (!settings.enabled) return { kind: 'off' };
+  const { snapshotRetentionDays } = settings;
+  if (settings.databaseUrl)
+    return { kind: 'postgres', databaseUrl: settings.databaseUrl, snapshotRetentionDays };
+  const dataDir = isAbsolute(settings.dataDir) ? settings.dataDir : resolve(cwd, settings.dataDir);
+  return { kind: 'pglite', dataDir, snapshotRetentionDays };
 }
