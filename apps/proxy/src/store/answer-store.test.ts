@@ -11,7 +11,7 @@ import { TEST_DATABASES } from './test-databases.js';
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-12-03T14:05:00Z');
 
-export function sampleOffer(id: string, price: number, stock: number | null = 100): Offer {
+function sampleOffer(id: string, price: number, stock: number | null = 100): Offer {
   return {
     provider: 'tmapi',
     id,
