@@ -76,7 +76,13 @@ function distinctProviderRequests(all: URLSearchParams[], config: ProxyConfig): 
 async function proxyOver(env: Record<string, string>, overrides: Partial<ProxyConfig> = {}) {
   const config = {
     ...loadConfig({
-      env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', YUANTOU_DEMO: 'false', ...env },
+      env: {
+        LOG_LEVEL: 'silent',
+        YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000',
+        YUANTOU_DEMO: 'false',
+        YUANTOU_STORE: 'off',
+        ...env,
+      },
       cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
     }),
     ...overrides,

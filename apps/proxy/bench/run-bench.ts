@@ -66,7 +66,7 @@ async function listen(server: Server): Promise<string> {
 
 async function startProxy(env: Record<string, string>) {
   const config = loadConfig({
-    env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+    env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', YUANTOU_STORE: 'off', ...env },
     cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
   });
   const app = await buildApp(config);

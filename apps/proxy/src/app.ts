@@ -8,6 +8,7 @@ import type { ProxyConfig } from './config/load-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
+import answerStore from './plugins/app/answer-store.js';
 import auth from './plugins/app/auth.js';
 import gateway from './plugins/app/gateway.js';
 import localization from './plugins/app/localization.js';
@@ -21,6 +22,7 @@ import helmet from './plugins/external/helmet.js';
 import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
 import healthRoutes from './routes/health.js';
+import offerHistoryRoutes from './routes/v1/offer-history.js';
 import offersRoutes from './routes/v1/offers.js';
 import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
@@ -77,6 +79,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
     redis: app.redis,
   });
   await app.register(auth, { tokens: config.tokens });
+  await app.register(answerStore, { store: config.store });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
 
@@ -85,6 +88,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(suppliersRoutes, { config });
   await app.register(productsRoutes, { config });
   await app.register(offersRoutes, { config });
+  await app.register(offerHistoryRoutes);
   await app.register(usageRoutes);
   return app;
 }

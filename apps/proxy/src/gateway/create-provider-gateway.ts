@@ -1,5 +1,6 @@
 import type { Offer, ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
+import { staleReason, withinMaxAge } from '../store/answer-age.js';
 import { createProviderPauses } from '../upstream/provider-pause.js';
 import {
   fallbackRateWindowStore,
@@ -18,7 +19,13 @@ import { createSharedCounters } from '../upstream/shared-counters.js';
 import { createSingleFlight, redisLock } from '../upstream/single-flight.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createUsageLedger } from '../upstream/usage-ledger.js';
-import type { GatewayOperation, GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
+import type {
+  AnswerFreshness,
+  GatewayOperation,
+  GatewayOptions,
+  GatewayResult,
+  ProviderGateway,
+} from './gateway-contract.js';
 import {
   createProviderCaller,
   operationOf,
@@ -39,13 +46,21 @@ interface Fetched {
   /** What the adapter parsed: a page for searches, an offer for getOffer. */
   page: unknown;
   fromCache: boolean;
+  /** Epoch ms when the provider answered. */
+  fetchedAt: number;
+}
+
+/** What `cached` hands back: the page, where it came from and when the provider gave it. */
+interface Served extends Fetched {
+  stale: boolean;
+  staleReason?: string;
 }
 
 export function createProviderGateway(options: GatewayOptions, hooks: GatewayHooks = {}): ProviderGateway {
   const prefix = hooks.redisKeyPrefix ?? 'yuantou:';
   const logger = options.logger.child({ component: 'gateway' });
   const metrics = upstreamMetrics(options.registry);
-  const { redis } = options;
+  const { redis, archive } = options;
   // Each Redis use degrades to local behaviour on failure; say so once per outage, not once per request.
   let redisFailing = false;
   redis?.on('ready', () => {
@@ -133,17 +148,23 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       key,
       async (flightSignal) => {
         const page = await caller.call(operation, params, flightSignal);
-        await cache.store(key, operation, page).catch((error) => {
+        const fetchedAt = Date.now();
+        await cache.store(key, operation, page, fetchedAt).catch((error) => {
           logger.warn({ err: errorSummary(error) }, 'cache write failed');
         });
-        return { page, fromCache: false };
+        // Store call site 1: every paid answer is kept (an offer also as a snapshot) before anyone is answered,
+        // so a restart or kill -9 loses nothing that was paid for. Never throws (the store degrades).
+        await archive?.record({ key, provider, operation, page, fetchedAt });
+        return { page, fromCache: false, fetchedAt };
       },
       {
         signal,
         // Another instance holds the lease: its page lands in the shared cache when it is done.
         peerResult: async () => {
           const found = await lookup(key, operation);
-          return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
+          return found?.freshness === 'fresh'
+            ? { page: found.entry.page, fromCache: true, fetchedAt: found.entry.storedAt }
+            : undefined;
         },
       },
     );
@@ -201,7 +222,10 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   }
 
   /**
-   * Fresh or stale cache entry (refreshed in the background), else one coalesced, protected upstream call.
+   * Fresh or stale cache entry (refreshed in the background), else the database's last answer while it is young
+   * enough, else one coalesced, protected upstream call. With `maxAgeSeconds` an answer at most that old is
+   * served whatever the TTLs say (`0`: always a paid call). When the call fails for want of budget or quota,
+   * or because the provider is down, the newest older answer is served instead, stale with the reason.
    * The key is what would be sent, not what was asked (`operation.map(query).params`): queries that differ only
    * in what this provider ignores or clamps share one entry and one paid call. Mapping is pure; nothing is
    * signed until a miss.
@@ -211,29 +235,59 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     operation: GatewayOperation,
     params: object,
     signal: AbortSignal | undefined,
-  ): Promise<{ page: unknown; fromCache: boolean; stale: boolean }> {
+    { maxAgeSeconds }: AnswerFreshness = {},
+  ): Promise<Served> {
     const key = cacheKey(provider, operation, params);
     const found = await lookup(key, operation);
-    if (found) {
-      const stale = found.freshness === 'stale';
+    const servable =
+      found && (maxAgeSeconds === undefined || withinMaxAge(found.entry.storedAt, maxAgeSeconds, Date.now()));
+    if (found && servable) {
+      // Past its TTL but within the caller's maxAge: what the caller asked for, not stale.
+      const stale = found.freshness === 'stale' && maxAgeSeconds === undefined;
       metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
       ledger.countCacheHit(provider);
       if (stale) refreshInBackground(provider, operation, params, key);
-      return { page: found.entry.page, fromCache: true, stale };
+      return { page: found.entry.page, fromCache: true, stale, fetchedAt: found.entry.storedAt };
+    }
+    // Store call site 2: a miss in the caches (a restart, an expired entry) may still have been paid for.
+    const archived = found ? undefined : await archive?.lastAnswer(key);
+    const archiveMaxAge = maxAgeSeconds ?? options.cache.ttlSeconds[operation] ?? 0;
+    if (archived && withinMaxAge(archived.fetchedAt, archiveMaxAge, Date.now())) {
+      metrics.cache.inc({ provider, operation, result: 'hit' });
+      ledger.countCacheHit(provider);
+      await cache.store(key, operation, archived.page, archived.fetchedAt).catch(() => undefined);
+      return { page: archived.page, fromCache: true, stale: false, fetchedAt: archived.fetchedAt };
     }
     metrics.cache.inc({ provider, operation, result: 'miss' });
-    const fetched = await withinDeadline(provider, signal, (s) =>
-      fetchAndStore(provider, operation, params, key, s),
-    );
-    return { page: fetched.page, fromCache: fetched.fromCache, stale: false };
+    try {
+      const fetched = await withinDeadline(provider, signal, (s) =>
+        fetchAndStore(provider, operation, params, key, s),
+      );
+      return { ...fetched, stale: false };
+    } catch (error) {
+      // Store call site 3: out of budget or quota, or down — an older answer beats an error.
+      const older = found
+        ? { page: found.entry.page, fetchedAt: found.entry.storedAt }
+        : (archived ?? (signal?.aborted ? undefined : await archive?.lastAnswer(key)));
+      const reason = older && staleReason(error, older.fetchedAt);
+      if (!older || !reason) throw error;
+      logger.info({ provider, operation, reason }, 'served an older answer instead of an error');
+      return {
+        page: older.page,
+        fromCache: true,
+        stale: true,
+        staleReason: reason,
+        fetchedAt: older.fetchedAt,
+      };
+    }
   }
 
   return {
-    async search(provider, operation, query, signal) {
+    async search(provider, operation, query, signal, freshness) {
       const started = performance.now();
       signal?.throwIfAborted();
       const { params, ignored } = operationOf(callerFor(provider), operation).map(query);
-      const result = await cached(provider, operation, params, signal);
+      const result = await cached(provider, operation, params, signal, freshness);
       return {
         ...result,
         durationMs: Math.round(performance.now() - started),
@@ -241,17 +295,19 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       } as GatewayResult<never>;
     },
 
-    async getOffer(provider, query, signal) {
+    async getOffer(provider, query, signal, freshness) {
       const started = performance.now();
       signal?.throwIfAborted();
       // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
       // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
       const { params, ignored } = operationOf(callerFor(provider), 'getOffer').map(query);
-      const result = await cached(provider, 'getOffer', params, signal);
+      const result = await cached(provider, 'getOffer', params, signal, freshness);
       return {
         offer: result.page as Offer,
         fromCache: result.fromCache,
         stale: result.stale,
+        fetchedAt: result.fetchedAt,
+        ...(result.staleReason ? { staleReason: result.staleReason } : {}),
         durationMs: Math.round(performance.now() - started),
         ignored,
       };

@@ -15,6 +15,7 @@ import type {
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { AnswerStore } from '../store/answer-store.js';
 
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
@@ -55,6 +56,11 @@ export interface GatewayOptions {
    * counts are shared through it, each falling back to local behaviour while it is unreachable.
    */
   redis?: Redis;
+  /**
+   * The database of what was paid for: every answer is recorded in it, a cache miss is looked up in it, and an
+   * older answer from it is served (stale, with the reason) when the provider cannot answer.
+   */
+  archive?: AnswerStore;
   logger: Logger;
   registry: Registry;
 }
@@ -67,10 +73,23 @@ export type QueryFor<Op extends OperationName> = Op extends 'searchProductsByIma
 
 export type ItemFor<Op extends OperationName> = Op extends 'searchSuppliers' ? Supplier : Product;
 
+/** How old an answer a caller accepts (issue 22). */
+export interface AnswerFreshness {
+  /**
+   * Seconds: an answer at most this old is served from the cache or the database; `0` forces one fresh paid
+   * call (still single-flighted and budgeted); undefined = the configured TTLs.
+   */
+  maxAgeSeconds?: number;
+}
+
 export interface GatewayResult<Item> {
   page: Page<Item>;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider gave this answer; a cached or archived one keeps its original time. */
+  fetchedAt: number;
+  /** Set when an older answer was served because the provider could not answer (`budget reached — …`). */
+  staleReason?: string;
   durationMs: number;
   ignored: string[];
 }
@@ -79,6 +98,10 @@ export interface OfferLookupResult {
   offer: Offer;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider gave this offer; a cached or archived one keeps its original time. */
+  fetchedAt: number;
+  /** Set when an older offer was served because the provider could not answer. */
+  staleReason?: string;
   durationMs: number;
   /** Query fields this provider could not honour (`language`), from its pure `map`. */
   ignored: string[];
@@ -89,6 +112,7 @@ export type OfferLookup = (
   provider: ProviderId,
   query: OfferQuery,
   signal?: AbortSignal,
+  freshness?: AnswerFreshness,
 ) => Promise<OfferLookupResult>;
 
 export interface ProviderGateway {
@@ -102,6 +126,7 @@ export interface ProviderGateway {
     operation: Op,
     query: QueryFor<Op>,
     signal?: AbortSignal,
+    freshness?: AnswerFreshness,
   ): Promise<GatewayResult<ItemFor<Op>>>;
   /**
    * An offer's details from one provider, cached per provider + offer + language. Throws ProviderError

@@ -16,7 +16,9 @@ const ID_A = '612345678901';
 const ID_B = '598765432109';
 
 /** A gateway whose providers answer from a script: per provider, offer id → an offer or an error kind. */
-function scriptedGateway(script: Partial<Record<ProviderId, Record<string, ErrorKind | 'ok'>>>) {
+const FETCHED_AT = Date.parse('2026-12-03T14:05:00Z');
+
+function scriptedGateway(script: Partial<Record<ProviderId, Record<string, ErrorKind | 'ok' | 'stale'>>>) {
   const calls: { provider: ProviderId; query: OfferQuery }[] = [];
   let active = 0;
   let maxActive = 0;
@@ -27,12 +29,14 @@ function scriptedGateway(script: Partial<Record<ProviderId, Record<string, Error
     await new Promise((resolve) => setTimeout(resolve, 5));
     active -= 1;
     const outcome = script[provider]?.[query.id] ?? 'not_found';
-    if (outcome === 'ok') {
+    if (outcome === 'ok' || outcome === 'stale') {
       const ignored = query.language === 'ko' ? ['language'] : [];
       return {
         offer: sampleOffer(query.id, provider),
-        fromCache: false,
-        stale: false,
+        fromCache: outcome === 'stale',
+        stale: outcome === 'stale',
+        fetchedAt: FETCHED_AT,
+        ...(outcome === 'stale' ? { staleReason: 'budget reached — values as of 3 Dec 14:05 UTC' } : {}),
         durationMs: 5,
         ignored,
       };

@@ -58,6 +58,8 @@ export interface LookupOffersInput {
   quantity?: number;
   /** ISO 4217, already upper-cased by the route schema. */
   currency?: string;
+  /** Seconds: how old a served offer may be (`0`: one fresh paid call); undefined = the configured TTL. */
+  maxAge?: number;
 }
 
 interface Found {
@@ -65,6 +67,10 @@ interface Found {
   offer?: Offer;
   provider?: ProviderId;
   fromCache?: boolean;
+  /** ISO 8601: when the provider gave `offer`. */
+  fetchedAt?: string;
+  stale?: boolean;
+  staleReason?: string;
   ignored?: string[];
   attempts: OfferAttempt[];
   error?: OfferItemError;
@@ -111,13 +117,16 @@ export async function lookupOffers(
   const limiters = new Map(deps.providers.map((p) => [p.id, createConcurrencyLimiter(p.concurrency)]));
   const lookups = new Map<string, Promise<Found>>();
 
-  async function ask(provider: ProviderId, offerId: string): Promise<OfferAttempt & { offer?: Offer }> {
+  type Asked = OfferAttempt & { offer?: Offer; fetchedAt?: number; staleReason?: string };
+  const freshness = { maxAgeSeconds: input.maxAge };
+
+  async function ask(provider: ProviderId, offerId: string): Promise<Asked> {
     const started = performance.now();
     try {
       const result = await limiters
         .get(provider)!
         .run(
-          () => deps.getOffer(provider, { id: offerId, language: input.language }, deps.signal),
+          () => deps.getOffer(provider, { id: offerId, language: input.language }, deps.signal, freshness),
           deps.signal,
         );
       return {
@@ -127,6 +136,8 @@ export async function lookupOffers(
         durationMs: Math.round(result.durationMs),
         ...(result.ignored.length > 0 ? { ignored: result.ignored } : {}),
         offer: result.offer,
+        fetchedAt: result.fetchedAt,
+        ...(result.staleReason ? { staleReason: result.staleReason } : {}),
       };
     } catch (error) {
       // The client went away: stop walking the providers, nobody reads the answer.
@@ -155,21 +166,30 @@ export async function lookupOffers(
       };
     }
     const attempts: OfferAttempt[] = [];
+    // An older answer a provider served instead of an error: used only when no provider after it has fresh data
+    // (the walk is what it was before the store: the next provider is asked after a quota or an outage).
+    let older: Found | undefined;
     for (const { id } of deps.providers) {
-      const { offer, ...attempt } = await ask(id, offerId);
+      const { offer, fetchedAt, staleReason, ...attempt } = await ask(id, offerId);
       attempts.push(attempt);
       if (offer) {
-        return {
+        const served: Found = {
           offerId,
           offer,
           provider: id,
           fromCache: attempt.fromCache,
+          ...(fetchedAt === undefined ? {} : { fetchedAt: new Date(fetchedAt).toISOString() }),
+          ...(staleReason ? { stale: true, staleReason } : {}),
           ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
           attempts,
         };
+        if (!staleReason) return served;
+        older ??= served;
+        continue;
       }
       if (!FALLBACK_KINDS.has(attempt.error!.kind)) break;
     }
+    if (older) return older;
     return { offerId, attempts, error: exhausted(offerId, attempts) };
   }
 

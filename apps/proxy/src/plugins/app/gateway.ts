@@ -28,6 +28,7 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
       retry: config.retry,
       circuit: config.circuit,
       redis: app.redis,
+      archive: app.answerStore,
       deadlineMs: config.deadlineMs,
       quotaCoolDownMs: config.quotaCoolDownMs,
       // buildApp hands Fastify a pino instance, so its children are pino loggers.
@@ -41,4 +42,4 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
   app.addHook('onClose', async () => instance.close());
 }
 
-export default fp(gateway, { name: 'gateway', dependencies: ['metrics', 'redis'] });
+export default fp(gateway, { name: 'gateway', dependencies: ['metrics', 'redis', 'answer-store'] });
