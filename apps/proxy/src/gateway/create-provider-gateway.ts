@@ -107,6 +107,11 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     redis,
     prefix: `${prefix}usage:`,
     onRedisError,
+    // Store call site 4: the day's paid calls, durable and never decreasing (issue 23).
+    durable: archive && {
+      record: (provider, day, calls) => archive.recordPaidCalls(provider, day, calls),
+      load: (day) => archive.paidCalls(day),
+    },
   });
   metrics.observeUsage(() => ledger.report());
 

@@ -166,8 +166,27 @@ describe.each(TEST_DATABASES)('answer store on $driver', { timeout: 90_000 }, ({
     expect(await second.store.offerHistory('628745190321', 10)).toHaveLength(1);
     await second.store.close();
     const db = await openDatabase(target, () => undefined);
-    expect(await appliedMigrations(db as never)).toEqual(['2026-12-05-001-paid-answers-and-offer-snapshots']);
+    expect(await appliedMigrations(db as never)).toEqual([
+      '2026-12-05-001-paid-answers-and-offer-snapshots',
+      '2026-12-05-002-paid-call-days',
+    ]);
     await db.destroy();
+  });
+
+  it("keeps the day's paid calls per provider, never lowering them", async () => {
+    const { store } = await open(await fresh());
+    await store.recordPaidCalls('tmapi', '2026-12-03', 4);
+    await store.recordPaidCalls('tmapi', '2026-12-03', 2);
+    await store.recordPaidCalls('onebound', '2026-12-03', 1);
+    await store.recordPaidCalls('tmapi', '2026-12-04', 1);
+    expect(await store.paidCalls('2026-12-03')).toEqual(
+      new Map([
+        ['tmapi', 4],
+        ['onebound', 1],
+      ]),
+    );
+    await store.recordPaidCalls('tmapi', '2026-12-03', 5);
+    expect((await store.paidCalls('2026-12-03')).get('tmapi')).toBe(5);
   });
 
   it('deletes snapshots and answers older than the retention, keeps the rest', async () => {

@@ -42,6 +42,10 @@ export interface AnswerStore {
   lastAnswer(key: string): Promise<ArchivedAnswer | undefined>;
   /** An offer's snapshots, newest first; undefined while the database fails (or the store is off). */
   offerHistory(offerId: string, limit: number): Promise<OfferSnapshot[] | undefined>;
+  /** Raises the provider's paid calls of `day` to `calls` (never lowers them); never throws. */
+  recordPaidCalls(provider: ProviderId, day: string, calls: number): Promise<void>;
+  /** Paid calls per provider on `day` as recorded; empty while the database fails. */
+  paidCalls(day: string): Promise<Map<string, number>>;
   /** Deletes snapshots and answers older than the retention. */
   prune(): Promise<void>;
   health(): StoreHealth;
@@ -65,6 +69,8 @@ export const storeOff: AnswerStore = {
   record: async () => undefined,
   lastAnswer: async () => undefined,
   offerHistory: async () => undefined,
+  recordPaidCalls: async () => undefined,
+  paidCalls: async () => new Map(),
   prune: async () => undefined,
   health: () => ({ store: 'off' }),
   close: async () => undefined,
@@ -235,11 +241,33 @@ export async function createAnswerStore(options: AnswerStoreOptions): Promise<An
       }));
     },
 
+    async recordPaidCalls(provider, day, calls) {
+      await use('write', (d) =>
+        d
+          .insertInto('paid_call_day')
+          .values({ provider, day, calls })
+          .onConflict((oc) =>
+            oc
+              .columns(['provider', 'day'])
+              .doUpdateSet({ calls: sql<number>`greatest(paid_call_day.calls, excluded.calls)` }),
+          )
+          .execute(),
+      );
+    },
+
+    async paidCalls(day) {
+      const rows = await use('read', (d) =>
+        d.selectFrom('paid_call_day').select(['provider', 'calls']).where('day', '=', day).execute(),
+      );
+      return new Map((rows ?? []).map((r) => [r.provider, r.calls]));
+    },
+
     async prune() {
       const before = new Date(now() - options.retentionDays * 86_400_000);
       await use('retention', async (d) => {
         await d.deleteFrom('offer_snapshot').where('fetched_at', '<', before).execute();
         await d.deleteFrom('paid_answer').where('fetched_at', '<', before).execute();
+        await d.deleteFrom('paid_call_day').where('day', '<', before.toISOString().slice(0, 10)).execute();
       });
     },
 

@@ -40,6 +40,20 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('paid_answer').execute();
     },
   },
+  '2026-12-05-002-paid-call-days': {
+    async up(db) {
+      await db.schema
+        .createTable('paid_call_day')
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('calls', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('paid_call_day_pk', ['provider', 'day'])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable('paid_call_day').execute();
+    },
+  },
 };
 
 /** Brings the schema up to date; throws the first migration error (the store then runs degraded). */

@@ -29,7 +29,16 @@ export interface OfferSnapshotTable {
   skus: ColumnType<{ id: string; price: number | null; stock: number | null }[], string, never>;
 }
 
+/** Paid calls per provider and UTC day (issue 23): only ever raised, so a Redis restart cannot lower a budget. */
+export interface PaidCallDayTable {
+  provider: string;
+  /** `2026-12-01` (UTC). */
+  day: string;
+  calls: number;
+}
+
 export interface StoreSchema {
   paid_answer: PaidAnswerTable;
   offer_snapshot: OfferSnapshotTable;
+  paid_call_day: PaidCallDayTable;
 }

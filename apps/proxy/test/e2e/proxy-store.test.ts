@@ -133,6 +133,22 @@ describe.each(TEST_DATABASES)(
       expect(other.body.results[0].error.kind).toBe('quota');
     });
 
+    it("the day's paid calls survive a restart: a spent budget is not given back", async () => {
+      const target = await fresh();
+      suite.proxy = await startProxy(withBudget(tmapiWith(target), 2));
+      await offers(suite.proxy, { maxAge: 0 });
+      await offers(suite.proxy, { maxAge: 0 });
+      expect(detailCalls()).toBe(2);
+      await suite.proxy.close();
+      suite.proxy = await startProxy(withBudget(tmapiWith(target), 2));
+      const usage = await suite.proxy.get('/v1/usage');
+      expect(usage.body.providers[0]).toMatchObject({ provider: 'tmapi', callsToday: 2, dailyBudget: 2 });
+      const refused = await offers(suite.proxy, { maxAge: 0 });
+      expect(refused).toMatchObject({ stale: true });
+      expect(refused.staleReason).toMatch(/^budget reached/);
+      expect(detailCalls()).toBe(2);
+    });
+
     it('keeps a snapshot per offer fetch: GET /v1/offers/:ref/history, newest first, without a paid call', async () => {
       const target = await fresh();
       suite.proxy = await startProxy(tmapiWith(target));
