@@ -17,6 +17,7 @@ import problemHandler from './plugins/app/problem-handler.js';
 import redis from './plugins/app/redis.js';
 import requestGuards from './plugins/app/request-guards.js';
 import secretScrub from './plugins/app/secret-scrub.js';
+import watchList from './plugins/app/watch-list.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(answerStore, { store: config.store });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
+  await app.register(watchList, { config });
 
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });

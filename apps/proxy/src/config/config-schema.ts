@@ -130,6 +130,19 @@ export const ProxyConfigInput = z.strictObject({
       snapshotRetentionDays: positiveInt.optional(),
     })
     .optional(),
+  /** Offers re-fetched once a day so their history accrues (off while `offers` is empty). */
+  watch: z
+    .strictObject({
+      offers: z.array(z.string().regex(/^\d{5,20}$/, 'a 1688 offer id is 5–20 digits')).optional(),
+      /** UTC, `HH:MM`. */
+      dailyAt: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 06:00')
+        .optional(),
+      /** The share of each provider's daily budget one run may spend. */
+      budgetShare: z.coerce.number().gt(0).max(1).optional(),
+    })
+    .optional(),
 });
 export type ProxyConfigInput = z.infer<typeof ProxyConfigInput>;
 
@@ -161,6 +174,8 @@ export const DEFAULTS = {
   fx: { timeoutMs: 10_000 },
   // Issue 22: "snapshots: a year by default"; the data folder sits in the proxy's working directory.
   store: { enabled: true, dataDir: 'yuantou-data', snapshotRetentionDays: 365 },
+  // Off by default (no offers); a run at 06:00 UTC may spend a quarter of each provider's daily budget.
+  watch: { dailyAt: '06:00', budgetShare: 0.25 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
 } as const;

@@ -39,7 +39,10 @@ export const GLOBAL_ENV = {
   YUANTOU_DATA_DIR: 'store.dataDir',
   DATABASE_URL: 'store.databaseUrl',
   YUANTOU_SNAPSHOT_RETENTION_DAYS: 'store.snapshotRetentionDays',
+  YUANTOU_WATCH_OFFERS: 'watch.offers',
+  YUANTOU_WATCH_AT: 'watch.dailyAt',
+  YUANTOU_WATCH_BUDGET_SHARE: 'watch.budgetShare',
 } as const;
 
-export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers']);
+export const LIST_SETTINGS = new Set<string>(['tokens', 'corsOrigins', 'offers.providers', 'watch.offers']);
 export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'store.enabled']);

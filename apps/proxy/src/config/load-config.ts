@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PRODUCT_WEIGHTS, DEFAULT_SUPPLIER_WEIGHTS, type OperationName } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
+import type { WatchListSettings } from '../watch/watch-list.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
 import { resolveProviders } from './provider-settings.js';
@@ -42,6 +43,8 @@ export interface ProxyConfig {
    * embedded PGlite in `dataDir` (absolute, created at start).
    */
   store: StoreConfig;
+  /** The watch list: offers re-fetched daily (undefined = off, the default). */
+  watch?: WatchListSettings;
   /** Every configured secret value (adapters' `secretFields`), for log and body scrubbing and the secret scan. */
   secrets: string[];
 }
@@ -202,6 +205,15 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
     store: storeConfig(input.store, options.cwd ?? process.cwd()),
+    ...(input.watch?.offers?.length
+      ? {
+          watch: {
+            offerIds: [...new Set(input.watch.offers)],
+            dailyAt: input.watch.dailyAt ?? DEFAULTS.watch.dailyAt,
+            budgetShare: input.watch.budgetShare ?? DEFAULTS.watch.budgetShare,
+          },
+        }
+      : {}),
     secrets: secretsOf(enabled, tokens, input.redisUrl, input.translate?.apiKey, input.store?.databaseUrl),
   };
 }
