@@ -178,6 +178,31 @@ export async function redisDownBenchmark(redisUrl: string | undefined, rounds: n
 }
 
 /**
+ * Issue 22: what the answer store costs on the cache-hit path — the same proxy with the store on (embedded PGlite
+ * in a fresh folder) and off, answer replay switched off so every request goes through the gateway's cache.
+ * Hits never touch the database, so the ratio should be about 1 (target ≥ 0.95).
+ */
+export async function storeCostBenchmark(rounds: number, seconds: number) {
+  const tmapi = await startTmapiFake();
+  const env = { YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken, YUANTOU_TMAPI_BASE_URL: tmapi.url };
+  const on = await proxyOver({ ...env, YUANTOU_STORE: 'on' }, { responseTtlSeconds: 0 });
+  const off = await proxyOver(env, { responseTtlSeconds: 0 });
+  const path = `/v1/products?q=${encodeURIComponent('热门')}&provider=tmapi`;
+  for (const p of [on, off]) await fetch(p.url + path);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const withStore = await throughput(on.url + path, seconds);
+    const without = await throughput(off.url + path, seconds);
+    ratios.push(withStore / without);
+  }
+  const upstreamCalls = tmapi.calls.count(TMAPI_PATHS.items);
+  await on.app.close();
+  await off.app.close();
+  await tmapi.close();
+  return { ratios: ratios.sort((a, b) => a - b), upstreamCalls };
+}
+
+/**
  * 20,000 distinct keywords through one proxy (the issue's "sheet of unique keywords" row): the process's RSS
  * before and after, with the default 64 MiB cache bound. The proxy, the fake and the load run in this process.
  */
