@@ -254,8 +254,12 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       if (stale) refreshInBackground(provider, operation, params, key);
       return { page: found.entry.page, fromCache: true, stale, fetchedAt: found.entry.storedAt };
     }
-    // Store call site 2: a miss in the caches (a restart, an expired entry) may still have been paid for.
-    const archived = found ? undefined : await archive?.lastAnswer(key);
+    // Store call site 2: a miss in the caches (a restart, an expired entry) may still have been paid for —
+    // possibly more recently than this instance's cache entry (another instance, a shared Postgres).
+    const cachedAnswer = found && { page: found.entry.page, fetchedAt: found.entry.storedAt };
+    const stored = await archive?.lastAnswer(key);
+    const archived =
+      stored && (!cachedAnswer || stored.fetchedAt > cachedAnswer.fetchedAt) ? stored : undefined;
     const archiveMaxAge = maxAgeSeconds ?? options.cache.ttlSeconds[operation] ?? 0;
     if (archived && withinMaxAge(archived.fetchedAt, archiveMaxAge, Date.now())) {
       metrics.cache.inc({ provider, operation, result: 'hit' });
@@ -271,9 +275,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       return { ...fetched, stale: false };
     } catch (error) {
       // Store call site 3: out of budget or quota, or down — an older answer beats an error.
-      const older = found
-        ? { page: found.entry.page, fetchedAt: found.entry.storedAt }
-        : (archived ?? (signal?.aborted ? undefined : await archive?.lastAnswer(key)));
+      const older = archived ?? cachedAnswer;
       const reason = older && staleReason(error, older.fetchedAt);
       if (!older || !reason) throw error;
       logger.info({ provider, operation, reason }, 'served an older answer instead of an error');
