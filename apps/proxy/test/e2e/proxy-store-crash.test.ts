@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { OFFER_ROUTES } from '@yuantou/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_DATABASES } from '../../src/store/test-databases.js';
+import { TEST_DATABASES } from '../../src/store/__fixtures__/test-databases.js';
 import { fakeEnv } from '../start-fakes.js';
 import { closedPort } from '../support/test-app.js';
 import { fakeConfig, startProxy, useFakesAndProxy } from './proxy-harness.js';

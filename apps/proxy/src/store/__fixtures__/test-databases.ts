@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { DatabaseTarget } from './open-database.js';
+import type { DatabaseTarget } from '../open-database.js';
 
 // Test support: the two databases every store test runs against. PGlite in a fresh folder, and a fresh database
 // on the throw-away Postgres `pnpm verify` starts (its URL in TEST_DATABASE_URL). Without that URL the
