@@ -22,7 +22,8 @@ async function postgresFor(env) {
   if (env.TEST_DATABASE_URL) return undefined;
   const postgres = await startPostgres(ensurePostgres(env));
   env.TEST_DATABASE_URL = postgres.url;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.prependListener(signal, () => postgres.kill());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.prependListener(signal, () => postgres.kill());
   console.log(`verify: postgres at ${postgres.url} (started for this run)`);
   return postgres;
 }

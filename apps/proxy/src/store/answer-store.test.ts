@@ -2,11 +2,11 @@ import type { Offer } from '@yuantou/core';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort } from '../../test/support/test-app.js';
+import { TEST_DATABASES } from './__fixtures__/test-databases.js';
 import { type AnswerStore, createAnswerStore } from './answer-store.js';
 import { appliedMigrations } from './migrations.js';
 import type { DatabaseTarget } from './open-database.js';
 import { openDatabase } from './open-database.js';
-import { TEST_DATABASES } from './__fixtures__/test-databases.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-12-03T14:05:00Z');
