@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { afterAll } from 'vitest';
 import type { DatabaseTarget } from '../open-database.js';
 
 // Test support: the two databases every store test runs against. PGlite in a fresh folder, and a fresh database
@@ -44,9 +45,20 @@ async function freshPostgres(): Promise<DatabaseTarget> {
  * one); each test copies one initialised folder instead.
  */
 let template: Promise<string> | undefined;
+// Each folder is tens of MB: removed after the test file that made them (modules are loaded per test file).
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dirname(dir), { recursive: true, force: true });
+  template = undefined;
+});
+function track(dir: string): void {
+  created.push(dir);
+}
+
 function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'yuantou-store-template-')), 'data');
+    track(dir);
     const db = await PGlite.create(dir);
     await db.close();
     return dir;
@@ -57,6 +69,7 @@ function pgliteTemplate(): Promise<string> {
 /** A new PGlite data folder, initialised (not migrated: the store runs its migrations). */
 export async function freshPgliteDir(): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'yuantou-store-')), 'data');
+  track(dir);
   cpSync(await pgliteTemplate(), dir, { recursive: true });
   return dir;
 }
