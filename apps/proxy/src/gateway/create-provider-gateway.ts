@@ -1,17 +1,12 @@
-import type { ChinaFreightEstimate, Offer, ProviderId } from '@yuantou/core';
+import type { ProviderId } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { RedisClient } from '../redis-client.js';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createCacheHitTally } from './cache-hit-tally.js';
 import { createCachePath } from './cache-path.js';
-import { deadlineFrom } from './deadline.js';
-import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
-import {
-  createProviderCaller,
-  operationOf,
-  type ProviderCaller,
-  type UpstreamHooks,
-} from './provider-caller.js';
+import type { GatewayOptions, ProviderGateway } from './gateway-contract.js';
+import { createLookups } from './lookups.js';
+import { createProviderCaller, type ProviderCaller, type UpstreamHooks } from './provider-caller.js';
 import { watchRedisOutage } from './redis-outage-watch.js';
 import { type StoreHooks, selectStores } from './shared-stores.js';
 
@@ -41,7 +36,16 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     const deps = { ...options, ...stores, settings, metrics, logger, hooks };
     callers.set(settings.id, createProviderCaller(deps));
   }
-  const path = createCachePath({ stores, callers, metrics, hits, logger, deadlineMs: options.deadlineMs });
+  const path = createCachePath({
+    stores,
+    callers,
+    metrics,
+    hits,
+    logger,
+    deadlineMs: options.deadlineMs,
+    archive: options.archive,
+    ttlSeconds: options.cache.ttlSeconds,
+  });
 
   function settingsOf(provider: ProviderId) {
     if (!callers.has(provider)) {
@@ -55,62 +59,7 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
   }
 
   return {
-    async search(provider, operation, query, signal) {
-      const started = performance.now();
-      const deadline = deadlineFrom(options.deadlineMs);
-      signal?.throwIfAborted();
-      const { params, ignored } = operationOf(settingsOf(provider), operation).map(query);
-      const result = await path.cached(provider, operation, params, deadline, signal);
-      return {
-        ...result,
-        durationMs: Math.round(performance.now() - started),
-        ignored,
-      } as GatewayResult<never>;
-    },
-
-    async getOffer(provider, query, signal) {
-      const started = performance.now();
-      const deadline = deadlineFrom(options.deadlineMs);
-      signal?.throwIfAborted();
-      // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
-      // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
-      const { params, ignored } = operationOf(settingsOf(provider), 'getOffer').map(query);
-      const result = await path.cached(provider, 'getOffer', params, deadline, signal);
-      return {
-        offer: result.page as Offer,
-        fromCache: result.fromCache,
-        stale: result.stale,
-        durationMs: Math.round(performance.now() - started),
-        ignored,
-      };
-    },
-
-    async estimateFreight(provider, query, signal) {
-      const started = performance.now();
-      const deadline = deadlineFrom(options.deadlineMs);
-      signal?.throwIfAborted();
-      // Like getOffer: keyed on what is sent, so asks that differ only in what the provider ignores share a call.
-      const { params, ignored } = operationOf(settingsOf(provider), 'estimateFreight').map(query);
-      const result = await path.cached(provider, 'estimateFreight', params, deadline, signal);
-      return {
-        estimate: result.page as ChinaFreightEstimate,
-        fromCache: result.fromCache,
-        stale: result.stale,
-        durationMs: Math.round(performance.now() - started),
-        ignored,
-      };
-    },
-
-    async peekOffer(provider, query) {
-      const started = performance.now();
-      // Offers look in every provider's cache before paying any (issue 23: a batch a later provider had served
-      // was paid again at the first one).
-      const { params, ignored } = operationOf(settingsOf(provider), 'getOffer').map(query);
-      const result = await path.peek(provider, 'getOffer', params);
-      if (!result) return undefined;
-      const durationMs = Math.round(performance.now() - started);
-      return { offer: result.page as Offer, fromCache: true, stale: result.stale, durationMs, ignored };
-    },
+    ...createLookups({ path, settingsOf, deadlineMs: options.deadlineMs }),
 
     usage,
 
