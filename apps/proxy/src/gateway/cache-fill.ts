@@ -44,6 +44,7 @@ export function createCacheFill(deps: CacheFillDeps) {
     key: string,
     deadline: Deadline,
     signal?: AbortSignal,
+    notBefore = Date.now(),
   ): Promise<Fetched> {
     const caller = deps.callers.get(provider)!;
     return flight.run<Fetched>(
@@ -61,10 +62,12 @@ export function createCacheFill(deps: CacheFillDeps) {
       },
       {
         signal,
-        // Another instance holds the lease: its page lands in the shared cache when it is done.
+        // Another instance holds (or just released) the lease: its page lands in the shared cache when it is done.
+        // Only a page stored since this request began is that peer's answer; an older one is what the request
+        // already turned down (past its TTL, or older than its maxAge — `maxAge=0` must pay once, issue 22).
         peerResult: async () => {
           const found = await cache.lookup(key, operation).catch(() => undefined);
-          return found?.freshness === 'fresh'
+          return found?.freshness === 'fresh' && found.entry.storedAt >= notBefore
             ? { page: found.entry.page, fromCache: true, fetchedAt: found.entry.storedAt }
             : undefined;
         },

@@ -102,6 +102,7 @@ export function createCachePath(deps: CachePathDeps): CachePath {
         .served;
     },
     async cached(provider, operation, params, deadline, signal, freshness = {}) {
+      const asked = Date.now();
       const key = cacheKey(provider, operation, params);
       const { served, found } = await fromCache(provider, operation, params, key, freshness);
       if (served) return served;
@@ -124,7 +125,7 @@ export function createCachePath(deps: CachePathDeps): CachePath {
           provider,
           deadline,
           signal,
-          (s) => fill.fetchAndStore(provider, operation, params, key, deadline, s),
+          (s) => fill.fetchAndStore(provider, operation, params, key, deadline, s, asked),
           true,
         );
         return { ...fetched, stale: false };

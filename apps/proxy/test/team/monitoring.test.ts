@@ -68,7 +68,9 @@ describe('deploy/monitoring', () => {
       YUANTOU_TOKENS: 'alice:alice-token-0123456789abcdef',
       YUANTOU_TOKEN_DAILY_CALLS: 'alice:100',
     });
-    const exposition = (await app.inject('/metrics')).body;
+    const exposition = (
+      await app.inject({ url: '/metrics', headers: { authorization: 'Bearer alice-token-0123456789abcdef' } })
+    ).body;
     const exported = new Set([...exposition.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
     expect(named.filter((name) => !exported.has(name))).toEqual([]);
   });

@@ -43,7 +43,10 @@ async function requestGuards(app: FastifyInstance, options: { bodyTimeoutMs?: nu
   if (bodyTimeoutMs !== undefined) {
     app.addHook('onRequest', async (request) => {
       const raw = request.raw;
-      if (raw.complete) return;
+      // Only a request that announced a body can leave it short; an injected request has no real socket to close.
+      const announced = raw.headers['content-length'] ?? raw.headers['transfer-encoding'];
+      if (raw.complete || announced === undefined || announced === '0') return;
+      if (typeof raw.socket?.destroy !== 'function') return;
       const timer = setTimeout(() => {
         if (raw.complete || raw.socket.destroyed) return;
         request.log.info({ bodyTimeoutMs }, 'request body not received in time; closing');
