@@ -2,7 +2,18 @@
 // Chromium (the task-pane browser test; Playwright's own browser download does not work behind our firewall) —
 // found, installed when missing, and Redis started on a free port for one run.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -521,5 +532,126 @@ http {
   } catch (error) {
     await group.stop();
     throw error;
+  }
+}
+
+// --- Postgres: the answer store's tests run against PGlite and a real Postgres (TEST_DATABASE_URL). -----------
+
+/**
+ * The folder holding Debian's (or Homebrew's) `initdb` and `postgres`: on PATH, else the newest
+ * /usr/lib/postgresql/<version>/bin, where Debian's `postgresql` package puts them (not on PATH).
+ */
+export function findPostgresBin(env = process.env) {
+  const initdb = which('initdb', env);
+  // Resolved: /usr/local/bin may hold links to initdb and postgres only, without pg_isready next to them.
+  if (initdb && which('postgres', env)) return path.dirname(realpathSync(initdb));
+  const debian = '/usr/lib/postgresql';
+  let versions = [];
+  try {
+    versions = readdirSync(debian).sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return undefined;
+  }
+  for (const version of versions) {
+    const bin = path.join(debian, version, 'bin');
+    if (isExecutable(path.join(bin, 'initdb')) && isExecutable(path.join(bin, 'postgres'))) return bin;
+  }
+  return undefined;
+}
+
+/** Finds the Postgres binaries, installing Debian's `postgresql` (or Homebrew's) when missing. */
+export function ensurePostgres(env = process.env) {
+  const found = findPostgresBin(env);
+  if (found) return found;
+  const plan =
+    process.platform === 'darwin' && which('brew', env)
+      ? { steps: [['brew', ['install', 'postgresql']]] }
+      : installPlan(['postgresql'], { env });
+  if (plan.message)
+    throw new Error(plan.message.replace('redis-server and Chromium (or Chrome)', 'postgresql'));
+  console.log('verify: installing postgresql');
+  const installEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const [command, args] of plan.steps) {
+    if (!run(command, args, installEnv)) throw new Error(`verify: \`${command} ${args.join(' ')}\` failed`);
+  }
+  const bin = findPostgresBin(env);
+  if (!bin) throw new Error('verify: still missing postgresql after installing');
+  return bin;
+}
+
+/** Postgres refuses to run as root: as root, run it as Debian's `postgres` user (created by the package). */
+function postgresUser() {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const uid = id('-u');
+  const gid = id('-g');
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new Error('verify: running as root and no `postgres` user exists');
+  return { uid, gid };
+}
+
+/** Resolves when `pg_isready` says the server at `port` accepts connections, rejects after `timeoutMs`. */
+async function waitForPostgres(bin, port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], {
+      stdio: 'ignore',
+    });
+    if (ready.status === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`postgres did not accept connections on port ${port}`);
+}
+
+/**
+ * Starts a throw-away Postgres (a fresh cluster in a temp folder, loopback only, trust auth for the `yuantou`
+ * superuser) as a child of this process. The tests create one database each. `stop()` ends it and removes
+ * the folder.
+ */
+export async function startPostgres(bin) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-postgres-'));
+  const user = postgresUser();
+  if (user.uid !== undefined) chownSync(dir, user.uid, user.gid);
+  const data = path.join(dir, 'data');
+  const init = spawnSync(
+    path.join(bin, 'initdb'),
+    ['-D', data, '-U', 'yuantou', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    { stdio: 'ignore', ...user },
+  );
+  if (init.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error('verify: initdb failed');
+  }
+  for (let tries = 0; ; tries++) {
+    const port = await freePort();
+    const child = spawn(
+      path.join(bin, 'postgres'),
+      ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
+      { stdio: 'ignore', ...user },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await Promise.race([
+        waitForPostgres(bin, port, 30_000),
+        exited.then((code) => {
+          throw new Error(`postgres exited with ${code}`);
+        }),
+      ]);
+    } catch (error) {
+      child.kill();
+      await exited;
+      if (tries < 3) continue;
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        // SIGINT: Postgres's fast shutdown (disconnects clients, no waiting on them).
+        child.kill('SIGINT');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { url: `postgres://yuantou@127.0.0.1:${port}/postgres`, stop, kill: () => child.kill('SIGKILL') };
   }
 }

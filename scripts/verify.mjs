@@ -2,9 +2,10 @@
 // system services the tests need (installed when missing, Redis started on a free port and stopped afterwards),
 // then typecheck and every test through turbo. Extra arguments go to turbo (`pnpm verify --filter @yuantou/core`).
 //
-// REDIS_URL / CHROMIUM_PATH already set in the environment are used as they are: nothing is started then.
+// REDIS_URL / CHROMIUM_PATH / TEST_DATABASE_URL already set in the environment are used as they are: nothing is
+// started then. TEST_DATABASE_URL is a throw-away Postgres the answer store's tests create their databases in.
 import { spawn } from 'node:child_process';
-import { ensureTeamTools, ensureTools, startRedis } from './test-services.mjs';
+import { ensurePostgres, ensureTeamTools, ensureTools, startPostgres, startRedis } from './test-services.mjs';
 
 const exec = (command, args, env = process.env) =>
   new Promise((resolve) => {
@@ -25,6 +26,17 @@ function teamTools() {
   console.log(
     `verify: redis-sentinel at ${found.redisSentinel}, nginx at ${found.nginx}, promtool at ${found.promtool}`,
   );
+}
+
+/** A throw-away Postgres for the answer store's tests, unless TEST_DATABASE_URL names one; its stop function. */
+async function postgresFor(env) {
+  if (env.TEST_DATABASE_URL) return undefined;
+  const postgres = await startPostgres(ensurePostgres(env));
+  env.TEST_DATABASE_URL = postgres.url;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.prependListener(signal, () => postgres.kill());
+  console.log(`verify: postgres at ${postgres.url} (started for this run)`);
+  return postgres;
 }
 
 async function main() {
@@ -55,10 +67,19 @@ async function main() {
   console.log(
     `verify: redis at ${env.REDIS_URL}${redis ? ' (started for this run)' : ''}, chromium at ${env.CHROMIUM_PATH}`,
   );
+  let postgres;
+  try {
+    postgres = await postgresFor(env);
+  } catch (error) {
+    console.error(error.message);
+    await redis?.stop();
+    return 1;
+  }
   try {
     return await exec('turbo', ['run', 'typecheck', 'test', ...process.argv.slice(2)], env);
   } finally {
     await redis?.stop();
+    await postgres?.stop();
   }
 }
 

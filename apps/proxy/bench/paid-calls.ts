@@ -76,7 +76,13 @@ function distinctProviderRequests(all: URLSearchParams[], config: ProxyConfig): 
 async function proxyOver(env: Record<string, string>, overrides: Partial<ProxyConfig> = {}) {
   const config = {
     ...loadConfig({
-      env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', YUANTOU_DEMO: 'false', ...env },
+      env: {
+        LOG_LEVEL: 'silent',
+        YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000',
+        YUANTOU_DEMO: 'false',
+        YUANTOU_STORE: 'off',
+        ...env,
+      },
       cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
     }),
     ...overrides,
@@ -167,6 +173,31 @@ export async function redisDownBenchmark(redisUrl: string | undefined, rounds: n
   const upstreamCalls = tmapi.calls.count(TMAPI_PATHS.items);
   await up.app.close();
   await down.app.close();
+  await tmapi.close();
+  return { ratios: ratios.sort((a, b) => a - b), upstreamCalls };
+}
+
+/**
+ * Issue 22: what the answer store costs on the cache-hit path — the same proxy with the store on (embedded PGlite
+ * in a fresh folder) and off, answer replay switched off so every request goes through the gateway's cache.
+ * Hits never touch the database, so the ratio should be about 1 (target ≥ 0.95).
+ */
+export async function storeCostBenchmark(rounds: number, seconds: number) {
+  const tmapi = await startTmapiFake();
+  const env = { YUANTOU_TMAPI_API_TOKEN: TMAPI_FAKE_CREDENTIALS.apiToken, YUANTOU_TMAPI_BASE_URL: tmapi.url };
+  const on = await proxyOver({ ...env, YUANTOU_STORE: 'on' }, { responseTtlSeconds: 0 });
+  const off = await proxyOver(env, { responseTtlSeconds: 0 });
+  const path = `/v1/products?q=${encodeURIComponent('热门')}&provider=tmapi`;
+  for (const p of [on, off]) await fetch(p.url + path);
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const withStore = await throughput(on.url + path, seconds);
+    const without = await throughput(off.url + path, seconds);
+    ratios.push(withStore / without);
+  }
+  const upstreamCalls = tmapi.calls.count(TMAPI_PATHS.items);
+  await on.app.close();
+  await off.app.close();
   await tmapi.close();
   return { ratios: ratios.sort((a, b) => a - b), upstreamCalls };
 }

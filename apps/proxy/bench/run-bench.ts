@@ -13,7 +13,12 @@ import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '@yuantou/co
 import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { paidCallsBenchmark, redisDownBenchmark, uniqueKeywordsMemoryBenchmark } from './paid-calls.js';
+import {
+  paidCallsBenchmark,
+  redisDownBenchmark,
+  storeCostBenchmark,
+  uniqueKeywordsMemoryBenchmark,
+} from './paid-calls.js';
 import { teamBenchmark } from './team-bench.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -80,7 +85,7 @@ async function listen(server: Server): Promise<string> {
 
 async function startProxy(env: Record<string, string>) {
   const config = loadConfig({
-    env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+    env: { LOG_LEVEL: 'silent', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000000', YUANTOU_STORE: 'off', ...env },
     cwd: mkdtempSync(join(tmpdir(), 'yuantou-bench-')),
   });
   const app = await buildApp(config);
@@ -194,6 +199,10 @@ console.log(
   down
     ? `Redis down / Redis up, cache-hit requests/s: median ${down.ratios[down.ratios.length >> 1]!.toFixed(2)} over ${down.ratios.length} rounds (range ${down.ratios[0]!.toFixed(2)}–${down.ratios.at(-1)!.toFixed(2)}); upstream calls during the run: ${down.upstreamCalls}`
     : 'Redis down / Redis up: skipped (set REDIS_URL to measure it)',
+);
+const store = await storeCostBenchmark(ROUNDS, SECONDS);
+console.log(
+  `answer store on / off, cache-hit requests/s: median ${store.ratios[store.ratios.length >> 1]!.toFixed(2)} over ${store.ratios.length} rounds (range ${store.ratios[0]!.toFixed(2)}–${store.ratios.at(-1)!.toFixed(2)}; target ≥ 0.95); upstream calls: ${store.upstreamCalls}`,
 );
 const memory = await uniqueKeywordsMemoryBenchmark();
 console.log(

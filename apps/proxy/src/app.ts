@@ -10,6 +10,7 @@ import type { GatewayHooks } from './gateway/create-provider-gateway.js';
 import type { ProviderGateway } from './gateway/gateway-contract.js';
 import { createLogger } from './logger.js';
 import addin from './plugins/app/addin.js';
+import answerStore from './plugins/app/answer-store.js';
 import auth from './plugins/app/auth.js';
 import buyers from './plugins/app/buyers.js';
 import gateway from './plugins/app/gateway.js';
@@ -19,6 +20,7 @@ import problemHandler, { frameworkProblem } from './plugins/app/problem-handler.
 import redis from './plugins/app/redis.js';
 import requestGuards from './plugins/app/request-guards.js';
 import secretScrub from './plugins/app/secret-scrub.js';
+import watchList from './plugins/app/watch-list.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
 import rateLimit from './plugins/external/rate-limit.js';
@@ -27,6 +29,7 @@ import { sendProblem } from './problem.js';
 import healthRoutes from './routes/health.js';
 import currenciesRoutes from './routes/v1/currencies.js';
 import landedCostRoutes from './routes/v1/landed-cost.js';
+import offerHistoryRoutes from './routes/v1/offer-history.js';
 import offersRoutes from './routes/v1/offers.js';
 import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
@@ -105,8 +108,10 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   });
   await app.register(auth, { tokens: config.tokens, metricsToken: config.metricsToken });
   await app.register(buyers, { buyers: config.buyers });
+  await app.register(answerStore, { store: config.store });
   await app.register(gateway, { config, wrapGateway: deps.wrapGateway, hooks: deps.gatewayHooks });
   await app.register(localization, { config });
+  await app.register(watchList, { config });
 
   await app.register(addin, { ...config.addin, publicOrigin: config.publicOrigin });
   await app.register(healthRoutes);
@@ -115,6 +120,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(productsRoutes, { config });
   await app.register(offersRoutes, { config, redisKeyPrefix: deps.gatewayHooks?.redisKeyPrefix });
   await app.register(landedCostRoutes, { config });
+  await app.register(offerHistoryRoutes);
   await app.register(usageRoutes);
   await app.register(currenciesRoutes);
   return app;

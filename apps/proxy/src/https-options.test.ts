@@ -71,7 +71,9 @@ describe('the proxy over https', () => {
       { stdio: 'ignore' },
     );
     const options = httpsOptionsFromEnv({ HTTPS_CERT: cert, HTTPS_KEY: key });
-    const app = await buildApp(loadConfig({ env: { LOG_LEVEL: 'silent' }, cwd: dir }), { https: options! });
+    const app = await buildApp(loadConfig({ env: { LOG_LEVEL: 'silent', YUANTOU_STORE: 'off' }, cwd: dir }), {
+      https: options!,
+    });
     try {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
       expect(address).toMatch(/^https:\/\//);

@@ -23,6 +23,7 @@ export {
 } from './landed/landed-cost.js';
 export * from './landed/landed-options.js';
 export * from './models/china-freight.js';
+export * from './models/max-age.js';
 export * from './models/money.js';
 export * from './models/offer.js';
 export * from './models/page.js';

@@ -209,6 +209,32 @@ export const ProxyConfigInput = z.strictObject({
       timeoutMs: positiveInt.optional(),
     })
     .optional(),
+  /** The database of what was paid for (every provider answer, offer snapshots): see src/store/README.md. */
+  store: z
+    .strictObject({
+      /** `false` (YUANTOU_STORE=off) keeps nothing beyond the caches, as before the store existed. */
+      enabled: z.preprocess((v) => (v === 'off' ? false : v === 'on' ? true : v), z.boolean()).optional(),
+      /** Where the embedded PGlite database lives; relative to the working directory. */
+      dataDir: z.string().trim().min(1).optional(),
+      /** A team's own Postgres instead of the embedded one. */
+      databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+      /** Offer snapshots older than this are deleted. */
+      snapshotRetentionDays: positiveInt.optional(),
+    })
+    .optional(),
+  /** Offers re-fetched once a day so their history accrues (off while `offers` is empty). */
+  watch: z
+    .strictObject({
+      offers: z.array(z.string().regex(/^\d{5,20}$/, 'a 1688 offer id is 5–20 digits')).optional(),
+      /** UTC, `HH:MM`. */
+      dailyAt: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (UTC), e.g. 06:00')
+        .optional(),
+      /** The share of each provider's daily budget one run may spend. */
+      budgetShare: z.coerce.number().gt(0).max(1).optional(),
+    })
+    .optional(),
 });
 export type ProxyConfigInput = z.infer<typeof ProxyConfigInput>;
 
@@ -245,6 +271,10 @@ export const DEFAULTS = {
   fx: { timeoutMs: 10_000 },
   // Yiwu (义乌, district 330782 of 金华 330700, 浙江): where most buying agents' warehouses are.
   chinaFreight: { province: '浙江', cityCode: '330700', districtCode: '330782' },
+  // Issue 22: "snapshots: a year by default"; the data folder sits in the proxy's working directory.
+  store: { enabled: true, dataDir: 'yuantou-data', snapshotRetentionDays: 365 },
+  // Off by default (no offers); a run at 06:00 UTC may spend a quarter of each provider's daily budget.
+  watch: { dailyAt: '06:00', budgetShare: 0.25 },
   /** A little above MAX_IMAGE_BASE64_LENGTH (4 MB) so the schema, not the parser, names an oversized image. */
   bodyLimitBytes: 5 * 1024 * 1024,
   // Receiving a request, not answering it: a 5 MB image at 4 Mbit/s takes 10 s. A body shorter than its

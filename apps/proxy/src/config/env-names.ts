@@ -52,6 +52,13 @@ export const GLOBAL_ENV = {
   YUANTOU_TRANSLATE_TARGET: 'translate.target',
   YUANTOU_FX_RATES: 'fx.rates',
   YUANTOU_FX_ECB_URL: 'fx.ecbUrl',
+  YUANTOU_STORE: 'store.enabled',
+  YUANTOU_DATA_DIR: 'store.dataDir',
+  DATABASE_URL: 'store.databaseUrl',
+  YUANTOU_SNAPSHOT_RETENTION_DAYS: 'store.snapshotRetentionDays',
+  YUANTOU_WATCH_OFFERS: 'watch.offers',
+  YUANTOU_WATCH_AT: 'watch.dailyAt',
+  YUANTOU_WATCH_BUDGET_SHARE: 'watch.budgetShare',
 } as const;
 
 export const LIST_SETTINGS = new Set<string>([
@@ -61,5 +68,6 @@ export const LIST_SETTINGS = new Set<string>([
   'redisSentinels',
   'redisClusterNodes',
   'chinaFreight.providers',
+  'watch.offers',
 ]);
-export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'serveAddin']);
+export const BOOLEAN_SETTINGS = new Set<string>(['demo', 'serveAddin', 'store.enabled']);

@@ -9,6 +9,7 @@ import {
 } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
 import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
+import type { WatchListSettings } from '../watch/watch-list.js';
 import { type BuyerToken, resolveBuyerTokens } from './buyer-tokens.js';
 import { ConfigError } from './config-error.js';
 import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
@@ -69,9 +70,21 @@ export interface ProxyConfig {
   translate: { url?: string; apiKey?: string; target: string; ttlSeconds: number; timeoutMs: number };
   /** Rates for `currency=`: `fixed` when configured, else `demo` in demo mode, else the ECB feed. */
   fx: { fixedRates?: Record<string, number>; ecbUrl?: string; timeoutMs: number };
+  /**
+   * The database of what was paid for: `off` (YUANTOU_STORE=off), a team's Postgres (`DATABASE_URL`), or the
+   * embedded PGlite in `dataDir` (absolute, created at start).
+   */
+  store: StoreConfig;
+  /** The watch list: offers re-fetched daily (undefined = off, the default). */
+  watch?: WatchListSettings;
   /** Every configured secret value (adapters' `secretFields`), for log and body scrubbing and the secret scan. */
   secrets: string[];
 }
+
+export type StoreConfig =
+  | { kind: 'off' }
+  | { kind: 'postgres'; databaseUrl: string; snapshotRetentionDays: number }
+  | { kind: 'pglite'; dataDir: string; snapshotRetentionDays: number };
 
 export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
@@ -139,6 +152,7 @@ function secretsOf(
   redisUrl: string | undefined,
   translateApiKey: string | undefined,
   redisPassword?: string,
+  databaseUrl?: string,
 ): string[] {
   const secrets = new Set(tokens);
   if (redisPassword) secrets.add(redisPassword);
@@ -149,8 +163,8 @@ function secretsOf(
       if (typeof value === 'string' && value.length > 0) secrets.add(value);
     }
   }
-  if (redisUrl) {
-    const password = new URL(redisUrl).password;
+  for (const url of [redisUrl, databaseUrl]) {
+    const password = url ? new URL(url).password : '';
     if (password) secrets.add(decodeURIComponent(password));
   }
   return [...secrets];
@@ -338,12 +352,33 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       ecbUrl: input.fx?.ecbUrl,
       timeoutMs: input.fx?.timeoutMs ?? DEFAULTS.fx.timeoutMs,
     },
+    store: storeConfig(input.store, options.cwd ?? process.cwd()),
+    ...(input.watch?.offers?.length
+      ? {
+          watch: {
+            offerIds: [...new Set(input.watch.offers)],
+            dailyAt: input.watch.dailyAt ?? DEFAULTS.watch.dailyAt,
+            budgetShare: input.watch.budgetShare ?? DEFAULTS.watch.budgetShare,
+          },
+        }
+      : {}),
     secrets: secretsOf(
       enabled,
       input.metricsToken ? [...tokens, input.metricsToken] : tokens,
       input.redisUrl,
       input.translate?.apiKey,
       input.redisPassword,
+      input.store?.databaseUrl,
     ),
   };
+}
+
+function storeConfig(input: ProxyConfigInput['store'], cwd: string): StoreConfig {
+  const settings = { ...DEFAULTS.store, ...input };
+  if (!settings.enabled) return { kind: 'off' };
+  const { snapshotRetentionDays } = settings;
+  if (settings.databaseUrl)
+    return { kind: 'postgres', databaseUrl: settings.databaseUrl, snapshotRetentionDays };
+  const dataDir = isAbsolute(settings.dataDir) ? settings.dataDir : resolve(cwd, settings.dataDir);
+  return { kind: 'pglite', dataDir, snapshotRetentionDays };
 }

@@ -1,11 +1,13 @@
 import type { ProviderId } from '@yuantou/core';
 import type { Logger } from 'pino';
+import { staleReason, withinMaxAge } from '../store/answer-age.js';
+import type { AnswerStore } from '../store/answer-store.js';
 import { type CacheLookup, cacheKey, type ResponseCache } from '../upstream/response-cache.js';
 import type { UpstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createCacheFill } from './cache-fill.js';
 import type { CacheHitTally } from './cache-hit-tally.js';
 import { type Deadline, withinDeadline } from './deadline.js';
-import type { GatewayOperation } from './gateway-contract.js';
+import type { AnswerFreshness, GatewayOperation } from './gateway-contract.js';
 import type { ProviderCaller } from './provider-caller.js';
 import { errorSummary } from './redis-outage-watch.js';
 import type { SharedStores } from './shared-stores.js';
@@ -17,6 +19,10 @@ export interface CachePathDeps {
   hits: CacheHitTally;
   logger: Logger;
   deadlineMs: number;
+  /** The database of what was paid for (issue 22), when there is one. */
+  archive?: AnswerStore;
+  /** Each operation's cache TTL (s): how old a database answer may be when the caller names no `maxAge`. */
+  ttlSeconds: Partial<Record<GatewayOperation, number>>;
 }
 
 export interface CachedResult {
@@ -24,13 +30,20 @@ export interface CachedResult {
   page: unknown;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider gave this answer; a cached or archived one keeps its original time. */
+  fetchedAt: number;
+  /** Set when an older answer was served because the provider could not answer (`budget reached — …`). */
+  staleReason?: string;
 }
 
 /**
- * The cache path: fresh or stale cache entry (refreshed in the background), else one coalesced, protected
- * upstream call. The key is what would be sent, not what was asked (`operation.map(query).params`): queries that
- * differ only in what this provider ignores or clamps share one entry and one paid call. Mapping is pure;
- * nothing is signed until a miss. A hit touches only the cache, one metric and the hit tally.
+ * The cache path: a fresh or stale cache entry (refreshed in the background), else the database's last answer
+ * while it is young enough, else one coalesced, protected upstream call. With `maxAgeSeconds` an answer at most
+ * that old is served whatever the TTLs say (`0`: always a paid call). When the call fails for want of budget or
+ * quota, or because the provider is down, the newest older answer is served instead, stale with the reason.
+ * The key is what would be sent, not what was asked (`operation.map(query).params`): queries that differ only in
+ * what this provider ignores or clamps share one entry and one paid call. Mapping is pure; nothing is signed
+ * until a miss. A hit touches only the cache, one metric and the hit tally.
  */
 export interface CachePath {
   cached(
@@ -39,56 +52,103 @@ export interface CachePath {
     params: object,
     deadline: Deadline,
     signal: AbortSignal | undefined,
+    freshness?: AnswerFreshness,
   ): Promise<CachedResult>;
   /** The cached answer only, never a paid call: undefined on a miss (a stale entry is still refreshed). */
-  peek(provider: ProviderId, operation: GatewayOperation, params: object): Promise<CachedResult | undefined>;
+  peek(
+    provider: ProviderId,
+    operation: GatewayOperation,
+    params: object,
+    freshness?: AnswerFreshness,
+  ): Promise<CachedResult | undefined>;
   /** Waits for background refreshes still running. */
   close(): Promise<void>;
 }
 
 export function createCachePath(deps: CachePathDeps): CachePath {
   const { cache, flight } = deps.stores;
-  const { logger, metrics } = deps;
+  const { logger, metrics, archive } = deps;
   const fill = createCacheFill({ ...deps, cache, flight });
 
-  const lookup = (key: string, operation: GatewayOperation) => lookupOrMiss(cache, logger, key, operation);
+  /** Counted as a hit: a cache entry, or a database answer put back into the cache. */
+  function counted(provider: ProviderId, operation: GatewayOperation, stale: boolean) {
+    metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
+    deps.hits.count(provider);
+  }
 
-  /** A fresh or stale entry, counted as a hit (a stale one refreshed in the background); undefined on a miss. */
-  async function hit(
+  /** A servable cache entry (a stale one refreshed in the background), and the entry whatever its age. */
+  async function fromCache(
     provider: ProviderId,
     operation: GatewayOperation,
     params: object,
     key: string,
-  ): Promise<CachedResult | undefined> {
-    const found = await lookup(key, operation);
-    if (!found) return undefined;
-    const stale = found.freshness === 'stale';
-    metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
-    deps.hits.count(provider);
+    { maxAgeSeconds }: AnswerFreshness,
+  ): Promise<{ served?: CachedResult; found?: CacheLookup }> {
+    const found = await lookupOrMiss(cache, logger, key, operation);
+    if (!found) return {};
+    if (maxAgeSeconds !== undefined && !withinMaxAge(found.entry.storedAt, maxAgeSeconds, Date.now()))
+      return { found };
+    // Past its TTL but within the caller's maxAge: what the caller asked for, not stale.
+    const stale = found.freshness === 'stale' && maxAgeSeconds === undefined;
+    counted(provider, operation, stale);
     if (stale) fill.refreshInBackground(provider, operation, params, key);
-    return { page: found.entry.page, fromCache: true, stale };
+    const served = { page: found.entry.page, fromCache: true, stale, fetchedAt: found.entry.storedAt };
+    return { served, found };
   }
 
   return {
-    peek: (provider, operation, params) =>
-      hit(provider, operation, params, cacheKey(provider, operation, params)),
-    async cached(provider, operation, params, deadline, signal) {
+    async peek(provider, operation, params, freshness = {}) {
+      return (await fromCache(provider, operation, params, cacheKey(provider, operation, params), freshness))
+        .served;
+    },
+    async cached(provider, operation, params, deadline, signal, freshness = {}) {
+      const asked = Date.now();
       const key = cacheKey(provider, operation, params);
-      const found = await hit(provider, operation, params, key);
-      if (found) return found;
+      const { served, found } = await fromCache(provider, operation, params, key, freshness);
+      if (served) return served;
+      // A miss in the caches (a restart, an expired entry) may still have been paid for — possibly more
+      // recently than this instance's entry (another instance, a shared Postgres).
+      const cachedAnswer = found && { page: found.entry.page, fetchedAt: found.entry.storedAt };
+      const stored = await archive?.lastAnswer(key);
+      const archived =
+        stored && (!cachedAnswer || stored.fetchedAt > cachedAnswer.fetchedAt) ? stored : undefined;
+      const archiveMaxAge = freshness.maxAgeSeconds ?? deps.ttlSeconds[operation] ?? 0;
+      if (archived && withinMaxAge(archived.fetchedAt, archiveMaxAge, Date.now())) {
+        counted(provider, operation, false);
+        await cache.store(key, operation, archived.page, archived.fetchedAt).catch(() => undefined);
+        return { page: archived.page, fromCache: true, stale: false, fetchedAt: archived.fetchedAt };
+      }
       metrics.cache.inc({ provider, operation, result: 'miss' });
-      // The caller's wait shares the call's one deadline; a coalesced call's own answer is kept as it is.
-      const fetched = await withinDeadline(
-        provider,
-        deadline,
-        signal,
-        (s) => fill.fetchAndStore(provider, operation, params, key, deadline, s),
-        true,
-      );
-      return { ...fetched, stale: false };
+      try {
+        // The caller's wait shares the call's one deadline; a coalesced call's own answer is kept as it is.
+        const fetched = await withinDeadline(
+          provider,
+          deadline,
+          signal,
+          (s) => fill.fetchAndStore(provider, operation, params, key, deadline, s, asked),
+          true,
+        );
+        return { ...fetched, stale: false };
+      } catch (error) {
+        return olderInstead(error, archived ?? cachedAnswer, logger, provider, operation);
+      }
     },
     close: () => fill.close(),
   };
+}
+
+/** Out of budget or quota, rate limited or down: an older answer beats an error (issue 22). */
+function olderInstead(
+  error: unknown,
+  older: { page: unknown; fetchedAt: number } | undefined,
+  logger: Logger,
+  provider: ProviderId,
+  operation: GatewayOperation,
+): CachedResult {
+  const reason = older && staleReason(error, older.fetchedAt);
+  if (!older || !reason) throw error;
+  logger.info({ provider, operation, reason }, 'served an older answer instead of an error');
+  return { page: older.page, fromCache: true, stale: true, staleReason: reason, fetchedAt: older.fetchedAt };
 }
 
 /** A cache outage must not fail searches: a failed read is a miss. */

@@ -36,7 +36,16 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     const deps = { ...options, ...stores, settings, metrics, logger, hooks };
     callers.set(settings.id, createProviderCaller(deps));
   }
-  const path = createCachePath({ stores, callers, metrics, hits, logger, deadlineMs: options.deadlineMs });
+  const path = createCachePath({
+    stores,
+    callers,
+    metrics,
+    hits,
+    logger,
+    deadlineMs: options.deadlineMs,
+    archive: options.archive,
+    ttlSeconds: options.cache.ttlSeconds,
+  });
 
   function settingsOf(provider: ProviderId) {
     if (!callers.has(provider)) {

@@ -17,6 +17,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RedisClient } from '../redis-client.js';
+import type { AnswerStore } from '../store/answer-store.js';
 
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
@@ -63,6 +64,11 @@ export interface GatewayOptions {
   redis?: RedisClient;
   /** The process's Redis outage watch (`watchRedisOutage`), when it has one; else the gateway watches `redis`. */
   onRedisError?: (error: unknown) => void;
+  /**
+   * The database of what was paid for: every answer is recorded in it, a cache miss is looked up in it, and an
+   * older answer from it is served (stale, with the reason) when the provider cannot answer.
+   */
+  archive?: AnswerStore;
   logger: Logger;
   registry: Registry;
 }
@@ -75,10 +81,23 @@ export type QueryFor<Op extends OperationName> = Op extends 'searchProductsByIma
 
 export type ItemFor<Op extends OperationName> = Op extends 'searchSuppliers' ? Supplier : Product;
 
+/** How old an answer a caller accepts (issue 22). */
+export interface AnswerFreshness {
+  /**
+   * Seconds: an answer at most this old is served from the cache or the database; `0` forces one fresh paid
+   * call (still single-flighted and budgeted); undefined = the configured TTLs.
+   */
+  maxAgeSeconds?: number;
+}
+
 export interface GatewayResult<Item> {
   page: Page<Item>;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider gave this answer; a cached or archived one keeps its original time. */
+  fetchedAt: number;
+  /** Set when an older answer was served because the provider could not answer (`budget reached — …`). */
+  staleReason?: string;
   durationMs: number;
   ignored: string[];
 }
@@ -87,6 +106,10 @@ export interface OfferLookupResult {
   offer: Offer;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider gave this offer; a cached or archived one keeps its original time. */
+  fetchedAt: number;
+  /** Set when an older offer was served because the provider could not answer. */
+  staleReason?: string;
   durationMs: number;
   /** Query fields this provider could not honour (`language`), from its pure `map`. */
   ignored: string[];
@@ -97,6 +120,7 @@ export type OfferLookup = (
   provider: ProviderId,
   query: OfferQuery,
   signal?: AbortSignal,
+  freshness?: AnswerFreshness,
 ) => Promise<OfferLookupResult>;
 
 export interface FreightLookupResult {
@@ -116,7 +140,11 @@ export type FreightLookup = (
 ) => Promise<FreightLookupResult>;
 
 /** One provider's cached answer for one offer, or undefined: see {@link ProviderGateway.peekOffer}. */
-export type OfferPeek = (provider: ProviderId, query: OfferQuery) => Promise<OfferLookupResult | undefined>;
+export type OfferPeek = (
+  provider: ProviderId,
+  query: OfferQuery,
+  freshness?: AnswerFreshness,
+) => Promise<OfferLookupResult | undefined>;
 
 export interface ProviderGateway {
   /**
@@ -129,6 +157,7 @@ export interface ProviderGateway {
     operation: Op,
     query: QueryFor<Op>,
     signal?: AbortSignal,
+    freshness?: AnswerFreshness,
   ): Promise<GatewayResult<ItemFor<Op>>>;
   /**
    * An offer's details from one provider, cached per provider + offer + language. Throws ProviderError

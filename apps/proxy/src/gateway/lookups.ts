@@ -18,7 +18,13 @@ export interface LookupDeps {
 
 type Lookups = Pick<ProviderGateway, 'search' | 'getOffer' | 'estimateFreight' | 'peekOffer'>;
 
-const age = (result: CachedResult) => ({ fromCache: result.fromCache, stale: result.stale });
+/** When and how old, as every lookup reports it. */
+const age = (result: CachedResult) => ({
+  fromCache: result.fromCache,
+  stale: result.stale,
+  fetchedAt: result.fetchedAt,
+  ...(result.staleReason ? { staleReason: result.staleReason } : {}),
+});
 
 /**
  * What the gateway answers, one operation each, over the cache path. Each maps the query first — checked before
@@ -35,34 +41,35 @@ export function createLookups(deps: LookupDeps): Lookups {
     operation: GatewayOperation,
     query: unknown,
     signal: AbortSignal | undefined,
+    freshness: Parameters<CachePath['cached']>[5],
   ) {
     const started = performance.now();
     const deadline = deadlineFrom(deps.deadlineMs);
     signal?.throwIfAborted();
     const { params, ignored } = mapped(provider, operation, query);
-    const result = await path.cached(provider, operation, params, deadline, signal);
+    const result = await path.cached(provider, operation, params, deadline, signal, freshness);
     return { result, ignored, durationMs: Math.round(performance.now() - started) };
   }
 
   return {
-    async search(provider, operation, query, signal) {
-      const { result, ignored, durationMs } = await lookup(provider, operation, query, signal);
+    async search(provider, operation, query, signal, freshness) {
+      const { result, ignored, durationMs } = await lookup(provider, operation, query, signal, freshness);
       return { page: result.page, ...age(result), durationMs, ignored } as GatewayResult<never>;
     },
-    async getOffer(provider, query, signal) {
-      const { result, ignored, durationMs } = await lookup(provider, 'getOffer', query, signal);
+    async getOffer(provider, query, signal, freshness) {
+      const { result, ignored, durationMs } = await lookup(provider, 'getOffer', query, signal, freshness);
       return { offer: result.page as Offer, ...age(result), durationMs, ignored };
     },
     async estimateFreight(provider, query, signal) {
-      const { result, ignored, durationMs } = await lookup(provider, 'estimateFreight', query, signal);
+      const { result, ignored, durationMs } = await lookup(provider, 'estimateFreight', query, signal, {});
       return { estimate: result.page as ChinaFreightEstimate, ...age(result), durationMs, ignored };
     },
-    async peekOffer(provider, query) {
+    async peekOffer(provider, query, freshness) {
       // Offers look in every provider's cache before paying any (issue 23: a batch a later provider had served
       // was paid again at the first one).
       const started = performance.now();
       const { params, ignored } = mapped(provider, 'getOffer', query);
-      const result = await path.peek(provider, 'getOffer', params);
+      const result = await path.peek(provider, 'getOffer', params, freshness);
       if (!result) return undefined;
       const durationMs = Math.round(performance.now() - started);
       return { offer: result.page as Offer, ...age(result), durationMs, ignored };

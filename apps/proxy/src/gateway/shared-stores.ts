@@ -80,6 +80,12 @@ export function selectStores(
     redis,
     prefix: `${prefix}usage:`,
     onRedisError,
+    // The day's paid calls, durable and never decreasing (issue 23): a restart or an emptied Redis cannot give a
+    // spent budget back.
+    durable: options.archive && {
+      record: (provider, day, calls) => options.archive!.recordPaidCalls(provider, day, calls),
+      load: (day) => options.archive!.paidCalls(day),
+    },
   });
   return { cache, flight, rateStore, pauses, ledger };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCurrencyConverter } from '../fx/currency-converter.js';
 import { constantRates, RatesUnavailableError } from '../fx/ecb-rates.js';
 import { fixedRateTable } from '../fx/rate-tables.js';
-import type { OfferLookup } from '../gateway/gateway-contract.js';
+import type { AnswerFreshness, OfferLookup } from '../gateway/gateway-contract.js';
 import { ProblemError } from '../problem.js';
 import { lookupOffers, type OfferProvider } from './lookup-offers.js';
 
@@ -16,30 +16,36 @@ const ID_A = '612345678901';
 const ID_B = '598765432109';
 
 /** A gateway whose providers answer from a script: per provider, offer id → an offer or an error kind. */
-function scriptedGateway(script: Partial<Record<ProviderId, Record<string, ErrorKind | 'ok'>>>) {
+const FETCHED_AT = Date.parse('2026-12-03T14:05:00Z');
+
+function scriptedGateway(script: Partial<Record<ProviderId, Record<string, ErrorKind | 'ok' | 'stale'>>>) {
   const calls: { provider: ProviderId; query: OfferQuery }[] = [];
   let active = 0;
   let maxActive = 0;
-  const getOffer: OfferLookup = async (provider, query) => {
+  const freshness: (AnswerFreshness | undefined)[] = [];
+  const getOffer: OfferLookup = async (provider, query, _signal, asked) => {
     calls.push({ provider, query });
+    freshness.push(asked);
     active += 1;
     maxActive = Math.max(maxActive, active);
     await new Promise((resolve) => setTimeout(resolve, 5));
     active -= 1;
     const outcome = script[provider]?.[query.id] ?? 'not_found';
-    if (outcome === 'ok') {
+    if (outcome === 'ok' || outcome === 'stale') {
       const ignored = query.language === 'ko' ? ['language'] : [];
       return {
         offer: sampleOffer(query.id, provider),
-        fromCache: false,
-        stale: false,
+        fromCache: outcome === 'stale',
+        stale: outcome === 'stale',
+        fetchedAt: FETCHED_AT,
+        ...(outcome === 'stale' ? { staleReason: 'budget reached — values as of 3 Dec 14:05 UTC' } : {}),
         durationMs: 5,
         ignored,
       };
     }
     throw new ProviderError({ provider, kind: outcome, message: `${provider} says ${outcome}` });
   };
-  return { getOffer, calls, maxActive: () => maxActive };
+  return { getOffer, calls, freshness, maxActive: () => maxActive };
 }
 
 const order = (...ids: ProviderId[]): OfferProvider[] => ids.map((id) => ({ id, concurrency: 4 }));
@@ -127,6 +133,33 @@ describe('lookupOffers', () => {
       kind: 'quota',
       message: `offer ${ID_B} unavailable (tmapi: tmapi says quota; onebound: onebound says not_found)`,
     });
+  });
+
+  it('an older answer served instead of an error is used only when no later provider has a fresh one', async () => {
+    const gateway = scriptedGateway({
+      tmapi: { [ID_A]: 'stale', [ID_B]: 'stale' },
+      onebound: { [ID_A]: 'ok', [ID_B]: 'quota' },
+    });
+    const answer = await lookupOffers(
+      { getOffer: gateway.getOffer, providers: order('tmapi', 'onebound'), log, fx },
+      { refs: [ID_A, ID_B], maxAge: 0 },
+    );
+    const [fresh, older] = answer.results;
+    expect(fresh).toMatchObject({ provider: 'onebound', fetchedAt: new Date(FETCHED_AT).toISOString() });
+    expect(fresh!.stale).toBeUndefined();
+    expect(older).toMatchObject({
+      provider: 'tmapi',
+      stale: true,
+      staleReason: 'budget reached — values as of 3 Dec 14:05 UTC',
+      fetchedAt: '2026-12-03T14:05:00.000Z',
+    });
+    expect(older!.error).toBeUndefined();
+    expect(older!.attempts.map((a) => [a.provider, a.outcome])).toEqual([
+      ['tmapi', 'ok'],
+      ['onebound', 'error'],
+    ]);
+    // maxAge reaches the gateway with every lookup.
+    expect(gateway.freshness.every((f) => f?.maxAgeSeconds === 0)).toBe(true);
   });
 
   it('prices each offer at the quantity, and says why when it cannot', async () => {

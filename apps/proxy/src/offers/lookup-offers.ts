@@ -69,6 +69,8 @@ export interface LookupOffersInput {
   quantity?: number;
   /** ISO 4217, already upper-cased by the route schema. */
   currency?: string;
+  /** Seconds: how old a served offer may be (`0`: one fresh paid call); undefined = the configured TTL. */
+  maxAge?: number;
 }
 
 interface Found {
@@ -76,6 +78,10 @@ interface Found {
   offer?: Offer;
   provider?: ProviderId;
   fromCache?: boolean;
+  /** ISO 8601: when the provider gave `offer`. */
+  fetchedAt?: string;
+  stale?: boolean;
+  staleReason?: string;
   ignored?: string[];
   attempts: OfferAttempt[];
   error?: OfferItemError;
@@ -122,13 +128,16 @@ export async function lookupOffers(
   const limiters = new Map(deps.providers.map((p) => [p.id, createConcurrencyLimiter(p.concurrency)]));
   const lookups = new Map<string, Promise<Found>>();
 
-  async function ask(provider: ProviderId, offerId: string): Promise<OfferAttempt & { offer?: Offer }> {
+  type Asked = OfferAttempt & { offer?: Offer; fetchedAt?: number; staleReason?: string };
+  const freshness = { maxAgeSeconds: input.maxAge };
+
+  async function ask(provider: ProviderId, offerId: string): Promise<Asked> {
     const started = performance.now();
     try {
       const result = await limiters
         .get(provider)!
         .run(
-          () => deps.getOffer(provider, { id: offerId, language: input.language }, deps.signal),
+          () => deps.getOffer(provider, { id: offerId, language: input.language }, deps.signal, freshness),
           deps.signal,
         );
       return {
@@ -138,6 +147,8 @@ export async function lookupOffers(
         durationMs: Math.round(result.durationMs),
         ...(result.ignored.length > 0 ? { ignored: result.ignored } : {}),
         offer: result.offer,
+        fetchedAt: result.fetchedAt,
+        ...(result.staleReason ? { staleReason: result.staleReason } : {}),
       };
     } catch (error) {
       // The client went away: stop walking the providers, nobody reads the answer.
@@ -174,13 +185,22 @@ export async function lookupOffers(
     if (cached) return cached;
     const attempts: OfferAttempt[] = [];
     let notFound = 0;
+    // An older answer a provider served instead of an error: used only when no provider after it has fresh data
+    // (the walk is what it was before the store: the next provider is asked after a quota or an outage).
+    let older: Found | undefined;
     for (const { id } of deps.providers) {
-      const { offer, ...attempt } = await ask(id, offerId);
+      const { offer, fetchedAt, staleReason, ...attempt } = await ask(id, offerId);
       attempts.push(attempt);
-      if (offer) return served(offerId, id, offer, attempt, attempts);
+      if (offer) {
+        const found = served(offerId, id, offer, attempt, attempts, { fetchedAt, staleReason });
+        if (!staleReason) return found;
+        older ??= found;
+        continue;
+      }
       if (!FALLBACK_KINDS.has(attempt.error!.kind)) break;
       if (attempt.error!.kind === 'not_found' && ++notFound >= (deps.notFoundProviders ?? Infinity)) break;
     }
+    if (older) return older;
     const error = exhausted(offerId, attempts);
     if (error.kind === 'not_found') await deps.notFound?.remember(offerId, new Date());
     return { offerId, attempts, error };
@@ -191,7 +211,9 @@ export async function lookupOffers(
     const peek = deps.peekOffer;
     if (!peek) return undefined;
     const query = { id: offerId, language: input.language };
-    const hits = await Promise.all(deps.providers.map(({ id }) => peek(id, query).catch(() => undefined)));
+    const hits = await Promise.all(
+      deps.providers.map(({ id }) => peek(id, query, freshness).catch(() => undefined)),
+    );
     const index = hits.findIndex((hit) => hit !== undefined);
     if (index < 0) return undefined;
     const hit = hits[index]!;
@@ -203,7 +225,7 @@ export async function lookupOffers(
       durationMs: hit.durationMs,
       ...(hit.ignored.length > 0 ? { ignored: hit.ignored } : {}),
     };
-    return served(offerId, provider, hit.offer, attempt, [attempt]);
+    return served(offerId, provider, hit.offer, attempt, [attempt], { fetchedAt: hit.fetchedAt });
   }
 
   const parsed = input.refs.map(parseRef);
@@ -256,12 +278,15 @@ function served(
   offer: Offer,
   attempt: OfferAttempt,
   attempts: OfferAttempt[],
+  age: { fetchedAt?: number; staleReason?: string } = {},
 ): Found {
   return {
     offerId,
     offer,
     provider,
     fromCache: attempt.fromCache,
+    ...(age.fetchedAt === undefined ? {} : { fetchedAt: new Date(age.fetchedAt).toISOString() }),
+    ...(age.staleReason ? { stale: true, staleReason: age.staleReason } : {}),
     ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
     attempts,
   };

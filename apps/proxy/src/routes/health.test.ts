@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/support/test-app.js';
+import { closedPort, useTestApp } from '../../test/support/test-app.js';
 
 const start = useTestApp();
 
@@ -8,13 +8,39 @@ describe('operations routes', () => {
     const current = await start({ YUANTOU_TOKENS: 'client-token-for-health-01' });
     expect((await current.inject('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await current.inject('/readyz');
-    expect([ready.statusCode, ready.json()]).toEqual([200, { status: 'ok', redis: 'off' }]);
+    expect([ready.statusCode, ready.json()]).toEqual([200, { status: 'ok', redis: 'off', store: 'off' }]);
   });
 
   it('readyz stays 200 while Redis is unreachable, saying redis: degraded', async () => {
     const current = await start({ REDIS_URL: 'redis://127.0.0.1:9' });
     const ready = await current.inject('/readyz');
-    expect([ready.statusCode, ready.json()]).toEqual([200, { status: 'ok', redis: 'degraded' }]);
+    expect([ready.statusCode, ready.json()]).toEqual([
+      200,
+      { status: 'ok', redis: 'degraded', store: 'off' },
+    ]);
+  });
+
+  it('an unreachable answer database: readyz 200 with store: degraded and the reason; searches still answer', async () => {
+    const current = await start({
+      YUANTOU_STORE: 'on',
+      DATABASE_URL: `postgres://yuantou:db-secret-pw@127.0.0.1:${await closedPort()}/yuantou`,
+    });
+    const search = await current.inject('/v1/products?q=%E7%8E%A9%E5%85%B7');
+    expect(search.statusCode).toBe(200);
+    expect(search.json().providers[0]).toMatchObject({ provider: 'demo', outcome: 'ok' });
+    const ready = await current.inject('/readyz');
+    expect([ready.statusCode, ready.json()]).toEqual([
+      200,
+      {
+        status: 'ok',
+        redis: 'off',
+        store: 'degraded',
+        storeDetail: 'open failed: ECONNREFUSED connection refused',
+      },
+    ]);
+    expect(JSON.stringify(current.scan.logs())).toMatch(
+      /answer database unavailable .*serving from caches only/,
+    );
   });
 
   it('metrics count requests by route template and status', async () => {

@@ -7,6 +7,12 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
 const Readiness = Health.extend({
   /** `degraded` while Redis is unreachable: this instance serves from its own cache, counts and limits. */
   redis: z.enum(['ok', 'degraded', 'off']),
+  /**
+   * The answer database: `degraded` while it fails (unreachable, disk full) — searches are then served as without
+   * it, from the caches and providers — with `storeDetail` saying what failed; `off` with YUANTOU_STORE=off.
+   */
+  store: z.enum(['ok', 'degraded', 'off']),
+  storeDetail: z.string().optional(),
 });
 
 /**
@@ -26,11 +32,11 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
     {
       schema: {
         summary:
-          'Readiness probe: 200 while the proxy can serve; `redis: degraded` while Redis is unreachable',
+          'Readiness probe: 200 while the proxy can serve; `redis: degraded` while Redis is unreachable, `store: degraded` (with `storeDetail`) while the answer database fails',
         tags: ['operations'],
         response: { 200: Readiness },
       },
     },
-    async () => ({ status: 'ok' as const, ...(await app.gateway.health()) }),
+    async () => ({ status: 'ok' as const, ...(await app.gateway.health()), ...app.answerStore.health() }),
   );
 }

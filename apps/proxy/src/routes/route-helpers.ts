@@ -60,7 +60,10 @@ export async function replayOrSearch<Answer extends Parameters<ResponseMemo['rem
   schema: z.ZodType<Answer>,
   search: () => Promise<Answer>,
 ): Promise<Answer | FastifyReply> {
-  const key = memoKey(request.routeOptions.url ?? request.url, request.query as Record<string, unknown>);
+  const query = request.query as Record<string, unknown>;
+  // `maxAge=0` asks for one fresh paid call: a replayed answer would not be one.
+  if (query.maxAge === 0) return search();
+  const key = memoKey(request.routeOptions.url ?? request.url, query);
   const replay = memo.get(key);
   if (replay !== undefined) {
     // No provider was asked, but each one's page was served again: /v1/usage counts it as a cache hit.

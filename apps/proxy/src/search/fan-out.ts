@@ -42,6 +42,8 @@ export async function fanOut<Item>(
             durationMs: Math.round(result.durationMs),
             itemCount: items.length,
             ignored: result.ignored,
+            fetchedAt: new Date(result.fetchedAt).toISOString(),
+            ...(result.staleReason ? { staleReason: result.staleReason } : {}),
           },
         };
       } catch (error) {

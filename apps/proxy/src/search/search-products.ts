@@ -60,7 +60,9 @@ export async function searchProducts(deps: SearchDeps, params: SearchParams): Pr
     selected,
     async (provider) => {
       const query = keywordQuery({ ...params, q: plan.keywordFor(provider) });
-      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal);
+      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal, {
+        maxAgeSeconds: params.maxAge,
+      });
       return { items: result.page.items, result };
     },
     deps.log,
@@ -78,7 +80,9 @@ export async function searchProductsByImage(
   const outcomes = await fanOut<Product>(
     selected,
     async (provider) => {
-      const result = await deps.gateway.search(provider, 'searchProductsByImage', query, deps.signal);
+      const result = await deps.gateway.search(provider, 'searchProductsByImage', query, deps.signal, {
+        maxAgeSeconds: body.maxAge,
+      });
       return { items: result.page.items, result };
     },
     deps.log,

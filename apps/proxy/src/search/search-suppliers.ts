@@ -64,10 +64,14 @@ export async function searchSuppliers(
     async (provider) => {
       const query = keywordQuery({ ...params, q: plan.keywordFor(provider) });
       if (adapters.get(provider)?.searchSuppliers) {
-        const result = await deps.gateway.search(provider, 'searchSuppliers', query, deps.signal);
+        const result = await deps.gateway.search(provider, 'searchSuppliers', query, deps.signal, {
+          maxAgeSeconds: params.maxAge,
+        });
         return { items: result.page.items, result };
       }
-      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal);
+      const result = await deps.gateway.search(provider, 'searchProducts', query, deps.signal, {
+        maxAgeSeconds: params.maxAge,
+      });
       return { items: suppliersFromProducts(result.page.items), result };
     },
     deps.log,

@@ -137,7 +137,8 @@ export interface CacheLookup {
 /** TTL per operation plus a stale-while-revalidate window; only successful pages are ever stored. */
 export interface ResponseCache {
   lookup(key: string, operation: Operation): Promise<CacheLookup | undefined>;
-  store(key: string, operation: Operation, page: unknown): Promise<void>;
+  /** `storedAt`: when the provider answered (default now); an answer from the database keeps its time. */
+  store(key: string, operation: Operation, page: unknown, storedAt?: number): Promise<void>;
 }
 
 export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
@@ -154,11 +155,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       if (age < freshMs(operation) + staleMs) return { entry, freshness: 'stale' };
       return undefined;
     },
-    async store(key, operation, page) {
-      const lifetime = freshMs(operation) + staleMs;
-      if (lifetime <= 0) return;
-      const storedAt = now();
-      await options.store.set(key, { page, storedAt, expiresAt: storedAt + lifetime }, lifetime);
+    async store(key, operation, page, storedAt = now()) {
+      const expiresAt = storedAt + freshMs(operation) + staleMs;
+      const ttlMs = expiresAt - now();
+      if (ttlMs <= 0) return;
+      await options.store.set(key, { page, storedAt, expiresAt }, ttlMs);
     },
   };
 }

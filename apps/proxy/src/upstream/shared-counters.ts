@@ -18,6 +18,11 @@ export interface SharedCounters {
   read(keys: string[]): Promise<number[]>;
   /** Takes back one `spend` whose work did not happen (never below zero). */
   refund(key: string): Promise<void>;
+  /**
+   * Raises this instance's count of `key` to at least `count` (a durable record, read at start): the next spend
+   * continues from there even when Redis has lost the key.
+   */
+  seed(key: string, count: number, ttlMs: number): void;
 }
 
 const REFUND = `
@@ -25,13 +30,19 @@ local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if current > 0 then return redis.call('DECR', KEYS[1]) end
 return 0`;
 
-// One round trip, atomic across instances: INCR only below the limit, and the key expires with its day.
+// One round trip, atomic across instances: add one only below the limit, and the key expires with its day.
+// ARGV[3] is the count this instance last saw (or a durable record): a Redis that restarted and lost the key
+// continues from there, never from zero — counts only merge upwards (issue 23).
 const SPEND = `
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local current = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(ARGV[3]))
 local limit = tonumber(ARGV[1])
 if limit >= 0 and current >= limit then return {current, 0} end
-current = redis.call('INCR', KEYS[1])
-if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+current = current + 1
+if redis.call('PTTL', KEYS[1]) > 0 then
+  redis.call('SET', KEYS[1], current, 'KEEPTTL')
+else
+  redis.call('SET', KEYS[1], current, 'PX', ARGV[2])
+end
 return {current, 1}`;
 
 const ADD = `
@@ -101,10 +112,14 @@ export function createSharedCounters(
     async spend(key, limit, ttlMs) {
       if (!redis) return spendLocally(key, limit, ttlMs);
       try {
-        const [count, spent] = (await redis.eval(SPEND, 1, `${prefix}${key}`, limit ?? -1, ttlMs)) as [
-          number,
-          number,
-        ];
+        const [count, spent] = (await redis.eval(
+          SPEND,
+          1,
+          `${prefix}${key}`,
+          limit ?? -1,
+          ttlMs,
+          localGet(key),
+        )) as [number, number];
         localSet(key, Number(count), ttlMs);
         delete local.get(key)!.outageCap;
         return { count: Number(count), spent: spent === 1 };
@@ -142,6 +157,9 @@ export function createSharedCounters(
         }
       }
       return keys.map(localGet);
+    },
+    seed(key, count, ttlMs) {
+      if (count > localGet(key)) localSet(key, count, ttlMs);
     },
   };
 }

@@ -28,6 +28,14 @@ export interface UsageLedger {
   report(): Promise<ProviderUsage[]>;
 }
 
+/** Where paid calls per provider and day are kept across restarts (the answer store); both never throw. */
+export interface DurableCallCounts {
+  /** Raises the recorded count (never lowers it). */
+  record(provider: ProviderId, day: string, calls: number): Promise<void>;
+  /** The recorded counts of `day`, per provider. */
+  load(day: string): Promise<Map<string, number>>;
+}
+
 export interface UsageLedgerOptions {
   providers: { id: ProviderId; dailyCalls: number | null }[];
   counters: SharedCounters;
@@ -35,6 +43,8 @@ export interface UsageLedgerOptions {
   redis?: RedisClient;
   prefix: string;
   onRedisError: (error: unknown) => void;
+  /** With it, the day's paid calls survive a restart of this process and of Redis: budgets never reset mid-day. */
+  durable?: DurableCallCounts;
   now?: () => number;
 }
 
@@ -47,6 +57,18 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
   // Counted keys live a day past their own so a report just after midnight still finds yesterday's.
   const ttlMs = () => nextUtcMidnight(now()) - now() + 86_400_000;
   const key = (kind: 'calls' | 'hits', provider: ProviderId) => `${kind}:${provider}:${utcDay(now())}`;
+  // Once per day and process: the durable counts become the floor the shared counters continue from.
+  let seeded: { day: string; done: Promise<void> } | undefined;
+  const seedToday = () => {
+    const day = utcDay(now());
+    if (!options.durable || seeded?.day === day) return seeded?.done;
+    const done = options.durable.load(day).then((counts) => {
+      for (const [provider, calls] of counts)
+        options.counters.seed(`calls:${provider}:${day}`, calls, ttlMs());
+    });
+    seeded = { day, done };
+    return done;
+  };
 
   return {
     async spendCall(provider) {
@@ -57,8 +79,11 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
         throw buyerBudgetError(buyer, provider, nextUtcMidnight(now()) - now());
       }
       const budget = budgets.get(provider) ?? null;
+      await seedToday();
       const { spent, count } = await options.counters.spend(key('calls', provider), budget, ttlMs());
       if (!spent && buyer) await buyer.refund();
+      // Recorded before the call is sent: a crash right after cannot forget money about to be spent.
+      if (spent) await options.durable?.record(provider, utcDay(now()), count);
       return { spent, count, budget };
     },
     countCacheHit(provider, hits = 1) {
@@ -83,6 +108,7 @@ export function createUsageLedger(options: UsageLedgerOptions): UsageLedger {
     },
     async report() {
       await Promise.allSettled([...pendingHits]);
+      await seedToday();
       const ids = [...budgets.keys()];
       const [calls, hits] = await Promise.all([
         options.counters.read(ids.map((id) => key('calls', id))),

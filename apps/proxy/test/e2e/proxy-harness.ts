@@ -42,6 +42,8 @@ export function fakeConfig(fakes: RunningFakes, overrides: Partial<ProxyConfig> 
       YUANTOU_DEMO: 'false',
       LOG_LEVEL: 'debug',
       YUANTOU_RATE_LIMIT_PER_MINUTE: '100000',
+      // Off unless a test sets `store` (PGlite's first start runs initdb; tests keep their counts apart).
+      YUANTOU_STORE: 'off',
     },
     // No yuantou.config.json is read from here.
     cwd: tmpdir(),

@@ -33,7 +33,13 @@ const suite = useFakesAndProxy({
 
 async function proxyFor(env: Record<string, string>): Promise<RunningProxy> {
   const config = loadConfig({
-    env: { ...env, YUANTOU_DEMO: 'false', LOG_LEVEL: 'debug', YUANTOU_RATE_LIMIT_PER_MINUTE: '100000' },
+    env: {
+      ...env,
+      YUANTOU_DEMO: 'false',
+      LOG_LEVEL: 'debug',
+      YUANTOU_RATE_LIMIT_PER_MINUTE: '100000',
+      YUANTOU_STORE: 'off',
+    },
     cwd: tmpdir(),
   });
   return suite.start({ ...config, retry: TEST_RETRY, circuit: TEST_CIRCUIT });

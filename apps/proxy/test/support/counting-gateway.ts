@@ -3,13 +3,13 @@ import type { ProviderGateway } from '../../src/gateway/gateway-contract.js';
 /** Wraps a real gateway and records each search, offer and freight call (results pass through untouched). */
 export function countingGateway(inner: ProviderGateway, calls: string[]): ProviderGateway {
   return {
-    search(provider, operation, query, signal) {
+    search(provider, operation, query, signal, freshness) {
       calls.push(`${provider}.${operation}`);
-      return inner.search(provider, operation, query, signal);
+      return inner.search(provider, operation, query, signal, freshness);
     },
-    getOffer(provider, query, signal) {
+    getOffer(provider, query, signal, freshness) {
       calls.push(`${provider}.getOffer`);
-      return inner.getOffer(provider, query, signal);
+      return inner.getOffer(provider, query, signal, freshness);
     },
     estimateFreight(provider, query, signal) {
       calls.push(`${provider}.estimateFreight`);

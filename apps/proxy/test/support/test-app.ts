@@ -33,7 +33,8 @@ export async function closedPort(): Promise<number> {
 }
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ env: { LOG_LEVEL: 'info', ...env }, cwd: emptyDir() });
+  // The answer store is off unless a test turns it on: PGlite's first start runs initdb (seconds).
+  const config = loadConfig({ env: { LOG_LEVEL: 'info', YUANTOU_STORE: 'off', ...env }, cwd: emptyDir() });
   const scan = new SecretScan(config.secrets);
   const calls: string[] = [];
   const app = await buildApp(config, {

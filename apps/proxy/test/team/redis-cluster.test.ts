@@ -70,7 +70,7 @@ const redisWarnings = (proxy: RunningProxy) =>
 describe('Redis Cluster', () => {
   it('one paid call for identical cold requests on two replicas, counted once in /v1/usage', async () => {
     const [a, b] = await twoReplicas();
-    expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok' });
+    expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
     fakes.tmapi.setMode({ kind: 'delay', ms: 800 });
     const keyword = `集群${Math.random()}`;
     const answers = await Promise.all(

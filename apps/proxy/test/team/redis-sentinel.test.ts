@@ -62,7 +62,7 @@ async function twoReplicas() {
 describe('Redis Sentinel', () => {
   it('reads the sentinels from the env and shares one paid call and the usage count between replicas', async () => {
     const [a, b] = await twoReplicas();
-    expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok' });
+    expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
     fakes.tmapi.setMode({ kind: 'delay', ms: 300 });
     const keyword = `哨兵${Math.random()}`;
     const answers = await Promise.all(
@@ -103,7 +103,7 @@ describe('Redis Sentinel', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         ready = (await proxy.get(ROUTES.ready)).body;
       }
-      expect(ready).toEqual({ status: 'ok', redis: 'ok' });
+      expect(ready).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
     }
     const before = tmapiCalls();
     fakes.tmapi.setMode({ kind: 'delay', ms: 1000 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MaxAge } from '../models/max-age.js';
 import { Conversion, ConversionFailure, CurrencyCode, RateQuote } from '../models/money.js';
 import { Offer } from '../models/offer.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
@@ -14,6 +15,8 @@ import { SellerLabels } from './seller-labels.js';
 export const OFFER_ROUTES = {
   offers: '/v1/offers',
   offer: '/v1/offers/:ref',
+  /** `GET`: the snapshots the proxy kept of one offer, newest first ({@link OfferHistoryResponse}). */
+  history: '/v1/offers/:ref/history',
 } as const;
 
 /** Most refs one `POST /v1/offers` accepts; the add-in splits larger batches. */
@@ -37,6 +40,8 @@ export const OffersBody = z.object({
   quantity: Quantity.optional(),
   /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
   currency: CurrencyCode.optional(),
+  /** Seconds: how old a served offer may be; `0` forces one fresh paid call (see {@link MaxAge}). */
+  maxAge: MaxAge,
 });
 /** A `POST /v1/offers` body after parsing: see the {@link OffersBody} schema. */
 export type OffersBody = z.infer<typeof OffersBody>;
@@ -49,6 +54,8 @@ export const OfferParams = z.object({
   quantity: z.preprocess(blankToUndefined, Quantity.optional()),
   /** Prices are also given in this currency (ISO 4217), next to the original CNY. */
   currency: z.preprocess(blankToUndefined, CurrencyCode.optional()),
+  /** Seconds: how old a served offer may be; `0` forces one fresh paid call (see {@link MaxAge}). */
+  maxAge: MaxAge,
 });
 /** A `GET /v1/offers/:ref` query string after parsing: see the {@link OfferParams} schema. */
 export type OfferParams = z.infer<typeof OfferParams>;
@@ -159,6 +166,12 @@ export const OfferResult = z.object({
   /** Request fields the serving provider could not honour (`language` it cannot give). */
   ignored: z.array(z.string()).optional(),
   fromCache: z.boolean().optional(),
+  /** When the provider gave `offer` (ISO 8601); a cached or archived offer keeps its original time. */
+  fetchedAt: z.string().optional(),
+  /** True when `offer` is an older answer served because no provider could answer now (see `staleReason`). */
+  stale: z.boolean().optional(),
+  /** Why an older offer was served, e.g. `budget reached — values as of 3 Dec 14:05 UTC`. */
+  staleReason: z.string().optional(),
   attempts: z.array(OfferAttempt),
   error: OfferItemError.optional(),
 });
@@ -178,3 +191,45 @@ export const OffersResponse = z.object({
 });
 /** The `POST /v1/offers` answer: see the {@link OffersResponse} schema. */
 export type OffersResponse = z.infer<typeof OffersResponse>;
+
+/** `GET /v1/offers/:ref/history` query string: how many snapshots at most (newest first). */
+export const OfferHistoryParams = z.object({
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(100)),
+});
+/** A history query after parsing: see the {@link OfferHistoryParams} schema. */
+export type OfferHistoryParams = z.infer<typeof OfferHistoryParams>;
+
+/** One SKU's price and stock in a snapshot (`null` = the provider did not say). */
+export const OfferSnapshotSku = z.object({
+  id: z.string(),
+  price: z.number().nullable(),
+  stock: z.number().nullable(),
+});
+/** One SKU in a snapshot: see the {@link OfferSnapshotSku} schema. */
+export type OfferSnapshotSku = z.infer<typeof OfferSnapshotSku>;
+
+/**
+ * What one paid fetch of an offer said about its prices and stock: 1688 has no price-history API, so history is
+ * what the proxy itself fetched (one snapshot per paid fetch, kept a year by default).
+ */
+export const OfferSnapshot = z.object({
+  /** When the provider answered (ISO 8601). */
+  fetchedAt: z.string(),
+  provider: ProviderId,
+  priceTiers: z.array(z.object({ minQuantity: z.number(), price: z.number() })),
+  priceMin: z.number().nullable(),
+  priceMax: z.number().nullable(),
+  moq: z.number().nullable(),
+  stock: z.number().nullable(),
+  skus: z.array(OfferSnapshotSku),
+});
+/** One snapshot of an offer: see the {@link OfferSnapshot} schema. */
+export type OfferSnapshot = z.infer<typeof OfferSnapshot>;
+
+/** `GET /v1/offers/:ref/history` answer: the offer id read from the ref and its snapshots, newest first. */
+export const OfferHistoryResponse = z.object({
+  offerId: z.string(),
+  snapshots: z.array(OfferSnapshot),
+});
+/** The offer history answer: see the {@link OfferHistoryResponse} schema. */
+export type OfferHistoryResponse = z.infer<typeof OfferHistoryResponse>;

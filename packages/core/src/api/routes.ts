@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MaxAge } from '../models/max-age.js';
 import { Conversion, ConversionFailure, CurrencyCode, RateQuote, RateSource } from '../models/money.js';
 import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
@@ -73,6 +74,8 @@ const filterParams = {
    * it; an MOQ above it is flagged. Unlike `minOrder`, not a filter sent to providers. Supplier search refuses it.
    */
   quantity: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000_000).optional()),
+  /** Seconds: how old a served answer may be (see {@link MaxAge}). */
+  maxAge: MaxAge,
 };
 
 const priceRangeOrdered = (q: { priceMin?: number; priceMax?: number }) =>
@@ -124,13 +127,26 @@ export const ProviderStatus = z.object({
   provider: ProviderId,
   outcome: z.enum(['ok', 'error']),
   fromCache: z.boolean(),
-  /** Served from cache past its freshness while a refresh runs in the background. */
+  /**
+   * Served from cache past its freshness while a refresh runs in the background, or (with `staleReason`) an older
+   * answer served because the provider could not answer.
+   */
   stale: z.boolean(),
   durationMs: z.number().nonnegative(),
   itemCount: z.number().int().nonnegative(),
   /** Query fields this provider could not honour. */
   ignored: z.array(z.string()),
   error: ProviderErrorJson.optional(),
+  /**
+   * When the provider gave this answer (ISO 8601): a cached or archived answer keeps its original time. Absent on
+   * errors and from proxies older than this field.
+   */
+  fetchedAt: z.string().optional(),
+  /**
+   * Why an older answer was served instead of an error, e.g. `budget reached — values as of 3 Dec 14:05 UTC`
+   * (with `stale: true`): the provider was out of budget or quota, or down.
+   */
+  staleReason: z.string().optional(),
 });
 /** What happened at one provider for one search: see the {@link ProviderStatus} schema. */
 export type ProviderStatus = z.infer<typeof ProviderStatus>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OfferParams, OffersBody, OffersResponse } from '../api/offer-routes.js';
+import { OfferHistoryParams, OfferParams, OffersBody, OffersResponse } from '../api/offer-routes.js';
 import { ProductQuery } from '../models/query.js';
 import { demoAdapter } from '../providers/demo/demo-adapter.js';
 import { FAKE_TOKEN, fakeProxy, type Handler, json, problem } from './__fixtures__/fake-proxy.js';
@@ -105,6 +105,73 @@ describe('createClient offers', () => {
     });
     await expect(client.getOffer(ID)).rejects.toMatchObject({ kind: 'not_found', status: 404 });
     await expect(client.getOffer('  ')).rejects.toMatchObject({ kind: 'validation', field: 'ref' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('sends maxAge with the offers and reads fetchedAt, stale and staleReason back', async () => {
+    const offer = demoOffer();
+    const { client, requests } = setup({
+      'POST /v1/offers': (request) => {
+        const body = OffersBody.parse(JSON.parse(request.body ?? 'null'));
+        expect(body.maxAge).toBe(0);
+        return json(200, {
+          results: [
+            {
+              ref: offer.id,
+              offerId: offer.id,
+              offer,
+              provider: 'demo',
+              fromCache: true,
+              fetchedAt: '2026-12-03T14:05:00.000Z',
+              stale: true,
+              staleReason: 'budget reached — values as of 3 Dec 14:05 UTC',
+              attempts: [],
+            },
+          ],
+          providerOrder: ['demo'],
+          sampleData: true,
+        });
+      },
+    });
+    const answer = await client.getOffers({ refs: [offer.id], maxAge: 0 });
+    expect(JSON.parse(requests[0]!.body!)).toMatchObject({ maxAge: 0 });
+    expect(answer.results[0]).toMatchObject({
+      fetchedAt: '2026-12-03T14:05:00.000Z',
+      stale: true,
+      staleReason: 'budget reached — values as of 3 Dec 14:05 UTC',
+    });
+    await expect(client.getOffers({ refs: [offer.id], maxAge: -1 })).rejects.toMatchObject({
+      kind: 'validation',
+      field: 'maxAge',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gets an offer history by link, with the limit in the query, and validates the answer', async () => {
+    const link = `https://detail.1688.com/offer/${ID}.html`;
+    const path = `/v1/offers/${encodeURIComponent(link)}/history`;
+    const snapshot = {
+      fetchedAt: '2026-12-03T14:05:00.000Z',
+      provider: 'tmapi',
+      priceTiers: [{ minQuantity: 2, price: 3.5 }],
+      priceMin: 3.5,
+      priceMax: 4,
+      moq: 2,
+      stock: 100,
+      skus: [{ id: 's1', price: 3.5, stock: null }],
+    };
+    const { client, requests } = setup({
+      [`GET ${path}`]: (request) => {
+        const query = OfferHistoryParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+        expect(query).toEqual({ limit: 5 });
+        return json(200, { offerId: ID, snapshots: [snapshot] });
+      },
+    });
+    const history = await client.offerHistory(link, { limit: 5 });
+    expect(requests[0]!.url).toBe(`${BASE}${path}?limit=5`);
+    expect(history).toEqual({ offerId: ID, snapshots: [snapshot] });
+    await expect(client.offerHistory(' ')).rejects.toMatchObject({ kind: 'validation', field: 'ref' });
+    await expect(client.offerHistory(ID, { limit: 0 })).rejects.toMatchObject({ field: 'limit' });
     expect(requests).toHaveLength(1);
   });
 });

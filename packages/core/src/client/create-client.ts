@@ -10,6 +10,8 @@ import {
 } from '../api/landed-routes.js';
 import {
   OFFER_ROUTES,
+  OfferHistoryParams,
+  OfferHistoryResponse,
   OfferParams,
   type OfferParamsInput,
   OfferResult,
@@ -90,6 +92,12 @@ export interface ProxyClient {
    * each with its own `error`.
    */
   landedCosts(body: LandedCostBatchBodyInput, opts?: CallOptions): Promise<LandedCostBatchResponse>;
+  /**
+   * `GET /v1/offers/:ref/history`: the snapshots the proxy kept of one offer (one per paid fetch), newest first,
+   * at most `limit` (default 100). Never calls a provider. Throws ProxyRequestError kind `validation` (field `ref`)
+   * for a ref that is not a 1688 link or id.
+   */
+  offerHistory(ref: string, params?: { limit?: number }, opts?: CallOptions): Promise<OfferHistoryResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
@@ -131,6 +139,14 @@ function validated<Schema extends z.ZodType>(schema: Schema, input: unknown, url
     field,
     message: `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid input'}`,
   });
+}
+
+/** A ref as one URL path segment (a link is percent-encoded whole); a blank ref is a validation error. */
+function refSegment(ref: string, url: string): string {
+  const text = String(ref ?? '').trim();
+  if (text === '')
+    throwError({ kind: 'validation', url, field: 'ref', message: 'ref: give a link or an offer id' });
+  return encodeURIComponent(text);
 }
 
 function throwError(init: ConstructorParameters<typeof ProxyRequestError>[0]): never {
@@ -302,16 +318,8 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
     },
     async getOffer(ref, params, opts) {
       const base = urlOf(OFFER_ROUTES.offers);
-      const text = String(ref ?? '').trim();
-      if (text === '')
-        throwError({
-          kind: 'validation',
-          url: base,
-          field: 'ref',
-          message: 'ref: give a link or an offer id',
-        });
       const query = toQueryString(validated(OfferParams, params ?? {}, base));
-      const url = `${base}/${encodeURIComponent(text)}${query ? `?${query}` : ''}`;
+      const url = `${base}/${refSegment(ref, base)}${query ? `?${query}` : ''}`;
       return call({ method: 'GET', url, response: OfferResult, signal: opts?.signal });
     },
     async landedCost(body, opts) {
@@ -329,6 +337,12 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         response: LandedCostBatchResponse,
         signal: opts?.signal,
       });
+    },
+    async offerHistory(ref, params, opts) {
+      const base = urlOf(OFFER_ROUTES.offers);
+      const query = toQueryString(validated(OfferHistoryParams, params ?? {}, base));
+      const url = `${base}/${refSegment(ref, base)}/history${query ? `?${query}` : ''}`;
+      return call({ method: 'GET', url, response: OfferHistoryResponse, signal: opts?.signal });
     },
     usage: (opts) =>
       call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),

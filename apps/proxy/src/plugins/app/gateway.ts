@@ -29,6 +29,7 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
       circuit: config.circuit,
       redis: app.redis,
       onRedisError: app.redisOutage,
+      archive: app.answerStore,
       deadlineMs: config.deadlineMs,
       quotaCoolDownMs: config.quotaCoolDownMs,
       secrets: config.secrets,
@@ -44,4 +45,4 @@ async function gateway(app: FastifyInstance, options: GatewayPluginOptions): Pro
   app.addHook('onClose', async () => instance.close());
 }
 
-export default fp(gateway, { name: 'gateway', dependencies: ['metrics', 'redis'] });
+export default fp(gateway, { name: 'gateway', dependencies: ['metrics', 'redis', 'answer-store'] });
