@@ -9,16 +9,20 @@ import { manifestOptionsFromEnv, manifestPlugin } from './build/manifest.js';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig(async ({ command }) => {
+  const manifest = manifestOptionsFromEnv(process.env);
   const https = command === 'serve' && !process.env.VITEST ? await devHttps() : { plugins: [] };
   return {
     // Relative asset URLs, so a production host may serve the add-in under a path (ADDIN_HOST=https://x/addin).
     base: './',
+    // The pane's formula builder writes =NAMESPACE.FUNCTION( as the manifest declares it.
+    define: { __ADDIN_NAMESPACE__: JSON.stringify(manifest.namespace ?? '') },
     plugins: [
-      customFunctionsPlugin({ source: here('src/app/functions.ts') }),
-      manifestPlugin({
-        template: here('manifest.template.xml'),
-        manifest: manifestOptionsFromEnv(process.env),
+      customFunctionsPlugin({
+        source: here('src/app/functions.ts'),
+        host: manifest.host,
+        readme: here('README.md'),
       }),
+      manifestPlugin({ template: here('manifest.template.xml'), manifest }),
       ...https.plugins,
     ],
     server: { port: 3000, strictPort: true, ...(https.https ? { https: https.https } : {}) },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import type { Plugin } from 'vite';
+import { renderHelpPage } from './help-page.js';
 
 // functions.json and the CustomFunctions.associate calls, both from the JSDoc in the functions source.
 // custom-functions-metadata's CLI exits 0 even when it found errors, so we call the library and fail the build
@@ -41,7 +42,15 @@ export function associateModule(sourceFile: string, associate: CustomFunctionsMe
   ].join('\n');
 }
 
-export function customFunctionsPlugin(options: { source: string }): Plugin {
+/** The JSDoc's help links point at the development host; the build points them at `host` (ADDIN_HOST). */
+export const HELP_HOST_IN_SOURCE = 'https://localhost:3000';
+
+export function withHelpHost(metadataJson: string, host: string): string {
+  const base = host.replace(/\/+$/, '');
+  return metadataJson.replaceAll(`"${HELP_HOST_IN_SOURCE}/help.html`, `"${base}/help.html`);
+}
+
+export function customFunctionsPlugin(options: { source: string; host: string; readme: string }): Plugin {
   const sourceFile = path.resolve(options.source);
   let metadata: CustomFunctionsMetadata | undefined;
   const current = async () => {
@@ -66,14 +75,23 @@ export function customFunctionsPlugin(options: { source: string }): Plugin {
     },
     async generateBundle() {
       const { metadataJson } = metadata ?? (await current());
-      this.emitFile({ type: 'asset', fileName: 'functions.json', source: metadataJson });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'functions.json',
+        source: withHelpHost(metadataJson, options.host),
+      });
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: renderHelpPage(options.readme) });
     },
     configureServer(server) {
+      server.middlewares.use('/help.html', (_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(renderHelpPage(options.readme));
+      });
       server.middlewares.use('/functions.json', (_req, res, next) => {
         current().then(
           ({ metadataJson }) => {
             res.setHeader('Content-Type', 'application/json');
-            res.end(metadataJson);
+            res.end(withHelpHost(metadataJson, options.host));
           },
           (error: unknown) => next(error),
         );

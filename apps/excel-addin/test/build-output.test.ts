@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { generateMetadata } from '../build/custom-functions-plugin.js';
+import { FUNCTION_CATALOG } from '../src/app/function-catalog.js';
 import { inspectManifest } from './manifest-structure.js';
 
 // Checks what Excel will download: the real production build (test/global-build.ts, one per test run).
@@ -22,7 +23,7 @@ describe('functions.json', () => {
       }[];
     };
     const searches = ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE'];
-    expect(functions.map((f) => f.id)).toEqual([...searches, 'OFFER', 'OFFERS', 'PRICEAT']);
+    expect(functions.map((f) => f.id)).toEqual([...searches, 'OFFER', 'OFFERS', 'PRICEAT', 'FIELDS']);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
       expect(first).toMatchObject({
@@ -77,6 +78,31 @@ describe('functions.json', () => {
     expect(byId.get('OFFERS')!.result.dimensionality).toBe('matrix');
     expect(byId.get('PRICEAT')!.result).toMatchObject({ type: 'number' });
     for (const id of ['OFFER', 'OFFERS', 'PRICEAT']) expect(byId.get(id)!.options?.cancelable).toBe(true);
+  });
+
+  it('matches the function catalog =FIELDS spills: the same functions, arguments in order, a help link to each section', () => {
+    const { functions } = JSON.parse(read('functions.json')) as {
+      functions: { id: string; helpUrl?: string; parameters: { name: string }[] }[];
+    };
+    expect(functions.map((f) => f.id).sort()).toEqual(FUNCTION_CATALOG.map((d) => d.name).sort());
+    const readme = readFileSync(path.join(outDir, 'help.html'), 'utf8');
+    for (const doc of FUNCTION_CATALOG) {
+      const fn = functions.find((f) => f.id === doc.name)!;
+      expect(
+        fn.parameters.map((p) => p.name),
+        doc.name,
+      ).toEqual(doc.arguments.map((a) => a.name));
+      expect(fn.helpUrl, doc.name).toBe(`https://localhost:3000/help.html#${doc.helpAnchor}`);
+      // The anchor exists in the published README (help.html is the add-in README, built).
+      expect(readme, doc.helpAnchor).toContain(`id="${doc.helpAnchor}"`);
+    }
+  });
+
+  it("the manifest's description names every function, within the 250 characters Office allows", () => {
+    const description = /<Description DefaultValue="([^"]*)"/.exec(read('manifest.xml'))![1]!;
+    for (const doc of FUNCTION_CATALOG) expect(description).toContain(`=${doc.name}`);
+    // With the namespace the README suggests (YUANTOU.), still within the limit.
+    expect(description.replaceAll('=', '=YUANTOU.').length).toBeLessThanOrEqual(250);
   });
 
   it('is matched by CustomFunctions.associate calls in the bundle', () => {

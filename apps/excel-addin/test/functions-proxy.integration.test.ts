@@ -211,8 +211,23 @@ describe('errors become cell errors', () => {
     await pointAt(closed.url);
     await expect(suppliers('玩具厂', undefined, 3)).rejects.toMatchObject({
       code: '#N/A',
-      message: `Proxy not reachable at ${closed.url} — open the YUANTOU pane to set it`,
+      message: `Proxy not reachable at ${closed.url} — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser`,
     });
+  });
+
+  it("the proxy's daily budget spent → #N/A saying it resets 00:00 UTC", async () => {
+    // The real proxy with a budget of one demo call a day: the second distinct search finds it spent.
+    const budgeted = await startDemoProxy({ env: { YUANTOU_DEMO_DAILY_CALLS: '1' } });
+    try {
+      await pointAt(budgeted.url);
+      expect((await suppliers('玩具厂', undefined, 3)).length).toBeGreaterThan(1);
+      await expect(suppliers('毛绒玩具', undefined, 3)).rejects.toMatchObject({
+        code: '#N/A',
+        message: 'daily budget reached at demo; resets 00:00 UTC',
+      });
+    } finally {
+      await budgeted.close();
+    }
   });
 
   it('a proxy that requires a token → #VALUE! token rejected', async () => {
@@ -231,7 +246,7 @@ describe('errors become cell errors', () => {
   });
 
   it.each([
-    ['quota', /^provider demo out of quota$/],
+    ['quota', /^provider demo out of quota — top it up at the provider$/],
     ['rate_limited', /^provider demo busy/],
   ] as const)('a provider failing with %s → #N/A naming it', async (kind, message) => {
     const failing = await startDemoProxy({

@@ -157,7 +157,7 @@ describe('a failing batch', () => {
     for (const o of outcomes) {
       expect((o as PromiseRejectedResult).reason).toMatchObject({
         code: '#N/A',
-        message: `Proxy not reachable at ${failing.url} — open the YUANTOU pane to set it`,
+        message: `Proxy not reachable at ${failing.url} — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser`,
       });
     }
   });

@@ -1,7 +1,9 @@
 import { createClient, type ProxyClient } from '@yuantou/core';
+import type { ProxyContext } from '../cells/cell-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
 import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
+import { type BrowserBlock, findBrowserBlock } from '../runtime/browser-block.js';
 import {
   type AddinSettings,
   defaultSettings,
@@ -38,6 +40,8 @@ export type SettingsChanges = Partial<Record<SettingName, unknown>>;
 export interface AddinRuntime {
   /** The settings in force now (defaults until the saved ones are read). */
   settings(): AddinSettings;
+  /** What an error message may name: the proxy URL, the timeout and the browser block last seen for that URL. */
+  errorContext(): ProxyContext;
   /** The settings gate: resolves once saved settings are read, or with defaults after `settingsWaitMs`. */
   ready(): Promise<AddinSettings>;
   /** Where settings are kept (`OfficeRuntime.storage`, `localStorage`, `memory`), once chosen. */
@@ -94,18 +98,41 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     new Promise<AddinSettings>((resolve) => setTimeout(() => resolve(settings), waitMs)),
   ]);
 
+  // When the network refuses a call (fetch rejects: a stopped proxy, a wrong URL or a browser block look the
+  // same), look once for a block the page can see before the error reaches a cell or the pane, so its message
+  // names the remedy (runtime/browser-block.ts). Not on our own abort or timeout.
+  const baseFetch = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  let seenBlock: { proxyUrl: string; block: BrowserBlock | null } | null = null;
+  const diagnosingFetch = async (input: string, init: RequestInit) => {
+    try {
+      return await baseFetch(input, init);
+    } catch (error) {
+      if (!init.signal?.aborted) {
+        const proxyUrl = settings.proxyUrl;
+        seenBlock = { proxyUrl, block: await findBrowserBlock(proxyUrl, baseFetch) };
+      }
+      throw error;
+    }
+  };
+
   const getClient = () => {
     client ??= createClient({
       baseUrl: settings.proxyUrl,
       ...(settings.token ? { token: settings.token } : {}),
       timeoutMs: settings.timeoutSeconds * 1000,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: diagnosingFetch,
     });
     return client;
   };
 
   return {
     settings: () => settings,
+    errorContext: () => ({
+      proxyUrl: settings.proxyUrl,
+      timeoutSeconds: settings.timeoutSeconds,
+      block: seenBlock?.proxyUrl === settings.proxyUrl ? seenBlock.block : null,
+      ...(globalThis.location ? { origin: globalThis.location.origin } : {}),
+    }),
     ready: () => gate,
     storeKind: async () => (await store).kind ?? 'custom',
     client: getClient,

@@ -1,18 +1,24 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: custom-functions-metadata reads these TypeScript types to
    write functions.json; `any[][]` is how a parameter accepts both a text cell and a range. */
+import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { sharedRuntime } from '../app/shared-runtime.js';
+import { cellErrorFor } from '../cells/cell-error.js';
 import { runInCell, toCustomFunctionsError } from '../cells/excel-cell.js';
+import { fieldsRows } from '../cells/function-docs.js';
 
 // The Excel custom functions. custom-functions-metadata reads the JSDoc tags below at build time to generate
 // functions.json (ids, parameters, cancelable); build/custom-functions-plugin.ts emits the matching
 // CustomFunctions.associate calls. Keep these wrappers thin: the logic is in search-functions.ts.
+// `@helpurl`: each function's section of the add-in README, as the build publishes it (help.html on the add-in
+// host; build/custom-functions-plugin.ts rewrites https://localhost:3000 to ADDIN_HOST).
 
-/** Read when a cell fails, so the message names the proxy and timeout in force. */
-const settings = () => sharedRuntime.settings();
+/** Read when a cell fails, so the message names the proxy, timeout and any browser block in force. */
+const settings = () => sharedRuntime.errorContext();
 
 /**
  * Ranked 1688 suppliers (factories) for a keyword, best first, with a header row.
  * @customfunction SUPPLIERS
+ * @helpurl https://localhost:3000/help.html#custom-functions
  * @param keyword What to search for, e.g. "玩具厂".
  * @param [options] Filters, e.g. "provider=tmapi,onebound; factoryOnly; city=汕头; sort=repurchase", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many suppliers to list (1-100, default 10).
@@ -34,6 +40,7 @@ export function suppliers(
 /**
  * Ranked 1688 products for a keyword, best first, with a header row.
  * @customfunction PRODUCTS
+ * @helpurl https://localhost:3000/help.html#custom-functions
  * @param keyword What to search for, e.g. "毛绒玩具".
  * @param [options] Filters, e.g. "provider=tmapi; priceMax=20; moq=100; sort=sales", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
@@ -55,6 +62,7 @@ export function products(
 /**
  * 1688 products that look like the image at a link, best first, with a header row.
  * @customfunction PRODUCTSBYIMAGE
+ * @helpurl https://localhost:3000/help.html#custom-functions
  * @param imageUrl An http(s) link to a product photo.
  * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
@@ -76,6 +84,7 @@ export function productsByImage(
 /**
  * Details of one 1688 offer in one row, to fill down a column beside the links.
  * @customfunction OFFER
+ * @helpurl https://localhost:3000/help.html#offers-by-link
  * @param link A 1688 link (detail.1688.com/offer/….html, m.1688.com, …?offerId=…) or an offer id.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier" (default: title, price, tiers, moq, stock, supplier, shipsFrom).
  * @param [options] e.g. "language=en; currency=USD; quantity=500; header", or a 2-column range of names and values; rich=off for plain cells.
@@ -97,6 +106,7 @@ export function offer(
 /**
  * Details of every 1688 offer in a range of links: a header, then one row per link.
  * @customfunction OFFERS
+ * @helpurl https://localhost:3000/help.html#offers-by-link
  * @param links A range of 1688 links or offer ids.
  * @param [fields] Columns in order, e.g. "title,price,moq,stock,supplier".
  * @param [options] e.g. "language=en; currency=USD; quantity=500", or a 2-column range of names and values; rich=off for plain cells.
@@ -118,6 +128,7 @@ export function offers(
 /**
  * The unit price (CNY, or another currency) of a 1688 offer at a quantity, by its price tiers or its variant's price.
  * @customfunction PRICEAT
+ * @helpurl https://localhost:3000/help.html#offers-by-link
  * @param link A 1688 link or offer id.
  * @param quantity How many pieces you would order.
  * @param [sku] A variant id (from =OFFER(link,"variants") or the pane), when variants are priced apart.
@@ -145,4 +156,19 @@ export function priceAt(
       });
     },
   );
+}
+
+/**
+ * The arguments, columns and options a yuantou function accepts, each with a short description.
+ * @customfunction FIELDS
+ * @helpurl https://localhost:3000/help.html#fields-what-each-function-accepts
+ * @param [name] A function name such as "OFFERS"; blank lists every function.
+ * @returns A header (kind, name, description), then one row per argument, column and option.
+ */
+export function fields(name?: string): string[][] {
+  try {
+    return fieldsRows(FUNCTION_CATALOG, name).map((row) => row.map(String));
+  } catch (error) {
+    throw toCustomFunctionsError(cellErrorFor(error, settings()));
+  }
 }

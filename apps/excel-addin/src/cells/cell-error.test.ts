@@ -27,11 +27,39 @@ const providerStatus = (provider: 'tmapi' | 'onebound', kind: 'quota' | 'rate_li
 });
 
 describe('cellErrorFor', () => {
-  it('unreachable proxy → #N/A naming the URL and the pane', () => {
+  it('unreachable proxy, no block seen → #N/A: check the URL in Settings, else allow local network access', () => {
     expect(cellErrorFor(proxyError({ kind: 'unreachable' }), at)).toEqual({
       code: 'notAvailable',
-      message: 'Proxy not reachable at http://127.0.0.1:8787 — open the YUANTOU pane to set it',
+      message:
+        'Proxy not reachable at http://127.0.0.1:8787 — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser',
     });
+  });
+
+  it('unreachable because the browser blocks it → the remedy for that block', () => {
+    const unreachable = proxyError({ kind: 'unreachable' });
+    expect(cellErrorFor(unreachable, { ...at, block: 'local-network' }).message).toBe(
+      'Proxy at http://127.0.0.1:8787 blocked by the browser — allow local network access in your browser (site settings), then recalculate',
+    );
+    expect(cellErrorFor(unreachable, { ...at, block: 'mixed-content' }).message).toMatch(
+      /may not call http — open yuantou → Settings and use an https proxy URL/,
+    );
+    expect(
+      cellErrorFor(unreachable, { ...at, block: 'cors', origin: 'https://addin.example.com' }).message,
+    ).toBe(
+      'Proxy at http://127.0.0.1:8787 answers but refuses this add-in (CORS) — add https://addin.example.com to YUANTOU_CORS_ORIGINS on the proxy',
+    );
+  });
+
+  it("the proxy's daily budget spent → 'budget reached; resets 00:00 UTC', not 'out of quota'", () => {
+    const status = providerStatus('tmapi', 'quota');
+    status.error.message = 'tmapi daily budget of 500 calls spent; resets 00:00 UTC';
+    const error = proxyError({ kind: 'quota', status: 503, providers: [status] });
+    expect(cellErrorFor(error, at)).toEqual({
+      code: 'notAvailable',
+      message: 'daily budget reached at tmapi; resets 00:00 UTC',
+    });
+    const buyer = proxyError({ kind: 'quota', status: 429, message: 'buyer budget of ¥200 spent today' });
+    expect(cellErrorFor(buyer, at).message).toBe('budget reached; resets 00:00 UTC');
   });
 
   it('rejected token → #VALUE! "token rejected"', () => {
@@ -44,7 +72,7 @@ describe('cellErrorFor', () => {
     const error = proxyError({ kind: 'quota', status: 502, providers: [providerStatus('tmapi', 'quota')] });
     expect(cellErrorFor(error, at)).toEqual({
       code: 'notAvailable',
-      message: 'provider tmapi out of quota',
+      message: 'provider tmapi out of quota — top it up at the provider',
     });
   });
 

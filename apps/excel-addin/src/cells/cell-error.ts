@@ -1,4 +1,5 @@
 import { InputError } from '../cells/input-error.js';
+import type { BrowserBlock } from '../runtime/browser-block.js';
 
 // What a failed search shows in the cell. Pure (no CustomFunctions global) so it is unit-tested; the runtime
 // wraps the result in `new CustomFunctions.Error(code, message)`. Excel cuts messages at 256 characters.
@@ -18,7 +19,10 @@ interface ProxyFailure {
   status?: number | null;
   field?: string | null;
   retryAfterSeconds?: number | null;
-  providers?: { provider: string; error?: { kind: string; retryAfterMs?: number | null } | undefined }[];
+  providers?: {
+    provider: string;
+    error?: { kind: string; message?: string; retryAfterMs?: number | null } | undefined;
+  }[];
 }
 
 /** What a message may mention about where the add-in sends its requests. */
@@ -26,6 +30,10 @@ export interface ProxyContext {
   proxyUrl: string;
   /** The add-in's own request timeout (settings). */
   timeoutSeconds: number;
+  /** What the browser is seen to block (runtime/browser-block.ts), when the proxy was unreachable. */
+  block?: BrowserBlock | null;
+  /** The add-in page's origin, for the CORS advice. */
+  origin?: string;
 }
 
 /** The input was fine but there is no value to show (an offer not found, below its minimum order): #N/A. */
@@ -52,7 +60,38 @@ function clip(message: string): string {
   return message.length > 255 ? `${message.slice(0, 254)}…` : message;
 }
 
-export function cellErrorFor(error: unknown, { proxyUrl, timeoutSeconds }: ProxyContext): CellError {
+/**
+ * "Unreachable" says what to do next: a block the browser is seen to apply names its remedy; otherwise the
+ * URL may be wrong or the proxy stopped — or a block no page can see (see browser-block.ts), so the message
+ * names both remedies, the URL first.
+ */
+function unreachableMessage({ proxyUrl, block, origin }: ProxyContext): string {
+  switch (block) {
+    case 'local-network':
+      return `Proxy at ${proxyUrl} blocked by the browser — allow local network access in your browser (site settings), then recalculate`;
+    case 'mixed-content':
+      return `Proxy at ${proxyUrl} blocked: this https page may not call http — open yuantou → Settings and use an https proxy URL (https://localhost:8787)`;
+    case 'cors':
+      return `Proxy at ${proxyUrl} answers but refuses this add-in (CORS) — add ${origin ?? "the add-in's address"} to YUANTOU_CORS_ORIGINS on the proxy`;
+    default:
+      return `Proxy not reachable at ${proxyUrl} — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser`;
+  }
+}
+
+/** Budget words in the proxy's answer: its daily call budget ("… daily budget of 500 calls spent; resets 00:00 UTC"). */
+const BUDGET = /budget/i;
+
+function budgetSpent(error: ProxyFailure): string | null {
+  const providers =
+    error.providers?.filter((p) => p.error?.kind === 'quota' && BUDGET.test(p.error.message ?? '')) ?? [];
+  if (providers.length > 0)
+    return `daily budget reached at ${providers.map((p) => p.provider).join(', ')}; resets 00:00 UTC`;
+  if (BUDGET.test(error.message)) return 'budget reached; resets 00:00 UTC';
+  return null;
+}
+
+export function cellErrorFor(error: unknown, context: ProxyContext): CellError {
+  const { timeoutSeconds } = context;
   if (error instanceof InputError) return { code: 'invalidValue', message: clip(error.message) };
   if (error instanceof NotAvailableError) return { code: 'notAvailable', message: clip(error.message) };
   if (!isProxyFailure(error)) {
@@ -61,12 +100,12 @@ export function cellErrorFor(error: unknown, { proxyUrl, timeoutSeconds }: Proxy
   }
   switch (error.kind) {
     case 'unreachable':
-      return {
-        code: 'notAvailable',
-        message: clip(`Proxy not reachable at ${proxyUrl} — open the YUANTOU pane to set it`),
-      };
+      return { code: 'notAvailable', message: clip(unreachableMessage(context)) };
     case 'unauthorized':
-      return { code: 'invalidValue', message: 'token rejected — set the proxy token in the YUANTOU pane' };
+      return {
+        code: 'invalidValue',
+        message: 'token rejected — open yuantou → Settings and set the proxy token',
+      };
     case 'validation':
       return {
         code: 'invalidValue',
@@ -75,7 +114,10 @@ export function cellErrorFor(error: unknown, { proxyUrl, timeoutSeconds }: Proxy
     case 'quota':
       return {
         code: 'notAvailable',
-        message: clip(`provider ${failedProvider(error, ['quota'])} out of quota`),
+        message: clip(
+          budgetSpent(error) ??
+            `provider ${failedProvider(error, ['quota'])} out of quota — top it up at the provider`,
+        ),
       };
     case 'rate_limited':
     case 'too_many_requests': {

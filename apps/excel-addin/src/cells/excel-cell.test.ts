@@ -55,7 +55,8 @@ describe('runInCell', () => {
     });
     await expect(cell).rejects.toMatchObject({
       code: '#N/A',
-      message: 'Proxy not reachable at http://10.0.0.5:8787 — open the YUANTOU pane to set it',
+      message:
+        'Proxy not reachable at http://10.0.0.5:8787 — open yuantou → Settings to check the URL and that the proxy runs; if it does, allow local network access in your browser',
     });
   });
 

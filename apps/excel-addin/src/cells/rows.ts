@@ -21,6 +21,8 @@ export type ColumnFormat = 'integer' | 'score' | 'percent' | 'price' | 'amount' 
 
 export interface Column<T> {
   header: string;
+  /** What the column holds, for =FIELDS, the pane's field list and the formula builder (function-docs.ts). */
+  description: string;
   format: ColumnFormat;
   value: (item: T, rank: number) => Cell | null;
   /**

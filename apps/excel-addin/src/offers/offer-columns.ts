@@ -32,6 +32,8 @@ export interface OfferColumn {
   /** The name used in `fields` (case-insensitive). */
   field: string;
   header: string;
+  /** What the column holds, for =FIELDS, the pane's field list and the formula builder (cells/function-docs.ts). */
+  description: string;
   /** How "Insert as table" formats the column (`text` keeps Excel's General, right for plain numbers). */
   format: ColumnFormat;
   value: (view: OfferView) => Cell | null;
@@ -81,11 +83,24 @@ function sizeText(offer: Offer): string | null {
 }
 
 export const OFFER_COLUMNS: readonly OfferColumn[] = [
-  { field: 'id', header: 'offer id', format: 'text', value: (v) => v.offer.id },
-  { field: 'link', header: 'link', format: 'link', value: (v) => v.offer.url },
+  {
+    field: 'id',
+    header: 'offer id',
+    description: 'The 1688 offer id.',
+    format: 'text',
+    value: (v) => v.offer.id,
+  },
+  {
+    field: 'link',
+    header: 'link',
+    description: "The offer's clean 1688 link.",
+    format: 'link',
+    value: (v) => v.offer.url,
+  },
   {
     field: 'title',
     header: 'title',
+    description: "The seller's own Chinese title (a card where Excel shows data types).",
     format: 'text',
     // The seller's own title only: a provider that answered only in the requested language (TMAPI's detail with
     // `language=en`) leaves it blank, and its text is in `title (translated)`, never passed off as the original.
@@ -95,43 +110,138 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
   {
     field: 'translated',
     header: 'title (translated)',
+    description:
+      "The provider's translation of the title (with language=); blank, never Chinese, when there is none.",
     format: 'text',
     value: (v) => v.offer.titleTranslated,
   },
-  { field: 'price', header: 'price (CNY)', format: 'price', value: (v) => v.price?.unitPrice ?? null },
-  { field: 'subtotal', header: 'subtotal (CNY)', format: 'price', value: (v) => v.price?.subtotal ?? null },
-  { field: 'tiers', header: 'price tiers', format: 'text', value: (v) => tiersText(v.offer) },
-  { field: 'priceMin', header: 'lowest price (CNY)', format: 'price', value: (v) => v.offer.priceMin },
-  { field: 'priceMax', header: 'highest price (CNY)', format: 'price', value: (v) => v.offer.priceMax },
-  { field: 'moq', header: 'MOQ', format: 'integer', value: (v) => v.offer.moq },
-  { field: 'unit', header: 'unit', format: 'text', value: (v) => v.offer.unit },
-  { field: 'stock', header: 'stock', format: 'integer', value: (v) => v.offer.stock },
-  { field: 'variants', header: 'variants', format: 'text', value: (v) => variantsText(v.offer) },
-  { field: 'variantCount', header: 'variant count', format: 'integer', value: (v) => v.offer.skus.length },
-  { field: 'weight', header: 'weight (kg)', format: 'text', value: (v) => v.offer.weightKg },
-  { field: 'size', header: 'size (cm)', format: 'text', value: (v) => sizeText(v.offer) },
+  {
+    field: 'price',
+    header: 'price (CNY)',
+    description: 'Unit price in CNY at quantity=, else at the minimum order.',
+    format: 'price',
+    value: (v) => v.price?.unitPrice ?? null,
+  },
+  {
+    field: 'subtotal',
+    header: 'subtotal (CNY)',
+    description: 'Unit price × quantity, in CNY.',
+    format: 'price',
+    value: (v) => v.price?.subtotal ?? null,
+  },
+  {
+    field: 'tiers',
+    header: 'price tiers',
+    description: 'Price tiers: 10+ ¥5; 100+ ¥4.5.',
+    format: 'text',
+    value: (v) => tiersText(v.offer),
+  },
+  {
+    field: 'priceMin',
+    header: 'lowest price (CNY)',
+    description: 'Lowest listed price, in CNY.',
+    format: 'price',
+    value: (v) => v.offer.priceMin,
+  },
+  {
+    field: 'priceMax',
+    header: 'highest price (CNY)',
+    description: 'Highest listed price, in CNY.',
+    format: 'price',
+    value: (v) => v.offer.priceMax,
+  },
+  {
+    field: 'moq',
+    header: 'MOQ',
+    description: "Minimum order quantity, in the seller's unit.",
+    format: 'integer',
+    value: (v) => v.offer.moq,
+  },
+  {
+    field: 'unit',
+    header: 'unit',
+    description: "The seller's unit (件, 个, 套…).",
+    format: 'text',
+    value: (v) => v.offer.unit,
+  },
+  {
+    field: 'stock',
+    header: 'stock',
+    description: 'Pieces in stock.',
+    format: 'integer',
+    value: (v) => v.offer.stock,
+  },
+  {
+    field: 'variants',
+    header: 'variants',
+    description: 'One line per variant: attributes, price, stock.',
+    format: 'text',
+    value: (v) => variantsText(v.offer),
+  },
+  {
+    field: 'variantCount',
+    header: 'variant count',
+    description: 'How many variants the offer has.',
+    format: 'integer',
+    value: (v) => v.offer.skus.length,
+  },
+  {
+    field: 'weight',
+    header: 'weight (kg)',
+    description: 'Weight in kg.',
+    format: 'text',
+    value: (v) => v.offer.weightKg,
+  },
+  {
+    field: 'size',
+    header: 'size (cm)',
+    description: 'Size in cm (length × width × height).',
+    format: 'text',
+    value: (v) => sizeText(v.offer),
+  },
   {
     field: 'shipsFrom',
     header: 'ships from',
+    description: 'Where the offer ships from.',
     format: 'text',
     value: (v) => placeText(v.offer.shipsFrom) || null,
   },
-  { field: 'sold', header: 'sold', format: 'integer', value: (v) => v.offer.soldCount },
+  {
+    field: 'sold',
+    header: 'sold',
+    description: 'Pieces sold, as the provider counts them.',
+    format: 'integer',
+    value: (v) => v.offer.soldCount,
+  },
   {
     field: 'supplier',
     header: 'supplier',
+    description: "The seller's company name.",
     format: 'text',
     value: (v) => v.offer.supplier?.name ?? v.offer.supplier?.nick ?? null,
   },
-  { field: 'supplierId', header: 'supplier id', format: 'text', value: (v) => v.offer.supplier?.id ?? null },
+  {
+    field: 'supplierId',
+    header: 'supplier id',
+    description: "The seller's 1688 member id.",
+    format: 'text',
+    value: (v) => v.offer.supplier?.id ?? null,
+  },
   {
     field: 'image',
     header: 'image URL',
+    description: "The first image's URL (a picture where Excel shows data types).",
     format: 'link',
     value: (v) => v.offer.images[0] ?? null,
     rich: (v) => webImage(v.offer.images[0], v.offer.titleTranslated ?? v.offer.title ?? ''),
   },
-  { field: 'provider', header: 'provider', format: 'text', value: (v) => v.offer.provider },
+  {
+    field: 'provider',
+    header: 'provider',
+    description: 'The data provider that answered.',
+    format: 'text',
+    value: (v) => v.offer.provider,
+  },
 ];
 
 export const DEFAULT_OFFER_FIELDS = 'title,price,tiers,moq,stock,supplier,shipsFrom';

@@ -33,6 +33,7 @@ export function withCurrencyColumns(
     out.push({
       field: `${column.field}Converted`,
       header: `${column.header.replace(/ \(CNY\)$/, '')} (${quote.currency})`,
+      description: `${column.description} Converted to ${quote.currency} at the proxy's rate.`,
       format: 'amount',
       value: (view) => (view.quote ? convertedCell(convertCny(amount(view), view.quote)) : null),
     });
@@ -40,6 +41,7 @@ export function withCurrencyColumns(
       out.push({
         field: 'rateDate',
         header: 'rate date',
+        description: "The date of the proxy's rate, marked (demo rates), (fixed rate) or (stale) when so.",
         format: 'text',
         value: (view) => (view.quote ? rateDateCell(view.quote) : null),
       });

@@ -18,8 +18,20 @@ export interface OfferOptions {
   rich?: boolean;
 }
 
-/** Core's offer parameters, then the add-in's own. */
-const OFFER_OPTIONS = new OptionNames([...Object.keys(OfferParams.shape), 'header', 'rich']);
+/**
+ * Every option =OFFER and =OFFERS take, with what it does: core's offer parameters, then the add-in's own.
+ * Typed against core's OfferParams, so a parameter core adds fails the build until it is described here; the
+ * reader's names ARE these keys, so =FIELDS("OFFERS") and the reader cannot differ.
+ */
+export const OFFER_OPTION_DOCS: Readonly<Record<keyof OfferParams | 'header' | 'rich', string>> = {
+  language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
+  quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
+  currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+  header: '=OFFER: a header row above the row (header=no: the row alone).',
+  rich: 'rich=off: plain values where Excel could show cards and pictures.',
+};
+
+const OFFER_OPTIONS = new OptionNames(Object.keys(OFFER_OPTION_DOCS));
 
 export function parseOfferOptions(argument: unknown): OfferOptions {
   const options: OfferOptions = {};

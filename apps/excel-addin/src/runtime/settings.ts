@@ -69,6 +69,8 @@ export const SETTINGS = {
   language: { default: '', parse: languageSetting },
   /** Prices also in this currency (ISO 4217) for pane searches and functions without `currency=`. */
   currency: { default: '', parse: currencySetting },
+  /** The pane's three-step start was finished or dismissed; until then it opens first. */
+  startDone: { default: false, parse: (value: unknown) => value === true || value === 'true' },
 } satisfies Record<string, SettingField<unknown>>;
 
 export type SettingName = keyof typeof SETTINGS;

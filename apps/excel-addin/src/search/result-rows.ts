@@ -23,42 +23,130 @@ import { productCard, supplierCard } from '../data-types/entity-cards.js';
 // pane's "Insert into sheet" writes for a search, best first (the row kit itself is cells/rows.ts).
 
 export const SUPPLIER_COLUMNS: readonly Column<RankedSupplier>[] = [
-  { header: 'rank', format: 'integer', value: (_, rank) => rank },
-  { header: 'score', format: 'score', value: (s) => round(s.score, 1) },
-  { header: 'company', format: 'text', value: (s) => s.name ?? s.nick, rich: supplierCard },
-  { header: 'city', format: 'text', value: (s) => s.location.city ?? s.location.province },
-  { header: 'factory?', format: 'text', value: (s) => s.isFactory },
-  { header: 'credit level', format: 'text', value: (s) => s.creditLevel },
-  { header: 'factory level', format: 'text', value: (s) => s.factoryLevel },
-  { header: 'years', format: 'integer', value: (s) => s.yearsOnPlatform },
-  { header: 'repurchase rate', format: 'percent', value: (s) => s.repurchaseRate },
-  { header: 'response rate', format: 'percent', value: (s) => s.responseRate },
-  { header: 'providers', format: 'text', value: (s) => s.sources.join(', ') },
-  { header: 'link', format: 'link', value: (s) => s.url },
+  { header: 'rank', description: 'Position, best first.', format: 'integer', value: (_, rank) => rank },
+  {
+    header: 'score',
+    description: "Ranking score 0–100 (the pane explains each factor's points).",
+    format: 'score',
+    value: (s) => round(s.score, 1),
+  },
+  {
+    header: 'company',
+    description: "The supplier's company name (a card where Excel shows data types).",
+    format: 'text',
+    value: (s) => s.name ?? s.nick,
+    rich: supplierCard,
+  },
+  {
+    header: 'city',
+    description: 'City, else province.',
+    format: 'text',
+    value: (s) => s.location.city ?? s.location.province,
+  },
+  {
+    header: 'factory?',
+    description: 'TRUE for a factory, FALSE for a trader, blank when unknown.',
+    format: 'text',
+    value: (s) => s.isFactory,
+  },
+  {
+    header: 'credit level',
+    description: '1688 credit level (诚信等级), e.g. AAAAA.',
+    format: 'text',
+    value: (s) => s.creditLevel,
+  },
+  {
+    header: 'factory level',
+    description: '1688 factory badge, e.g. 实力工厂.',
+    format: 'text',
+    value: (s) => s.factoryLevel,
+  },
+  { header: 'years', description: 'Years on 1688.', format: 'integer', value: (s) => s.yearsOnPlatform },
+  {
+    header: 'repurchase rate',
+    description: 'Share of buyers who reorder (a fraction: format as %).',
+    format: 'percent',
+    value: (s) => s.repurchaseRate,
+  },
+  {
+    header: 'response rate',
+    description: 'Share of inquiries answered (a fraction).',
+    format: 'percent',
+    value: (s) => s.responseRate,
+  },
+  {
+    header: 'providers',
+    description: 'The data providers that listed it.',
+    format: 'text',
+    value: (s) => s.sources.join(', '),
+  },
+  { header: 'link', description: 'The 1688 page.', format: 'link', value: (s) => s.url },
   // Last, so formulas that index the earlier columns keep working.
-  { header: 'flags', format: 'text', value: (s) => flagsText(s) },
+  {
+    header: 'flags',
+    description: 'Red flags that capped the score, each with its reason; blank when none.',
+    format: 'text',
+    value: (s) => flagsText(s),
+  },
 ];
 
 export const PRODUCT_COLUMNS: readonly Column<RankedProduct>[] = [
-  { header: 'rank', format: 'integer', value: (_, rank) => rank },
-  { header: 'score', format: 'score', value: (p) => round(p.score, 1) },
+  { header: 'rank', description: 'Position, best first.', format: 'integer', value: (_, rank) => rank },
+  {
+    header: 'score',
+    description: "Ranking score 0–100 (the pane explains each factor's points).",
+    format: 'score',
+    value: (p) => round(p.score, 1),
+  },
   // The original and the provider's translation side by side; the proxy leaves `titleTranslated` null rather
   // than pass Chinese off as a translation, so the second column is blank, never Chinese.
-  { header: 'title', format: 'text', value: (p) => p.title, rich: productCard },
-  { header: 'title (translated)', format: 'text', value: (p) => p.titleTranslated },
-  { header: 'price (CNY)', format: 'price', value: (p) => p.price },
-  { header: 'MOQ', format: 'integer', value: (p) => p.moq },
-  { header: 'monthly sales', format: 'integer', value: (p) => p.monthSold },
-  { header: 'repurchase', format: 'percent', value: (p) => p.repurchaseRate },
-  { header: 'supplier', format: 'text', value: (p) => p.supplier?.name ?? p.supplier?.nick ?? null },
-  { header: 'link', format: 'link', value: (p) => p.url },
+  {
+    header: 'title',
+    description: "The listing's original title (a card where Excel shows data types).",
+    format: 'text',
+    value: (p) => p.title,
+    rich: productCard,
+  },
+  {
+    header: 'title (translated)',
+    description: "The provider's translation; blank, never Chinese, when there is none.",
+    format: 'text',
+    value: (p) => p.titleTranslated,
+  },
+  { header: 'price (CNY)', description: 'Unit price in CNY.', format: 'price', value: (p) => p.price },
+  { header: 'MOQ', description: 'Minimum order quantity.', format: 'integer', value: (p) => p.moq },
+  {
+    header: 'monthly sales',
+    description: 'Pieces sold in the last month.',
+    format: 'integer',
+    value: (p) => p.monthSold,
+  },
+  {
+    header: 'repurchase',
+    description: 'Share of buyers who reorder (a fraction).',
+    format: 'percent',
+    value: (p) => p.repurchaseRate,
+  },
+  {
+    header: 'supplier',
+    description: "The seller's company name.",
+    format: 'text',
+    value: (p) => p.supplier?.name ?? p.supplier?.nick ?? null,
+  },
+  { header: 'link', description: 'The 1688 page.', format: 'link', value: (p) => p.url },
   {
     header: 'image URL',
+    description: 'The product photo (a picture where Excel shows data types).',
     format: 'link',
     value: (p) => p.imageUrl,
     rich: (p) => webImage(p.imageUrl, p.titleTranslated ?? p.title),
   },
-  { header: 'flags', format: 'text', value: (p) => flagsText(p) },
+  {
+    header: 'flags',
+    description: 'Red flags that capped the score, each with its reason; blank when none.',
+    format: 'text',
+    value: (p) => flagsText(p),
+  },
 ];
 
 /**
@@ -88,10 +176,16 @@ function withCurrency<T>(
   const added: Column<T>[] = [
     {
       header: `${priceHeader} (${quote.currency})`,
+      description: `The CNY price converted to ${quote.currency} at the proxy's rate.`,
       format: 'amount',
       value: (item) => convertedCell(price(item)),
     },
-    { header: 'rate date', format: 'text', value: () => rateDateCell(quote) },
+    {
+      header: 'rate date',
+      description: "The date of the proxy's rate, marked (demo rates), (fixed rate) or (stale) when so.",
+      format: 'text',
+      value: () => rateDateCell(quote),
+    },
   ];
   return [...columns.slice(0, at), ...added, ...columns.slice(at)];
 }

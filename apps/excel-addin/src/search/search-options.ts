@@ -1,4 +1,4 @@
-import { ImageSearchBody, SearchParams } from '@yuantou/core';
+import type { ImageSearchBodyInput, SearchParamsInput } from '@yuantou/core';
 import {
   type CellValue,
   OptionNames,
@@ -15,7 +15,7 @@ import {
 /**
  * Parameters set by the function's own arguments or by the add-in (keyword, image, paging), never by `options`.
  */
-const NOT_OPTIONS = new Set(['q', 'imageUrl', 'imageBase64', 'page', 'pageSize']);
+type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize';
 
 /**
  * Options that change how the add-in shows results, not what the proxy is asked; never sent. `rich=off` gives
@@ -24,12 +24,33 @@ const NOT_OPTIONS = new Set(['q', 'imageUrl', 'imageBase64', 'page', 'pageSize']
 export const ADDIN_OPTION_NAMES = ['rich'] as const;
 export type AddinOptionName = (typeof ADDIN_OPTION_NAMES)[number];
 
-/** Every option name core's schemas accept (plus the add-in's own), for lookups and for "use …" hints. */
-export const OPTION_NAMES: readonly string[] = [
-  ...new Set([...Object.keys(SearchParams.shape), ...Object.keys(ImageSearchBody.shape)]),
-]
-  .filter((key) => !NOT_OPTIONS.has(key))
-  .concat(ADDIN_OPTION_NAMES);
+export type SearchOptionName =
+  | Exclude<keyof SearchParamsInput | keyof ImageSearchBodyInput, NotOption>
+  | AddinOptionName;
+
+/**
+ * Every option the search functions take, with what it does. Typed against core's schemas: a parameter core
+ * adds fails the build until it is described here, and the reader's names ARE these keys, so =FIELDS, the
+ * builder and the reader cannot differ. Values are checked by core's schemas (search-input.ts).
+ */
+export const SEARCH_OPTION_DOCS: Readonly<Record<SearchOptionName, string>> = {
+  provider:
+    'Only these providers, comma-separated: tmapi, onebound, alibaba, dajisaas, pandapon, demo (providers).',
+  sort: 'score (default), default, price_asc, price_desc, sales, repurchase, credit, newest.',
+  factoryOnly: 'Factories only, no traders (factory).',
+  city: 'Only suppliers in this city, e.g. 汕头.',
+  province: 'Only suppliers in this province, e.g. 广东.',
+  priceMin: 'Lowest unit price in CNY (minPrice).',
+  priceMax: 'Highest unit price in CNY (maxPrice).',
+  minOrder: 'Only offers whose minimum order is at most this many pieces (moq).',
+  language:
+    'Translate titles: zh, en, ru, vi, ja, ko, fr, pt, es; an English keyword is searched in Chinese (lang).',
+  currency: 'Add the CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+  rich: 'rich=off: plain values where Excel could show cards and pictures.',
+};
+
+/** Every option name, for lookups and for "use …" hints. */
+export const OPTION_NAMES: readonly string[] = Object.keys(SEARCH_OPTION_DOCS);
 
 const SEARCH_OPTIONS = new OptionNames(OPTION_NAMES);
 

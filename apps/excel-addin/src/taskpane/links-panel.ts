@@ -83,6 +83,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
   const quantity = byId<HTMLInputElement>(doc, 'links-quantity');
   const error = byId<HTMLElement>(doc, 'links-error');
   const results = byId<HTMLElement>(doc, 'links-results');
+  const announce = byId<HTMLElement>(doc, 'links-announce');
   const lookupButton = byId<HTMLButtonElement>(doc, 'links-button');
   const readButton = byId<HTMLButtonElement>(doc, 'links-read-selection');
   const insertPanel = byId<HTMLElement>(doc, 'links-insert');
@@ -130,18 +131,20 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     }
     lookupButton.disabled = true;
     form.setAttribute('aria-busy', 'true');
-    results.replaceChildren(doc.createTextNode(`Looking up ${links.length} links…`));
+    results.replaceChildren();
+    announce.textContent = `Looking up ${links.length} links…`;
     try {
       last = await runtime.offers.lookupLinks(links, options);
       priced = options.quantity;
-      renderLinks(results, last, priced);
+      announce.textContent = renderLinks(results, last, priced);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''
         : 'Preview mode: open this pane in Excel to insert offers into a sheet.';
     } catch (e) {
       results.replaceChildren();
-      error.textContent = cellErrorFor(e, runtime.settings()).message;
+      announce.textContent = 'Lookup failed.';
+      error.textContent = cellErrorFor(e, runtime.errorContext()).message;
     } finally {
       lookupButton.disabled = false;
       form.setAttribute('aria-busy', 'false');

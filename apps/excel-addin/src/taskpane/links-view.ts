@@ -136,23 +136,18 @@ function offerItem(
 
 /**
  * Replaces the container's content with one entry per link, in the order pasted; `quantity` is the one the
- * lookup priced at, if the buyer gave one.
+ * lookup priced at, if the buyer gave one. Returns the one-line count ("2 of 3 links found.") for the live region.
  */
-export function renderLinks(container: HTMLElement, found: readonly LinkLookup[], quantity?: number): void {
+export function renderLinks(container: HTMLElement, found: readonly LinkLookup[], quantity?: number): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
+  const failed = found.filter((f) => !f.offer).length;
+  const summary = `${found.length - failed} of ${found.length} links found${failed ? `, ${failed} not` : ''}.`;
+  // The count is the view's heading (h2 under the pane's h1) and what the pane's live region announces.
+  container.append(el(doc, 'h2', 'summary', summary));
   if (found.some((f) => f.offer?.provider === 'demo')) {
     container.append(demoLabel(doc));
   }
-  const failed = found.filter((f) => !f.offer).length;
-  container.append(
-    el(
-      doc,
-      'p',
-      'summary',
-      `${found.length - failed} of ${found.length} links found${failed ? `, ${failed} not` : ''}.`,
-    ),
-  );
   const list = el(doc, 'ol', 'results');
   for (const f of found) {
     if (f.offer) list.append(offerItem(doc, f, quantity));
@@ -163,4 +158,5 @@ export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]
     }
   }
   container.append(list);
+  return summary;
 }

@@ -1,8 +1,11 @@
 import { customFunctionsRegistered } from '../app/functions-entry.js';
 import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
+import { insertFormula, selectedAddress } from '../excel/insert-formula.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
+import { writeTemplateSheet } from '../excel/write-template.js';
 import { within } from '../runtime/office-start.js';
+import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
 import { mountTaskpane } from './taskpane.js';
 
@@ -13,7 +16,11 @@ import { mountTaskpane } from './taskpane.js';
 
 const OFFICE_WAIT_MS = 15_000;
 const body = document.body;
-const pane = mountTaskpane(document, { runtime: sharedRuntime });
+followTheme(document);
+const pane = mountTaskpane(document, {
+  runtime: sharedRuntime,
+  namespace: typeof __ADDIN_NAMESPACE__ === 'string' ? __ADDIN_NAMESPACE__ : '',
+});
 body.dataset.form = 'ready';
 const hostStatus = document.getElementById('host-status')!;
 
@@ -24,6 +31,34 @@ function enableExcel(): void {
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
   const readSelection = () => Excel.run(readSelectedText);
+  pane.templates.setExcel({
+    write: (name, cells) => Excel.run((context) => writeTemplateSheet(context, name, cells)),
+    // Application.cultureInfo is ExcelApi 1.11; before it, the pane's currency setting alone decides.
+    cultureName: () =>
+      Excel.run(async (context) => {
+        const culture = context.application.cultureInfo;
+        culture.load('name');
+        await context.sync();
+        return culture.name;
+      }).catch(() => null),
+  });
+  // The builder needs only ExcelApi 1.1 (getSelectedRange, Range.formulas, getRange).
+  pane.builder.setExcel({
+    selectedAddress: () => Excel.run(selectedAddress),
+    insertFormula: (formula) => Excel.run((context) => insertFormula(context, formula)),
+    readRange: (address) =>
+      Excel.run(async (context) => {
+        const bang = address.lastIndexOf('!');
+        const sheet =
+          bang === -1
+            ? context.workbook.worksheets.getActiveWorksheet()
+            : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+        const range = sheet.getRange(address.slice(bang + 1));
+        range.load('values');
+        await context.sync();
+        return range.values;
+      }),
+  });
   if (missing.some((m) => m.feature === 'resize')) {
     pane.setInsert(
       null,
@@ -50,6 +85,7 @@ function enableExcel(): void {
 }
 
 void within(officeStart, OFFICE_WAIT_MS, undefined).then((info) => {
+  followTheme(document); // Office.context.officeTheme exists only once Office.onReady has resolved
   if (info?.host === 'Excel') enableExcel();
   else {
     body.dataset.mode = 'preview';

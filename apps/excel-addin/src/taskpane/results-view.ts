@@ -167,11 +167,23 @@ export function demoLabel(doc: Document): HTMLElement {
   );
 }
 
-/** Replaces the container's content with the ranked list (or a "nothing found" note). */
-export function renderResults(container: HTMLElement, results: ResultsResponse): void {
+/** "12 suppliers found", "1 product found", "No suppliers found": the results heading and the announcement. */
+export function resultsCount(results: ResultsResponse): string {
+  const n = results.response.items.length;
+  const noun = results.kind === 'suppliers' ? 'supplier' : 'product';
+  return n === 0 ? `No ${noun}s found.` : `${n} ${noun}${n === 1 ? '' : 's'} found`;
+}
+
+/**
+ * Replaces the container's content with the ranked list (or a "nothing found" note), under a heading with the
+ * count. Returns that count for the pane's live region: a screen reader hears "12 suppliers found", not the list.
+ */
+export function renderResults(container: HTMLElement, results: ResultsResponse): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const { response } = results;
+  const count = resultsCount(results);
+  container.append(el(doc, 'h2', 'results-count', count));
   if (response.sampleData) {
     container.append(demoLabel(doc));
   }
@@ -198,12 +210,7 @@ export function renderResults(container: HTMLElement, results: ResultsResponse):
       ),
     );
   }
-  if (response.items.length === 0) {
-    container.append(
-      el(doc, 'p', 'empty', results.kind === 'suppliers' ? 'No suppliers found.' : 'No products found.'),
-    );
-    return;
-  }
+  if (response.items.length === 0) return count;
   const list = el(doc, 'ol', 'results');
   const items =
     results.kind === 'suppliers'
@@ -211,4 +218,5 @@ export function renderResults(container: HTMLElement, results: ResultsResponse):
       : results.response.items.map((p, i) => productItem(doc, p, i + 1));
   list.append(...items);
   container.append(list);
+  return count;
 }

@@ -93,7 +93,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
       status.textContent =
         error instanceof Error && !('kind' in error)
           ? error.message
-          : cellErrorFor(error, { ...runtime.settings(), proxyUrl: url.value }).message;
+          : cellErrorFor(error, runtime.errorContext()).message;
     }
   });
 }

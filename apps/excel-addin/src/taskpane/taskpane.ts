@@ -11,6 +11,7 @@ import {
   resultRows,
   SUPPLIER_TABLE,
 } from '../search/result-rows.js';
+import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
@@ -20,6 +21,8 @@ import {
   toSearchRequest,
 } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
+import { bindStartPanel } from './start-panel.js';
+import { bindTemplatesPanel, type TemplatesPanel } from './templates-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
 // Mounted at once, before office.js has finished loading (a stalled CDN must not leave the pane dead): the
@@ -31,6 +34,8 @@ export type InsertFunction = (table: SheetTable, target: InsertTarget) => Promis
 
 export interface TaskpaneOptions {
   runtime: AddinRuntime;
+  /** The build's custom-functions namespace (ADDIN_NAMESPACE), '' for none: the builder writes it. */
+  namespace?: string;
 }
 
 export interface Taskpane {
@@ -38,6 +43,10 @@ export interface Taskpane {
   setInsert(insert: InsertFunction | null, note: string): void;
   /** Links mode's Excel parts: insertion and reading the selected cells (null in preview mode). */
   links: LinksPanel;
+  /** The formula builder's Excel parts: the range picker and inserting the formula. */
+  builder: BuilderPanel;
+  /** "New sheet from a template": writing the sheet (null in preview mode). */
+  templates: TemplatesPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -56,12 +65,14 @@ function sheetTable<T>(
   };
 }
 
-export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Taskpane {
+export function mountTaskpane(doc: Document, { runtime, namespace = '' }: TaskpaneOptions): Taskpane {
   const form = byId<HTMLFormElement>(doc, 'search-form');
   const query = byId<HTMLInputElement>(doc, 'query');
   const formError = byId<HTMLElement>(doc, 'form-error');
   const progress = byId<HTMLElement>(doc, 'progress');
   const results = byId<HTMLElement>(doc, 'results');
+  // The live region: states and counts ("Searching…", "12 suppliers found"), never the list itself.
+  const announce = byId<HTMLElement>(doc, 'results-announce');
   const searchButton = byId<HTMLButtonElement>(doc, 'search-button');
   const cancelButton = byId<HTMLButtonElement>(doc, 'cancel-button');
   const insertPanel = byId<HTMLElement>(doc, 'insert');
@@ -80,6 +91,9 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
   bindSettingsPanel(doc, runtime, loadProviders);
   void runtime.ready().then(loadProviders);
   const links = bindLinksPanel(doc, { runtime });
+  const builder = bindBuilderPanel(doc, runtime, namespace);
+  bindStartPanel(doc, runtime);
+  const templates = bindTemplatesPanel(doc, runtime, namespace);
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -117,6 +131,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     const controller = new AbortController();
     running = controller;
     setBusy(true);
+    announce.textContent = 'Searching…';
     try {
       // The settings gate: a search started while saved settings are still being read waits for them.
       await runtime.ready();
@@ -131,11 +146,13 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
         found = { kind: 'suppliers', response: await client.searchSuppliers(request.params, { signal }) };
       }
       last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
-      renderResults(results, found);
+      announce.textContent = renderResults(results, found);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {
-      if (!controller.signal.aborted) formError.textContent = cellErrorFor(error, runtime.settings()).message;
+      if (!controller.signal.aborted)
+        formError.textContent = cellErrorFor(error, runtime.errorContext()).message;
+      announce.textContent = controller.signal.aborted ? 'Search cancelled.' : 'Search failed.';
     } finally {
       if (running === controller) {
         running = null;
@@ -172,7 +189,7 @@ export function mountTaskpane(doc: Document, { runtime }: TaskpaneOptions): Task
     if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
   };
   setInsert(null, insertNote);
-  return { setInsert, links };
+  return { setInsert, links, builder, templates };
 }
 
 /** Every `[data-option]` field of the form, as search-request.ts reads it. */
@@ -225,7 +242,7 @@ async function fillProviders(doc: Document, runtime: AddinRuntime): Promise<void
     box.replaceChildren();
     const hint = doc.createElement('span');
     hint.className = 'hint';
-    hint.textContent = cellErrorFor(error, runtime.settings()).message;
+    hint.textContent = cellErrorFor(error, runtime.errorContext()).message;
     box.append(hint);
   }
 }

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import { FAKE_OFFICE_JS } from './fake-excel-host.js';
+
+// The built pane "in Excel": office.js is answered by a fake Excel host (test/fake-excel-host.ts) that records
+// what the pane writes. The builder inserts a formula with the keyboard alone, and each template writes its
+// sheet, on demo data, at 320 px.
+
+let pane: BuiltPane;
+let context: BrowserContext;
+let page: Page;
+const temp: string[] = [];
+
+beforeAll(async () => {
+  const outDir = inject('addinDist');
+  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-excel-'));
+  temp.push(profile);
+  pane = await serveBuiltPane(outDir);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 320, height: 700 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+    route.fulfill({ body: FAKE_OFFICE_JS, contentType: 'text/javascript' }),
+  );
+  await page.goto(`${pane.origin}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate(() => localStorage.clear());
+  await page.click('#settings-toggle');
+  await page.fill('#proxy-url', pane.proxy.url);
+  await page.click('#settings-save');
+  await page.locator('#settings-status', { hasText: 'Saved' }).waitFor();
+  await page.click('#settings-toggle');
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await pane?.close();
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+async function tabTo(selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+  for (let i = 0; i < 120; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+const fake = () =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          fakeExcel: {
+            formulas: Record<string, string>;
+            values: Record<string, unknown>;
+            sheets: string[];
+            active: string;
+          };
+        }
+      ).fakeExcel,
+  );
+
+describe('the pane in Excel (a fake host)', () => {
+  it('is in Excel mode', async () => {
+    expect(await page.getAttribute('body', 'data-mode')).toBe('excel');
+  });
+
+  it('the builder inserts =SUPPLIERS into the selected cell with the keyboard alone', async () => {
+    await page.focus('body');
+    await tabTo('#builder-toggle');
+    await page.keyboard.press('Enter');
+    await tabTo('#builder-arg-keyword');
+    await page.keyboard.type('玩具厂');
+    await tabTo('#builder-options input[value="factoryOnly"]');
+    await page.keyboard.press('Space');
+    await tabTo('#builder-insert');
+    await page.keyboard.press('Enter');
+    await page.locator('#builder-status', { hasText: 'Inserted' }).waitFor();
+    expect((await fake()).formulas).toMatchObject({ 'Sheet1!C3': '=SUPPLIERS("玩具厂","factoryOnly")' });
+    expect(await page.textContent('#builder-status')).toBe(
+      'Inserted =SUPPLIERS("玩具厂","factoryOnly") at Sheet1!C3.',
+    );
+  });
+
+  it('the range picker puts the selected range into OFFERS', async () => {
+    await page.selectOption('#builder-function', 'OFFERS');
+    await page.click('#builder-pick-range');
+    await page.waitForFunction(
+      () => (document.getElementById('builder-arg-links') as HTMLInputElement).value !== '',
+    );
+    expect(await page.inputValue('#builder-arg-links')).toBe('Sheet1!C3:D4');
+    expect(await page.textContent('#builder-formula')).toBe('=OFFERS(Sheet1!C3:D4)');
+  });
+
+  it('supplier shortlist: a labelled sheet with =SUPPLIERS over its input cells', async () => {
+    await page.click('#templates button[data-template="shortlist"]');
+    await page.locator('#templates-status', { hasText: 'Created' }).waitFor();
+    const excel = await fake();
+    expect(excel.active).toBe('Supplier shortlist');
+    expect(excel.values).toMatchObject({
+      'Supplier shortlist!A2': 'Keyword',
+      'Supplier shortlist!B2': '玩具厂',
+      'Supplier shortlist!B3': 'factoryOnly',
+    });
+    expect(excel.formulas['Supplier shortlist!A7']).toBe('=SUPPLIERS(B2,B3,B4)');
+  });
+
+  it("link pricing sheet: demo links, the workbook's currency (en-GB → GBP), =OFFERS over them", async () => {
+    await page.click('#templates button[data-template="pricing"]');
+    await page.locator('#templates-status', { hasText: 'Link pricing' }).waitFor();
+    const excel = await fake();
+    expect(excel.values['Link pricing!B3']).toBe('GBP');
+    expect(String(excel.values['Link pricing!A7'])).toMatch(/1688\.com/);
+    expect(excel.formulas['Link pricing!B6']).toBe(
+      '=OFFERS(A7:A56,"title,price,subtotal,moq,stock,supplier",A2:B3)',
+    );
+  });
+});

@@ -1,0 +1,124 @@
+import { createClient } from '@yuantou/core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as excelFunctions from '../src/app/functions.js';
+import { sharedRuntime } from '../src/app/shared-runtime.js';
+import {
+  type Argument,
+  callFormula,
+  pricingTemplate,
+  shortlistTemplate,
+  type Template,
+  workbookCurrency,
+} from '../src/taskpane/templates.js';
+import { stubCustomFunctions } from './custom-functions-global.js';
+import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+
+// Each starter sheet on demo data: its formula cells are run exactly as Excel would call them — the exported
+// custom functions, with each reference replaced by the template's own cell values — against the real proxy
+// in demo mode.
+
+beforeEach(stubCustomFunctions);
+afterEach(() => vi.unstubAllGlobals());
+
+const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+const parse = (a1: string) => {
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  return { column: column(letters!), row: Number(row) };
+};
+
+/** A reference's value in the sheet: one cell's value, or a range's rows ('' where empty). */
+function resolve(template: Template, arg: Argument): unknown {
+  if ('text' in arg) return arg.text;
+  if ('number' in arg) return arg.number;
+  const values = new Map(template.cells.map((c) => [c.address, c.value ?? '']));
+  const [from, to = from] = arg.ref.split(':') as [string, string?];
+  const a = parse(from);
+  const b = parse(to!);
+  if (a.row === b.row && a.column === b.column) return values.get(from) ?? '';
+  const rows: unknown[][] = [];
+  for (let r = a.row; r <= b.row; r += 1) {
+    const row: unknown[] = [];
+    for (let c = a.column; c <= b.column; c += 1)
+      row.push(values.get(`${String.fromCharCode(64 + c)}${r}`) ?? '');
+    rows.push(row);
+  }
+  return rows;
+}
+
+const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
+  SUPPLIERS: excelFunctions.suppliers,
+  OFFERS: excelFunctions.offers,
+};
+
+async function calculate(template: Template) {
+  const results: { address: string; formula: string; value: unknown[][] }[] = [];
+  for (const cell of template.cells.filter((c) => c.call)) {
+    const fn = EXCEL_NAMES[cell.call!.fn]!;
+    const args = cell.call!.args.map((a) => resolve(template, a)) as never[];
+    results.push({
+      address: cell.address,
+      formula: callFormula(cell.call!),
+      value: (await fn(...args)) as unknown[][],
+    });
+  }
+  return results;
+}
+
+describe('starter sheets on demo data', () => {
+  let proxy: DemoProxy;
+  beforeAll(async () => {
+    proxy = await startDemoProxy();
+  }, 180_000);
+  afterAll(() => proxy.close());
+  beforeEach(async () => {
+    await sharedRuntime.update({ proxyUrl: proxy.url, token: '' });
+  });
+
+  it('supplier shortlist: labelled inputs, =SUPPLIERS over them spills ranked factories', async () => {
+    const template = shortlistTemplate();
+    expect(template.cells.filter((c) => c.style === 'label').map((c) => c.value)).toEqual([
+      'Keyword',
+      'Options',
+      'How many',
+    ]);
+    const [list] = await calculate(template);
+    expect(list!.formula).toBe('=SUPPLIERS(B2,B3,B4)');
+    expect(list!.value[0]).toEqual(expect.arrayContaining(['rank', 'company', 'factory?']));
+    expect(list!.value.length).toBeGreaterThan(2);
+    expect(list!.value.length).toBeLessThanOrEqual(1 + 10); // B4: at most 10
+    // factoryOnly in B3 was applied: every row is a factory.
+    const factory = list!.value[0]!.indexOf('factory?');
+    expect(list!.value.slice(1).every((row) => row[factory] === true)).toBe(true);
+  });
+
+  it('link pricing sheet: OFFERS at the quantity in B2, in the currency in B3, row by row beside the links', async () => {
+    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '玩具', pageSize: 3 });
+    const links = items.map((p) => p.url ?? p.id);
+    const template = pricingTemplate(workbookCurrency('', 'en-US'), links);
+    expect(template.cells.find((c) => c.address === 'B3')?.value).toBe('USD');
+    const requestsBefore = proxy.requests.filter((u) => u.startsWith('/v1/offers')).length;
+    const [table] = await calculate(template);
+    expect(table!.formula).toBe('=OFFERS(A7:A56,"title,price,subtotal,moq,stock,supplier",A2:B3)');
+    const [header, ...rows] = table!.value;
+    expect(header).toEqual(
+      expect.arrayContaining(['price (CNY)', 'price (USD)', 'subtotal (CNY)', 'rate date']),
+    );
+    expect(rows).toHaveLength(50); // one per cell of A7:A56, aligned with the links
+    const price = header!.indexOf('price (CNY)');
+    const subtotal = header!.indexOf('subtotal (CNY)');
+    for (const row of rows.slice(0, links.length)) {
+      expect(typeof row[price]).toBe('number');
+      expect(row[subtotal]).toBeCloseTo((row[price] as number) * 500, 2); // priced at B2's 500
+    }
+    expect(rows.slice(links.length).every((row) => row.every((cell) => cell === ''))).toBe(true);
+    // The whole column is one request (the offers batcher).
+    expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - requestsBefore).toBe(1);
+  });
+
+  it("the workbook's currency: the pane's setting first, then the culture's, else CNY only", () => {
+    expect(workbookCurrency('EUR', 'en-US')).toBe('EUR');
+    expect(workbookCurrency('', 'ja-JP')).toBe('JPY');
+    expect(workbookCurrency('', 'zh-CN')).toBe('');
+    expect(workbookCurrency('', null)).toBe('');
+  });
+});
