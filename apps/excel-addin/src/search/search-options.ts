@@ -15,7 +15,9 @@ import {
 /**
  * Parameters set by the function's own arguments or by the add-in (keyword, image, paging), never by `options`.
  */
-type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize';
+type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize' | 'maxAge';
+// `maxAge` (how old an answer may be, issue 22) is not a formula option yet: the add-in does not send one, so it
+// is refused rather than silently dropped.
 
 /**
  * Options that change how the add-in shows results, not what the proxy is asked; never sent. `rich=off` gives
@@ -46,6 +48,8 @@ export const SEARCH_OPTION_DOCS: Readonly<Record<SearchOptionName, string>> = {
   language:
     'Translate titles: zh, en, ru, vi, ja, ko, fr, pt, es; an English keyword is searched in Chinese (lang).',
   currency: 'Add the CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+  quantity:
+    '=PRODUCTS: the pieces you mean to order; each product is priced and ranked at this quantity (qty). =SUPPLIERS refuses it.',
   rich: 'rich=off: plain values where Excel could show cards and pictures.',
 };
 
