@@ -22,6 +22,7 @@ export { isPublicHostname, MAX_IMAGE_URL_LENGTH, PublicImageUrl } from './models
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';
+export * from './models/supplier-detail.js';
 export {
   creditLevelFromTags,
   normalizeCreditLevel,
@@ -44,8 +45,10 @@ export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/
 export {
   defineOfferOperation,
   defineOperation,
+  defineSupplierOperation,
   type OfferOperationParts,
   type OperationParts,
+  type SupplierOperationParts,
 } from './providers/define-operation.js';
 export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
@@ -91,3 +94,16 @@ export {
 export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
 export { inferFactory, type TraderInference } from './ranking/trader-inference.js';
+export { mergeSupplierDetails } from './suppliers/merge-supplier-details.js';
+export {
+  BROAD_CATALOGUE,
+  LOW_FULFILMENT,
+  LOW_PICKUP,
+  namesDiffer,
+  type SupplierSignal,
+  type SupplierSignalKind,
+  supplierSignals,
+  supplierVerdict,
+  VERY_BROAD_CATALOGUE,
+} from './suppliers/supplier-evidence.js';
+export { creditCheckUrl, parseSupplierRef, supplierRefText } from './suppliers/supplier-ref.js';

@@ -27,6 +27,7 @@ import {
   searchDemoProductsByImage,
   searchDemoSuppliers,
 } from './demo-search.js';
+import { DEMO_SUPPLIER_PATH, demoGetSupplier, respondDemoSupplier } from './demo-supplier-operation.js';
 
 // The demo provider answers from bundled sample data, with no network and no credentials. It still goes
 // through the same contract as the real providers (buildRequest → respond → parseResponse), so the proxy,
@@ -84,6 +85,7 @@ function respond(request: ProviderRequest): ProviderResponse {
   if (path === PATHS.products) return answer(ProductQuery, (q) => searchDemoProducts(q));
   if (path === PATHS.image) return answer(ImageQuery, (q) => searchDemoProductsByImage(q));
   if (path === PATHS.offer) return respondOffer(input);
+  if (path === DEMO_SUPPLIER_PATH) return respondDemoSupplier(new URLSearchParams(match?.[2] ?? ''));
   return json(404, {
     code: 'not_found',
     message: `no demo operation at ${path ?? request.url.slice(0, 40)}`,
@@ -161,7 +163,7 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
  */
 export const demoAdapter: AdapterWith<
   DemoCredentials,
-  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'respond'
+  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'getSupplier' | 'respond'
 > = defineAdapter({
   id: 'demo',
   name: 'Demo (bundled sample data)',
@@ -185,5 +187,6 @@ export const demoAdapter: AdapterWith<
     demoFilters,
   ),
   getOffer,
+  getSupplier: demoGetSupplier,
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>);
