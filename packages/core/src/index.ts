@@ -2,6 +2,7 @@
 
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
+export * from './api/supplier-routes.js';
 export {
   type CallOptions,
   createClient,

@@ -154,7 +154,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     searchProducts: cache.productTtlSeconds,
     searchProductsByImage: cache.imageTtlSeconds,
   };
-  const ttlSeconds = { ...searchTtlSeconds, getOffer: cache.offerTtlSeconds };
+  // A supplier's registration, badges and catalogue change slowly: a day (issue 25).
+  const ttlSeconds = { ...searchTtlSeconds, getOffer: cache.offerTtlSeconds, getSupplier: 86_400 };
   return {
     host,
     port: input.port ?? DEFAULTS.port,

@@ -24,6 +24,8 @@ export interface CachedResult {
   page: unknown;
   fromCache: boolean;
   stale: boolean;
+  /** Epoch ms when the provider answered (now for a fresh call). */
+  storedAt: number;
 }
 
 /**
@@ -58,23 +60,25 @@ export function createCachePath(deps: CachePathDeps): CachePath {
     key: string,
     deadline: Deadline,
     signal?: AbortSignal,
-  ): Promise<{ page: unknown; fromCache: boolean }> {
+  ): Promise<{ page: unknown; fromCache: boolean; storedAt: number }> {
     const caller = deps.callers.get(provider)!;
-    return flight.run<{ page: unknown; fromCache: boolean }>(
+    return flight.run<{ page: unknown; fromCache: boolean; storedAt: number }>(
       key,
       async (flightSignal) => {
         const page = await caller.call(operation, params, flightSignal, deadline);
         await cache.store(key, operation, page).catch((error) => {
           logger.warn({ err: errorSummary(error) }, 'cache write failed');
         });
-        return { page, fromCache: false };
+        return { page, fromCache: false, storedAt: Date.now() };
       },
       {
         signal,
         // Another instance holds the lease: its page lands in the shared cache when it is done.
         peerResult: async () => {
           const found = await lookup(key, operation);
-          return found?.freshness === 'fresh' ? { page: found.entry.page, fromCache: true } : undefined;
+          return found?.freshness === 'fresh'
+            ? { page: found.entry.page, fromCache: true, storedAt: found.entry.storedAt }
+            : undefined;
         },
       },
     );
@@ -106,7 +110,7 @@ export function createCachePath(deps: CachePathDeps): CachePath {
         metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
         deps.hits.count(provider);
         if (stale) refreshInBackground(provider, operation, params, key);
-        return { page: found.entry.page, fromCache: true, stale };
+        return { page: found.entry.page, fromCache: true, stale, storedAt: found.entry.storedAt };
       }
       metrics.cache.inc({ provider, operation, result: 'miss' });
       // The caller's wait shares the call's one deadline; a coalesced call's own answer is kept as it is.

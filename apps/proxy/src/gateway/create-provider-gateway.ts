@@ -1,4 +1,4 @@
-import type { Offer, ProviderId } from '@yuantou/core';
+import type { Offer, ProviderId, SupplierDetail } from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { Redis } from 'ioredis';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
@@ -82,6 +82,22 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
         stale: result.stale,
         durationMs: Math.round(performance.now() - started),
         ignored,
+      };
+    },
+
+    async getSupplier(provider, ref, signal) {
+      const started = performance.now();
+      const deadline = deadlineFrom(options.deadlineMs);
+      signal?.throwIfAborted();
+      // Mapped before the cache, like getOffer: an id form this provider cannot look up costs nothing.
+      const { params } = operationOf(settingsOf(provider), 'getSupplier').map(ref);
+      const result = await path.cached(provider, 'getSupplier', params, deadline, signal);
+      return {
+        detail: result.page as SupplierDetail,
+        fromCache: result.fromCache,
+        stale: result.stale,
+        durationMs: Math.round(performance.now() - started),
+        storedAt: result.storedAt,
       };
     },
 

@@ -11,6 +11,10 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.getOffer`);
       return inner.getOffer(provider, query, signal);
     },
+    getSupplier(provider, ref, signal) {
+      calls.push(`${provider}.getSupplier`);
+      return inner.getSupplier(provider, ref, signal);
+    },
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),
