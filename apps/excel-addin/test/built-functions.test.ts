@@ -96,7 +96,15 @@ describe('dist/functions.js loaded as Excel loads it', () => {
 
     await import(/* @vite-ignore */ pathToFileURL(path.join(outDir, 'functions.mjs')).href);
 
-    expect(associated).toEqual(['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT']);
+    expect(associated).toEqual([
+      'SUPPLIERS',
+      'PRODUCTS',
+      'PRODUCTSBYIMAGE',
+      'OFFER',
+      'OFFERS',
+      'PRICEAT',
+      'SUPPLIER',
+    ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);
     const rows = (await cells[0]) as unknown[][];
