@@ -50,6 +50,8 @@ describe('loadConfig', () => {
       searchProductsByImage: 600,
       // Offer details: prices and stock change during the day (issue 13: default 6 h).
       getOffer: 21_600,
+      // A supplier's registration, badges and catalogue change slowly (issue 25: a day).
+      getSupplier: 86_400,
     });
     expect(config.offerProviders.map((p) => p.id)).toEqual(['demo']);
     expect(config.cache.staleSeconds).toBe(3_600);

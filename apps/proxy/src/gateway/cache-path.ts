@@ -60,9 +60,9 @@ export function createCachePath(deps: CachePathDeps): CachePath {
     key: string,
     deadline: Deadline,
     signal?: AbortSignal,
-  ): Promise<{ page: unknown; fromCache: boolean; storedAt: number }> {
+  ): Promise<Fetched> {
     const caller = deps.callers.get(provider)!;
-    return flight.run<{ page: unknown; fromCache: boolean; storedAt: number }>(
+    return flight.run<Fetched>(
       key,
       async (flightSignal) => {
         const page = await caller.call(operation, params, flightSignal, deadline);
@@ -76,9 +76,7 @@ export function createCachePath(deps: CachePathDeps): CachePath {
         // Another instance holds the lease: its page lands in the shared cache when it is done.
         peerResult: async () => {
           const found = await lookup(key, operation);
-          return found?.freshness === 'fresh'
-            ? { page: found.entry.page, fromCache: true, storedAt: found.entry.storedAt }
-            : undefined;
+          return found?.freshness === 'fresh' ? fromEntry(found) : undefined;
         },
       },
     );
@@ -110,7 +108,7 @@ export function createCachePath(deps: CachePathDeps): CachePath {
         metrics.cache.inc({ provider, operation, result: stale ? 'stale' : 'hit' });
         deps.hits.count(provider);
         if (stale) refreshInBackground(provider, operation, params, key);
-        return { page: found.entry.page, fromCache: true, stale, storedAt: found.entry.storedAt };
+        return { ...fromEntry(found), stale };
       }
       metrics.cache.inc({ provider, operation, result: 'miss' });
       // The caller's wait shares the call's one deadline; a coalesced call's own answer is kept as it is.
@@ -128,6 +126,15 @@ export function createCachePath(deps: CachePathDeps): CachePath {
     },
   };
 }
+
+type Fetched = Omit<CachedResult, 'stale'>;
+
+/** A cache entry as a result: its page and when the provider answered it. */
+const fromEntry = (found: CacheLookup): Fetched => ({
+  page: found.entry.page,
+  fromCache: true,
+  storedAt: found.entry.storedAt,
+});
 
 /** A cache outage must not fail searches: a failed read is a miss. */
 async function lookupOrMiss(

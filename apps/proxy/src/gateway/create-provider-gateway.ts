@@ -3,9 +3,9 @@ import { ProviderError } from '@yuantou/core';
 import type { Redis } from 'ioredis';
 import { upstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createCacheHitTally } from './cache-hit-tally.js';
-import { createCachePath } from './cache-path.js';
+import { type CachePath, createCachePath } from './cache-path.js';
 import { deadlineFrom } from './deadline.js';
-import type { GatewayOptions, GatewayResult, ProviderGateway } from './gateway-contract.js';
+import type { GatewayOptions, GatewayResult, ProviderGateway, ProviderSettings } from './gateway-contract.js';
 import {
   createProviderCaller,
   operationOf,
@@ -54,6 +54,8 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     return options.providers.find((p) => p.id === provider)!;
   }
 
+  const detail = detailLookup(path, settingsOf, options.deadlineMs);
+
   return {
     async search(provider, operation, query, signal) {
       const started = performance.now();
@@ -69,36 +71,13 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
     },
 
     async getOffer(provider, query, signal) {
-      const started = performance.now();
-      const deadline = deadlineFrom(options.deadlineMs);
-      signal?.throwIfAborted();
-      // Checked before the cache: a provider without a detail endpoint is a caller error, not a miss.
-      // The key is the params: languages the provider cannot give map to the same params, one entry, one call.
-      const { params, ignored } = operationOf(settingsOf(provider), 'getOffer').map(query);
-      const result = await path.cached(provider, 'getOffer', params, deadline, signal);
-      return {
-        offer: result.page as Offer,
-        fromCache: result.fromCache,
-        stale: result.stale,
-        durationMs: Math.round(performance.now() - started),
-        ignored,
-      };
+      const { page, storedAt: _, ...result } = await detail(provider, 'getOffer', query, signal);
+      return { ...result, offer: page as Offer };
     },
 
     async getSupplier(provider, ref, signal) {
-      const started = performance.now();
-      const deadline = deadlineFrom(options.deadlineMs);
-      signal?.throwIfAborted();
-      // Mapped before the cache, like getOffer: an id form this provider cannot look up costs nothing.
-      const { params } = operationOf(settingsOf(provider), 'getSupplier').map(ref);
-      const result = await path.cached(provider, 'getSupplier', params, deadline, signal);
-      return {
-        detail: result.page as SupplierDetail,
-        fromCache: result.fromCache,
-        stale: result.stale,
-        durationMs: Math.round(performance.now() - started),
-        storedAt: result.storedAt,
-      };
+      const { page, ignored: _, ...result } = await detail(provider, 'getSupplier', ref, signal);
+      return { ...result, detail: page as SupplierDetail };
     },
 
     usage,
@@ -114,6 +93,31 @@ export function createProviderGateway(options: GatewayOptions, hooks: GatewayHoo
       hits.close();
       await Promise.allSettled([...callers.values()].map((caller) => caller.close()));
     },
+  };
+}
+
+/**
+ * One offer's or supplier's details: mapped before the cache (a provider without the operation, or an id form it
+ * cannot look up, is a caller error costing nothing), then the cache path. The key is the params: queries the
+ * provider cannot tell apart map to one entry, one call.
+ */
+function detailLookup(
+  path: CachePath,
+  settingsOf: (provider: ProviderId) => ProviderSettings,
+  deadlineMs: number,
+) {
+  return async (
+    provider: ProviderId,
+    operation: 'getOffer' | 'getSupplier',
+    query: unknown,
+    signal: AbortSignal | undefined,
+  ) => {
+    const started = performance.now();
+    const deadline = deadlineFrom(deadlineMs);
+    signal?.throwIfAborted();
+    const { params, ignored } = operationOf(settingsOf(provider), operation).map(query);
+    const result = await path.cached(provider, operation, params, deadline, signal);
+    return { ...result, durationMs: Math.round(performance.now() - started), ignored };
   };
 }
 
