@@ -101,4 +101,28 @@ describe('GET /v1/suppliers/:id over HTTP', () => {
     expect(answer.status).toBe(404);
     expect(answer.body.kind).toBe('not_found');
   });
+
+  it('budgeted: the follow-up refused by the daily budget keeps the paid detail; a spent budget is a 503 quota, unpaid', async () => {
+    const config = fakeConfig(suite.fakes);
+    const proxy = await suite.start({
+      ...config,
+      providers: config.providers.map((p) => ({ ...p, dailyCalls: 1 })),
+    });
+    const first = await proxy.get(path(MEMBER));
+    expect(first.status).toBe(200);
+    // shop_info spent TMAPI's one call: shop/items was refused before it was sent, the detail kept without it.
+    expect(first.body.supplier.catalogueSize).toBeNull();
+    expect(first.body.supplier.companyName).toBe('汕头市澄海区嘉玩玩具厂');
+    expect(first.body.providers.map((p: { outcome: string }) => p.outcome)).toEqual(['ok', 'ok']);
+    expect(first.body.signals).toContainEqual({
+      kind: 'unknown',
+      reason: 'catalogue size not given',
+      evidence: null,
+    });
+    expect(paid()).toEqual({ shopInfo: 1, shopItems: 0, sellerInfo: 1 });
+    const other = await proxy.get(path('b2b-2208087470531de12d'));
+    expect(other.status).toBe(503);
+    expect(other.body.kind).toBe('quota');
+    expect(paid()).toEqual({ shopInfo: 1, shopItems: 0, sellerInfo: 1 });
+  });
 });
