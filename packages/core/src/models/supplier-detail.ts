@@ -92,8 +92,6 @@ export const SupplierDetail = z.object({
   /** A web IM (旺旺) link to chat with the seller. */
   chatUrl: z.string().nullable(),
   location: Location,
-  /** The place in `language`, as search results give it; `null` when not translated. */
-  locationTranslated: z.string().nullable(),
   /** Years on 1688 as a TrustPass member (TMAPI `tp_year`, official `tpYear`). */
   yearsOnPlatform: z.number().nonnegative().nullable(),
   badges: SupplierBadges,
@@ -122,7 +120,6 @@ export function emptySupplierDetail(provider: ProviderId): SupplierDetail {
     shopUrl: null,
     chatUrl: null,
     location: { province: null, city: null },
-    locationTranslated: null,
     yearsOnPlatform: null,
     badges: {
       factory: null,
