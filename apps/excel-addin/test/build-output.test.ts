@@ -23,7 +23,14 @@ describe('functions.json', () => {
       }[];
     };
     const searches = ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE'];
-    expect(functions.map((f) => f.id)).toEqual([...searches, 'OFFER', 'OFFERS', 'PRICEAT', 'FIELDS']);
+    expect(functions.map((f) => f.id)).toEqual([
+      ...searches,
+      'OFFER',
+      'OFFERS',
+      'PRICEAT',
+      'FIELDS',
+      'SUPPLIER',
+    ]);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
       expect(first).toMatchObject({
@@ -107,7 +114,7 @@ describe('functions.json', () => {
 
   it('is matched by CustomFunctions.associate calls in the bundle', () => {
     const script = read('functions.js');
-    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT']) {
+    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT', 'SUPPLIER']) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }
   });

@@ -159,4 +159,26 @@ describe('dist/functions.js on hosts with and without data types', () => {
     expect(off).toEqual(plain);
     expect(offOne).toEqual(plainOne);
   });
+
+  it('SUPPLIER spills its company card (five sections) where supported, and plain values where not', async () => {
+    const fns = await loadOnHost('rich-supplier', { CustomFunctionsRuntime: '1.4', ExcelApi: '1.19' });
+    const list = await fns.SUPPLIERS!('玩具厂', [['provider=demo; rich=off']], 1, {});
+    const link = String(list[1]![list[0]!.indexOf('link')]);
+    const [row] = await fns.SUPPLIER!(link, 'company,verdict,catalogue', {});
+    const card = row![0] as Excel.EntityCellValue;
+    expect(card.type).toBe('Entity');
+    expect(card.layouts?.card?.sections?.map((s) => s.title)).toEqual([
+      'Identity and registration',
+      'Badges and years',
+      'Ratings and rates',
+      'Signals',
+      'Links',
+    ]);
+    expect(card.properties?.Catalogue).toMatchObject({ type: 'Double', numberFormat: '#,##0' });
+    expect(JSON.stringify(row)).not.toContain(TOKEN);
+    const plainHost = await loadOnHost('plain-supplier', { CustomFunctionsRuntime: '1.3', ExcelApi: '1.19' });
+    const [plain] = await plainHost.SUPPLIER!(link, 'company,verdict,catalogue', {});
+    for (const cell of plain!) expect(typeof cell).not.toBe('object');
+    expect(plain![0]).toBe(card.text);
+  });
 });

@@ -104,6 +104,7 @@ describe('dist/functions.js loaded as Excel loads it', () => {
       'OFFERS',
       'PRICEAT',
       'FIELDS',
+      'SUPPLIER',
     ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);

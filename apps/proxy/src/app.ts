@@ -33,6 +33,7 @@ import offerHistoryRoutes from './routes/v1/offer-history.js';
 import offersRoutes from './routes/v1/offers.js';
 import productsRoutes from './routes/v1/products.js';
 import providersRoutes from './routes/v1/providers.js';
+import supplierDetailRoutes from './routes/v1/supplier-detail.js';
 import suppliersRoutes from './routes/v1/suppliers.js';
 import usageRoutes from './routes/v1/usage.js';
 
@@ -117,6 +118,7 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(healthRoutes);
   await app.register(providersRoutes, { config });
   await app.register(suppliersRoutes, { config });
+  await app.register(supplierDetailRoutes, { config });
   await app.register(productsRoutes, { config });
   await app.register(offersRoutes, { config, redisKeyPrefix: deps.gatewayHooks?.redisKeyPrefix });
   await app.register(landedCostRoutes, { config });

@@ -1,5 +1,5 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { LANDED_ROUTES, OFFER_ROUTES, ROUTES } from '@yuantou/core';
+import { LANDED_ROUTES, OFFER_ROUTES, ROUTES, SUPPLIER_ROUTES } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from './support/test-app.js';
 
@@ -13,7 +13,9 @@ describe('/openapi.json', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toMatch(/^3\./);
-    const offerPaths = Object.values(OFFER_ROUTES).map((path) => path.replace(/:(\w+)/g, '{$1}'));
+    const offerPaths = [...Object.values(OFFER_ROUTES), ...Object.values(SUPPLIER_ROUTES)].map((path) =>
+      path.replace(/:(\w+)/g, '{$1}'),
+    );
     expect(Object.keys(document.paths).sort()).toEqual(
       [...Object.values(ROUTES), ...offerPaths, ...Object.values(LANDED_ROUTES), '/metrics'].sort(),
     );

@@ -4,6 +4,7 @@ export * from './api/landed-routes.js';
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
 export * from './api/seller-labels.js';
+export * from './api/supplier-routes.js';
 export {
   type CallOptions,
   createClient,
@@ -34,6 +35,7 @@ export { isPublicHostname, MAX_IMAGE_URL_LENGTH, PublicImageUrl } from './models
 export * from './models/query.js';
 export * from './models/ranked.js';
 export * from './models/supplier.js';
+export * from './models/supplier-detail.js';
 export {
   creditLevelFromTags,
   normalizeCreditLevel,
@@ -64,8 +66,10 @@ export { type DajisaasCredentials, dajisaasAdapter } from './providers/dajisaas/
 export {
   defineOfferOperation,
   defineOperation,
+  defineSupplierOperation,
   type OfferOperationParts,
   type OperationParts,
+  type SupplierOperationParts,
 } from './providers/define-operation.js';
 export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
 export type { DemoFreightParams } from './providers/demo/demo-freight.js';
@@ -124,3 +128,16 @@ export {
 export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
 export { inferFactory, type TraderInference } from './ranking/trader-inference.js';
+export { mergeSupplierDetails } from './suppliers/merge-supplier-details.js';
+export {
+  BROAD_CATALOGUE,
+  LOW_FULFILMENT,
+  LOW_PICKUP,
+  namesDiffer,
+  type SupplierSignal,
+  type SupplierSignalKind,
+  supplierSignals,
+  supplierVerdict,
+  VERY_BROAD_CATALOGUE,
+} from './suppliers/supplier-evidence.js';
+export { creditCheckUrl, parseSupplierRef, supplierRefText } from './suppliers/supplier-ref.js';

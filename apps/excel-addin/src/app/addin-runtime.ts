@@ -13,6 +13,7 @@ import {
 } from '../runtime/settings.js';
 import { type KeyValueStore, memoryStore, SETTINGS_KEY } from '../runtime/settings-store.js';
 import { createSearchFunctions, type SearchFunctions } from '../search/search-functions.js';
+import { createSupplierFunctions, type SupplierFunctions } from '../supplier/supplier-functions.js';
 
 // The one object the shared runtime holds: settings, the proxy client, the query cache and the search
 // functions. The custom functions and the task pane run in the same page (manifest <Runtime lifetime="long">),
@@ -52,6 +53,8 @@ export interface AddinRuntime {
   /** Offers looked up by =OFFER, =OFFERS, =PRICEAT and the pane, by language and offer id. */
   offerCache: QueryCache;
   offers: OfferFunctions;
+  /** =SUPPLIER: one supplier's due-diligence row and card (sharing the search cache). */
+  suppliers: SupplierFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -151,6 +154,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       ready: () => gate,
       richCells: richCellCapabilities,
       defaults: () => ({ language: settings.language, currency: settings.currency }),
+    }),
+    suppliers: createSupplierFunctions({
+      client: getClient,
+      cache,
+      ready: () => gate,
+      richCells: richCellCapabilities,
     }),
     async update(changes) {
       await gate;

@@ -1,6 +1,7 @@
 import type { FunctionDoc } from '../cells/function-docs.js';
 import { OFFER_DOCS } from '../offers/offer-docs.js';
 import { SEARCH_DOCS } from '../search/search-docs.js';
+import { SUPPLIER_DOCS } from '../supplier/supplier-docs.js';
 
 // Every Excel function the add-in declares, one entry each, from the families' own tables (see
 // cells/function-docs.ts). A new family (landed/, supplier/, history/…) exports its entries and adds them
@@ -20,4 +21,9 @@ export const FIELDS_DOC: FunctionDoc = {
   options: [],
 };
 
-export const FUNCTION_CATALOG: readonly FunctionDoc[] = [...SEARCH_DOCS, ...OFFER_DOCS, FIELDS_DOC];
+export const FUNCTION_CATALOG: readonly FunctionDoc[] = [
+  ...SEARCH_DOCS,
+  ...OFFER_DOCS,
+  FIELDS_DOC,
+  ...SUPPLIER_DOCS,
+];

@@ -172,3 +172,23 @@ export function fields(name?: string): string[][] {
     throw toCustomFunctionsError(cellErrorFor(error, settings()));
   }
 }
+
+/**
+ * One 1688 supplier's due-diligence row, to fill down a column of member ids or shop links.
+ * @customfunction SUPPLIER
+ * @helpurl https://localhost:3000/help.html#supplier-due-diligence
+ * @param idOrLink A member id (b2b-…), a shop link (https://shopNNN.1688.com, winport.m.1688.com/…?memberId=…) or a login id.
+ * @param [fields] Columns in order, e.g. "company,verdict,catalogue,creditCode,shop,chat" (default: company, verdict, location, years, catalogue, creditCode, businessType, perfect30d, repurchase, shop, chat).
+ * @param invocation Excel's call context (cancellation).
+ * @returns One row with the chosen fields; the company is a card (registration, badges, ratings, signals, links) where Excel supports data types.
+ * @cancelable
+ */
+export function supplier(
+  idOrLink: string,
+  fields?: string,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.suppliers.supplier(idOrLink, fields, signal),
+  );
+}

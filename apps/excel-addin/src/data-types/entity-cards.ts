@@ -247,7 +247,8 @@ export function offerCard(
  * The Entity every card is: its cell text, the icon of its compact view, the property that titles the card,
  * the `Image` property as main image when the card has one, and its sections (empty ones come as `null`: left out).
  */
-function entity(
+/** An entity card from its properties and layout; sections naming no present property are left out. */
+export function entity(
   text: string,
   properties: Record<string, CardProperty>,
   layout: {

@@ -23,7 +23,11 @@ export interface OfferOptions {
  * Typed against core's OfferParams, so a parameter core adds fails the build until it is described here; the
  * reader's names ARE these keys, so =FIELDS("OFFERS") and the reader cannot differ.
  */
-export const OFFER_OPTION_DOCS: Readonly<Record<keyof OfferParams | 'header' | 'rich', string>> = {
+// `maxAge` (how old an answer may be, issue 22) is not a formula option yet: the add-in does not send one, so it is
+// refused rather than silently dropped.
+export const OFFER_OPTION_DOCS: Readonly<
+  Record<Exclude<keyof OfferParams, 'maxAge'> | 'header' | 'rich', string>
+> = {
   language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
   quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
   currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',

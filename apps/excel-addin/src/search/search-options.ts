@@ -15,7 +15,9 @@ import {
 /**
  * Parameters set by the function's own arguments or by the add-in (keyword, image, paging), never by `options`.
  */
-type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize';
+type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize' | 'maxAge';
+// `maxAge` (how old an answer may be, issue 22) is not a formula option yet: the add-in does not send one, so it
+// is refused rather than silently dropped.
 
 /**
  * Options that change how the add-in shows results, not what the proxy is asked; never sent. `rich=off` gives

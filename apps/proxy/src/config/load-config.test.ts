@@ -52,6 +52,8 @@ describe('loadConfig', () => {
       getOffer: 21_600,
       // A seller's freight template rarely changes within a day (issue 24).
       estimateFreight: 86_400,
+      // A supplier's registration, badges and catalogue change slowly (issue 25: a day).
+      getSupplier: 86_400,
     });
     expect(config.offerProviders.map((p) => p.id)).toEqual(['demo']);
     expect(config.cache.staleSeconds).toBe(3_600);

@@ -285,10 +285,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     searchProducts: cache.productTtlSeconds,
     searchProductsByImage: cache.imageTtlSeconds,
   };
+  // A supplier's registration, badges and catalogue change slowly: a day (issue 25).
   const ttlSeconds = {
     ...searchTtlSeconds,
     getOffer: cache.offerTtlSeconds,
     estimateFreight: cache.freightTtlSeconds,
+    getSupplier: 86_400,
   };
   return {
     host,

@@ -12,7 +12,9 @@ import type {
   ProviderId,
   ProviderUsage,
   Supplier,
+  SupplierDetail,
   SupplierQuery,
+  SupplierRef,
 } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -22,8 +24,9 @@ import type { AnswerStore } from '../store/answer-store.js';
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
 
-/** Every operation the gateway sends: the searches, an offer's details and a China-leg freight estimate. */
-export type GatewayOperation = OperationName | 'getOffer' | 'estimateFreight';
+/** Every operation the gateway sends: the searches, an offer's details, a China-leg freight estimate and a
+ * supplier's details. */
+export type GatewayOperation = OperationName | 'getOffer' | 'estimateFreight' | 'getSupplier';
 
 export interface ProviderSettings {
   id: ProviderId;
@@ -41,7 +44,8 @@ export interface GatewayOptions {
   providers: ProviderSettings[];
   cache: {
     /** Fresh lifetime per operation (seconds); offers default to none cached when left out. */
-    ttlSeconds: Record<OperationName, number> & Partial<Record<'getOffer' | 'estimateFreight', number>>;
+    ttlSeconds: Record<OperationName, number> &
+      Partial<Record<'getOffer' | 'estimateFreight' | 'getSupplier', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
     /** In-memory cache bound in bytes; with Redis, the bound of the local tier in front of it. */
@@ -146,6 +150,22 @@ export type OfferPeek = (
   freshness?: AnswerFreshness,
 ) => Promise<OfferLookupResult | undefined>;
 
+export interface SupplierLookupResult {
+  detail: SupplierDetail;
+  fromCache: boolean;
+  stale: boolean;
+  durationMs: number;
+  /** Epoch ms when the provider answered (the cache entry's age on a hit). */
+  storedAt: number;
+}
+
+/** One provider, one supplier: cached, single-flighted and budgeted like an offer; a follow-up call included. */
+export type SupplierLookup = (
+  provider: ProviderId,
+  ref: SupplierRef,
+  signal?: AbortSignal,
+) => Promise<SupplierLookupResult>;
+
 export interface ProviderGateway {
   /**
    * One provider, one operation: served from cache when fresh, coalesced with identical calls in flight,
@@ -174,6 +194,11 @@ export interface ProviderGateway {
    * every provider's cache before paying any (issue 23: a batch a later provider had served was paid again).
    */
   peekOffer: OfferPeek;
+  /**
+   * A supplier's details from one provider, cached per provider + mapped params. Throws ProviderError
+   * (`bad_request`, before any cost, when the provider has no supplier details or cannot look up this id form).
+   */
+  getSupplier: SupplierLookup;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
   /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */

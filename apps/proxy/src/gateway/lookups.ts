@@ -1,4 +1,4 @@
-import type { ChinaFreightEstimate, Offer, ProviderId } from '@yuantou/core';
+import type { ChinaFreightEstimate, Offer, ProviderId, SupplierDetail } from '@yuantou/core';
 import type { CachedResult, CachePath } from './cache-path.js';
 import { deadlineFrom } from './deadline.js';
 import type {
@@ -16,7 +16,7 @@ export interface LookupDeps {
   deadlineMs: number;
 }
 
-type Lookups = Pick<ProviderGateway, 'search' | 'getOffer' | 'estimateFreight' | 'peekOffer'>;
+type Lookups = Pick<ProviderGateway, 'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier'>;
 
 /** When and how old, as every lookup reports it. */
 const age = (result: CachedResult) => ({
@@ -63,6 +63,12 @@ export function createLookups(deps: LookupDeps): Lookups {
     async estimateFreight(provider, query, signal) {
       const { result, ignored, durationMs } = await lookup(provider, 'estimateFreight', query, signal, {});
       return { estimate: result.page as ChinaFreightEstimate, ...age(result), durationMs, ignored };
+    },
+    async getSupplier(provider, ref, signal) {
+      // A follow-up call (TMAPI's catalogue size) is part of the one cached, budgeted lookup (provider-caller).
+      const { result, durationMs } = await lookup(provider, 'getSupplier', ref, signal, {});
+      const { fromCache, stale, fetchedAt } = result;
+      return { detail: result.page as SupplierDetail, fromCache, stale, durationMs, storedAt: fetchedAt };
     },
     async peekOffer(provider, query, freshness) {
       // Offers look in every provider's cache before paying any (issue 23: a batch a later provider had served

@@ -1,4 +1,11 @@
-import type { MappedQuery, PrepareStep, ProviderResponse, SignedRequest } from '@yuantou/core';
+import type {
+  MappedQuery,
+  PrepareStep,
+  ProviderResponse,
+  SignedRequest,
+  SupplierDetail,
+  SupplierFollowUp,
+} from '@yuantou/core';
 import { ProviderError } from '@yuantou/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -46,6 +53,8 @@ export interface LooseOperation {
   /** `params` as sent: offer parsers read the language asked for from them (TMAPI's body does not say it). */
   parseResponse(response: ProviderResponse, params?: object): unknown;
   prepare?: PrepareStep<object, unknown>;
+  /** A second call completing a supplier's detail (TMAPI's `shop/items` for the catalogue size). */
+  followUp?: SupplierFollowUp<object, unknown>;
 }
 
 export function operationOf(settings: ProviderSettings, operation: GatewayOperation): LooseOperation {
@@ -118,7 +127,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
       const ready = op.prepare
         ? await prepared(protectedCall, settings, op.prepare, operation, params, signal, deadline)
         : params;
-      return protectedCall({
+      const result = await protectedCall({
         operation,
         step: operation,
         sign: () => op.sign(ready, settings.credentials),
@@ -127,6 +136,9 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
         deadline,
         attempt: 1,
       });
+      return op.followUp
+        ? followedUp(protectedCall, settings, op.followUp, operation, ready, result, signal, deadline, log)
+        : result;
     },
     close: () => sender.close(),
   };
@@ -198,4 +210,41 @@ async function prepared(
     deadline,
     attempt: 1,
   })) as object;
+}
+
+/**
+ * The call that completes a supplier's detail, through the same chain (budget, limits, breaker) and deadline.
+ * The first answer was paid for: when the follow-up fails the detail is kept without what it would have added.
+ */
+async function followedUp(
+  protectedCall: UpstreamCall,
+  settings: ProviderSettings,
+  followUp: SupplierFollowUp<object, unknown>,
+  operation: GatewayOperation,
+  params: object,
+  result: unknown,
+  signal: AbortSignal,
+  deadline: Deadline,
+  log: Logger,
+): Promise<unknown> {
+  const detail = result as SupplierDetail;
+  if (followUp.sign(params, detail, settings.credentials) === null) return detail;
+  try {
+    return await protectedCall({
+      operation,
+      step: followUp.name,
+      sign: () => followUp.sign(params, detail, settings.credentials)!,
+      parse: (response) => followUp.complete(detail, response),
+      signal,
+      deadline,
+      attempt: 1,
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    log.warn(
+      { step: followUp.name, kind: ProviderError.isInstance(error) ? error.kind : undefined },
+      'follow-up call failed; detail kept without it',
+    );
+    return detail;
+  }
 }

@@ -17,6 +17,10 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
     },
     // A cache look costs nothing: not counted as a call.
     peekOffer: (provider, query) => inner.peekOffer(provider, query),
+    getSupplier(provider, ref, signal) {
+      calls.push(`${provider}.getSupplier`);
+      return inner.getSupplier(provider, ref, signal);
+    },
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),

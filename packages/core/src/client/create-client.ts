@@ -32,8 +32,10 @@ import {
   SupplierSearchResponse,
   UsageResponse,
 } from '../api/routes.js';
+import { SupplierDetailResponse } from '../api/supplier-routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
+import { parseSupplierRef } from '../suppliers/supplier-ref.js';
 import { ProxyRequestError, proxyKindForStatus } from './proxy-request-error.js';
 import { requestSignal } from './request-signal.js';
 
@@ -98,6 +100,12 @@ export interface ProxyClient {
    * for a ref that is not a 1688 link or id.
    */
   offerHistory(ref: string, params?: { limit?: number }, opts?: CallOptions): Promise<OfferHistoryResponse>;
+  /**
+   * `GET /v1/suppliers/:id`: one supplier's card (merged detail, signals, verdict) by member id, shop link or
+   * login id. Throws ProxyRequestError: kind `validation` (field `id`) for text that names no supplier, without a
+   * request; `not_found`; or what the last provider said.
+   */
+  getSupplier(id: string, opts?: CallOptions): Promise<SupplierDetailResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
@@ -343,6 +351,18 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       const query = toQueryString(validated(OfferHistoryParams, params ?? {}, base));
       const url = `${base}/${refSegment(ref, base)}/history${query ? `?${query}` : ''}`;
       return call({ method: 'GET', url, response: OfferHistoryResponse, signal: opts?.signal });
+    },
+    async getSupplier(id, opts) {
+      const base = urlOf('/v1/suppliers');
+      if (parseSupplierRef(id) === null)
+        throwError({
+          kind: 'validation',
+          url: base,
+          field: 'id',
+          message: 'id: give a member id (b2b-…), a 1688 shop link or a login id',
+        });
+      const url = `${base}/${encodeURIComponent(String(id).trim())}`;
+      return call({ method: 'GET', url, response: SupplierDetailResponse, signal: opts?.signal });
     },
     usage: (opts) =>
       call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),

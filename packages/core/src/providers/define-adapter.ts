@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { OfferQuery } from '../models/offer.js';
 import { ProviderError } from '../models/provider-error.js';
 import { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
+import { SupplierRef } from '../models/supplier-detail.js';
 import type { AnyProviderAdapter, RequestContext } from './provider-contract.js';
 
 // `buildRequest` is also called from plain JavaScript, where nothing stops `{ pageSize: 'abc' }` or missing
@@ -14,6 +15,7 @@ const QUERY_SCHEMAS = {
   searchProducts: ProductQuery,
   searchProductsByImage: ImageQuery,
   getOffer: OfferQuery,
+  getSupplier: SupplierRef,
 } as const;
 
 type CheckedOperation = keyof typeof QUERY_SCHEMAS;

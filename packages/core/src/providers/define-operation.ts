@@ -9,6 +9,7 @@ import type {
   ProviderResponse,
   RequestContext,
   SignedRequest,
+  SupplierOperation,
 } from './provider-contract.js';
 
 /** What {@link defineOperation} builds an {@link Operation} from: every part of it except `buildRequest`. */
@@ -62,6 +63,25 @@ export function defineOfferOperation<Credentials, Params extends ProviderParams>
     ...parts,
     buildRequest(query, credentials, ctx) {
       const { params, ignored } = parts.map(query);
+      return { ...parts.sign(params, credentials, ctx), ignored };
+    },
+  };
+}
+
+/** What {@link defineSupplierOperation} builds a {@link SupplierOperation} from: every part but `buildRequest`. */
+export type SupplierOperationParts<Credentials, Params extends ProviderParams> = Omit<
+  SupplierOperation<Credentials, Params>,
+  'buildRequest'
+>;
+
+/** `getSupplier` from its parts, composed the same way as {@link defineOperation}. */
+export function defineSupplierOperation<Credentials, Params extends ProviderParams>(
+  parts: SupplierOperationParts<Credentials, Params>,
+): SupplierOperation<Credentials, Params> {
+  return {
+    ...parts,
+    buildRequest(ref, credentials, ctx) {
+      const { params, ignored } = parts.map(ref);
       return { ...parts.sign(params, credentials, ctx), ignored };
     },
   };

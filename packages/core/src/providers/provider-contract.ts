@@ -5,6 +5,7 @@ import type { Product } from '../models/product.js';
 import type { ProviderId } from '../models/provider-id.js';
 import type { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
 import type { Supplier } from '../models/supplier.js';
+import type { SupplierDetail, SupplierRef } from '../models/supplier-detail.js';
 import type { FreightOperation } from './freight-operation.js';
 
 /** Everything needed to send one upstream call; the proxy's only HTTP sender turns it into I/O. */
@@ -116,6 +117,43 @@ export interface OfferOperation<Credentials, Params extends ProviderParams = Pro
   parseResponse(response: ProviderResponse, params?: Params): Offer;
 }
 
+/**
+ * A second paid call that completes a supplier's detail after the first (TMAPI's `shop/items`, whose
+ * `total_count` is the catalogue size). The proxy runs it through the same protections and keeps the detail
+ * without it when it fails: the first answer was paid for.
+ */
+export interface SupplierFollowUp<Params extends ProviderParams = ProviderParams, Credentials = unknown> {
+  /** The provider's name for the call, for logs and errors. */
+  readonly name: string;
+  /** The follow-up call, signed; `null` when the detail says too little to make it (no member id). */
+  sign(
+    params: Params,
+    detail: SupplierDetail,
+    credentials: Credentials,
+    ctx?: Partial<RequestContext>,
+  ): SignedRequest | null;
+  /** The detail completed with the follow-up's answer; throws `ProviderError` only. */
+  complete(detail: SupplierDetail, response: ProviderResponse): SupplierDetail;
+}
+
+/** One supplier's details by member id, shop link or login id (`shop_info`, `seller_info`…). */
+export interface SupplierOperation<Credentials, Params extends ProviderParams = ProviderParams> {
+  /**
+   * Pure, credential-free and deterministic: the provider parameters of one lookup. Throws `ProviderError`
+   * (`bad_request`) for a reference form this provider cannot look up (TMAPI has no login-id lookup), before
+   * anything is paid.
+   */
+  map(ref: SupplierRef): MappedQuery<Params>;
+  /** Adds credentials, timestamps, nonces and signatures: run only when a request is really sent. */
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** `sign(map(ref).params)` with `map`'s ignored fields. */
+  buildRequest(ref: SupplierRef, credentials: Credentials, ctx?: Partial<RequestContext>): ProviderRequest;
+  /** Returns the detail or throws `ProviderError` (`not_found` for an unknown shop); never anything else. */
+  parseResponse(response: ProviderResponse, params?: Params): SupplierDetail;
+  /** A second call that completes the detail (see {@link SupplierFollowUp}). */
+  readonly followUp?: SupplierFollowUp<Params, Credentials>;
+}
+
 /** The search operations an adapter may have. */
 export type OperationName = 'searchSuppliers' | 'searchProducts' | 'searchProductsByImage';
 
@@ -156,6 +194,8 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly getOffer?: OfferOperation<Credentials>;
   /** The China-leg freight estimate (seller → a province), on providers that price it. */
   readonly estimateFreight?: FreightOperation<Credentials>;
+  /** Present on providers with a shop or seller detail endpoint. */
+  readonly getSupplier?: SupplierOperation<Credentials>;
   /**
    * `false` when this provider's product listings carry no seller (the official platform's, DajiSaaS' and
    * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.

@@ -28,6 +28,7 @@ import {
   searchDemoProductsByImage,
   searchDemoSuppliers,
 } from './demo-search.js';
+import { DEMO_SUPPLIER_PATH, demoGetSupplier, respondDemoSupplier } from './demo-supplier-operation.js';
 
 // The demo provider answers from bundled sample data, with no network and no credentials. It still goes
 // through the same contract as the real providers (buildRequest → respond → parseResponse), so the proxy,
@@ -87,6 +88,7 @@ function respond(request: ProviderRequest): ProviderResponse {
   if (path === PATHS.offer) return respondOffer(input);
   if (path === DEMO_FREIGHT_PATH)
     return respondDemoFreight(Object.fromEntries(new URLSearchParams(match?.[2] ?? '')));
+  if (path === DEMO_SUPPLIER_PATH) return respondDemoSupplier(new URLSearchParams(match?.[2] ?? ''));
   return json(404, {
     code: 'not_found',
     message: `no demo operation at ${path ?? request.url.slice(0, 40)}`,
@@ -164,7 +166,7 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
  */
 export const demoAdapter: AdapterWith<
   DemoCredentials,
-  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'respond'
+  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'getSupplier' | 'respond'
 > = defineAdapter({
   id: 'demo',
   name: 'Demo (bundled sample data)',
@@ -189,5 +191,6 @@ export const demoAdapter: AdapterWith<
   ),
   getOffer,
   estimateFreight: demoFreight,
+  getSupplier: demoGetSupplier,
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>);

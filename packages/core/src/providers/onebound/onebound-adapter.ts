@@ -2,7 +2,7 @@ import { md5SortedQuerySignature, type Params, pythonUrlencode } from '@yuantou/
 import * as z from 'zod';
 import type { FilterName, Language, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
 import { defineAdapter } from '../define-adapter.js';
-import { defineOfferOperation, defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation, defineSupplierOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { AdapterWith, ProviderAdapter, RequestContext, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
@@ -10,6 +10,7 @@ import { joinUrl, resolveContext } from '../request-context.js';
 import { oneboundFreightOperation } from './onebound-freight.js';
 import { ONEBOUND_OFFER_API, oneboundOfferParams, parseOneboundOffer } from './onebound-offer.js';
 import { readOneboundPage, toOneboundProduct, toOneboundSupplier } from './onebound-page.js';
+import { oneboundSupplierParams, parseOneboundSupplier } from './onebound-supplier.js';
 
 export const ONEBOUND_DEFAULT_BASE_URL = 'https://api-gw.onebound.cn';
 
@@ -134,10 +135,10 @@ function mapItemSearch(query: ProductQuery) {
   };
 }
 
-/** Onebound (万邦): shop (supplier) search, product search by keyword, and offer details. */
+/** Onebound (万邦): shop (supplier) search, product search by keyword, offer and seller details. */
 export const oneboundAdapter: AdapterWith<
   OneboundCredentials,
-  'searchSuppliers' | 'searchProducts' | 'getOffer'
+  'searchSuppliers' | 'searchProducts' | 'getOffer' | 'getSupplier'
 > = defineAdapter({
   id: 'onebound',
   name: 'Onebound (万邦)',
@@ -172,4 +173,10 @@ export const oneboundAdapter: AdapterWith<
     parseResponse: parseOneboundOffer,
   }),
   estimateFreight: oneboundFreightOperation(signOnebound),
+  // seller_info (onebound-supplier.ts; its parameter name is uncertain).
+  getSupplier: defineSupplierOperation({
+    map: oneboundSupplierParams,
+    sign: signOnebound,
+    parseResponse: parseOneboundSupplier,
+  }),
 } satisfies ProviderAdapter<OneboundCredentials>);

@@ -18,6 +18,7 @@ import {
 import { oneboundSign } from '../../testing/fake-signatures.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import itemSearchFixture from './__fixtures__/onebound-item-search.json' with { type: 'json' };
+import sellerInfoFixture from './__fixtures__/onebound-seller-info-built.json' with { type: 'json' };
 import sellerSearchFixture from './__fixtures__/onebound-seller-search-real.json' with { type: 'json' };
 import { oneboundFreightReply } from './onebound-freight-fake.js';
 
@@ -29,6 +30,7 @@ export const ONEBOUND_PATHS = {
   sellers: '/1688/item_search_seller/',
   items: '/1688/item_search/',
   detail: '/1688/item_get/',
+  sellerInfo: '/1688/seller_info/',
 } as const;
 
 export const ONEBOUND_FAKE_CREDENTIALS = {
@@ -198,6 +200,22 @@ export async function startOneboundFake(options: OneboundFakeOptions = {}): Prom
         },
       };
     },
+  };
+
+  // The built seller_info fixture under the asked `sid`; `b2b-0…` is "no result" (2000).
+  routes[ONEBOUND_PATHS.sellerInfo] = ({ query }) => {
+    if (!query.sid) return ONEBOUND_ERRORS['4003']!();
+    if (/^b2b-0+$/.test(query.sid))
+      return { body: { error_code: '2000', reason: '没有数据', error: '', request_id: requestId() } };
+    return {
+      body: {
+        ...sellerInfoFixture,
+        _fixture: undefined,
+        item: { ...sellerInfoFixture.item, sid: query.sid },
+        api_info: apiInfo(),
+        request_id: requestId(),
+      },
+    };
   };
 
   const fake = await startFakeServer({

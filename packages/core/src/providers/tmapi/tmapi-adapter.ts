@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
 import { defineAdapter } from '../define-adapter.js';
-import { defineOfferOperation, defineOperation } from '../define-operation.js';
+import { defineOfferOperation, defineOperation, defineSupplierOperation } from '../define-operation.js';
 import { clampPageSize, ignoredFields } from '../ignored-fields.js';
 import type { AdapterWith, ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
@@ -10,6 +10,13 @@ import { joinUrl } from '../request-context.js';
 import { tmapiFreightOperation } from './tmapi-freight.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
+import {
+  parseTmapiSupplier,
+  TMAPI_SHOP_INFO_PATH,
+  TMAPI_SHOP_ITEMS_PATH,
+  tmapiCatalogueFollowUp,
+  tmapiSupplierParams,
+} from './tmapi-supplier.js';
 
 export const TMAPI_DEFAULT_BASE_URL = 'https://api.tmapi.io';
 
@@ -116,10 +123,10 @@ function mapImageSearch(query: ImageQuery) {
   };
 }
 
-/** TMAPI: factory (supplier) search, product search by keyword and by image, and offer details. */
+/** TMAPI: factory (supplier) search, product search by keyword and by image, offer and shop details. */
 export const tmapiAdapter: AdapterWith<
   TmapiCredentials,
-  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer'
+  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'getSupplier'
 > = defineAdapter({
   id: 'tmapi',
   name: 'TMAPI',
@@ -156,4 +163,11 @@ export const tmapiAdapter: AdapterWith<
     parseResponse: parseTmapiOffer,
   }),
   estimateFreight: tmapiFreightOperation(signTmapi),
+  // `shop_info`, then `shop/items` for the catalogue size (tmapi-supplier.ts).
+  getSupplier: defineSupplierOperation({
+    map: tmapiSupplierParams,
+    sign: signTmapi(TMAPI_SHOP_INFO_PATH),
+    parseResponse: parseTmapiSupplier,
+    followUp: tmapiCatalogueFollowUp(signTmapi(TMAPI_SHOP_ITEMS_PATH)),
+  }),
 } satisfies ProviderAdapter<TmapiCredentials>);

@@ -17,6 +17,7 @@ import {
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
 import factoriesFixture from './__fixtures__/tmapi-factories.json' with { type: 'json' };
 import itemsFixture from './__fixtures__/tmapi-items.json' with { type: 'json' };
+import shopInfoFixture from './__fixtures__/tmapi-shop-info-built.json' with { type: 'json' };
 import { tmapiFreightReply } from './tmapi-freight-fake.js';
 
 // TMAPI (README): apiToken in the query, {code, msg, data} envelopes, errors carried as the HTTP status and the
@@ -27,6 +28,8 @@ export const TMAPI_PATHS = {
   items: '/1688/search/items',
   image: '/1688/search/image',
   detail: '/1688/item_detail',
+  shopInfo: '/1688/shop/shop_info',
+  shopItems: '/1688/shop/items',
 } as const;
 
 export const TMAPI_FAKE_CREDENTIALS = { apiToken: 'fake-tmapi-token-5f1c9a' };
@@ -36,6 +39,7 @@ const MAX_ITEMS_PAGE_SIZE = 20;
 type Item = Record<string, unknown>;
 const FACTORIES = factoriesFixture.data.items as Item[];
 const ITEMS = itemsFixture.data.items as Item[];
+const SHOP = shopInfoFixture.data;
 
 function factory(index: number, keyword: string) {
   const template = cycle(FACTORIES, index);
@@ -121,6 +125,25 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
     });
   };
 
+  // Shops: the built shop_info fixture under the asked member id (or shop link); `b2b-0…` is "no such shop".
+  const shopInfo = ({ query }: RecordedRequest): Reply => {
+    const key = query.member_id ?? query.shop_url;
+    if (!key) return failure(422, 'Parameter error: shop_url or member_id is required');
+    if (/^b2b-0+$/.test(key)) return ok(null);
+    const memberId = query.member_id ?? SHOP.member_id;
+    return ok({ ...SHOP, member_id: memberId, shop_url: query.shop_url ?? SHOP.shop_url });
+  };
+  const shopItems = ({ query }: RecordedRequest): Reply => {
+    if (!query.member_id) return failure(422, 'Parameter error: member_id is required');
+    const slice = slicePage(intParam(query.page, 1), intParam(query.page_size, 20), 20, total);
+    return ok({
+      page: slice.page,
+      page_size: slice.pageSize,
+      total_count: total,
+      items: slice.indexes.map((i) => item(i, `店铺商品${i}`)),
+    });
+  };
+
   return startFakeServer({
     name: 'tmapi',
     port: options.port,
@@ -148,6 +171,8 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
           // TMAPI documents no answer for a removed offer; the fake sends success without data (UNVERIFIED).
           return ok(index === null ? null : tmapiOfferData(index, query.language));
         };
+      if (path === TMAPI_PATHS.shopInfo) return shopInfo;
+      if (path === TMAPI_PATHS.shopItems) return shopItems;
       if (path === TMAPI_PATHS.image)
         return ({ query }) =>
           query.img_url

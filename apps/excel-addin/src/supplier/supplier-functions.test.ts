@@ -1,0 +1,99 @@
+import {
+  emptySupplierDetail,
+  type SupplierDetailResponse,
+  supplierSignals,
+  supplierVerdict,
+} from '@yuantou/core';
+import { describe, expect, it } from 'vitest';
+import { QueryCache } from '../cells/query-cache.js';
+import { createSupplierFunctions, type SupplierClient } from './supplier-functions.js';
+
+function answer(): SupplierDetailResponse {
+  const detail = {
+    ...emptySupplierDetail('demo'),
+    memberId: 'b2b-2208087470531de12c',
+    companyName: '汕头市澄海区嘉玩玩具厂',
+    shopName: '嘉玩玩具厂',
+    shopUrl: 'https://shop1.1688.com',
+    chatUrl: 'https://amos.alicdn.com/msg.aw?v=2&uid=x',
+    catalogueSize: 120,
+    badges: { ...emptySupplierDetail('demo').badges, factory: true },
+  };
+  const signals = supplierSignals(detail);
+  return {
+    supplier: { ...detail, creditCheckUrl: null },
+    signals,
+    verdict: supplierVerdict(signals),
+    providers: [{ provider: 'demo', outcome: 'ok', fromCache: false, durationMs: 1 }],
+    fetchedAt: '2026-12-06T00:00:00.000Z',
+  };
+}
+
+function setup(rich: boolean) {
+  const asked: string[] = [];
+  const client: SupplierClient = {
+    getSupplier: async (id) => {
+      asked.push(id);
+      return answer();
+    },
+  };
+  const functions = createSupplierFunctions({
+    client: () => client,
+    cache: new QueryCache({ ttlMs: 60_000, maxEntries: 10 }),
+    richCells: () => (rich ? { doubleNumberFormat: true } : null),
+  });
+  return { functions, asked };
+}
+
+describe('=SUPPLIER', () => {
+  it('one row; unknown values blank, never 0; identical ids share one request', async () => {
+    const { functions, asked } = setup(false);
+    const [a, b] = await Promise.all([
+      functions.supplier('b2b-2208087470531DE12C', 'company,catalogue,years,shop,chat'),
+      functions.supplier(' b2b-2208087470531de12c ', 'company'),
+    ]);
+    expect(a).toEqual([
+      [
+        '汕头市澄海区嘉玩玩具厂',
+        120,
+        '',
+        'https://shop1.1688.com',
+        'https://amos.alicdn.com/msg.aw?v=2&uid=x',
+      ],
+    ]);
+    expect(b).toEqual([['汕头市澄海区嘉玩玩具厂']]);
+    expect(asked).toEqual(['b2b-2208087470531de12c']);
+  });
+
+  it('the company cell is an Entity card with the five sections, where the host supports data types', async () => {
+    const { functions } = setup(true);
+    const [[card]] = (await functions.supplier('b2b-2208087470531de12c', 'company')) as [
+      [Excel.EntityCellValue],
+    ];
+    expect(card.type).toBe('Entity');
+    expect(card.text).toBe('汕头市澄海区嘉玩玩具厂');
+    const sections = (card.layouts?.card?.sections ?? []).map((s) => s.title);
+    expect(sections).toEqual([
+      'Identity and registration',
+      'Badges and years',
+      'Ratings and rates',
+      'Signals',
+      'Links',
+    ]);
+    expect(card.properties!['Factory or trader']).toMatchObject({
+      basicValue: expect.stringMatching(/^Factory — /),
+    });
+    expect(card.properties!.Shop).toMatchObject({ basicValue: 'https://shop1.1688.com' });
+    // Unknown: left out of the card, never "no".
+    expect(card.properties!.Flagship).toBeUndefined();
+  });
+
+  it('a bad id or field is an input error, without a request', async () => {
+    const { functions, asked } = setup(false);
+    await expect(functions.supplier('https://detail.1688.com/offer/1.html', undefined)).rejects.toThrow(
+      /id_or_link/,
+    );
+    await expect(functions.supplier('b2b-2208087470531de12c', 'company,nope')).rejects.toThrow(/nope/);
+    expect(asked).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { SupplierDetailResponse } from '../api/supplier-routes.js';
+import { emptySupplierDetail } from '../models/supplier-detail.js';
+import { supplierSignals, supplierVerdict } from '../suppliers/supplier-evidence.js';
+import { FAKE_TOKEN, fakeProxy, json, problem } from './__fixtures__/fake-proxy.js';
+import { createClient, ProxyRequestError } from './create-client.js';
+
+const BASE = 'http://proxy.test';
+const MEMBER = 'b2b-2208087470531de12c';
+
+function card() {
+  const detail = { ...emptySupplierDetail('demo'), memberId: MEMBER, companyName: '嘉玩玩具厂' };
+  const signals = supplierSignals(detail);
+  return SupplierDetailResponse.parse({
+    supplier: { ...detail, creditCheckUrl: null },
+    signals,
+    verdict: supplierVerdict(signals),
+    providers: [{ provider: 'demo', outcome: 'ok', fromCache: false, durationMs: 3 }],
+    fetchedAt: '2026-12-06T00:00:00.000Z',
+  });
+}
+
+function setup() {
+  const encodedLink = `/v1/suppliers/${encodeURIComponent('https://shop1.1688.com')}`;
+  const proxy = fakeProxy(BASE, {
+    [`GET /v1/suppliers/${MEMBER}`]: () => json(200, card()),
+    [`GET ${encodedLink}`]: () => problem(404, { kind: 'not_found', detail: 'no provider knows it' }),
+  });
+  return {
+    client: createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch }),
+    requests: proxy.requests,
+  };
+}
+
+describe('createClient().getSupplier', () => {
+  it('GETs /v1/suppliers/:id and validates the card', async () => {
+    const { client, requests } = setup();
+    const answer = await client.getSupplier(MEMBER);
+    expect(answer.supplier.companyName).toBe('嘉玩玩具厂');
+    expect(answer.verdict).toMatchObject({ verdict: 'factory', basis: 'company name says it makes goods' });
+    expect(requests.map((r) => r.url)).toEqual([`${BASE}/v1/suppliers/${MEMBER}`]);
+  });
+
+  it('URL-encodes a shop link, and reports the proxy’s not_found', async () => {
+    const { client } = setup();
+    await expect(client.getSupplier('https://shop1.1688.com')).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('refuses an id that names no supplier without a request, naming id', async () => {
+    const { client, requests } = setup();
+    const error = await client.getSupplier('https://detail.1688.com/offer/1.html').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProxyRequestError);
+    expect(error).toMatchObject({ kind: 'validation', field: 'id' });
+    expect(requests).toEqual([]);
+  });
+});
