@@ -58,7 +58,7 @@ describe('cleanPhoto', () => {
 
   it('keeps up to 3 MB and 2000 px for DajiSaaS, and never enlarges', async () => {
     const big = await cleanPhoto(
-      await checkPhoto(b64(await phonePhoto({ width: 2400, height: 1800 }))),
+      await checkPhoto(b64(await phonePhoto({ width: 2200, height: 1600 }))),
       photoLimitsFor('dajisaas'),
     );
     expect(Math.max(big.width, big.height)).toBe(2000);

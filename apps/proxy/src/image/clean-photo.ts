@@ -83,8 +83,9 @@ export async function checkPhoto(imageBase64: string): Promise<CheckedPhoto> {
  */
 export async function cleanPhoto(photo: CheckedPhoto, limits: PhotoLimits): Promise<CleanPhoto> {
   let side = Math.min(limits.maxLongSide, Math.max(photo.width, photo.height));
-  for (let attempt = 0; attempt < 12; attempt++) {
-    for (const quality of [82, 68, 52]) {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let smallest = Number.POSITIVE_INFINITY;
+    for (const quality of [82, 60]) {
       const { data, info } = await decoder(photo.input)
         .rotate()
         .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
@@ -101,8 +102,11 @@ export async function cleanPhoto(photo: CheckedPhoto, limits: PhotoLimits): Prom
           sha256: createHash('sha256').update(data).digest('hex'),
         };
       }
+      smallest = data.length;
     }
-    side = Math.max(16, Math.floor(side * 0.75));
+    // Bytes grow with the area: shrink the side by the square root of the excess, a little more to land under.
+    const factor = Math.min(0.9, Math.max(0.3, Math.sqrt(limits.maxBytes / smallest) * 0.95));
+    side = Math.max(16, Math.floor(side * factor));
   }
   throw badImage(`cannot be compressed under ${limits.maxBytes} bytes`);
 }

@@ -18,7 +18,7 @@ export async function phonePhoto(
       height,
       channels: 3,
       background: '#000',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      noise: { type: 'gaussian', mean: 128, sigma: 18 },
     },
   })
     .png()

@@ -1,0 +1,46 @@
+import type { DetectedRegion, ImageQuery, ImageSearchBody, Page, ProviderId } from '@yuantou/core';
+import { type CheckedPhoto, type CleanPhoto, checkPhoto, cleanPhoto } from './clean-photo.js';
+import { type PhotoLimits, photoLimitsFor } from './photo-limits.js';
+
+/** What the demo provider says about a photo search: it never looks at the picture (issue 26). */
+export const DEMO_PHOTO_NOTE =
+  'The demo provider does not look at the picture: it answers with sample products of one trade picked from the image data, not with similar products.';
+
+/**
+ * One image search's photo: checked once before any provider is paid (a bad image is a 400 naming
+ * `imageBase64`), then re-encoded once per distinct provider limit, so every provider gets a clean copy within its
+ * limits and the same photo always gives the same bytes (one cache key, one paid upload).
+ */
+export interface PhotoSearch {
+  /** The query this provider is sent: the clean photo in place of the buyer's bytes. */
+  queryFor(provider: ProviderId): Promise<ImageQuery>;
+  /** Notes on how the picture was used, for the answer's `notes`. */
+  notes(providers: ProviderId[]): string[] | undefined;
+  /** Keeps the first detected regions a provider reported. */
+  sawPage(page: Page<unknown>): void;
+  regions(): DetectedRegion[] | undefined;
+}
+
+export async function startPhotoSearch(body: ImageSearchBody, base: ImageQuery): Promise<PhotoSearch> {
+  const photo: CheckedPhoto | undefined =
+    body.imageBase64 === undefined ? undefined : await checkPhoto(body.imageBase64);
+  const cleaned = new Map<PhotoLimits, Promise<CleanPhoto>>();
+  let regions: DetectedRegion[] | undefined;
+  return {
+    async queryFor(provider) {
+      if (photo === undefined) return base;
+      const limits = photoLimitsFor(provider);
+      let clean = cleaned.get(limits);
+      if (!clean) {
+        clean = cleanPhoto(photo, limits);
+        cleaned.set(limits, clean);
+      }
+      return { ...base, imageBase64: (await clean).base64 };
+    },
+    notes: (providers) => (providers.includes('demo') ? [DEMO_PHOTO_NOTE] : undefined),
+    sawPage(page) {
+      if (regions === undefined && page.regions && page.regions.length > 0) regions = page.regions;
+    },
+    regions: () => regions,
+  };
+}
