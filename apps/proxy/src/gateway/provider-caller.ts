@@ -7,6 +7,8 @@ import { createProviderCircuit } from '../upstream/circuit-breaker.js';
 import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
 import type { ProviderPauses } from '../upstream/provider-pause.js';
 import { createRateLimiter, type RateWindowStore } from '../upstream/rate-limiter.js';
+import { cacheKey, type ResponseCache } from '../upstream/response-cache.js';
+import type { SingleFlight } from '../upstream/single-flight.js';
 import type { UpstreamMetrics } from '../upstream/upstream-metrics.js';
 import { createUpstreamSender } from '../upstream/upstream-sender.js';
 import type { UsageLedger } from '../upstream/usage-ledger.js';
@@ -73,6 +75,9 @@ export interface ProviderCallerDeps {
   metrics: UpstreamMetrics;
   logger: Logger;
   hooks?: UpstreamHooks;
+  /** Where a prepare step's answer (an uploaded image's id) is kept and shared, keyed by what it sent. */
+  cache?: ResponseCache;
+  flight?: SingleFlight;
 }
 
 /**
@@ -109,7 +114,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     async call(operation, params, signal, deadline = deadlineFrom(deps.deadlineMs)) {
       const op = operationOf(settings, operation);
       const ready = op.prepare
-        ? await prepared(protectedCall, settings, op.prepare, operation, params, signal, deadline)
+        ? await cachedPrepare(deps, protectedCall, op.prepare, operation, params, signal, deadline)
         : params;
       return protectedCall({
         operation,
@@ -151,6 +156,52 @@ function chainSteps(deps: ProviderCallerDeps, log: Logger): Record<ChainStep, Mi
     concurrency: concurrencyStep(createConcurrencyLimiter(settings.concurrency)),
     paidCallGate: paidCallGateStep({ ...deps, provider, now }),
   };
+}
+
+/**
+ * A prepare step's answer is a paid call like any other: cached by what it sent (the image's bytes, so the same
+ * photo searched again with another region or keyword is not uploaded again) and single-flighted across
+ * requests and instances. Only answers that complete the params are stored.
+ */
+async function cachedPrepare(
+  deps: ProviderCallerDeps,
+  protectedCall: UpstreamCall,
+  prepare: PrepareStep<object, unknown>,
+  operation: GatewayOperation,
+  params: object,
+  signal: AbortSignal,
+  deadline: Deadline,
+): Promise<object> {
+  const input = prepare.cacheInput?.(params);
+  const { cache, flight, settings } = deps;
+  if (input === undefined || !cache || !flight || operation === 'getOffer')
+    return prepared(protectedCall, settings, prepare, operation, params, signal, deadline);
+  const key = cacheKey(settings.id, operation, { prepare: prepare.name, input });
+  const lookup = async () => {
+    const found = await cache.lookup(key, operation).catch(() => undefined);
+    return found?.freshness === 'fresh' ? (found.entry.page as ProviderResponse) : undefined;
+  };
+  const hit = await lookup();
+  if (hit) return prepare.complete(params, hit);
+  const response = await flight.run(
+    key,
+    async (flightSignal) => {
+      let answer: ProviderResponse | undefined;
+      const capture: PrepareStep<object, unknown> = {
+        ...prepare,
+        complete: (p, r) => {
+          const done = prepare.complete(p, r);
+          answer = { status: r.status, body: r.body };
+          return done;
+        },
+      };
+      await prepared(protectedCall, settings, capture, operation, params, flightSignal, deadline);
+      await cache.store(key, operation, answer).catch(() => undefined);
+      return answer!;
+    },
+    { signal, peerResult: lookup },
+  );
+  return prepare.complete(params, response);
 }
 
 /**

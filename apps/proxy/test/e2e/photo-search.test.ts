@@ -70,9 +70,12 @@ describe('photo search, per provider', () => {
       keyword: '毛绒',
     });
 
+    // The refined search reused the upload (cached by the clean image): one upload, two searches.
+    expect(alibaba.calls.count(alibabaPath(ALIBABA_APIS.imageUpload))).toBe(1);
     // The same photo again: the same clean bytes, the same cache key, no call.
     expect((await search()).body.providers[0].fromCache).toBe(true);
     expect(alibaba.calls.count(alibabaPath(ALIBABA_APIS.imageQuery))).toBe(2);
+    expect(alibaba.calls.count(alibabaPath(ALIBABA_APIS.imageUpload))).toBe(1);
   });
 
   it('DajiSaaS: upload/image with a clean photo, then imageQuery by imageId; the second search is cached', async () => {

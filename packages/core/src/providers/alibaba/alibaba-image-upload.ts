@@ -53,6 +53,7 @@ export const imageUploadStep: PrepareStep<AlibabaImageParams, AlibabaCredentials
     const uploadImageParam = JSON.stringify({ imageBase64: params.upload.imageBase64 });
     return aopRequest(IMAGE_UPLOAD_API, { uploadImageParam }, credentials, resolveContext(ctx));
   },
+  cacheInput: (params) => params.upload?.imageBase64,
   complete(params, response) {
     const imageId = parseImageUpload(response);
     const { upload: _uploaded, ...rest } = params;

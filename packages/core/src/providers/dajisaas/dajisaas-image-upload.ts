@@ -78,6 +78,7 @@ export function dajisaasUploadStep(baseUrl: string): PrepareStep<DajisaasImagePa
       params.upload === undefined
         ? null
         : uploadImageRequest(params.upload.imageBase64, credentials, baseUrl),
+    cacheInput: (params) => params.upload?.imageBase64,
     complete(params, response) {
       const imageId = parseDajisaasUpload(response);
       const { upload: _uploaded, ...rest } = params;

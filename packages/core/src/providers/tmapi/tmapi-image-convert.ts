@@ -55,6 +55,7 @@ export function tmapiConvertStep(defaultBaseUrl: string): PrepareStep<TmapiImage
         body: JSON.stringify({ url: params.convert_url, search_api_endpoint: '/search/image' }),
       };
     },
+    cacheInput: (params) => params.convert_url,
     complete(params, response) {
       const { convert_url: _converted, ...rest } = params;
       return { img_url: parseConvertedUrl(response), ...rest };
