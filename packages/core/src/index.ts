@@ -49,6 +49,7 @@ export {
 } from './providers/define-operation.js';
 export { type DemoCredentials, demoAdapter } from './providers/demo/demo-adapter.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
+export { isAlibabaHosted } from './providers/official/official-search.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,

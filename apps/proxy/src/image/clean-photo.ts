@@ -30,10 +30,11 @@ export interface CleanPhoto {
   readonly sha256: string;
 }
 
-function badImage(detail: string): ProblemError {
-  return new ProblemError(
-    problem(400, `imageBase64 ${detail}`, { field: 'imageBase64', kind: 'validation' }),
-  );
+/** The request field the photo came in: its bytes (`imageBase64`) or a URL the proxy fetched (`imageUrl`). */
+export type PhotoField = 'imageBase64' | 'imageUrl';
+
+function badImage(detail: string, field: PhotoField = 'imageBase64'): ProblemError {
+  return new ProblemError(problem(400, `${field} ${detail}`, { field, kind: 'validation' }));
 }
 
 function decoder(input: Buffer) {
@@ -46,21 +47,27 @@ function decoder(input: Buffer) {
  * Decodes the whole image once, so a non-image, a truncated file, a decompression bomb or an image over
  * {@link MAX_INPUT_PIXELS} is a 400 naming `imageBase64` before any provider is paid.
  */
-export async function checkPhoto(imageBase64: string): Promise<CheckedPhoto> {
+export async function checkPhoto(
+  imageBase64: string,
+  field: PhotoField = 'imageBase64',
+): Promise<CheckedPhoto> {
   const input = Buffer.from(imageBase64, 'base64');
   let meta: Metadata;
   try {
     // Header only (no pixels decoded): no pixel limit here, so a bomb is reported as one below.
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw badImage('is not a JPEG, PNG or WebP image');
+    throw badImage('is not a JPEG, PNG or WebP image', field);
   }
   if (!meta.format || !FORMATS.has(meta.format)) {
-    throw badImage(`is ${meta.format ?? 'an unknown format'}; send a JPEG, PNG or WebP image`);
+    throw badImage(`is ${meta.format ?? 'an unknown format'}; send a JPEG, PNG or WebP image`, field);
   }
   const { width = 0, height = 0 } = meta;
   if (width * height > MAX_INPUT_PIXELS || (meta.pages ?? 1) > 1) {
-    throw badImage(`is ${width}×${height} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels`);
+    throw badImage(
+      `is ${width}×${height} pixels; the limit is ${MAX_INPUT_PIXELS / 1_000_000} megapixels`,
+      field,
+    );
   }
   try {
     // A full decode: truncation and corrupt data show only here.
@@ -70,7 +77,7 @@ export async function checkPhoto(imageBase64: string): Promise<CheckedPhoto> {
       error instanceof Error && /truncat|premature|end of/i.test(error.message)
         ? 'is truncated'
         : 'cannot be decoded';
-    throw badImage(reason);
+    throw badImage(reason, field);
   }
   const upright = (meta.orientation ?? 1) >= 5;
   return { input, width: upright ? height : width, height: upright ? width : height };

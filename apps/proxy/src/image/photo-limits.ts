@@ -19,3 +19,13 @@ const DAJISAAS: PhotoLimits = { maxBytes: 3 * 1024 * 1024, maxLongSide: 2000 };
 export function photoLimitsFor(provider: ProviderId): PhotoLimits {
   return provider === 'dajisaas' ? DAJISAAS : OFFICIAL;
 }
+
+// "Only images from Alibaba-affiliated platforms can be identified" (TMAPI, sourcing facts §3) holds for the
+// official platform's `imageAddress` ("only… 1688 image link") and the resellers relaying it too; these three
+// take the image itself instead, so the proxy fetches any other URL for them. TMAPI converts URLs itself.
+const NEEDS_BYTES: ReadonlySet<ProviderId> = new Set<ProviderId>(['alibaba', 'dajisaas', 'pandapon']);
+
+/** Whether an image URL not hosted by Alibaba must reach this provider as the image's bytes. */
+export function needsImageBytes(provider: ProviderId): boolean {
+  return NEEDS_BYTES.has(provider);
+}

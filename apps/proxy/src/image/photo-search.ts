@@ -1,6 +1,21 @@
-import type { DetectedRegion, ImageQuery, ImageSearchBody, Page, ProviderId } from '@yuantou/core';
+import {
+  type DetectedRegion,
+  type ImageQuery,
+  type ImageSearchBody,
+  isAlibabaHosted,
+  type Page,
+  type ProviderId,
+} from '@yuantou/core';
 import { type CheckedPhoto, type CleanPhoto, checkPhoto, cleanPhoto } from './clean-photo.js';
-import { type PhotoLimits, photoLimitsFor } from './photo-limits.js';
+import { createImageFetcher, type ImageFetcher } from './fetch-image.js';
+import { needsImageBytes, type PhotoLimits, photoLimitsFor } from './photo-limits.js';
+
+let sharedFetcher: ImageFetcher | undefined;
+/** The process's one image fetcher (one keep-alive agent with the public-only DNS lookup). */
+function defaultFetcher(): ImageFetcher {
+  sharedFetcher ??= createImageFetcher();
+  return sharedFetcher;
+}
 
 /** What the demo provider says about a photo search: it never looks at the picture (issue 26). */
 export const DEMO_PHOTO_NOTE =
@@ -21,21 +36,39 @@ export interface PhotoSearch {
   regions(): DetectedRegion[] | undefined;
 }
 
-export async function startPhotoSearch(body: ImageSearchBody, base: ImageQuery): Promise<PhotoSearch> {
-  const photo: CheckedPhoto | undefined =
-    body.imageBase64 === undefined ? undefined : await checkPhoto(body.imageBase64);
+/**
+ * `imageUrl` not hosted by Alibaba, sent to a provider that finds only Alibaba-hosted images but takes an
+ * upload (`needsImageBytes`), is fetched once (bounded, public addresses only) and sent as a clean photo; TMAPI
+ * converts such a URL itself and the demo never looks at it, so they keep the URL.
+ */
+export async function startPhotoSearch(
+  body: ImageSearchBody,
+  base: ImageQuery,
+  selected: ProviderId[],
+  options: { fetchImage?: ImageFetcher; signal?: AbortSignal } = {},
+): Promise<PhotoSearch> {
+  const fetchUrl =
+    body.imageUrl !== undefined && !isAlibabaHosted(body.imageUrl) && selected.some(needsImageBytes);
+  let photo: CheckedPhoto | undefined;
+  if (body.imageBase64 !== undefined) photo = await checkPhoto(body.imageBase64);
+  else if (fetchUrl && body.imageUrl !== undefined) {
+    const fetched = await (options.fetchImage ?? defaultFetcher())(body.imageUrl, options.signal);
+    photo = await checkPhoto(fetched, 'imageUrl');
+  }
   const cleaned = new Map<PhotoLimits, Promise<CleanPhoto>>();
   let regions: DetectedRegion[] | undefined;
   return {
     async queryFor(provider) {
       if (photo === undefined) return base;
+      if (body.imageUrl !== undefined && !needsImageBytes(provider)) return base;
       const limits = photoLimitsFor(provider);
       let clean = cleaned.get(limits);
       if (!clean) {
         clean = cleanPhoto(photo, limits);
         cleaned.set(limits, clean);
       }
-      return { ...base, imageBase64: (await clean).base64 };
+      const { imageUrl: _fetched, ...rest } = base;
+      return { ...rest, imageBase64: (await clean).base64 };
     },
     notes: (providers) => (providers.includes('demo') ? [DEMO_PHOTO_NOTE] : undefined),
     sawPage(page) {

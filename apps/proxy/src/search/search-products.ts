@@ -69,7 +69,7 @@ export async function searchProductsByImage(
 ): Promise<ProductSearchResponse> {
   const selected = selectProviders(body.provider, deps.providers, supports('searchProductsByImage'));
   // The photo first: a bad image is a 400 before any rate or provider is asked.
-  const photo = await startPhotoSearch(body, imageQuery(body));
+  const photo = await startPhotoSearch(body, imageQuery(body), selected, { signal: deps.signal });
   const quote = await quoteCurrency(deps.fx, body.currency, deps.signal);
   const outcomes = await fanOut<Product>(
     selected,
