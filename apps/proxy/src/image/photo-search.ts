@@ -31,9 +31,9 @@ export interface PhotoSearch {
   queryFor(provider: ProviderId): Promise<ImageQuery>;
   /** Notes on how the picture was used, for the answer's `notes`. */
   notes(providers: ProviderId[]): string[] | undefined;
-  /** Keeps the first detected regions a provider reported. */
-  sawPage(page: Page<unknown>): void;
-  regions(): DetectedRegion[] | undefined;
+  /** Keeps the first detected regions a provider reported, with the size of the photo that provider got. */
+  sawPage(provider: ProviderId, page: Page<unknown>): Promise<void>;
+  regions(): { regions: DetectedRegion[]; regionImageSize?: { width: number; height: number } } | undefined;
 }
 
 /**
@@ -56,7 +56,7 @@ export async function startPhotoSearch(
     photo = await checkPhoto(fetched, 'imageUrl');
   }
   const cleaned = new Map<PhotoLimits, Promise<CleanPhoto>>();
-  let regions: DetectedRegion[] | undefined;
+  let regions: ReturnType<PhotoSearch['regions']>;
   return {
     async queryFor(provider) {
       if (photo === undefined) return base;
@@ -71,8 +71,13 @@ export async function startPhotoSearch(
       return { ...rest, imageBase64: (await clean).base64 };
     },
     notes: (providers) => (providers.includes('demo') ? [DEMO_PHOTO_NOTE] : undefined),
-    sawPage(page) {
-      if (regions === undefined && page.regions && page.regions.length > 0) regions = page.regions;
+    async sawPage(provider, page) {
+      if (regions !== undefined || !page.regions || page.regions.length === 0) return;
+      const clean = photo === undefined ? undefined : await cleaned.get(photoLimitsFor(provider));
+      regions = {
+        regions: page.regions,
+        ...(clean ? { regionImageSize: { width: clean.width, height: clean.height } } : {}),
+      };
     },
     regions: () => regions,
   };

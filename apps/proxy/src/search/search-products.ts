@@ -76,7 +76,7 @@ export async function searchProductsByImage(
     async (provider) => {
       const query = await photo.queryFor(provider);
       const result = await deps.gateway.search(provider, 'searchProductsByImage', query, deps.signal);
-      photo.sawPage(result.page);
+      await photo.sawPage(provider, result.page);
       return { items: result.page.items, result };
     },
     deps.log,
@@ -84,5 +84,5 @@ export async function searchProductsByImage(
   const answer = respond(deps, outcomes, body, quote);
   const regions = photo.regions();
   const notes = photo.notes(selected);
-  return { ...answer, ...(regions ? { regions } : {}), ...(notes ? { notes } : {}) };
+  return { ...answer, ...regions, ...(notes ? { notes } : {}) };
 }

@@ -185,6 +185,13 @@ const searchResponse = <T extends z.ZodType>(item: T) =>
     currency: z.union([RateQuote, ConversionFailure]).optional(),
     /** Image search: the objects a provider detected in the photo (`box` to send back as `region`). */
     regions: z.array(z.object({ box: ImageRegion, current: z.boolean() })).optional(),
+    /**
+     * Image search: the size of the photo as the provider got it (after the proxy re-encoded it), the pixels the
+     * `regions` boxes count in — scale them by the shown picture's size over this to draw them.
+     */
+    regionImageSize: z
+      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .optional(),
     /** Image search: what the answer says about how the picture was used (the demo does not look at it). */
     notes: z.array(z.string()).optional(),
   });
