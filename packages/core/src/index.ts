@@ -80,6 +80,7 @@ export {
 } from './providers/freight-operation.js';
 export { clampPageSize, ignoredFields } from './providers/ignored-fields.js';
 export type { OfficialFreightParams } from './providers/official/official-freight.js';
+export { isAlibabaHosted } from './providers/official/official-search.js';
 export { type OneboundCredentials, oneboundAdapter } from './providers/onebound/onebound-adapter.js';
 export {
   createPandaponAdapter,

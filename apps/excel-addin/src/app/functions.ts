@@ -63,8 +63,8 @@ export function products(
  * 1688 products that look like the image at a link, best first, with a header row.
  * @customfunction PRODUCTSBYIMAGE
  * @helpurl https://localhost:3000/help.html#custom-functions
- * @param imageUrl An http(s) link to a product photo.
- * @param [options] Filters, e.g. "provider=onebound; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
+ * @param imageUrl An http(s) link to a product photo, on any public site.
+ * @param [options] Filters, e.g. "provider=alibaba; region=120,480,80,560; keyword=毛绒; priceMax=20", or a 2-column range of names and values; rich=off for plain cells.
  * @param [count] How many products to list (1-100, default 10).
  * @param invocation Excel's call context (cancellation).
  * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image (a picture where supported, else its URL), flags.

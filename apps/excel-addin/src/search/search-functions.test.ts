@@ -199,6 +199,27 @@ describe('PRODUCTS and PRODUCTSBYIMAGE', () => {
     expect(rows[1]?.[2]).toBe('image product 1');
   });
 
+  it('PRODUCTSBYIMAGE takes any https image URL with region and keyword options (issue 26)', async () => {
+    const { fns, client } = setup();
+    await fns.productsByImage(
+      'https://shop.example.com/photos/bear.webp',
+      [['region=120,480,80,560; keyword=毛绒']],
+      1,
+      undefined,
+    );
+    expect(client.requests[0]).toMatchObject({
+      operation: 'searchProductsByImage',
+      params: {
+        imageUrl: 'https://shop.example.com/photos/bear.webp',
+        region: '120,480,80,560',
+        keyword: '毛绒',
+      },
+    });
+    await expect(
+      fns.productsByImage('https://shop.example.com/bear.jpg', [['region=left half']], 1, undefined),
+    ).rejects.toThrow(/region/);
+  });
+
   it('PRODUCTSBYIMAGE rejects text that is not a link', async () => {
     const { fns } = setup();
     await expect(fns.productsByImage('bear.jpg', undefined, 1, undefined)).rejects.toThrow(/http\(s\) link/);

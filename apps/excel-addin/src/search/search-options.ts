@@ -50,6 +50,10 @@ export const SEARCH_OPTION_DOCS: Readonly<Record<SearchOptionName, string>> = {
   currency: 'Add the CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
   quantity:
     '=PRODUCTS: the pieces you mean to order; each product is priced and ranked at this quantity (qty). =SUPPLIERS refuses it.',
+  region:
+    '=PRODUCTSBYIMAGE: search only this part of the photo, "x1,x2,y1,y2" in pixels, e.g. 120,480,80,560 — one of the regions the official platform (provider=alibaba) reported; other providers ignore it.',
+  keyword:
+    "=PRODUCTSBYIMAGE: narrow the image matches by a word, e.g. 毛绒 (the official platform's search within results; other providers ignore it).",
   rich: 'rich=off: plain values where Excel could show cards and pictures.',
 };
 

@@ -20,6 +20,7 @@ import { createUpstreamSender } from '../upstream/upstream-sender.js';
 import type { UsageLedger } from '../upstream/usage-ledger.js';
 import { type Deadline, deadlineFrom } from './deadline.js';
 import type { GatewayOperation, GatewayOptions, ProviderSettings } from './gateway-contract.js';
+import { cachedPrepare, type PrepareCacheDeps } from './prepare-cache.js';
 import { breakerStep } from './steps/breaker.js';
 import { concurrencyStep } from './steps/concurrency.js';
 import { deadlineStep } from './steps/deadline.js';
@@ -69,7 +70,8 @@ export function operationOf(settings: ProviderSettings, operation: GatewayOperat
   return found;
 }
 
-export interface ProviderCallerDeps {
+/** `cache` and `flight` (PrepareCacheDeps): the shared stores a prepare step's answer is kept and coalesced in. */
+export interface ProviderCallerDeps extends PrepareCacheDeps {
   settings: ProviderSettings;
   retry: GatewayOptions['retry'];
   circuit: GatewayOptions['circuit'];
@@ -125,7 +127,7 @@ export function createProviderCaller(deps: ProviderCallerDeps): ProviderCaller {
     async call(operation, params, signal, deadline = deadlineFrom(deps.deadlineMs)) {
       const op = operationOf(settings, operation);
       const ready = op.prepare
-        ? await prepared(protectedCall, settings, op.prepare, operation, params, signal, deadline)
+        ? await cachedPrepare(deps, protectedCall, op.prepare, operation, params, signal, deadline)
         : params;
       const result = await protectedCall({
         operation,
@@ -178,38 +180,6 @@ function chainSteps(deps: ProviderCallerDeps, log: Logger): Record<ChainStep, Mi
     concurrency: concurrencyStep(createConcurrencyLimiter(settings.concurrency)),
     paidCallGate: paidCallGateStep({ ...deps, provider, now }),
   };
-}
-
-/**
- * The paid call an operation needs first (the 1688 image upload), once per call and outside the main call's
- * retries: a retried search must not upload the same image again. Returns the params completed by it.
- */
-async function prepared(
-  protectedCall: UpstreamCall,
-  settings: ProviderSettings,
-  prepare: PrepareStep<object, unknown>,
-  operation: GatewayOperation,
-  params: object,
-  signal: AbortSignal,
-  deadline: Deadline,
-): Promise<object> {
-  let first = prepare.sign(params, settings.credentials);
-  if (first === null) return params;
-  return (await protectedCall({
-    operation,
-    step: prepare.name,
-    // The first attempt sends the request just signed; a retry signs again with a fresh timestamp.
-    sign: () => {
-      const request = first ?? prepare.sign(params, settings.credentials);
-      first = null;
-      if (request === null) throw new Error(`${prepare.name}: nothing to prepare on retry`);
-      return request;
-    },
-    parse: (response) => prepare.complete(params, response),
-    signal,
-    deadline,
-    attempt: 1,
-  })) as object;
 }
 
 /**

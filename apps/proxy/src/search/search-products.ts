@@ -6,6 +6,7 @@ import {
   type SearchParams,
   sortRanked,
 } from '@yuantou/core';
+import { startPhotoSearch } from '../image/photo-search.js';
 import { ProblemError } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
 import { combinedPaging, containsSampleData, fanOut, type ProviderOutcome } from './fan-out.js';
@@ -75,17 +76,23 @@ export async function searchProductsByImage(
   body: ImageSearchBody,
 ): Promise<ProductSearchResponse> {
   const selected = selectProviders(body.provider, deps.providers, supports('searchProductsByImage'));
+  // The photo first: a bad image is a 400 before any rate or provider is asked.
+  const photo = await startPhotoSearch(body, imageQuery(body), selected, { signal: deps.signal });
   const quote = await quoteCurrency(deps.fx, body.currency, deps.signal);
-  const query = imageQuery(body);
   const outcomes = await fanOut<Product>(
     selected,
     async (provider) => {
+      const query = await photo.queryFor(provider);
       const result = await deps.gateway.search(provider, 'searchProductsByImage', query, deps.signal, {
         maxAgeSeconds: body.maxAge,
       });
+      await photo.sawPage(provider, result.page);
       return { items: result.page.items, result };
     },
     deps.log,
   );
-  return respond(deps, outcomes, body, quote);
+  const answer = respond(deps, outcomes, body, quote);
+  const regions = photo.regions();
+  const notes = photo.notes(selected);
+  return { ...answer, ...regions, ...(notes ? { notes } : {}) };
 }

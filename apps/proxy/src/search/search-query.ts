@@ -39,7 +39,13 @@ export function keywordQuery(params: SearchParams): ProductQuery {
 }
 
 export function imageQuery(body: ImageSearchBody): ImageQuery {
-  return defined({ imageUrl: body.imageUrl, imageBase64: body.imageBase64, ...providerFilters(body) });
+  return defined({
+    imageUrl: body.imageUrl,
+    imageBase64: body.imageBase64,
+    region: body.region,
+    keyword: body.keyword,
+    ...providerFilters(body),
+  });
 }
 
 /**

@@ -1,25 +1,13 @@
 import { tmpdir } from 'node:os';
 import { ROUTES } from '@yuantou/core';
-import {
-  ALIBABA_APIS,
-  alibabaPath,
-  type FakeServer,
-  startAlibabaFake,
-  startOneboundFake,
-} from '@yuantou/core/testing';
+import { type FakeServer, startAlibabaFake, startOneboundFake } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import {
-  fakeConfig,
-  type RunningProxy,
-  TEST_CIRCUIT,
-  TEST_RETRY,
-  useFakesAndProxy,
-} from './proxy-harness.js';
+import { type RunningProxy, TEST_CIRCUIT, TEST_RETRY, useFakesAndProxy } from './proxy-harness.js';
 
 // The provider layer seen from the proxy's clients: declared secrets only are scrubbed (ids containing a numeric
-// appKey come back intact), a secret echoed by an upstream in any encoding never reaches a body or a log, and the
-// official platform's two-step image search runs upload then search, both verified by its fake.
+// appKey come back intact) and a secret echoed by an upstream in any encoding never reaches a body or a log. The
+// official platform's two-step image search (upload, then search) is in photo-search.test.ts.
 
 // Two tests need a fake with credentials of their own (started here, closed after the proxy); the image search
 // runs on the file's shared fakes.
@@ -104,33 +92,5 @@ describe('the provider layer through the proxy', () => {
     expect(texts.join('\n')).toContain('[redacted]');
     for (const spelling of [...spellings(key), ...spellings(secret)])
       for (const text of texts) expect(text).not.toContain(spelling);
-  });
-
-  it('runs the official image search in two steps, upload then search by imageId, and caches the pair', async () => {
-    const alibaba = suite.fakes.alibaba;
-    const proxy = await suite.start(fakeConfig(suite.fakes));
-    const search = () =>
-      proxy.post(ROUTES.productsByImage, {
-        imageBase64: 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgH',
-        provider: 'alibaba',
-        pageSize: 4,
-      });
-    const answer = await search();
-    expect(answer.status).toBe(200);
-    expect(answer.body.providers[0]).toMatchObject({ provider: 'alibaba', outcome: 'ok', itemCount: 4 });
-    // The fake answers an imageId search only for an id it handed out: both steps ran, in order.
-    const upload = alibaba.calls.last(alibabaPath(ALIBABA_APIS.imageUpload));
-    const query = alibaba.calls.last(alibabaPath(ALIBABA_APIS.imageQuery));
-    expect(JSON.parse(new URLSearchParams(upload!.body).get('uploadImageParam')!)).toEqual({
-      imageBase64: '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgH',
-    });
-    expect(JSON.parse(new URLSearchParams(query!.body).get('offerQueryParam')!)).toMatchObject({
-      imageId: '1000000',
-    });
-    expect(await search()).toMatchObject({ status: 200 });
-    expect(alibaba.calls.byPath()).toEqual({
-      [alibabaPath(ALIBABA_APIS.imageUpload)]: 1,
-      [alibabaPath(ALIBABA_APIS.imageQuery)]: 1,
-    });
   });
 });

@@ -5,7 +5,7 @@ import { Quota } from '../models/page.js';
 import { ErrorKind, ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
 import { PublicImageUrl } from '../models/public-url.js';
-import { Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
+import { ImageRegion, Keyword, Language, MAX_PAGE_SIZE, SORTS } from '../models/query.js';
 import { RankedProduct, RankedSupplier } from '../models/ranked.js';
 import { ProductPriceAt } from '../offers/product-price-at.js';
 import { SellerLabels } from './seller-labels.js';
@@ -110,6 +110,10 @@ export const ImageSearchBody = z
           .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'imageBase64 is not valid base64'),
       )
       .optional(),
+    /** Search only this part of the photo: a `regions[].box` of an earlier answer. */
+    region: z.preprocess(blankToUndefined, ImageRegion.optional()),
+    /** Narrow the image matches by a word (providers that cannot list it in `ignored`). */
+    keyword: z.preprocess(blankToUndefined, Keyword.optional()),
     ...filterParams,
   })
   .refine((b) => (b.imageUrl === undefined) !== (b.imageBase64 === undefined), {
@@ -260,6 +264,17 @@ const searchResponse = <T extends z.ZodType>(item: T) =>
     translation: KeywordTranslation.optional(),
     /** The rate applied to every `…Converted` price, or why prices could not be converted. */
     currency: z.union([RateQuote, ConversionFailure]).optional(),
+    /** Image search: the objects a provider detected in the photo (`box` to send back as `region`). */
+    regions: z.array(z.object({ box: ImageRegion, current: z.boolean() })).optional(),
+    /**
+     * Image search: the size of the photo as the provider got it (after the proxy re-encoded it), the pixels the
+     * `regions` boxes count in — scale them by the shown picture's size over this to draw them.
+     */
+    regionImageSize: z
+      .object({ width: z.number().int().positive(), height: z.number().int().positive() })
+      .optional(),
+    /** Image search: what the answer says about how the picture was used (the demo does not look at it). */
+    notes: z.array(z.string()).optional(),
   });
 
 /**

@@ -24,7 +24,17 @@ export const Page = <T extends z.ZodType>(item: T) =>
     hasNext: z.boolean(),
     /** Present only for providers that report their quota with each answer. */
     quota: Quota.nullable().optional(),
+    regions: z.array(z.object({ box: z.string(), current: z.boolean() })).optional(),
   });
+
+/**
+ * An object an image search found in the photo: its `box` ("x1,x2,y1,y2", pixels of the image as uploaded; send
+ * it back as `region` to search that object) and whether it is the one these results are for (`current`).
+ */
+export interface DetectedRegion {
+  box: string;
+  current: boolean;
+}
 
 /** One page of a provider's results, as every adapter's `parseResponse` returns it. */
 export interface Page<T> {
@@ -40,6 +50,8 @@ export interface Page<T> {
   hasNext: boolean;
   /** The provider's quota as its answer reports it; absent when the provider says nothing about it. */
   quota?: Quota | null;
+  /** Image searches of providers that detect objects in the photo (the official platform): what they found. */
+  regions?: DetectedRegion[];
 }
 
 /** A page whose `hasNext` comes from the total when the provider does not say. */

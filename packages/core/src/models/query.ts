@@ -124,12 +124,25 @@ export const ImageBase64 = z
   );
 
 /**
+ * A part of the searched photo, as the official platform's image search takes it (`region`, an "x1,x2,y1,y2"-style
+ * box — sourcing facts §3) and reports what it detected: whole pixels of the image as uploaded.
+ */
+export const ImageRegion = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5},\d{1,5},\d{1,5},\d{1,5}$/, 'region is four whole numbers "x1,x2,y1,y2"');
+
+/**
  * A search by image: exactly one of `imageUrl` (a public http(s) URL) or `imageBase64`, plus the
  * {@link SearchFilters} and paging of {@link SupplierQuery}.
  */
 export const ImageQuery = SearchFilters.extend({
   imageUrl: PublicImageUrl.optional(),
   imageBase64: ImageBase64.optional(),
+  /** Search only this part of the photo (one of the `regions` a previous answer reported). */
+  region: ImageRegion.optional(),
+  /** Narrow the image matches by a word (the official platform's "search within results"). */
+  keyword: Keyword.optional(),
   ...paging,
 })
   .refine((q) => (q.imageUrl === undefined) !== (q.imageBase64 === undefined), {

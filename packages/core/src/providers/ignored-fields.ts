@@ -20,3 +20,11 @@ export function ignoredFields(
 export function clampPageSize(requested: number, max: number): number {
   return Math.max(1, Math.min(requested, max));
 }
+
+/**
+ * The image-search refinements (`region`, `keyword`) a query carries, for a provider that cannot honour them:
+ * only the official platform's `imageQuery` documents them (sourcing facts §3).
+ */
+export function imageRefinementsIgnored(query: { region?: string; keyword?: string }): string[] {
+  return (['region', 'keyword'] as const).filter((name) => query[name] !== undefined);
+}

@@ -69,6 +69,11 @@ export interface PrepareStep<Params extends ProviderParams = ProviderParams, Cre
   sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest | null;
   /** The parameters with the earlier call's result filled in; throws `ProviderError` only. */
   complete(params: Params, response: ProviderResponse): Params;
+  /**
+   * What the earlier call sends, without credentials (the image's base64, the URL to convert): callers key a
+   * cache of its answer on it, so the same image is uploaded once whatever is searched with it next.
+   */
+  cacheInput?(params: Params): unknown;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ProductSearchResponse } from '@yuantou/core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/support/test-app.js';
 
@@ -58,7 +59,10 @@ describe('POST /v1/products/by-image', () => {
 
   it('accepts base64 with a data: header', async () => {
     const current = await start();
-    const imageBase64 = `data:image/png;base64,${Buffer.from('a small fake png body, long enough').toString('base64')}`;
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c04020' } })
+      .png()
+      .toBuffer();
+    const imageBase64 = `data:image/png;base64,${png.toString('base64')}`;
     const response = await current.inject({
       method: 'POST',
       url: '/v1/products/by-image',

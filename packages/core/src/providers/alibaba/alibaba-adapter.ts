@@ -21,7 +21,7 @@ import { alibabaClassicSearch } from './alibaba-classic.js';
 import { alibabaError } from './alibaba-errors.js';
 import { alibabaFreight } from './alibaba-freight.js';
 import { ALIBABA_BASE_URL, AlibabaCredentials, aopRequest, gatewayError } from './alibaba-gateway.js';
-import { type AlibabaImageParams, imageUploadStep } from './alibaba-image-upload.js';
+import { type AlibabaImageParams, imageUploadStep, readPicRegions } from './alibaba-image-upload.js';
 import { parseAlibabaOffer } from './alibaba-offer.js';
 
 export { AlibabaCredentials } from './alibaba-gateway.js';
@@ -45,6 +45,15 @@ export function keywordTranslate(keyword: string): boolean {
 
 /** Unwraps `{result:{success, code, message, result}}`, turning every failure shape into a `ProviderError`. */
 function parseCrossborderPage(response: ProviderResponse): Page<Product> {
+  return parseCrossborder(response, false);
+}
+
+/** An image search's page, with the objects the platform detected in the photo (`picRegionInfo`). */
+function parseImagePage(response: ProviderResponse): Page<Product> {
+  return parseCrossborder(response, true);
+}
+
+function parseCrossborder(response: ProviderResponse, withRegions: boolean): Page<Product> {
   return guardParse('alibaba', () => {
     const body = asRecord(parseJsonBody('alibaba', response));
     const gateway = gatewayError(body, response);
@@ -58,7 +67,9 @@ function parseCrossborderPage(response: ProviderResponse): Page<Product> {
       }
       if (response.status >= 400) throw httpStatusError('alibaba', response);
       // `success:true` with no page is how the platform says "nothing found".
-      return parseOfferPage('alibaba', wrapper.result ?? {});
+      const page = parseOfferPage('alibaba', wrapper.result ?? {});
+      const regions = withRegions ? readPicRegions(asRecord(wrapper.result).picRegionInfo) : [];
+      return regions.length > 0 ? { ...page, regions } : page;
     }
     if (response.status >= 400) throw httpStatusError('alibaba', response);
     throw new ProviderError({
@@ -106,7 +117,14 @@ const searchProducts = defineOperation({
 const searchProductsByImage = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
   map(query: ImageQuery): { params: AlibabaImageParams; ignored: string[] } {
-    const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
+    const searched = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
+    const { ignored } = searched;
+    // `region` ("x1,x2,y1,y2"-style box) and `keyword` ("search within results"): sourcing facts §3.
+    const params = {
+      ...searched.params,
+      ...(query.region === undefined ? {} : { region: query.region }),
+      ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
+    };
     // `imageAddress` "only… 1688 image link" (README): other images are uploaded for an `imageId` first.
     if (query.imageUrl !== undefined && isAlibabaHosted(query.imageUrl))
       return { params: { offerQueryParam: { imageAddress: query.imageUrl, ...params } }, ignored };
@@ -130,7 +148,7 @@ const searchProductsByImage = defineOperation({
     return signOfferQuery(IMAGE_QUERY_API)(params, credentials, ctx);
   },
   prepare: imageUploadStep,
-  parseResponse: parseCrossborderPage,
+  parseResponse: parseImagePage,
 });
 
 /** The official platform's adapter: the contract's operations plus the seed's classic search. */

@@ -18,6 +18,7 @@ import {
 import { aopSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import { uploadedImageProblem } from '../../testing/uploaded-image.js';
 import classicFixture from './__fixtures__/alibaba-classic-search.json' with { type: 'json' };
 import keywordQueryFixture from './__fixtures__/alibaba-keyword-query.json' with { type: 'json' };
 import { alibabaFreightReply } from './alibaba-freight-fake.js';
@@ -164,7 +165,10 @@ export function startAlibabaFake(options: AlibabaFakeOptions = {}): Promise<Fake
     const param = jsonParam(allParams(request));
     if (param.imageId !== undefined) {
       return uploaded.has(String(param.imageId))
-        ? crossborderPage(undefined, param)
+        ? withRegions(
+            crossborderPage(typeof param.keyword === 'string' ? param.keyword : undefined, param),
+            param,
+          )
         : platformError(400, 'gw.ParamInvalid', `imageId ${String(param.imageId)} was not uploaded`);
     }
     // "imageAddress … only 1688 image links".
@@ -173,6 +177,17 @@ export function startAlibabaFake(options: AlibabaFakeOptions = {}): Promise<Fake
         ? crossborderPage(undefined, param)
         : { body: { result: { success: true, code: '200', message: null, result: null } } };
     return ALIBABA_ERRORS['gw.ParamMissing']!();
+  };
+
+  // `picRegionInfo{currentRegion, yoloCropRegion}` (sourcing facts §3: "the objects it detected"; format
+  // uncertain, built as the adapter's `readPicRegions` reads it): two objects found; the region searched is the
+  // one asked for, else the first.
+  const withRegions = (reply: Reply, param: Record<string, unknown>): Reply => {
+    const page = (reply.body as { result: { result: Record<string, unknown> } }).result.result;
+    const found = ['120,480,80,560', '500,900,300,700'];
+    const currentRegion = typeof param.region === 'string' ? param.region : found[0];
+    page.picRegionInfo = { currentRegion, yoloCropRegion: found.join(';') };
+    return reply;
   };
 
   // Seed 002's `alibaba_product_search_response` shape, page_size at most 50, from the classic fixture.
@@ -215,8 +230,12 @@ export function startAlibabaFake(options: AlibabaFakeOptions = {}): Promise<Fake
       imageBase64 = undefined;
     }
     if (typeof imageBase64 !== 'string' || imageBase64 === '') return ALIBABA_ERRORS['gw.ParamMissing']!();
-    // The FAQ's failure: a `data:` header left on the base64 gives imageId "0".
-    const imageId = imageBase64.startsWith('data:') ? '0' : String(1_000_000 + uploaded.size);
+    // The FAQ's failure: a `data:` header left on the base64 gives imageId "0". The fake also refuses what the
+    // proxy must never send: an image with metadata, over about 100 KB or over 1,000 px on its long side.
+    const unclean = imageBase64.startsWith('data:')
+      ? 'data: header'
+      : uploadedImageProblem(imageBase64, { maxBytes: 100 * 1024, maxLongSide: 1000 });
+    const imageId = unclean !== null ? '0' : String(1_000_000 + uploaded.size);
     if (imageId !== '0') uploaded.set(imageId, imageBase64);
     return { body: { result: { success: 'true', code: '200', message: null, result: imageId } } };
   };

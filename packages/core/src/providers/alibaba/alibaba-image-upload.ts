@@ -1,5 +1,6 @@
+import type { DetectedRegion } from '../../models/page.js';
 import { ProviderError } from '../../models/provider-error.js';
-import { toText } from '../../normalize/values.js';
+import { asRecord, toText } from '../../normalize/values.js';
 import type { OfferSearchParams } from '../official/official-search.js';
 import type { PrepareStep, ProviderResponse, RequestContext } from '../provider-contract.js';
 import { resolveContext } from '../request-context.js';
@@ -14,7 +15,12 @@ export const IMAGE_UPLOAD_API = '1/com.alibaba.fenxiao.crossborder/product.image
 export interface AlibabaImageParams {
   /** Present until the image is uploaded; the upload step replaces it by `offerQueryParam.imageId`. */
   upload?: { imageBase64: string };
-  offerQueryParam: OfferSearchParams & { imageAddress?: string; imageId?: string };
+  offerQueryParam: OfferSearchParams & {
+    imageAddress?: string;
+    imageId?: string;
+    region?: string;
+    keyword?: string;
+  };
 }
 
 function uploadFailed(response: ProviderResponse, detail: unknown): ProviderError {
@@ -47,9 +53,33 @@ export const imageUploadStep: PrepareStep<AlibabaImageParams, AlibabaCredentials
     const uploadImageParam = JSON.stringify({ imageBase64: params.upload.imageBase64 });
     return aopRequest(IMAGE_UPLOAD_API, { uploadImageParam }, credentials, resolveContext(ctx));
   },
+  cacheInput: (params) => params.upload?.imageBase64,
   complete(params, response) {
     const imageId = parseImageUpload(response);
     const { upload: _uploaded, ...rest } = params;
     return { ...rest, offerQueryParam: { imageId, ...params.offerQueryParam } };
   },
 };
+
+const BOX = /^\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*$/;
+
+/**
+ * **Uncertain** (README "Uncertain facts"): `picRegionInfo{currentRegion, yoloCropRegion}` is "the objects it
+ * detected" (sourcing facts §3), from a copy of the doc page with no example. Read here as `currentRegion` one
+ * "x1,x2,y1,y2" box and `yoloCropRegion` boxes separated by `;` (a JSON array of boxes is taken too); anything
+ * else is no region. Change only this function when a real answer shows otherwise.
+ */
+export function readPicRegions(picRegionInfo: unknown): DetectedRegion[] {
+  const info = asRecord(picRegionInfo);
+  const box = (value: unknown): string | null => {
+    const match = BOX.exec(toText(value) ?? '');
+    return match ? match.slice(1, 5).map(Number).join(',') : null;
+  };
+  const current = box(info.currentRegion);
+  const listed = Array.isArray(info.yoloCropRegion)
+    ? info.yoloCropRegion
+    : (toText(info.yoloCropRegion) ?? '').split(';');
+  const boxes = [...new Set(listed.map(box).filter((b): b is string => b !== null))];
+  if (current !== null && !boxes.includes(current)) boxes.unshift(current);
+  return boxes.slice(0, 20).map((b) => ({ box: b, current: b === current }));
+}

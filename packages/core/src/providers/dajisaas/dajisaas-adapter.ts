@@ -1,15 +1,18 @@
 import { md5SecretSuffixSignature } from '@yuantou/signers';
 import * as z from 'zod';
+import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
+import { imageRefinementsIgnored } from '../ignored-fields.js';
 import { officialIgnored } from '../official/official-offer.js';
-import { type OfferSearchParams, offerSearchParams, requireImageUrl } from '../official/official-search.js';
+import { offerSearchParams } from '../official/official-search.js';
 import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type { AdapterWith, ProviderAdapter, ProviderResponse, SignedRequest } from '../provider-contract.js';
 import { joinUrl } from '../request-context.js';
 import { DAJISAAS_ERRORS } from './dajisaas-errors.js';
 import { dajisaasFreightOperation } from './dajisaas-freight.js';
+import { type DajisaasImageParams, dajisaasUploadStep } from './dajisaas-image-upload.js';
 import { DAJISAAS_OFFER_PATH, dajisaasOfferParams, parseDajisaasOffer } from './dajisaas-offer.js';
 
 export const DAJISAAS_BASE_URL = 'https://openapi.dajisaas.com';
@@ -31,15 +34,13 @@ export type DajisaasCredentials = z.infer<typeof DajisaasCredentials>;
 // Seed 003: image search pages hold at most 50; the keyword search is the platform's, also 50.
 const MAX_PAGE_SIZE = 50;
 
-type DajisaasParams = OfferSearchParams & { imageUrl?: string };
-
 /**
  * `GET {base}{path}?appKey=…&<params>&sign=…`: `sign` is seed 003's MD5 over every other query parameter,
  * `appKey` included, with the secret appended (never sent). Two independent real clients sign and call
  * exactly this way (README).
  */
 function signedGet(path: string) {
-  return (business: DajisaasParams | object, credentials: DajisaasCredentials): SignedRequest => {
+  return (business: object, credentials: DajisaasCredentials): SignedRequest => {
     const params: Record<string, string> = { appKey: credentials.appKey };
     for (const [key, value] of Object.entries(business)) if (value !== undefined) params[key] = String(value);
     const { signature } = md5SecretSuffixSignature({ params, secret: credentials.appSecret });
@@ -64,13 +65,29 @@ const searchProducts = defineOperation({
 
 const searchProductsByImage = defineOperation({
   maxPageSize: MAX_PAGE_SIZE,
-  map(query: ImageQuery): { params: DajisaasParams; ignored: string[] } {
-    // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId`.
-    const imageUrl = requireImageUrl('dajisaas', query, 'POST /alibaba/upload/image');
+  map(query: ImageQuery): { params: DajisaasImageParams; ignored: string[] } {
     const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE });
-    return { params: { imageUrl, ...params }, ignored };
+    const refinements = imageRefinementsIgnored(query);
+    // Seed 003: base64 images go to `POST /alibaba/upload/image` first, for an `imageId` (the prepare step).
+    if (query.imageBase64 !== undefined)
+      return {
+        params: { upload: { imageBase64: query.imageBase64 }, ...params },
+        ignored: [...ignored, ...refinements],
+      };
+    return { params: { imageUrl: query.imageUrl, ...params }, ignored: [...ignored, ...refinements] };
   },
-  sign: signedGet(DAJISAAS_PATHS.imageQuery),
+  sign(params: DajisaasImageParams, credentials: DajisaasCredentials) {
+    if (params.upload !== undefined) {
+      throw new ProviderError({
+        provider: 'dajisaas',
+        kind: 'bad_request',
+        message:
+          'this image must first be uploaded with upload/image (the proxy runs that step; buildRequest alone cannot)',
+      });
+    }
+    return signedGet(DAJISAAS_PATHS.imageQuery)(params, credentials);
+  },
+  prepare: dajisaasUploadStep(DAJISAAS_BASE_URL),
   parseResponse,
 });
 

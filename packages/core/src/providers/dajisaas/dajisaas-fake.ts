@@ -10,6 +10,7 @@ import {
 import { dajisaasSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
 import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import { uploadedImageProblem } from '../../testing/uploaded-image.js';
 import keywordQueryFixture from './__fixtures__/dajisaas-keyword-query.json' with { type: 'json' };
 import { dajisaasFreightReply } from './dajisaas-freight-fake.js';
 
@@ -20,6 +21,7 @@ export const DAJISAAS_PATHS = {
   keywordQuery: '/alibaba/product/keywordQuery',
   imageQuery: '/alibaba/product/imageQuery',
   detail: '/alibaba/product/queryProductDetail',
+  uploadImage: '/alibaba/upload/image',
 } as const;
 
 export const DAJISAAS_FAKE_CREDENTIALS = {
@@ -70,11 +72,28 @@ export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<Fa
     };
   };
 
+  // `POST /alibaba/upload/image` `image_base64` (JPG/PNG/WEBP, ≤ 3 MB) → `data` imageId (sourcing facts §3; form
+  // body as the adapter's `uploadImageRequest` reads the disputed docs). The fake also refuses what the proxy
+  // must never send: an image carrying metadata.
+  const uploaded = new Set<string>();
+  const uploadImage = (request: RecordedRequest): Reply => {
+    const image = formParams(request).image_base64;
+    if (!image) return DAJISAAS_ERRORS['400']!();
+    const problem = uploadedImageProblem(image, { maxBytes: 3 * 1024 * 1024 });
+    if (problem !== null) return failure(400, `图片不合规: ${problem}`);
+    const imageId = String(2_000_000 + uploaded.size);
+    uploaded.add(imageId);
+    return { body: { code: 200, message: 'success', data: imageId, traceId: requestId() } };
+  };
+
   const routes: Record<string, (request: RecordedRequest) => Reply> = {
     [DAJISAAS_PATHS.keywordQuery]: ({ query }) =>
       query.keyword ? page(query, query.keyword) : DAJISAAS_ERRORS['400']!(),
-    [DAJISAAS_PATHS.imageQuery]: ({ query }) =>
-      query.imageUrl || query.imageId ? page(query, undefined) : DAJISAAS_ERRORS['400']!(),
+    [DAJISAAS_PATHS.imageQuery]: ({ query }) => {
+      if (query.imageId)
+        return uploaded.has(query.imageId) ? page(query, undefined) : failure(400, 'imageId 不存在');
+      return query.imageUrl ? page(query, undefined) : DAJISAAS_ERRORS['400']!();
+    },
     [DAJISAAS_PATHS.detail]: ({ query }) => {
       if (!query.offerId || !query.country) return DAJISAAS_ERRORS['400']!();
       const index = fakeOfferIndex(query.offerId, total);
@@ -89,17 +108,31 @@ export function startDajisaasFake(options: DajisaasFakeOptions = {}): Promise<Fa
     errors: DAJISAAS_ERRORS,
     errorWithMessage: (message) => failure(400, message),
     credentials: { appKey, appSecret },
-    authenticate: ({ query }) =>
-      query.appKey === appKey && query.sign === dajisaasSign(query, appSecret)
+    authenticate: (request) => {
+      const { query } = request;
+      // The upload's form fields are signed with the query; the freight estimate's JSON body is not (see
+      // dajisaas-freight.ts), so only the upload's body enters the signature.
+      const signed =
+        request.method === 'POST' && request.path === DAJISAAS_PATHS.uploadImage
+          ? { ...query, ...formParams(request) }
+          : query;
+      return query.appKey === appKey && query.sign === dajisaasSign(signed, appSecret)
         ? null
-        : DAJISAAS_ERRORS['401']!(),
+        : DAJISAAS_ERRORS['401']!();
+    },
     route: ({ method, path }) =>
       method === 'GET'
         ? routes[path]
-        : method === 'POST' && path === '/alibaba/product/freightEstimate'
-          ? dajisaasFreightReply
-          : undefined,
+        : method === 'POST' && path === DAJISAAS_PATHS.uploadImage
+          ? uploadImage
+          : method === 'POST' && path === '/alibaba/product/freightEstimate'
+            ? dajisaasFreightReply
+            : undefined,
   });
+}
+
+function formParams(request: RecordedRequest): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(request.body));
 }
 
 export const fake: ProviderFake = {

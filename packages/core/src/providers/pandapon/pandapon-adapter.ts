@@ -4,6 +4,7 @@ import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery } from '../../models/query.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
+import { imageRefinementsIgnored } from '../ignored-fields.js';
 import { isAlibabaHosted, type OfferSearchParams, offerSearchParams } from '../official/official-search.js';
 import { parseOfferEnvelope } from '../official/reseller-envelope.js';
 import type {
@@ -124,7 +125,10 @@ export function createPandaponAdapter({
     maxPageSize: MAX_PAGE_SIZE,
     map(query: ImageQuery): { params: PandaponImageParams; ignored: string[] } {
       const { params, ignored } = offerSearchParams(query, { maxPageSize: MAX_PAGE_SIZE, englishOnly: true });
-      return { params: { ...imageField(query), ...params }, ignored };
+      return {
+        params: { ...imageField(query), ...params },
+        ignored: [...ignored, ...imageRefinementsIgnored(query)],
+      };
     },
     sign: signedPost(PANDAPON_PATHS.imageQuery),
     parseResponse,

@@ -3,11 +3,13 @@ import { ProviderError } from '../../models/provider-error.js';
 import type { ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation, defineSupplierOperation } from '../define-operation.js';
-import { clampPageSize, ignoredFields } from '../ignored-fields.js';
+import { clampPageSize, ignoredFields, imageRefinementsIgnored } from '../ignored-fields.js';
+import { isAlibabaHosted } from '../official/official-search.js';
 import type { AdapterWith, ProviderAdapter, SignedRequest } from '../provider-contract.js';
 import { definedParams, type QueryParams } from '../provider-params.js';
 import { joinUrl } from '../request-context.js';
 import { tmapiFreightOperation } from './tmapi-freight.js';
+import { type TmapiImageParams, tmapiConvertStep } from './tmapi-image-convert.js';
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
 import {
@@ -100,18 +102,23 @@ function mapItemSearch(query: ProductQuery) {
   };
 }
 
-function mapImageSearch(query: ImageQuery) {
+function mapImageSearch(query: ImageQuery): { params: TmapiImageParams; ignored: string[] } {
   if (query.imageUrl === undefined) {
-    // TMAPI searches by the URL of an Alibaba-hosted image only; uploading base64 is a separate paid call.
+    // Sourcing facts §3: TMAPI takes image URLs only, "no base64".
     throw new ProviderError({
       provider: 'tmapi',
       kind: 'bad_request',
-      message: 'TMAPI image search needs imageUrl (an Alibaba-hosted image), not imageBase64',
+      message:
+        'TMAPI cannot search by a photo (it takes no image upload); search it by imageUrl, or with another provider',
     });
   }
+  // An image not hosted by Alibaba is converted first (`convert_url`, the prepare step).
+  const image = isAlibabaHosted(query.imageUrl)
+    ? { img_url: query.imageUrl }
+    : { convert_url: query.imageUrl };
   return {
     params: definedParams({
-      img_url: query.imageUrl,
+      ...image,
       page: query.page,
       page_size: clampPageSize(query.pageSize, IMAGE_MAX_PAGE_SIZE),
       // TMAPI's image search takes the product search's `sort`, `price_start` and `price_end` (README).
@@ -119,7 +126,10 @@ function mapImageSearch(query: ImageQuery) {
       price_start: query.priceMin,
       price_end: query.priceMax,
     }),
-    ignored: ignoredFields(query, { filters: ['priceMin', 'priceMax'], sorts: supportedSorts(ITEM_SORTS) }),
+    ignored: [
+      ...ignoredFields(query, { filters: ['priceMin', 'priceMax'], sorts: supportedSorts(ITEM_SORTS) }),
+      ...imageRefinementsIgnored(query),
+    ],
   };
 }
 
@@ -151,7 +161,17 @@ export const tmapiAdapter: AdapterWith<
   searchProductsByImage: defineOperation({
     maxPageSize: IMAGE_MAX_PAGE_SIZE,
     map: mapImageSearch,
-    sign: signTmapi(TMAPI_PATHS.image),
+    sign(params: TmapiImageParams, credentials: TmapiCredentials) {
+      if (params.img_url === undefined) {
+        throw new ProviderError({
+          provider: 'tmapi',
+          kind: 'bad_request',
+          message: 'this image URL must first be converted with image/convert_url (the proxy runs that step)',
+        });
+      }
+      return signTmapi(TMAPI_PATHS.image)(params, credentials);
+    },
+    prepare: tmapiConvertStep(TMAPI_DEFAULT_BASE_URL),
     parseResponse: (response) => readTmapiPage(response, toTmapiProduct),
   }),
   getOffer: defineOfferOperation({

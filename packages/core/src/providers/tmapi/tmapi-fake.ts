@@ -30,7 +30,10 @@ export const TMAPI_PATHS = {
   detail: '/1688/item_detail',
   shopInfo: '/1688/shop/shop_info',
   shopItems: '/1688/shop/items',
+  convertUrl: '/1688/tools/image/convert_url',
 } as const;
+
+const ALIBABA_IMAGE = /^https?:\/\/([^/]*\.)?(alicdn\.com|1688\.com)\//;
 
 export const TMAPI_FAKE_CREDENTIALS = { apiToken: 'fake-tmapi-token-5f1c9a' };
 
@@ -144,6 +147,24 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
     });
   };
 
+  // `POST /1688/tools/image/convert_url` `{url, search_api_endpoint: "/search/image"}` → `data.image_url`
+  // (sourcing facts §3): the fake hands out an alicdn address per URL converted.
+  const converted = new Map<string, string>();
+  const convertUrl = (request: RecordedRequest): Reply => {
+    let body: { url?: unknown; search_api_endpoint?: unknown };
+    try {
+      body = JSON.parse(request.body) as typeof body;
+    } catch {
+      return failure(422, 'Parameter error: body is not JSON');
+    }
+    if (typeof body.url !== 'string' || body.search_api_endpoint !== '/search/image')
+      return failure(422, 'Parameter error: url and search_api_endpoint are required');
+    const imageUrl =
+      converted.get(body.url) ?? `https://cbu01.alicdn.com/img/ibank/converted-${converted.size + 1}.jpg`;
+    converted.set(body.url, imageUrl);
+    return ok({ image_url: imageUrl });
+  };
+
   return startFakeServer({
     name: 'tmapi',
     port: options.port,
@@ -156,6 +177,7 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
         : failure(401, 'Invalid apiToken, please check your apiToken.');
     },
     route: ({ path, method }) => {
+      if (method === 'POST' && path === TMAPI_PATHS.convertUrl) return convertUrl;
       if (method !== 'GET') return undefined;
       if (path === TMAPI_PATHS.factories) return searchFactories;
       if (path === '/1688/item/shipping') return tmapiFreightReply;
@@ -174,10 +196,14 @@ export function startTmapiFake(options: TmapiFakeOptions = {}): Promise<FakeServ
       if (path === TMAPI_PATHS.shopInfo) return shopInfo;
       if (path === TMAPI_PATHS.shopItems) return shopItems;
       if (path === TMAPI_PATHS.image)
-        return ({ query }) =>
-          query.img_url
-            ? searchItems((i) => `同款图搜商品${i}`, { img_url: query.img_url }, query)
-            : failure(422, 'Parameter error: img_url is required');
+        return ({ query }) => {
+          if (!query.img_url) return failure(422, 'Parameter error: img_url is required');
+          // "Only images from Alibaba-affiliated platforms can be identified" (sourcing facts §3): any other
+          // address finds nothing.
+          if (!ALIBABA_IMAGE.test(query.img_url))
+            return ok({ page: 1, page_size: 20, total_count: 0, items: [] });
+          return searchItems((i) => `同款图搜商品${i}`, { img_url: query.img_url }, query);
+        };
       return undefined;
     },
   });
