@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChinaFreightQuery } from '../models/china-freight.js';
 import { ProviderError } from '../models/provider-error.js';
 import type { ProviderId } from '../models/provider-id.js';
 import type { FakeServer } from '../testing/fake-server.js';
+import { FREIGHT_CHECK_QUERY } from '../testing/freight-fake-check.test-helper.js';
 import { loadFake, networkProviderIds } from '../testing/provider-fakes.js';
 import { sendRequest } from '../testing/send-request.js';
 import type { AnyProviderAdapter } from './provider-contract.js';
@@ -13,11 +13,7 @@ import { getProvider } from './registry.js';
 // to a real (not sample) estimate; and refused as an auth error when its secrets are wrong. Each provider's fee,
 // path and parser cases live in its folder (`<id>/<id>-freight.test.ts`, `<id>/<id>-freight-fake.node.test.ts`).
 
-const query = ChinaFreightQuery.parse({
-  offerId: '700000000001',
-  quantity: 10,
-  destination: { province: '浙江省', cityCode: '330700', districtCode: '330782' },
-});
+const query = FREIGHT_CHECK_QUERY;
 
 const withFreight = (networkProviderIds() as ProviderId[]).filter(
   (id) => (getProvider(id) as AnyProviderAdapter).estimateFreight !== undefined,

@@ -1,41 +1,16 @@
-import { type ChinaFreightEstimate, ChinaFreightQuery } from '../models/china-freight.js';
+import { ChinaFreightQuery } from '../models/china-freight.js';
 import { ProviderError } from '../models/provider-error.js';
 import type { ProviderId } from '../models/provider-id.js';
-import type {
-  MappedQuery,
-  ProviderParams,
-  ProviderRequest,
-  ProviderResponse,
-  RequestContext,
-  SignedRequest,
-} from './provider-contract.js';
+import type { FreightOperation, FreightOperationParts, ProviderParams } from './provider-contract.js';
+
+// The interface lives in the contract (which every adapter's type reads); this module only builds it, so the
+// import runs one way.
+export type { FreightOperation, FreightOperationParts } from './provider-contract.js';
 
 // The China-leg freight estimate (issue 24): TMAPI `GET /1688/item/shipping`, the official
 // `product.freight.estimate`, DajiSaaS `freightEstimate`, Onebound `item_fee`, and demo's labelled sample. The
 // same pure split as every operation — `map` (cache and single-flight key), `sign`, `parseResponse` — so the
 // proxy sends it through the same gateway as a search: cached, coalesced, rate-limited and budgeted.
-
-/** A provider's China-leg estimate split into pure steps; the caller does the I/O. */
-export interface FreightOperation<Credentials, Params extends ProviderParams = ProviderParams> {
-  /** Pure, credential-free and deterministic: the provider parameters of one estimate. */
-  map(query: ChinaFreightQuery): MappedQuery<Params>;
-  /** Adds credentials, timestamps and signatures: run only when a request is really sent. */
-  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
-  /** `sign(map(query).params)` with `map`'s ignored fields; checks the query first (`bad_request`). */
-  buildRequest(
-    query: ChinaFreightQuery,
-    credentials: Credentials,
-    ctx?: Partial<RequestContext>,
-  ): ProviderRequest;
-  /** Returns the estimate or throws `ProviderError`; never anything else. `params` are what was sent. */
-  parseResponse(response: ProviderResponse, params?: Params): ChinaFreightEstimate;
-}
-
-/** What {@link defineFreightOperation} builds a {@link FreightOperation} from: every part but `buildRequest`. */
-export type FreightOperationParts<Credentials, Params extends ProviderParams> = Omit<
-  FreightOperation<Credentials, Params>,
-  'buildRequest'
->;
 
 /** A freight operation from its parts; `buildRequest` validates the query (plain JavaScript callers) first. */
 export function defineFreightOperation<Credentials, Params extends ProviderParams>(

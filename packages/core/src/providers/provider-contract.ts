@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { ChinaFreightEstimate, ChinaFreightQuery } from '../models/china-freight.js';
 import type { Offer, OfferQuery } from '../models/offer.js';
 import type { Page } from '../models/page.js';
 import type { Product } from '../models/product.js';
@@ -6,7 +7,6 @@ import type { ProviderId } from '../models/provider-id.js';
 import type { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
 import type { Supplier } from '../models/supplier.js';
 import type { SupplierDetail, SupplierRef } from '../models/supplier-detail.js';
-import type { FreightOperation } from './freight-operation.js';
 
 /** Everything needed to send one upstream call; the proxy's only HTTP sender turns it into I/O. */
 export interface ProviderRequest {
@@ -257,3 +257,27 @@ export interface ProviderInfo {
  */
 // biome-ignore lint/suspicious/noExplicitAny: credentials differ per provider; `credentials.parse` narrows them at run time
 export type AnyProviderAdapter = ProviderAdapter<any>;
+
+// ——— The China-leg freight estimate (issue 24): built by `defineFreightOperation` in freight-operation.ts ———
+
+/** A provider's China-leg estimate split into pure steps; the caller does the I/O. */
+export interface FreightOperation<Credentials, Params extends ProviderParams = ProviderParams> {
+  /** Pure, credential-free and deterministic: the provider parameters of one estimate. */
+  map(query: ChinaFreightQuery): MappedQuery<Params>;
+  /** Adds credentials, timestamps and signatures: run only when a request is really sent. */
+  sign(params: Params, credentials: Credentials, ctx?: Partial<RequestContext>): SignedRequest;
+  /** `sign(map(query).params)` with `map`'s ignored fields; checks the query first (`bad_request`). */
+  buildRequest(
+    query: ChinaFreightQuery,
+    credentials: Credentials,
+    ctx?: Partial<RequestContext>,
+  ): ProviderRequest;
+  /** Returns the estimate or throws `ProviderError`; never anything else. `params` are what was sent. */
+  parseResponse(response: ProviderResponse, params?: Params): ChinaFreightEstimate;
+}
+
+/** What {@link defineFreightOperation} builds a {@link FreightOperation} from: every part but `buildRequest`. */
+export type FreightOperationParts<Credentials, Params extends ProviderParams> = Omit<
+  FreightOperation<Credentials, Params>,
+  'buildRequest'
+>;
