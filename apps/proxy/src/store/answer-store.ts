@@ -62,6 +62,8 @@ export interface AnswerStoreOptions {
   retryAfterMs?: number;
   /** How often retention runs (ms); default 6 h. */
   pruneEveryMs?: number;
+  /** Told of every failed database operation (the `yuantou_store_errors_total` counter). */
+  onFailure?: () => void;
 }
 
 /** The store when YUANTOU_STORE=off: keeps nothing, as the proxy was before it. */
@@ -131,6 +133,7 @@ export async function createAnswerStore(options: AnswerStoreOptions): Promise<An
   let closed = false;
 
   function fail(what: string, error: unknown) {
+    options.onFailure?.();
     const detail = `${what} failed: ${describe(error)}`;
     if (!failure)
       logger.error(

@@ -45,7 +45,7 @@ describe('deploy/monitoring', () => {
   it('the dashboard and the rules name only metrics the proxy exports', async () => {
     const named = metricNames(`${dashboardExpressions()}\n${readFileSync(RULES, 'utf8')}`);
     // Every family the dashboard promises: paid calls per provider and buyer, cache, coalescing, 429/5xx,
-    // budgets, latency, Redis.
+    // budgets, latency, Redis, the answer database.
     expect(named).toEqual(
       expect.arrayContaining([
         'http_request_duration_seconds',
@@ -58,13 +58,17 @@ describe('deploy/monitoring', () => {
         'yuantou_provider_daily_budget',
         'yuantou_redis_errors_total',
         'yuantou_redis_up',
+        'yuantou_store_errors_total',
+        'yuantou_store_up',
         'yuantou_upstream_duration_seconds',
         'yuantou_upstream_requests_total',
       ]),
     );
-    // Redis configured (unreachable here) and a named buyer: every optional family is registered.
+    // Redis and a database configured (unreachable here) and a named buyer: every optional family is registered.
     const { app } = await startApp({
       REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
+      YUANTOU_STORE: 'on',
+      DATABASE_URL: `postgres://yuantou@127.0.0.1:${await closedPort()}/yuantou`,
       YUANTOU_TOKENS: 'alice:alice-token-0123456789abcdef',
       YUANTOU_TOKEN_DAILY_CALLS: 'alice:100',
     });
