@@ -94,6 +94,31 @@ describe('a buyer over their own daily budget', () => {
   });
 });
 
+describe('a buyer over budget asking again for what was already paid for', () => {
+  it('gets the older answer, stale, with "budget reached — values as of …", and costs nothing', async () => {
+    const proxy = await teamProxy();
+    const prefix = randomUUID();
+    const bought = await as(proxy, BOB, products(`${prefix}kept`));
+    for (const n of [1, 2]) await as(proxy, ALICE, products(`${prefix}${n}`));
+    expect(tmapiCalls()).toBe(3);
+    // maxAge=0 asks for a fresh answer: a paid call alice's budget refuses, so bob's older one is served.
+    const again = await as(
+      proxy,
+      ALICE,
+      searchPath(ROUTES.products, `${prefix}kept`, 'tmapi', { maxAge: '0' }),
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.providers[0]).toMatchObject({
+      outcome: 'ok',
+      stale: true,
+      fetchedAt: bought.body.providers[0].fetchedAt,
+    });
+    expect(again.body.providers[0].staleReason).toMatch(/^budget reached — values as of .+ UTC$/);
+    expect(again.body.items).toEqual(bought.body.items);
+    expect(tmapiCalls()).toBe(3);
+  });
+});
+
 describeWithRedis('buyer budgets across replicas', () => {
   it("one buyer's budget is shared by every replica", async () => {
     const a = await teamProxy(REDIS_URL);
