@@ -1,20 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  ChinaDestination,
+  type ChinaDestination,
   DEFAULT_PRODUCT_WEIGHTS,
   DEFAULT_SUPPLIER_WEIGHTS,
   type OperationName,
 } from '@yuantou/core';
 import type { GatewayOptions, ProviderSettings } from '../gateway/gateway-contract.js';
-import { parseRedisAddresses, type RedisAddress, type RedisTarget } from '../redis-client.js';
+import { parseRedisAddresses, type RedisAddress } from '../redis-client.js';
 import type { WatchListSettings } from '../watch/watch-list.js';
 import { type BuyerToken, resolveBuyerTokens } from './buyer-tokens.js';
 import { ConfigError } from './config-error.js';
+import { readConfigFile } from './config-file.js';
 import { DEFAULTS, ProxyConfigInput } from './config-schema.js';
+import { resolveDestination, resolveFreightProviders, resolveOfferProviders } from './detail-providers.js';
 import { resolveProviders } from './provider-settings.js';
 import { mergeSettings, readEnv } from './read-env.js';
+import { redisProblems } from './redis-config.js';
+import { type StoreConfig, storeConfig } from './store-config.js';
 
 export interface ProxyConfig {
   host: string;
@@ -81,11 +84,6 @@ export interface ProxyConfig {
   secrets: string[];
 }
 
-export type StoreConfig =
-  | { kind: 'off' }
-  | { kind: 'postgres'; databaseUrl: string; snapshotRetentionDays: number }
-  | { kind: 'pglite'; dataDir: string; snapshotRetentionDays: number };
-
 export interface LoadConfigOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
@@ -94,55 +92,6 @@ export interface LoadConfigOptions {
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
-
-function readConfigFile(env: Record<string, string | undefined>, cwd: string): unknown {
-  const explicit = env.YUANTOU_CONFIG?.trim();
-  const path = explicit
-    ? isAbsolute(explicit)
-      ? explicit
-      : resolve(cwd, explicit)
-    : resolve(cwd, 'yuantou.config.json');
-  if (!existsSync(path)) {
-    if (explicit) throw new ConfigError([`YUANTOU_CONFIG: file not found (${path})`]);
-    return undefined;
-  }
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    // JSON.parse messages quote the text around the error, which may be a credential.
-    throw new ConfigError([`${path}: not valid JSON`]);
-  }
-}
-
-/** Where the shared state lives: the Cluster, the Sentinel master or the one server; undefined without Redis. */
-export function redisTargetOf(
-  config: Pick<ProxyConfig, 'redisUrl' | 'redisSentinel' | 'redisClusterNodes' | 'redisPassword'>,
-): RedisTarget | undefined {
-  const password = config.redisPassword;
-  if (config.redisClusterNodes) return { kind: 'cluster', nodes: config.redisClusterNodes, password };
-  if (config.redisSentinel) return { kind: 'sentinel', ...config.redisSentinel, password };
-  return config.redisUrl ? { kind: 'url', url: config.redisUrl } : undefined;
-}
-
-/** One way to reach Redis: two configured at once would split the replicas' shared state without saying so. */
-function redisProblems(input: ProxyConfigInput): string[] {
-  const given = [
-    input.redisUrl && 'REDIS_URL',
-    input.redisSentinels && 'REDIS_SENTINELS',
-    input.redisClusterNodes && 'REDIS_CLUSTER_NODES',
-  ].filter(Boolean);
-  const problems =
-    given.length > 1 ? [`${given.join(', ')}: configure one way to reach Redis, not ${given.length}`] : [];
-  if (input.redisSentinels && !input.redisSentinelName) {
-    problems.push(
-      'REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the name in `sentinel monitor <name>`)',
-    );
-  }
-  if (input.redisSentinelName && !input.redisSentinels) {
-    problems.push('REDIS_SENTINELS: required with REDIS_SENTINEL_NAME (host:port of each sentinel)');
-  }
-  return problems;
 }
 
 /** The values of each enabled provider's declared `secretFields` (not every credential), tokens and keys. */
@@ -175,71 +124,6 @@ function unknownWeights(path: string, given: Record<string, number> | undefined,
   return Object.keys(given ?? {})
     .filter((name) => !(name in known))
     .map((name) => `${path}.${name}: unknown ranking weight (expected ${Object.keys(known).join(', ')})`);
-}
-
-/**
- * The providers `/v1/offers` asks, in order: as configured (each must be enabled and have a detail endpoint:
- * naming one that is not is a mistake worth stopping for), else every enabled provider that has one.
- */
-function resolveOfferProviders(
-  enabled: ProviderSettings[],
-  configured: readonly string[] | undefined,
-  problems: string[],
-): ProviderSettings[] {
-  const withDetails = enabled.filter((p) => p.adapter.getOffer !== undefined);
-  if (!configured) return withDetails;
-  const order: ProviderSettings[] = [];
-  for (const id of new Set(configured)) {
-    const settings = enabled.find((p) => p.id === id);
-    if (!settings) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} is not enabled (no credentials configured)`);
-    else if (!settings.adapter.getOffer) problems.push(`YUANTOU_OFFER_PROVIDERS: ${id} has no offer details`);
-    else order.push(settings);
-  }
-  return order;
-}
-
-/**
- * The providers `/v1/landed-cost` asks for the China leg, in order: as configured (each enabled and pricing
- * freight), else the offer providers that price it, then any other enabled one that does.
- */
-function resolveFreightProviders(
-  enabled: ProviderSettings[],
-  offerProviders: ProviderSettings[],
-  configured: readonly string[] | undefined,
-  problems: string[],
-): ProviderSettings[] {
-  if (configured) {
-    const order: ProviderSettings[] = [];
-    for (const id of new Set(configured)) {
-      const settings = enabled.find((p) => p.id === id);
-      if (!settings)
-        problems.push(`YUANTOU_CHINA_FREIGHT_PROVIDERS: ${id} is not enabled (no credentials configured)`);
-      else if (!settings.adapter.estimateFreight) {
-        problems.push(`YUANTOU_CHINA_FREIGHT_PROVIDERS: ${id} does not estimate China freight`);
-      } else order.push(settings);
-    }
-    return order;
-  }
-  return [...new Set([...offerProviders, ...enabled])].filter((p) => p.adapter.estimateFreight !== undefined);
-}
-
-/** The China leg's destination from config, or a problem naming the setting. */
-function resolveDestination(input: ProxyConfigInput['chinaFreight'], problems: string[]): ChinaDestination {
-  const given = { ...DEFAULTS.chinaFreight, ...input };
-  // A province set must not inherit Yiwu's codes from the default: only the codes given with it.
-  const codes =
-    input?.province !== undefined
-      ? { cityCode: input.cityCode, districtCode: input.districtCode }
-      : { cityCode: given.cityCode, districtCode: given.districtCode };
-  const parsed = ChinaDestination.safeParse({ province: given.province, ...codes });
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0]);
-    const env =
-      { province: 'PROVINCE', cityCode: 'CITY_CODE', districtCode: 'DISTRICT_CODE' }[field] ?? field;
-    problems.push(`YUANTOU_CHINA_FREIGHT_${env}: ${issue.message}`);
-  }
-  return ChinaDestination.parse(DEFAULTS.chinaFreight);
 }
 
 /** The one config loader: optional JSON file, then env on top, validated once; throws ConfigError. */
@@ -373,14 +257,4 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
       input.store?.databaseUrl,
     ),
   };
-}
-
-function storeConfig(input: ProxyConfigInput['store'], cwd: string): StoreConfig {
-  const settings = { ...DEFAULTS.store, ...input };
-  if (!settings.enabled) return { kind: 'off' };
-  const { snapshotRetentionDays } = settings;
-  if (settings.databaseUrl)
-    return { kind: 'postgres', databaseUrl: settings.databaseUrl, snapshotRetentionDays };
-  const dataDir = isAbsolute(settings.dataDir) ? settings.dataDir : resolve(cwd, settings.dataDir);
-  return { kind: 'pglite', dataDir, snapshotRetentionDays };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDir } from '../../test/support/test-app.js';
 import { ConfigError } from './config-error.js';
-import { loadConfig, redisTargetOf } from './load-config.js';
+import { loadConfig } from './load-config.js';
+import { redisTargetOf } from './redis-config.js';
 
 const load = (env: Record<string, string>) => loadConfig({ env, cwd: emptyDir() });
 

@@ -1,7 +1,8 @@
 import { OFFER_ROUTES } from '@yuantou/core';
 import { TMAPI_PATHS } from '@yuantou/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProxyConfig, StoreConfig } from '../../src/config/load-config.js';
+import type { ProxyConfig } from '../../src/config/load-config.js';
+import type { StoreConfig } from '../../src/config/store-config.js';
 import { TEST_DATABASES } from '../../src/store/__fixtures__/test-databases.js';
 import type { DatabaseTarget } from '../../src/store/open-database.js';
 import { fakeConfig, type RunningProxy, searchPath, startProxy, useFakesAndProxy } from './proxy-harness.js';

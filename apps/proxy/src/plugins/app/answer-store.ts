@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
-import type { StoreConfig } from '../../config/load-config.js';
+import type { StoreConfig } from '../../config/store-config.js';
 import { type AnswerStore, createAnswerStore, storeOff } from '../../store/answer-store.js';
 
 declare module 'fastify' {
