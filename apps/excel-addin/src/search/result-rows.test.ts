@@ -124,3 +124,20 @@ describe('productRows', () => {
     expect(productRows([])).toEqual([['no products found']]);
   });
 });
+
+describe('what was searched, in the spill', () => {
+  it('names the Chinese searched for and the words that could not be translated, in the title header', () => {
+    const [header] = productRows(products).slice(0, 1);
+    const noted = resultRows(PRODUCT_TABLE, products, {
+      searchedAs: '毛绒玩具',
+      translation: {
+        typed: 'kawaii plush toys',
+        searchedAs: '毛绒玩具',
+        method: 'glossary',
+        untranslated: ['kawaii'],
+        providers: ['demo'],
+      },
+    });
+    expect(noted[0]![header!.indexOf('title')]).toBe('title (searched as 毛绒玩具; not translated: kawaii)');
+  });
+});
