@@ -103,7 +103,7 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
     // The seller's own title only: a provider that answered only in the requested language (TMAPI's detail with
     // `language=en`) leaves it blank, and its text is in `title (translated)`, never passed off as the original.
     value: (v) => v.offer.title,
-    rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price),
+    rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price, v.quote),
   },
   {
     field: 'translated',
