@@ -121,8 +121,8 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     formError.textContent = '';
     let request: ReturnType<typeof toSearchRequest>;
     try {
-      const { language, currency } = runtime.settings();
-      request = toSearchRequest(formValues(), { language, currency });
+      const { language, currency, quantity } = runtime.workbookDefaults();
+      request = toSearchRequest(formValues(), { language, currency, quantity });
     } catch (error) {
       formError.textContent = error instanceof InputError ? error.message : String(error);
       return;
