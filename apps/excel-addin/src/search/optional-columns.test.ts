@@ -149,3 +149,28 @@ describe('number formats of converted prices', () => {
     });
   });
 });
+
+describe('the README documents this order', () => {
+  it('its "Column order" section lists every base and optional header, in the order the spill has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('| `SUPPLIERS(keyword'),
+      readme.indexOf('A column another change'),
+    );
+    const inOrder = (headers: readonly string[]) => {
+      let at = -1;
+      for (const header of headers) {
+        const found = table.indexOf(header, at + 1);
+        expect(found, header).toBeGreaterThan(at);
+        at = found;
+      }
+    };
+    const [products] = resultRows(PRODUCT_TABLE, [product], { quantity: 500, currency: EUR });
+    inOrder((products as string[]).slice(BASE_PRODUCT.length));
+    const [suppliers] = resultRows(SUPPLIER_TABLE, [supplier], { currency: EUR });
+    inOrder((suppliers as string[]).slice(BASE_SUPPLIER.length));
+    expect(table).toContain(BASE_PRODUCT.join(', '));
+    expect(table).toContain(BASE_SUPPLIER.join(', '));
+  });
+});
