@@ -79,8 +79,6 @@ describe('against the demo proxy', () => {
       'title (searched as 毛绒玩具)',
       'title (translated)',
       'price (CNY)',
-      'price (USD)',
-      'rate date',
       'MOQ',
       'monthly sales',
       'repurchase',
@@ -88,6 +86,10 @@ describe('against the demo proxy', () => {
       'link',
       'image URL',
       'flags',
+      // Optional columns come after the base ones, never in the middle (result-rows.ts, optional-columns.ts).
+      'member id',
+      'price (USD)',
+      'rate date',
     ]);
     expect(found.length).toBeGreaterThan(1);
     // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.
@@ -96,15 +98,16 @@ describe('against the demo proxy', () => {
       expect(row[2]).toMatch(HAN);
       expect(row[3]).not.toBe('');
       expect(row[3]).not.toMatch(HAN);
-      expect(row[6]).toBe('2024-03-13 (demo rates, stale)');
-      if (row[4] === '') expect(row[5]).toBe('');
-      else expect(row[5] as number).toBeCloseTo((row[4] as number) / cnyPerUsd, 4);
+      expect(row[14]).toBe('2024-03-13 (demo rates, stale)');
+      // Rounded to cents as a number (never 0.364778).
+      if (row[4] === '') expect(row[13]).toBe('');
+      else expect(row[13]).toBe(Math.round(((row[4] as number) / cnyPerUsd) * 100) / 100);
     }
     expect(proxy.requests[0]).toContain('language=en');
     expect(proxy.requests[0]).toContain('currency=USD');
   });
 
-  it('the pane settings are the default language and currency of every function', async () => {
+  it("the workbook's defaults are the default language and currency of every function", async () => {
     await sharedRuntime.update({ proxyUrl: proxy.url, token: '', language: 'en', currency: 'eur' });
     try {
       const found = await suppliers('玩具厂', undefined, 3);

@@ -7,11 +7,20 @@ import { type BrowserBlock, findBrowserBlock } from '../runtime/browser-block.js
 import {
   type AddinSettings,
   defaultSettings,
+  MACHINE_NAMES,
   mergeSettings,
   type SettingName,
   settingsFromStored,
+  storedSettings,
+  WORKBOOK_NAMES,
+  type WorkbookDefaults,
 } from '../runtime/settings.js';
-import { type KeyValueStore, memoryStore, SETTINGS_KEY } from '../runtime/settings-store.js';
+import {
+  type KeyValueStore,
+  memoryStore,
+  SETTINGS_KEY,
+  WORKBOOK_SETTINGS_KEY,
+} from '../runtime/settings-store.js';
 import { createSearchFunctions, type SearchFunctions } from '../search/search-functions.js';
 import { createSupplierFunctions, type SupplierFunctions } from '../supplier/supplier-functions.js';
 
@@ -27,8 +36,13 @@ import { createSupplierFunctions, type SupplierFunctions } from '../supplier/sup
 // `settingsWaitMs` even if the store never answers (defaults then; a late answer still applies).
 
 export interface AddinRuntimeOptions {
-  /** The store, or the promise of it (chosen after Office.onReady, see shared-runtime.ts). */
+  /** The machine's store, or the promise of it (chosen after Office.onReady, see shared-runtime.ts). */
   store: KeyValueStore | Promise<KeyValueStore>;
+  /**
+   * The workbook's store (Office.context.document.settings, see settings-store.ts) for the defaults that change a
+   * formula's answer (language, currency, quantity); memory when absent.
+   */
+  workbook?: KeyValueStore | Promise<KeyValueStore>;
   /** The longest a search waits for saved settings before using defaults. */
   settingsWaitMs?: number;
   /** How long identical cell queries are answered from memory. */
@@ -47,6 +61,10 @@ export interface AddinRuntime {
   ready(): Promise<AddinSettings>;
   /** Where settings are kept (`OfficeRuntime.storage`, `localStorage`, `memory`), once chosen. */
   storeKind(): Promise<string>;
+  /** Where the workbook defaults are kept (`this workbook`, `this page only`), once chosen. */
+  workbookStoreKind(): Promise<string>;
+  /** The defaults this workbook carries (language, currency, quantity; blank = none). */
+  workbookDefaults(): WorkbookDefaults;
   client(): ProxyClient;
   cache: QueryCache;
   functions: SearchFunctions;
@@ -66,6 +84,11 @@ export const DEFAULT_SETTINGS_WAIT_MS = 10_000;
 
 /** Settings that change who answers: results from before must not answer after. */
 const CONNECTION: readonly SettingName[] = ['proxyUrl', 'token'];
+
+/** The workbook's defaults out of the settings in force. */
+function workbookDefaults(settings: AddinSettings): WorkbookDefaults {
+  return { language: settings.language, currency: settings.currency, quantity: settings.quantity };
+}
 
 export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
   let settings = defaultSettings();
@@ -89,12 +112,20 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
   };
 
   const store = Promise.resolve(options.store).catch(() => memoryStore());
-  const loaded = store
-    .then((s) => s.getItem(SETTINGS_KEY))
-    .then(
-      (raw) => apply(settingsFromStored(raw)),
-      () => settings,
-    );
+  const workbook = Promise.resolve(options.workbook ?? memoryStore()).catch(() => memoryStore());
+  const read = (from: Promise<KeyValueStore>, key: string, names: readonly SettingName[]) =>
+    from
+      .then((s) => s.getItem(key))
+      .then(
+        (raw) => settingsFromStored(raw, names),
+        () => ({}),
+      );
+  // Machine fields from the machine's store, the workbook's defaults from the workbook only: a language or
+  // currency an older build kept on this machine is ignored (it made formulas differ between machines).
+  const loaded = Promise.all([
+    read(store, SETTINGS_KEY, MACHINE_NAMES),
+    read(workbook, WORKBOOK_SETTINGS_KEY, WORKBOOK_NAMES),
+  ]).then(([machine, book]) => apply({ ...settings, ...machine, ...book }));
   const waitMs = options.settingsWaitMs ?? DEFAULT_SETTINGS_WAIT_MS;
   const gate = Promise.race([
     loaded,
@@ -138,12 +169,14 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     }),
     ready: () => gate,
     storeKind: async () => (await store).kind ?? 'custom',
+    workbookStoreKind: async () => (await workbook).kind ?? 'custom',
+    workbookDefaults: () => workbookDefaults(settings),
     client: getClient,
     cache,
     functions: createSearchFunctions({
       client: getClient,
       cache,
-      defaults: () => ({ language: settings.language, currency: settings.currency }),
+      defaults: () => workbookDefaults(settings),
       ready: () => gate,
       richCells: richCellCapabilities,
     }),
@@ -164,7 +197,13 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     async update(changes) {
       await gate;
       const next = mergeSettings(settings, changes);
-      await (await store).setItem(SETTINGS_KEY, JSON.stringify(next));
+      const differs = (names: readonly SettingName[]) => names.some((name) => next[name] !== settings[name]);
+      // Each table to its own store, and only when it changed: writing the workbook's settings marks the file
+      // as changed, which a "Save" of the proxy URL must not do.
+      if (differs(MACHINE_NAMES))
+        await (await store).setItem(SETTINGS_KEY, storedSettings(next, MACHINE_NAMES));
+      if (differs(WORKBOOK_NAMES))
+        await (await workbook).setItem(WORKBOOK_SETTINGS_KEY, storedSettings(next, WORKBOOK_NAMES));
       return apply(next);
     },
     subscribe(listener) {

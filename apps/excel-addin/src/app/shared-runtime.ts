@@ -1,5 +1,5 @@
 import { officeOnReady, officeRuntimeDefined } from '../runtime/office-start.js';
-import { chooseStore } from '../runtime/settings-store.js';
+import { chooseStore, chooseWorkbookStore } from '../runtime/settings-store.js';
 import { createAddinRuntime } from './addin-runtime.js';
 
 // The page's one runtime; functions.ts and the pane both import it (shared runtime = one page, one module
@@ -12,4 +12,6 @@ export const officeStart = officeOnReady();
 /** The store is chosen when Office.onReady resolves or OfficeRuntime appears, whichever is first. */
 export const sharedRuntime = createAddinRuntime({
   store: Promise.race([officeStart, officeRuntimeDefined()]).then(() => chooseStore()),
+  // Office.context.document exists only once Office.onReady has resolved.
+  workbook: officeStart.then(() => chooseWorkbookStore()),
 });

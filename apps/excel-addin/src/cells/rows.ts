@@ -1,5 +1,6 @@
 import type { Conversion, ConversionFailure, RateQuote } from '@yuantou/core';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
+import { moneyCell, roundMoney } from '../data-types/money.js';
 
 // What every function family's cells are made of: the spilled arrays the custom functions return and the rows
 // the pane's "Insert into sheet" writes — one header row, then one row per item. Unknown values are blank
@@ -12,7 +13,13 @@ export type Row = Cell[];
  * A cell of a spilled array where the host shows data types: a plain value, or a picture / entity card
  * (each cell is its own value, so a spill may mix them).
  */
-export type RichCell = Cell | Excel.EntityCellValue | Excel.WebImageCellValue;
+export type RichCell = Cell | RichValue;
+/** A data-type value of one cell: a card, a picture, or a number with its (currency) number format. */
+export type RichValue =
+  | Excel.EntityCellValue
+  | Excel.WebImageCellValue
+  | Excel.DoubleCellValue
+  | Excel.FormattedNumberCellValue;
 export type RichRow = RichCell[];
 
 /** How a column should look in an Excel table; the functions' spilled arrays carry raw values. */
@@ -30,16 +37,25 @@ export interface Column<T> {
    * value. Only the name/title and image columns have one, so sorting, filtering and formulas over the other
    * columns behave as with plain values.
    */
-  rich?: (
-    item: T,
-    capabilities: RichCellCapabilities,
-  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
+  rich?: (item: T, capabilities: RichCellCapabilities) => RichValue | null;
 }
 
-/** A converted price cell: the amount, or the reason there is none (never the CNY figure in its place). */
+/**
+ * A converted price cell: the amount rounded to the currency's minor unit (data-types/money.ts), or the reason
+ * there is none (never the CNY figure in its place).
+ */
 export function convertedCell(value: Conversion | null | undefined): Cell | null {
   if (value === null || value === undefined) return null;
-  return 'error' in value ? `no rate: ${value.error}` : value.amount;
+  return 'error' in value ? `no rate: ${value.error}` : roundMoney(value.amount, value.currency);
+}
+
+/** The same amount where the host shows data types: a number with the currency's number format (`"€"#,##0.00`). */
+export function convertedRich(
+  value: Conversion | null | undefined,
+  capabilities: RichCellCapabilities,
+): RichValue | null {
+  if (value === null || value === undefined || 'error' in value) return null;
+  return moneyCell(value.amount, value.currency, capabilities);
 }
 
 /** `2024-03-13`, with `(demo rates)`, `(stale)` or `fixed rate` when that is what it is. */

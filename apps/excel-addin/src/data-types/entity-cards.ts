@@ -1,11 +1,15 @@
 import {
+  type ConversionFailure,
   effectivePrice,
   type Offer,
   type OfferPrice,
+  type ProductResult,
   type RankedProduct,
   type RankedSupplier,
+  type RateQuote,
   type ScoreFactor,
 } from '@yuantou/core';
+import { offerCardAdditions, productCardAdditions } from './card-currency.js';
 import {
   booleanValue,
   type CardProperty,
@@ -116,7 +120,12 @@ export function supplierCard(s: RankedSupplier, capabilities: RichCellCapabiliti
   });
 }
 
-export function productCard(p: RankedProduct, capabilities: RichCellCapabilities): Excel.EntityCellValue {
+/** With a search answer's product: also its price at the buyer's quantity and in their currency (card-currency.ts). */
+export function productCard(
+  p: RankedProduct | ProductResult,
+  capabilities: RichCellCapabilities,
+): Excel.EntityCellValue {
+  const added = productCardAdditions(p as Partial<ProductResult>, capabilities);
   const title = p.titleTranslated ?? p.title;
   const image = webImage(p.imageUrl, title);
   const supplier = p.supplier?.name ?? p.supplier?.nick ?? null;
@@ -137,6 +146,7 @@ export function productCard(p: RankedProduct, capabilities: RichCellCapabilities
     ['Provider', textValue(p.provider)],
     ['Link', text(p.url)],
     ...breakdownProperties(p.breakdown, capabilities),
+    ...added.properties,
   ]);
   const why = p.breakdown.map((f) => `Why: ${f.label}`);
   return entity(title, properties, {
@@ -148,6 +158,7 @@ export function productCard(p: RankedProduct, capabilities: RichCellCapabilities
         ['Chinese title', 'Score', 'Price', 'Price max', 'MOQ', 'Monthly sales', 'Repurchase rate'],
         properties,
       ),
+      added.section(properties),
       section('Seller', ['Supplier', 'Paid placement', 'Red flags'], properties),
       section('Why it ranks here', why, properties, { collapsed: true }),
       section('Source', ['Provider', 'Link'], properties, { collapsed: true }),
@@ -184,7 +195,9 @@ export function offerCard(
   offer: Offer,
   capabilities: RichCellCapabilities,
   priced?: OfferPrice,
+  quote?: RateQuote | ConversionFailure,
 ): Excel.EntityCellValue {
+  const added = offerCardAdditions(offer, tierPrices(offer), priced, quote, capabilities);
   const title = offer.titleTranslated ?? offer.title ?? `offer ${offer.id}`;
   const image = webImage(offer.images[0], title);
   const count = countFormat(offer.unit);
@@ -223,6 +236,7 @@ export function offerCard(
     ['Offer id', textValue(offer.id)],
     ['Provider', textValue(offer.provider)],
     ['Link', text(offer.url)],
+    ...added.properties,
   ]);
   return entity(title, properties, {
     icon: 'ShoppingBag',
@@ -237,6 +251,7 @@ export function offerCard(
         ? section(`Price at ${priced.quantity}`, ['Quantity', 'Unit price', 'Subtotal'], properties)
         : null,
       section('Price tiers', [...tiers.map(([name]) => name), 'Price min', 'Price max'], properties),
+      added.section(properties),
       section('Seller', ['Supplier', 'Supplier link'], properties),
       section('Source', ['Offer id', 'Provider', 'Link'], properties, { collapsed: true }),
     ],

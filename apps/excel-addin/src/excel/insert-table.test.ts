@@ -55,6 +55,7 @@ function excelMock(options: MockOptions = {}) {
   const autofitted: Place[] = [];
   const bold: Place[] = [];
   const writes: Write[] = [];
+  const notes: { place: Place | undefined; text: string }[] = [];
   const occupied = new Set(options.occupied ?? []);
   let batch = 0;
   let failNextSync: Error | null = null;
@@ -98,6 +99,10 @@ function excelMock(options: MockOptions = {}) {
         };
       },
       getResizedRange: (dr: number, dc: number) => range(sheet, row, column, rows + dr, columns + dc),
+      // worksheet.notes (ExcelApi 1.18): the note and the cell it was put on.
+      worksheet: {
+        notes: { add: (cell: RangeMock, text: string) => notes.push({ place: places.get(cell), text }) },
+      },
     });
     const logged = new Proxy(mock, {
       set(target, property, value) {
@@ -160,7 +165,7 @@ function excelMock(options: MockOptions = {}) {
         p.sheet === sheet && p.row === row && p.column === column && p.rows === rows && p.columns === columns
       );
     });
-  return { context, tables, sheets, activated, autofitted, bold, writes, ranges, at };
+  return { context, tables, sheets, activated, autofitted, bold, writes, ranges, at, notes };
 }
 
 const all = () => true;
@@ -309,12 +314,13 @@ describe('insertTable', () => {
     const columns = productColumns({
       currency: { currency: 'USD', rate: 7.19, rateDate: '2024-03-13', source: 'ecb', stale: false },
     });
-    const row = [1, 78, '熊', 'bear', 12.5, 1.74, '2024-03-13', 100, 3400, 0.31, 'shop', '', ''];
+    // Base columns, member id, then the appended price (USD) and rate date (optional-columns.ts).
+    const row = [1, 78, '熊', 'bear', 12.5, 100, 3400, 0.31, 'shop', '', '', '', 'b2b-1', 1.74, '2024-03-13'];
     await insertTable(excel.context, { title: 'bear', columns, rows: [row] }, 'selection', all);
     const target = excel.at('Sheet1', 0, 0, 2, columns.length).find((r) => r.numberFormat);
     const formats = target?.numberFormat as string[][];
     expect(formats[1]?.[4]).toBe('"¥"#,##0.00');
-    expect(formats[1]?.[5]).toBe('#,##0.00##');
+    expect(formats[1]?.[13]).toBe('#,##0.00##');
   });
 
   it('never overwrites: a target that is not empty is refused before anything is written', async () => {
@@ -414,5 +420,28 @@ describe('insertTable with cards and pictures (Range.valuesAsJson)', () => {
     const result = await insertTable(excel.context, table, 'selection', without('valuesAsJson'));
     expect(excel.writes.some((w) => w.property === 'valuesAsJson')).toBe(false);
     expect(result.fallbacks).toEqual(['valuesAsJson']);
+  });
+});
+
+describe('a note on the inserted header (words not translated)', () => {
+  const noted: SheetTable = {
+    ...suppliers,
+    note: 'Searched as “毛绒玩具” — not translated: kawaii (sent as typed)',
+  };
+
+  it('is put on the header’s first cell where the host has notes (ExcelApi 1.18)', async () => {
+    const excel = excelMock({ selection: [4, 2] });
+    const inserted = await insertTable(excel.context, noted, 'selection', all);
+    expect(excel.notes).toEqual([
+      { place: { sheet: 'Sheet1', row: 4, column: 2, rows: 1, columns: 1 }, text: noted.note },
+    ]);
+    expect(inserted.fallbacks).not.toContain('notes');
+  });
+
+  it('older hosts: no note, and the insert says it fell back (the pane shows the words)', async () => {
+    const excel = excelMock({ selection: [4, 2] });
+    const inserted = await insertTable(excel.context, noted, 'selection', without('notes'));
+    expect(excel.notes).toEqual([]);
+    expect(inserted.fallbacks).toContain('notes');
   });
 });

@@ -28,6 +28,11 @@ export interface SheetTable {
    * (ExcelApi 1.16). Only their object cells are written; the plain `rows` stay the fallback.
    */
   richRows?: (capabilities: RichCellCapabilities) => readonly RichRow[];
+  /**
+   * A note for the header's first cell (what an English keyword was searched as, the words that could not be
+   * translated): written with `worksheet.notes.add` where the host has notes (ExcelApi 1.18).
+   */
+  note?: string | undefined;
 }
 
 export type InsertTarget = 'selection' | 'newSheet';
@@ -157,6 +162,10 @@ export async function insertTable(
   if (!excelTable) range.getRow(0).format.font.bold = true;
 
   const richCells = writeRichCells(range, table, has, fallbacks);
+  if (table.note) {
+    if (has('notes')) range.worksheet.notes.add(range.getCell(0, 0), table.note);
+    else fallbacks.push('notes');
+  }
 
   const linkColumns = table.columns.flatMap((column, c) => (column.format === 'link' ? [c] : []));
   if (linkColumns.length > 0 && !has('hyperlinks')) fallbacks.push('hyperlinks');

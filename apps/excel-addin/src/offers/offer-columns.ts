@@ -6,7 +6,7 @@ import {
   type RateQuote,
 } from '@yuantou/core';
 import { InputError } from '../cells/input-error.js';
-import type { Cell, ColumnFormat, RichCell, Row } from '../cells/rows.js';
+import type { Cell, ColumnFormat, RichCell, RichValue, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { placeText, webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
@@ -38,13 +38,11 @@ export interface OfferColumn {
   format: ColumnFormat;
   value: (view: OfferView) => Cell | null;
   /**
-   * Where the host shows data types: the title's card or the image's picture (`null` keeps the plain value).
-   * Only these two columns have one, so sorting, filtering and formulas over the others behave as before.
+   * Where the host shows data types: the title's card, the image's picture or a converted amount with its
+   * currency number format (`null` keeps the plain value).
+   * Sorting, filtering and formulas over the other columns behave as with plain values.
    */
-  rich?: (
-    view: OfferView,
-    capabilities: RichCellCapabilities,
-  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
+  rich?: (view: OfferView, capabilities: RichCellCapabilities) => RichValue | null;
 }
 
 /** Excel refuses cell text longer than this. */
@@ -105,7 +103,7 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
     // The seller's own title only: a provider that answered only in the requested language (TMAPI's detail with
     // `language=en`) leaves it blank, and its text is in `title (translated)`, never passed off as the original.
     value: (v) => v.offer.title,
-    rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price),
+    rich: (v, caps) => offerCard(v.offer, caps, v.quantity === undefined ? undefined : v.price, v.quote),
   },
   {
     field: 'translated',

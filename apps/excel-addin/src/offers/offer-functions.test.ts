@@ -201,14 +201,15 @@ describe('offer functions', () => {
 });
 
 describe('offer functions with a currency', () => {
-  it('=OFFER puts each picked CNY price beside its converted twin, labelled, and one rate date', async () => {
+  it("=OFFER keeps the picked columns in place and appends each CNY price's converted twin, then one rate date", async () => {
     const { fns, requests, recalc } = harness();
     const [row] = await recalc([
       fns.offer(ID_A, 'price,moq,priceMax', [['currency=usd; quantity=150; header']]),
     ]);
     expect((row as PromiseFulfilledResult<unknown>).value).toEqual([
-      ['price (CNY)', 'price (USD)', 'rate date', 'MOQ', 'highest price (CNY)', 'highest price (USD)'],
-      [4.5, 0.5625, '2024-03-13', 10, 5, 0.625],
+      ['price (CNY)', 'MOQ', 'highest price (CNY)', 'price (USD)', 'highest price (USD)', 'rate date'],
+      // Converted amounts are numbers rounded to cents (0.5625 → 0.56), never 0.364778.
+      [4.5, 10, 5, 0.56, 0.63, '2024-03-13'],
     ]);
     expect(requests.map((r) => r.currency)).toEqual(['USD']);
   });
@@ -250,14 +251,14 @@ describe('offer functions with a currency', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it("the pane's language and currency apply to =OFFER unless its options say otherwise, never to =PRICEAT", async () => {
+  it("the workbook's language and currency apply to =OFFER unless its options say otherwise, never to =PRICEAT", async () => {
     const { fns, requests, recalc } = harness(() => ({ language: 'en', currency: 'USD' }));
     const [paneDefaults, own, price] = await recalc([
       fns.offer(ID_A, 'price', undefined),
       fns.offer(ID_B, 'price', [['language=ru; currency=XXX']]),
       fns.priceAt(ID_A, 150, undefined, undefined),
     ]);
-    expect((paneDefaults as PromiseFulfilledResult<unknown>).value).toEqual([[5, 0.625, '2024-03-13']]);
+    expect((paneDefaults as PromiseFulfilledResult<unknown>).value).toEqual([[5, 0.63, '2024-03-13']]);
     expect((own as PromiseFulfilledResult<unknown[][]>).value[0]![1]).toMatch(/^no rate/);
     expect(price).toEqual({ status: 'fulfilled', value: 4.5 });
     expect(requests.map((r) => [r.language, r.currency, r.refs])).toEqual(

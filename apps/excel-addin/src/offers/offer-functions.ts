@@ -49,9 +49,9 @@ export interface OfferFunctionDeps {
    */
   richCells?: () => RichCellCapabilities | null;
   /**
-   * The pane's language and currency settings, read at each call: they apply to =OFFER, =OFFERS and the Links
+   * The workbook's language and currency defaults, read at each call: they apply to =OFFER, =OFFERS and the Links
    * mode where `options` do not set them (as for the search functions). Not to =PRICEAT, whose one number must
-   * not change currency with a pane setting: it converts only when its own `currency` argument says so.
+   * not change currency with a workbook default: it converts only when its own `currency` argument says so.
    */
   defaults?: () => { language?: string | undefined; currency?: string | undefined };
 }

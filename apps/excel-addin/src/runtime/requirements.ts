@@ -22,6 +22,8 @@ export const OPTIONAL_FEATURES = {
   valuesAsJson: { set: 'ExcelApi', version: '1.16' },
   /** numberFormat on a Double inside a card; else the older FormattedNumber value. */
   doubleNumberFormat: { set: 'ExcelApi', version: '1.19' },
+  /** worksheet.notes.add — a note on an inserted table's header (words not translated); else the pane alone says it. */
+  notes: { set: 'ExcelApi', version: '1.18' },
 } as const;
 
 export type Feature = keyof typeof OPTIONAL_FEATURES;

@@ -82,3 +82,63 @@ export async function chooseStore(keys: readonly string[] = [SETTINGS_KEY]): Pro
     removeItem: (key) => office.removeItem(key),
   };
 }
+
+/** The key of the workbook defaults (language, currency, quantity) in the document settings. */
+export const WORKBOOK_SETTINGS_KEY = 'yuantou.workbookDefaults';
+
+/** The part of `Office.Settings` (Office.context.document.settings) the workbook store uses. */
+export interface OfficeDocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: unknown; error?: { message?: string } | null }) => void): void;
+}
+
+/**
+ * `Office.context.document.settings`: saved IN THE WORKBOOK, so the defaults travel with the file ("Office
+ * .context.document.settings are saved in the workbook (travel with the file); OfficeRuntime.storage is per
+ * machine and per add-in origin"). `set` changes the in-memory copy; `saveAsync` writes it into the document
+ * (the file itself is saved when the user saves it). A failed `saveAsync` rejects with its message.
+ */
+export function workbookStore(settings: OfficeDocumentSettings): KeyValueStore {
+  const save = () =>
+    new Promise<void>((resolve, reject) =>
+      settings.saveAsync((result) =>
+        String(result.status) === 'failed'
+          ? reject(
+              new Error(
+                `the workbook did not keep the settings: ${result.error?.message ?? 'unknown error'}`,
+              ),
+            )
+          : resolve(),
+      ),
+    );
+  return {
+    kind: 'this workbook',
+    getItem: async (key) => {
+      const value = settings.get(key);
+      return typeof value === 'string' ? value : null;
+    },
+    setItem: async (key, value) => {
+      settings.set(key, value);
+      await save();
+    },
+    removeItem: async (key) => {
+      settings.remove(key);
+      await save();
+    },
+  };
+}
+
+/**
+ * Call after Office.onReady: the workbook's settings where the host has a document, else memory (the preview
+ * keeps defaults for this page only, kind `this page only`).
+ */
+export function chooseWorkbookStore(): KeyValueStore {
+  const office = (
+    globalThis as { Office?: { context?: { document?: { settings?: OfficeDocumentSettings } } } }
+  ).Office;
+  const settings = office?.context?.document?.settings;
+  if (settings) return workbookStore(settings);
+  return { ...memoryStore(), kind: 'this page only' };
+}

@@ -60,39 +60,80 @@ function currencySetting(value: unknown): string {
   return parsed.data;
 }
 
-export const SETTINGS = {
+/** Blank → none (the offer's minimum order / lowest price); else the pieces the buyer means to order. */
+function quantitySetting(value: unknown): number | '' {
+  const text = String(value ?? '').trim();
+  if (text === '') return '';
+  const pieces = Number(text);
+  if (!Number.isInteger(pieces) || pieces < 1 || pieces > 100_000_000)
+    throw new Error(`"${text}" is not a whole number of pieces from 1 to 100000000`);
+  return pieces;
+}
+
+/**
+ * Settings of THIS MACHINE (OfficeRuntime.storage): where the proxy is and how to reach it. None of them changes
+ * what a formula answers, only whether it can ask.
+ */
+export const MACHINE_SETTINGS = {
   proxyUrl: { default: DEFAULT_PROXY_URL, parse: normalizeProxyUrl },
   /** Sent only to the proxy, as `Authorization: Bearer`. */
   token: { default: '', parse: (value: unknown) => String(value ?? '').trim() },
   timeoutSeconds: { default: DEFAULT_TIMEOUT_SECONDS, parse: timeoutSeconds },
+  /** The pane's three-step start was finished or dismissed; until then it opens first. */
+  startDone: { default: false, parse: (value: unknown) => value === true || value === 'true' },
+} satisfies Record<string, SettingField<unknown>>;
+
+/**
+ * Defaults kept IN THE WORKBOOK (Office.context.document.settings), because they change what a formula answers:
+ * "`Office.context.document.settings` are saved in the workbook (travel with the file); `OfficeRuntime.storage`
+ * is per machine and per add-in origin" (Microsoft's docs, collected in our sourcing notes). Kept per machine,
+ * the same =PRODUCTS gave a different table on a colleague's machine (issue 21). They apply to every function
+ * whose options do not set them; the pane says which ones this workbook carries.
+ */
+export const WORKBOOK_SETTINGS = {
   /** Output language for pane searches and for functions whose options do not set one; blank = Chinese. */
   language: { default: '', parse: languageSetting },
   /** Prices also in this currency (ISO 4217) for pane searches and functions without `currency=`. */
   currency: { default: '', parse: currencySetting },
-  /** The pane's three-step start was finished or dismissed; until then it opens first. */
-  startDone: { default: false, parse: (value: unknown) => value === true || value === 'true' },
+  /** Pieces to price products at (=PRODUCTS, =PRODUCTSBYIMAGE, the pane) when `quantity=` is not written. */
+  quantity: { default: '' as number | '', parse: quantitySetting },
 } satisfies Record<string, SettingField<unknown>>;
+
+export const SETTINGS = { ...MACHINE_SETTINGS, ...WORKBOOK_SETTINGS };
 
 export type SettingName = keyof typeof SETTINGS;
 export type AddinSettings = { [K in SettingName]: ReturnType<(typeof SETTINGS)[K]['parse']> };
 
 const NAMES = Object.keys(SETTINGS) as SettingName[];
+export type MachineSettingName = keyof typeof MACHINE_SETTINGS;
+export type WorkbookSettingName = keyof typeof WORKBOOK_SETTINGS;
+export const MACHINE_NAMES = Object.keys(MACHINE_SETTINGS) as MachineSettingName[];
+export const WORKBOOK_NAMES = Object.keys(WORKBOOK_SETTINGS) as WorkbookSettingName[];
+export type WorkbookDefaults = Pick<AddinSettings, WorkbookSettingName>;
 
 export function defaultSettings(): AddinSettings {
   return Object.fromEntries(NAMES.map((name) => [name, SETTINGS[name].default])) as AddinSettings;
 }
 
-/** The stored JSON → settings; unreadable JSON or a bad field gives that field's default, never an error. */
-export function settingsFromStored(raw: string | null): AddinSettings {
-  const settings = defaultSettings() as Record<SettingName, unknown>;
+/**
+ * The stored JSON → the `names` fields it holds (machine fields by default); unreadable JSON or a bad field gives
+ * that field's default, never an error. Fields of the other table are ignored: a language or currency an older
+ * build kept on this machine no longer changes any formula.
+ */
+export function settingsFromStored(
+  raw: string | null,
+  names: readonly SettingName[] = MACHINE_NAMES,
+): Partial<AddinSettings> {
+  const settings: Partial<Record<SettingName, unknown>> = {};
+  for (const name of names) settings[name] = SETTINGS[name].default;
   let saved: Record<string, unknown> = {};
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : {};
     if (parsed && typeof parsed === 'object') saved = parsed as Record<string, unknown>;
   } catch {
-    return defaultSettings();
+    return settings as Partial<AddinSettings>;
   }
-  for (const name of NAMES) {
+  for (const name of names) {
     if (saved[name] === undefined) continue;
     try {
       settings[name] = SETTINGS[name].parse(saved[name]);
@@ -100,7 +141,12 @@ export function settingsFromStored(raw: string | null): AddinSettings {
       // keep the default for this field only
     }
   }
-  return settings as AddinSettings;
+  return settings as Partial<AddinSettings>;
+}
+
+/** The fields of `names` only, as stored (JSON). */
+export function storedSettings(settings: AddinSettings, names: readonly SettingName[]): string {
+  return JSON.stringify(Object.fromEntries(names.map((name) => [name, settings[name]])));
 }
 
 /** `current` with the changed fields parsed; throws the first bad field's message. */

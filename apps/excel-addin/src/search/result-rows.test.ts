@@ -35,6 +35,7 @@ describe('supplierRows', () => {
       'providers',
       'link',
       'flags',
+      'member id',
     ]);
   });
 
@@ -53,11 +54,12 @@ describe('supplierRows', () => {
       'tmapi, onebound',
       'https://shop1234.1688.com',
       '',
+      '',
     ]);
   });
 
   it('leaves unknown values blank and falls back to nick and province', () => {
-    expect(rows[2]).toEqual([2, 41, '义乌小商品', '浙江', '', '', '', '', '', '', 'onebound', '', '']);
+    expect(rows[2]).toEqual([2, 41, '义乌小商品', '浙江', '', '', '', '', '', '', 'onebound', '', '', '']);
   });
 
   it('lists the red flags that capped a score, with their reasons', () => {
@@ -70,11 +72,11 @@ describe('supplierRows', () => {
         ],
       },
     ]);
-    expect(flagged[1]?.at(-1)).toBe('诚信等级 C: 较低信用; 退货率 15%');
+    expect(flagged[1]?.at(-2)).toBe('诚信等级 C: 较低信用; 退货率 15%');
   });
 
   it('every row is as wide as the header', () => {
-    for (const row of rows) expect(row).toHaveLength(SUPPLIER_COLUMNS.length);
+    for (const row of rows) expect(row).toHaveLength(SUPPLIER_COLUMNS.length + 1);
   });
 
   it('says "no suppliers found" in one cell when the search found nothing', () => {
@@ -85,7 +87,7 @@ describe('supplierRows', () => {
 describe('productRows', () => {
   it('lists the product columns', () => {
     const rows = productRows(products);
-    expect(rows[0]).toEqual(PRODUCT_COLUMNS.map((c) => c.header));
+    expect(rows[0]).toEqual([...PRODUCT_COLUMNS.map((c) => c.header), 'member id']);
     expect(rows[0]).toEqual([
       'rank',
       'score',
@@ -99,6 +101,7 @@ describe('productRows', () => {
       'link',
       'image URL',
       'flags',
+      'member id',
     ]);
     expect(rows[1]).toEqual([
       1,
@@ -113,10 +116,28 @@ describe('productRows', () => {
       'https://detail.1688.com/offer/610947572360.html',
       'https://cbu01.alicdn.com/img/ibank/O1CN01.jpg',
       '',
+      '',
     ]);
   });
 
   it('says "no products found" when empty', () => {
     expect(productRows([])).toEqual([['no products found']]);
+  });
+});
+
+describe('what was searched, in the spill', () => {
+  it('names the Chinese searched for and the words that could not be translated, in the title header', () => {
+    const [header] = productRows(products).slice(0, 1);
+    const noted = resultRows(PRODUCT_TABLE, products, {
+      searchedAs: '毛绒玩具',
+      translation: {
+        typed: 'kawaii plush toys',
+        searchedAs: '毛绒玩具',
+        method: 'glossary',
+        untranslated: ['kawaii'],
+        providers: ['demo'],
+      },
+    });
+    expect(noted[0]![header!.indexOf('title')]).toBe('title (searched as 毛绒玩具; not translated: kawaii)');
   });
 });

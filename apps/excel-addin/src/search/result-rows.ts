@@ -1,23 +1,17 @@
 import type {
-  Conversion,
   ConversionFailure,
+  KeywordTranslation,
   ProductResult,
   RankedProduct,
   RankedSupplier,
   RateQuote,
   SupplierResult,
 } from '@yuantou/core';
-import {
-  type Column,
-  convertedCell,
-  type RichRow,
-  type Row,
-  rateDateCell,
-  tableRows,
-} from '../cells/rows.js';
+import { type Column, type RichRow, type Row, tableRows } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { webImage } from '../data-types/cell-values.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
+import { productOptionalColumns, supplierOptionalColumns } from './optional-columns.js';
 
 // The search family's columns and rows: what =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE spill and what the
 // pane's "Insert into sheet" writes for a search, best first (the row kit itself is cells/rows.ts).
@@ -157,57 +151,22 @@ function flagsText(item: RankedSupplier | RankedProduct): string | null {
   return item.flags.length === 0 ? null : item.flags.map((f) => f.reason).join('; ');
 }
 
-/** What the answer says about the search as a whole: the rate applied and what was searched. */
+/** What the answer says about the search as a whole: the rate applied, what was searched, the quantity asked. */
 export interface AnswerContext {
   currency?: RateQuote | ConversionFailure;
   searchedAs?: string;
+  translation?: KeywordTranslation;
+  /** The `quantity` the products were priced at (the request's). */
+  quantity?: number | undefined;
 }
 
-/** Converted-price and rate-date columns, inserted after `after` when a currency was asked for. */
-function withCurrency<T>(
-  columns: readonly Column<T>[],
-  after: string,
-  quote: RateQuote | ConversionFailure | undefined,
-  price: (item: T) => Conversion | null | undefined,
-  priceHeader: string,
-): Column<T>[] {
-  if (!quote) return [...columns];
-  const at = columns.findIndex((c) => c.header === after) + 1;
-  const added: Column<T>[] = [
-    {
-      header: `${priceHeader} (${quote.currency})`,
-      description: `The CNY price converted to ${quote.currency} at the proxy's rate.`,
-      format: 'amount',
-      value: (item) => convertedCell(price(item)),
-    },
-    {
-      header: 'rate date',
-      description: "The date of the proxy's rate, marked (demo rates), (fixed rate) or (stale) when so.",
-      format: 'text',
-      value: () => rateDateCell(quote),
-    },
-  ];
-  return [...columns.slice(0, at), ...added, ...columns.slice(at)];
-}
-
+// Optional columns go AFTER the base ones (optional-columns.ts), never in the middle.
 export function productColumns(context: AnswerContext = {}): Column<ProductResult>[] {
-  return withCurrency<ProductResult>(
-    PRODUCT_COLUMNS,
-    'price (CNY)',
-    context.currency,
-    (p) => p.priceConverted,
-    'price',
-  );
+  return [...PRODUCT_COLUMNS, ...productOptionalColumns(context)];
 }
 
 export function supplierColumns(context: AnswerContext = {}): Column<SupplierResult>[] {
-  return withCurrency<SupplierResult>(
-    SUPPLIER_COLUMNS,
-    'city',
-    context.currency,
-    (s) => s.priceMinConverted,
-    'price from',
-  );
+  return [...SUPPLIER_COLUMNS, ...supplierOptionalColumns(context)];
 }
 
 function round(value: number, digits: number): number {
@@ -215,11 +174,26 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** A spilled header also says what an English keyword was searched as: `title (searched as 玩具厂)`. */
+/**
+ * A spilled header also says what an English keyword was searched as, and which words could not be translated
+ * (sent as typed): `title (searched as 毛绒玩具; not translated: kawaii)`. A custom function cannot write a note
+ * or comment on its own cell (only the pane can change the workbook), so the header is where a formula says it —
+ * never silently.
+ */
+export function searchedAsText(context: AnswerContext): string | null {
+  const untranslated = context.translation?.untranslated ?? [];
+  const parts = [
+    context.searchedAs ? `searched as ${context.searchedAs}` : null,
+    untranslated.length > 0 ? `not translated: ${untranslated.join(', ')}` : null,
+  ].filter(Boolean);
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
 function noteSearchedAs<R extends RichRow>(rows: R[], header: string, context: AnswerContext): R[] {
-  if (!context.searchedAs || rows.length < 2) return rows;
+  const text = searchedAsText(context);
+  if (!text || rows.length < 2) return rows;
   const [head, ...body] = rows;
-  return [head!.map((h) => (h === header ? `${h} (searched as ${context.searchedAs})` : h)) as R, ...body];
+  return [head!.map((h) => (h === header ? `${h} (${text})` : h)) as R, ...body];
 }
 
 /** One kind of search answer as a table: its columns, what an empty answer says, the header `searchedAs` notes. */

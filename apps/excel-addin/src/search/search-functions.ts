@@ -51,10 +51,17 @@ export interface SearchFunctionDeps {
    */
   richCells?: () => RichCellCapabilities | null;
   /**
-   * The pane's language and currency settings, read at each call: they apply to every function whose
-   * `options` do not set them.
+   * The workbook's defaults (language, currency, quantity; kept in the file, see runtime/settings.ts), read at
+   * each call: they apply to every function whose `options` do not set them (quantity to product searches only).
    */
-  defaults?: () => { language?: string | undefined; currency?: string | undefined };
+  defaults?: () => SearchDefaults;
+}
+
+/** The workbook's defaults as the search functions take them; blank or absent = none. */
+export interface SearchDefaults {
+  language?: string | undefined;
+  currency?: string | undefined;
+  quantity?: number | '' | undefined;
 }
 
 /** The cell arguments as Excel passes them; options is a matrix because the parameter is declared any[][]. */
@@ -94,15 +101,18 @@ function request(
   subject: string | null | undefined,
   options: OptionsArgument,
   count: number | null | undefined,
-  defaults: { language?: string | undefined; currency?: string | undefined } = {},
+  defaults: SearchDefaults = {},
 ): { valid: SearchRequest; wanted: number; rich: boolean } {
   const wanted = parseCount(count);
   const { addin, search: written } = splitAddinOptions(readOptionsArgument(options));
-  // The pane's settings, where the cell's options do not say otherwise.
+  // =SUPPLIERS refuses `quantity`: a workbook quantity applies to product searches only.
+  const { quantity, ...others } = defaults;
+  const applicable = kind === 'suppliers' ? others : { ...others, quantity };
+  // The workbook's defaults, where the cell's options do not say otherwise.
   const search = [
-    ...Object.entries(defaults)
+    ...Object.entries(applicable)
       .filter(([key, value]) => value && !written.some((o) => o.key === key))
-      .map(([key, value]) => ({ written: `${key} (pane setting)`, key, value })),
+      .map(([key, value]) => ({ written: `${key} (workbook default)`, key, value: String(value) })),
     ...written,
   ];
   const valid = validateSearch({
@@ -148,7 +158,8 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
     );
     // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
     const capabilities = rich ? (deps.richCells?.() ?? null) : null;
-    return resultRows(table, response.items.slice(0, wanted), response, capabilities);
+    const quantity = (request as { quantity?: number }).quantity;
+    return resultRows(table, response.items.slice(0, wanted), { ...response, quantity }, capabilities);
   };
 
   return {

@@ -4,12 +4,14 @@ import type {
   RankedSupplier,
   RedFlag,
   ScoreFactor,
+  SupplierResult,
   SupplierSearchResponse,
 } from '@yuantou/core';
 
 import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
+import { convertedText, priceAtQuantityText, searchedAsText } from './buyer-facts.js';
 
 // The results list: each item with its score and, folded under it, the breakdown that explains the rank and
 // the card a cell would show (the same JSON the functions return, rendered when opened).
@@ -110,7 +112,7 @@ function item(
   return li;
 }
 
-function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
+function supplierItem(doc: Document, s: RankedSupplier & Partial<SupplierResult>, rank: number) {
   return item(
     doc,
     rank,
@@ -123,18 +125,12 @@ function supplierItem(doc: Document, s: RankedSupplier, rank: number) {
       s.factoryLevel,
       s.yearsOnPlatform !== null ? `${s.yearsOnPlatform} yrs` : null,
       s.repurchaseRate !== null ? `repurchase ${percent(s.repurchaseRate)}` : null,
+      s.priceMinConverted ? `from ${convertedText(s.priceMinConverted)}` : null,
       `via ${s.sources.join(', ')}`,
     ],
     s,
     () => supplierCard(s, PREVIEW_CAPABILITIES),
   );
-}
-
-function convertedText(p: ProductResult): string | null {
-  const converted = p.priceConverted;
-  if (!converted) return null;
-  if ('error' in converted) return `no ${converted.currency} price: ${converted.error}`;
-  return `≈ ${converted.amount.toFixed(2)} ${converted.currency}`;
 }
 
 function productItem(doc: Document, p: ProductResult, rank: number) {
@@ -146,8 +142,9 @@ function productItem(doc: Document, p: ProductResult, rank: number) {
     [
       p.titleTranslated ? p.title : null,
       p.price !== null ? `¥${p.price.toFixed(2)}` : null,
-      convertedText(p),
+      convertedText(p.priceConverted),
       p.moq !== null ? `MOQ ${p.moq}` : null,
+      priceAtQuantityText(p),
       p.monthSold !== null ? `${p.monthSold} sold/month` : null,
       p.supplier?.name ?? null,
       `via ${p.provider}`,
@@ -187,9 +184,10 @@ export function renderResults(container: HTMLElement, results: ResultsResponse):
   if (response.sampleData) {
     container.append(demoLabel(doc));
   }
-  if (response.searchedAs) {
-    const note = response.translation?.note ? ` — ${response.translation.note}` : '';
-    container.append(el(doc, 'p', 'searched-as', `Searched as “${response.searchedAs}”${note}`));
+  const searched = searchedAsText(response.searchedAs, response.translation);
+  if (searched) {
+    const untranslated = (response.translation?.untranslated.length ?? 0) > 0;
+    container.append(el(doc, 'p', untranslated ? 'searched-as warning' : 'searched-as', searched));
   }
   if (response.currency) {
     const c = response.currency;

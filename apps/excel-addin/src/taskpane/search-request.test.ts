@@ -99,3 +99,25 @@ describe('the pane language and currency settings', () => {
     expect(image).toMatchObject({ body: { currency: 'EUR' } });
   });
 });
+
+describe('workbook quantity in pane searches', () => {
+  const form = (mode: 'products' | 'suppliers', options: FormOption[] = []) => ({
+    mode,
+    query: '毛绒玩具',
+    options,
+    pageSize: 20,
+  });
+
+  it('prices product searches at the workbook quantity, never sends it with a supplier search', () => {
+    const products = toSearchRequest(form('products'), { quantity: 500, currency: 'EUR' });
+    expect(products.kind === 'products' && products.params).toMatchObject({ quantity: 500, currency: 'EUR' });
+    const suppliers = toSearchRequest(form('suppliers'), { quantity: 500 });
+    expect(suppliers.kind === 'suppliers' && suppliers.params.quantity).toBeUndefined();
+  });
+
+  it('a quantity typed into a supplier search is refused, naming the field', () => {
+    expect(() =>
+      toSearchRequest(form('suppliers', [{ key: 'quantity', label: 'Quantity', value: '500' }])),
+    ).toThrow(/option "Quantity": prices products/);
+  });
+});

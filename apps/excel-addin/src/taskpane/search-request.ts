@@ -1,3 +1,4 @@
+import { InputError } from '../cells/input-error.js';
 import type { WrittenOption } from '../cells/option-reader.js';
 import { type SearchKind, type SearchRequest, validateSearch } from '../search/search-input.js';
 
@@ -38,17 +39,25 @@ export function writtenOptions(options: readonly FormOption[]): WrittenOption[] 
   return written;
 }
 
-/** The pane's language and currency settings: sent with every pane search whose form does not set them. */
+/**
+ * The workbook's defaults: sent with every pane search whose form does not set them (quantity with product
+ * searches only: the supplier search refuses it).
+ */
 export interface SearchLocale {
   language?: string;
   currency?: string;
+  quantity?: number | '';
 }
 
 export function toSearchRequest(values: SearchFormValues, locale: SearchLocale = {}): SearchRequest {
   const written = writtenOptions(values.options);
+  const quantity = written.find((o) => o.key === 'quantity');
+  if (quantity && values.mode === 'suppliers')
+    throw InputError.option(quantity.written, 'prices products: switch to a product search to use it');
   const defaults = Object.entries(locale)
+    .filter(([key]) => !(key === 'quantity' && values.mode === 'suppliers'))
     .filter(([key, value]) => value && !written.some((o) => o.key === key))
-    .map(([key, value]) => ({ written: `${key} (setting)`, key, value: String(value) }));
+    .map(([key, value]) => ({ written: `${key} (workbook default)`, key, value: String(value) }));
   return validateSearch({
     kind: values.mode,
     subject: values.query,

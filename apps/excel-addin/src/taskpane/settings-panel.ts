@@ -1,10 +1,14 @@
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
+import { currencyProblem } from './currency-check.js';
 import { usageLines } from './usage-summary.js';
+import { workbookDefaultsText } from './workbook-defaults.js';
 
 // Proxy URL, token and request timeout: saved through the runtime (OfficeRuntime.storage in Excel,
 // localStorage only in preview), and a "Test connection" that asks the proxy what it serves. The token field
 // is never echoed anywhere else. Fields show the saved values once the settings gate has read them.
+// Language, currency and quantity are the WORKBOOK's defaults (Office.context.document.settings): the panel
+// says which ones this workbook carries, and saves a currency only when the proxy can convert it.
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 
@@ -36,6 +40,17 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   };
   const language = byId<HTMLSelectElement>(doc, 'setting-language');
   const currency = byId<HTMLInputElement>(doc, 'setting-currency');
+  const quantity = doc.getElementById('setting-quantity') as HTMLInputElement | null;
+  const workbookNote = doc.getElementById('settings-workbook');
+  let workbookKind = '';
+  const showWorkbook = () => {
+    if (workbookNote)
+      workbookNote.textContent = workbookDefaultsText(runtime.workbookDefaults(), workbookKind);
+  };
+  void runtime.workbookStoreKind().then((kind) => {
+    workbookKind = kind;
+    showWorkbook();
+  });
 
   const show = () => {
     const settings = runtime.settings();
@@ -44,6 +59,8 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
     timeout.value = String(settings.timeoutSeconds);
     language.value = settings.language;
     currency.value = settings.currency;
+    if (quantity) quantity.value = String(settings.quantity);
+    showWorkbook();
   };
   show();
   void runtime.ready().then(show);
@@ -59,12 +76,19 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   });
 
   const save = async () => {
+    // Only a currency the proxy can convert (GET /v1/currencies); an unchanged one is not asked again.
+    const wanted = currency.value.trim().toUpperCase();
+    if (wanted !== runtime.settings().currency) {
+      const problem = await currencyProblem(wanted, runtime.client());
+      if (problem) throw new Error(problem);
+    }
     const saved = await runtime.update({
       proxyUrl: url.value,
       token: token.value,
       timeoutSeconds: timeout.value,
       language: language.value,
       currency: currency.value,
+      ...(quantity ? { quantity: quantity.value } : {}),
     });
     show();
     return saved;

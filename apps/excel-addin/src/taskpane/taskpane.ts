@@ -12,6 +12,7 @@ import {
   SUPPLIER_TABLE,
 } from '../search/result-rows.js';
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
+import { searchedAsText } from './buyer-facts.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
@@ -62,6 +63,8 @@ function sheetTable<T>(
     columns: table.columns(answer),
     rows: resultRows(table, answer.items, answer).slice(1),
     richRows: (caps) => resultRows(table, answer.items, answer, caps).slice(1),
+    // The spilled header says it (`title (searched as …; not translated: …)`); the inserted header gets a note.
+    note: searchedAsText(answer.searchedAs, answer.translation) ?? undefined,
   };
 }
 
@@ -81,7 +84,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     byId<HTMLButtonElement>(doc, 'insert-selection'),
     byId<HTMLButtonElement>(doc, 'insert-sheet'),
   ];
-  let last: { results: ResultsResponse; title: string } | null = null;
+  let last: { results: ResultsResponse; title: string; quantity?: number | undefined } | null = null;
   let running: AbortController | null = null;
   let insert: InsertFunction | null = null;
   let insertNote = 'Connecting to Excel…';
@@ -121,8 +124,8 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     formError.textContent = '';
     let request: ReturnType<typeof toSearchRequest>;
     try {
-      const { language, currency } = runtime.settings();
-      request = toSearchRequest(formValues(), { language, currency });
+      const { language, currency, quantity } = runtime.workbookDefaults();
+      request = toSearchRequest(formValues(), { language, currency, quantity });
     } catch (error) {
       formError.textContent = error instanceof InputError ? error.message : String(error);
       return;
@@ -145,7 +148,12 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
       } else {
         found = { kind: 'suppliers', response: await client.searchSuppliers(request.params, { signal }) };
       }
-      last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
+      last = {
+        results: found,
+        title: request.kind === 'image' ? 'image search' : request.params.q,
+        // The inserted table gets the same price-at-quantity columns as =PRODUCTS with quantity=.
+        quantity: request.kind === 'image' ? request.body.quantity : request.params.quantity,
+      };
       announce.textContent = renderResults(results, found);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
@@ -169,7 +177,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     const table =
       results.kind === 'suppliers'
         ? sheetTable(last.title, SUPPLIER_TABLE, results.response)
-        : sheetTable(last.title, PRODUCT_TABLE, results.response);
+        : sheetTable(last.title, PRODUCT_TABLE, { ...results.response, quantity: last.quantity });
     insertStatus.textContent = 'Inserting…';
     try {
       insertStatus.textContent = `Inserted at ${await insert(table, target)}`;
