@@ -67,6 +67,18 @@ describe('createClient.streamOffers', () => {
     expect(answer.providerOrder).toEqual(['tmapi', 'onebound']);
   });
 
+  it('hands each result over with the batch’s currency quote from the first line', async () => {
+    const quote = { currency: 'USD', rate: 7.12, rateDate: '2026-12-04', source: 'config', stale: false };
+    const text =
+      line({ type: 'start', total: 1, providerOrder: ['tmapi'], currency: quote }) +
+      result(0, '612345678901') +
+      end;
+    const client = createClient({ baseUrl: BASE, fetch: streamingFetch(cut(text, [])).fetch });
+    const batches: unknown[] = [];
+    await client.streamOffers({ refs: ['612345678901'] }, (_i, _r, batch) => batches.push(batch));
+    expect(batches).toEqual([{ providerOrder: ['tmapi'], currency: quote }]);
+  });
+
   it('hands each result over as its line arrives, before the stream has ended', async () => {
     const chunks = [start(2) + result(0, '612345678901'), result(1, '612345678902') + end].map((t) =>
       new TextEncoder().encode(t),

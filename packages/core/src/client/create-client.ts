@@ -82,9 +82,9 @@ export interface ProxyClient {
    */
   getOffers(body: OffersBodyInput, opts?: CallOptions): Promise<OffersResponse>;
   /**
-   * `POST /v1/offers`, streamed (`Accept: application/x-ndjson`): `onResult(index, result)` is called for each
-   * ref as soon as the proxy has it (in the order they finish; `index` is the ref's place in `refs`), so a long
-   * column can fill progressively. Resolves with the whole answer, as {@link ProxyClient.getOffers} would, when
+   * `POST /v1/offers`, streamed (`Accept: application/x-ndjson`): `onResult(index, result, batch)` is called for
+   * each ref as soon as the proxy has it (in the order they finish; `index` is the ref's place in `refs`, `batch`
+   * the provider order and currency quote), so a long column can fill progressively. Resolves with the whole answer, as {@link ProxyClient.getOffers} would, when
    * the stream ends. Rejects with ProxyRequestError: as `getOffers` before the first line; kind
    * `invalid_response` for a malformed line or a stream cut before every ref was answered (results already handed
    * to `onResult` stand). A proxy that does not stream answers JSON: each result is then handed over at the end.
@@ -365,7 +365,11 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         },
       });
       // A proxy that answers JSON (one that does not stream): the results are handed over now, in order.
-      if (!streamed) for (const [index, result] of answer.results.entries()) onResult(index, result);
+      if (!streamed) {
+        const { providerOrder, currency } = answer;
+        const batch = { providerOrder, ...(currency ? { currency } : {}) };
+        for (const [index, result] of answer.results.entries()) onResult(index, result, batch);
+      }
       return answer;
     },
     async getOffer(ref, params, opts) {

@@ -10,8 +10,15 @@ import {
 // may arrive split over several chunks and several lines in one chunk; each line is validated with the proxy's
 // own schema, and each result is handed over at once.
 
-/** Each result as it arrives: its ref's place in `refs` and the result. */
-export type OnOfferResult = (index: number, result: OfferResult) => void;
+/**
+ * Each result as it arrives: its ref's place in `refs`, the result, and what the batch's first line said (the
+ * provider order and the currency quote every converted price in it uses).
+ */
+export type OnOfferResult = (
+  index: number,
+  result: OfferResult,
+  batch: Pick<OffersResponse, 'providerOrder' | 'currency'>,
+) => void;
 
 /** Throws the client's error for an answer it cannot read (kind `invalid_response`). */
 type Invalid = (detail: string, cause?: unknown) => never;
@@ -80,7 +87,8 @@ export async function readOffersStream(
         invalid(`a result line for ref ${line.index} it did not announce`);
       if (results[line.index] === undefined) count++;
       results[line.index] = line.result;
-      onResult(line.index, line.result);
+      const { providerOrder, currency } = seen.start;
+      onResult(line.index, line.result, { providerOrder, ...(currency ? { currency } : {}) });
     }
   });
   const { start, end } = seen;
