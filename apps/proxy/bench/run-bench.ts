@@ -13,6 +13,7 @@ import { startTmapiFake, TMAPI_FAKE_CREDENTIALS, TMAPI_PATHS } from '@yuantou/co
 import type autocannon from 'autocannon';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/load-config.js';
+import { offersAtScaleBenchmark, offersReport } from './offers-bench.js';
 import {
   paidCallsBenchmark,
   redisDownBenchmark,
@@ -29,6 +30,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // `BENCH_ONLY=cache-hit` measures the cache-hit ratio alone (the README figure), without the paid-call benchmarks.
 const ONLY_CACHE_HIT = process.env.BENCH_ONLY === 'cache-hit';
+// `BENCH_ONLY=offers` runs the offers-at-scale scenario alone (BENCH_OFFERS, BENCH_OFFER_LATENCY_MS to shrink it).
+const ONLY_OFFERS = process.env.BENCH_ONLY === 'offers';
 const COLD_REQUESTS = 100;
 const AUTOCANNON_BIN = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const run = promisify(execFile);
@@ -139,6 +142,11 @@ async function singleFlightBenchmark() {
   return { requests: COLD_REQUESTS, ok: statuses.filter((s) => s === 200).length, upstreamCalls };
 }
 
+if (ONLY_OFFERS) {
+  for (const line of offersReport(await offersAtScaleBenchmark())) console.log(line);
+  process.exit(0);
+}
+
 const runs: Awaited<ReturnType<typeof cacheHitBenchmark>>[] = [];
 for (let n = 1; n <= RUNS; n++) {
   const run = await cacheHitBenchmark();
@@ -220,3 +228,5 @@ console.log(
         `(${team.paidCallsThreeReplicas.ok} answered 200), ${team.paidCallsOneReplica.calls} on one (${team.paidCallsOneReplica.ok} answered 200)`
     : '## team: skipped (needs redis-server and nginx: pnpm verify installs them)',
 );
+console.log('');
+for (const line of offersReport(await offersAtScaleBenchmark())) console.log(line);

@@ -96,6 +96,19 @@ const requests = [
     },
   },
   { method: 'GET' as const, url: '/metrics' },
+  // Offers spread over the failing providers, answered as JSON and streamed (NDJSON lines are not string bodies
+  // to the app's scrub hook: the route scrubs each line, offers-stream.test.ts shows it alone).
+  {
+    method: 'POST' as const,
+    url: '/v1/offers',
+    payload: { refs: ['612345678901', '612345678902', '612345678903'] },
+  },
+  {
+    method: 'POST' as const,
+    url: '/v1/offers',
+    payload: { refs: ['612345678904', '612345678905', '612345678906'] },
+    headers: { accept: 'application/x-ndjson' },
+  },
 ];
 
 describe.each([
@@ -108,13 +121,18 @@ describe.each([
     for (const secret of [...Object.values(SECRETS), TOKEN]) expect(t.config.secrets).toContain(secret);
     for (const identifier of Object.values(IDENTIFIERS)) expect(t.config.secrets).not.toContain(identifier);
     for (const request of requests) {
-      const response = await t.inject({ ...request, headers: { authorization: `Bearer ${TOKEN}` } });
+      const headers = { ...('headers' in request ? request.headers : {}), authorization: `Bearer ${TOKEN}` };
+      const response = await t.inject({ ...request, headers });
       expect(response.statusCode, `${request.method} ${request.url}`).toBeLessThan(500 + 5);
     }
     // The error paths really ran: some provider reported an error.
     expect(t.scan.bodies.some((body) => body.includes('"outcome":"error"'))).toBe(true);
     // The China-leg estimates failed at every provider and said so.
     expect(t.scan.bodies.some((body) => body.includes('no China freight estimate (tmapi: '))).toBe(true);
+    // The streamed offers carried provider errors too.
+    expect(
+      t.scan.bodies.some((body) => body.includes('"type":"result"') && body.includes('"outcome":"error"')),
+    ).toBe(true);
     expect(t.scan.leaks()).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ export * from './api/supplier-routes.js';
 export {
   type CallOptions,
   createClient,
+  type OnOfferResult,
   type ProxyClient,
   type ProxyClientOptions,
   type ProxyErrorKind,

@@ -13,6 +13,8 @@ interface Sent {
   signal: AbortSignal;
   answer: (results: Item[]) => void;
   fail: (error: unknown) => void;
+  /** One streamed line: the item for the ref at `index`, before the request ends. */
+  line: (index: number, item: Item) => void;
 }
 
 /** A batcher whose timer and transport the test drives by hand. */
@@ -27,9 +29,16 @@ function harness(maxBatchSize = 200) {
     setTimer: (run) => {
       timer = run;
     },
-    send: (refs, group, signal) =>
+    send: (refs, group, signal, onItem) =>
       new Promise((resolve, reject) => {
-        sent.push({ refs, group, signal, answer: (results) => resolve({ results }), fail: reject });
+        sent.push({
+          refs,
+          group,
+          signal,
+          answer: (results) => resolve({ results }),
+          fail: reject,
+          line: onItem,
+        });
       }),
   });
   const flush = () => {
@@ -158,5 +167,60 @@ describe('OfferBatcher', () => {
     const { batcher, scheduled } = harness();
     await expect(batcher.get('1', 'en', AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
     expect(scheduled()).toBe(false);
+  });
+
+  describe('a streamed answer', () => {
+    /** Which of `calls` have settled so far (after pending microtasks ran). */
+    async function settledOf(calls: Promise<Item>[]): Promise<boolean[]> {
+      const settled = calls.map(() => false);
+      const mark = (i: number) => () => {
+        settled[i] = true;
+      };
+      for (const [i, call] of calls.entries()) call.then(mark(i), mark(i));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return settled;
+    }
+
+    it('resolves each waiting cell on its own line, before the request ends', async () => {
+      const { batcher, sent, flush } = harness();
+      const refs = Array.from({ length: 200 }, (_, i) => String(i));
+      const calls = refs.map((ref) => batcher.get(ref, 'en'));
+      // A cell asked twice waits on the same line.
+      const twice = batcher.get('7', 'en');
+      flush();
+      const request = sent[0]!;
+      request.line(7, { ref: '7', value: 'offer 7' });
+      request.line(150, { ref: '150', value: 'offer 150' });
+      const settled = await settledOf([...calls, twice]);
+      expect(settled.filter(Boolean)).toHaveLength(3);
+      expect(settled[7] && settled[150] && settled[200]).toBe(true);
+      expect(await calls[7]).toMatchObject({ value: 'offer 7' });
+      expect(await twice).toMatchObject({ value: 'offer 7' });
+      // The column keeps filling line by line; the request's end settles nothing twice.
+      for (const [index, ref] of refs.entries()) request.line(index, { ref, value: `offer ${ref}` });
+      expect((await settledOf(calls)).every(Boolean)).toBe(true);
+      request.answer(echo(refs).map((item) => ({ ...item, value: 'from the end' })));
+      expect((await calls[7]!).value).toBe('offer 7');
+    });
+
+    it('a line with an error rejects only its cell; a failed request rejects only the cells still waiting', async () => {
+      const { batcher, sent, flush } = harness();
+      const [a, b, c] = ['a', 'b', 'c'].map((ref) => batcher.get(ref, 'en'));
+      flush();
+      sent[0]!.line(0, { ref: 'a', value: 'offer a' });
+      sent[0]!.line(1, { ref: 'b', error: { message: 'offer b: deadline passed — ask again' } });
+      sent[0]!.fail(new Error('stream cut'));
+      await expect(a).resolves.toMatchObject({ value: 'offer a' });
+      await expect(b).rejects.toThrow('deadline passed');
+      await expect(c).rejects.toThrow('stream cut');
+    });
+
+    it('a line for another ref than the one at its index is no answer for that cell', async () => {
+      const { batcher, sent, flush } = harness();
+      const call = batcher.get('a', 'en');
+      flush();
+      sent[0]!.line(0, { ref: 'zzz', value: 'offer zzz' });
+      await expect(call).rejects.toThrow('no result for "a"');
+    });
   });
 });

@@ -10,7 +10,9 @@
 // - identical calls share one entry, so a link asked by 5 cells is one ref in the request (the runtime puts the
 //   QueryCache in front, which shares identical calls across recalculations too; the batcher still sends each
 //   ref once per request);
-// - a request already sent is aborted only when every call waiting on it has been cancelled.
+// - a request already sent is aborted only when every call waiting on it has been cancelled;
+// - each call is settled as soon as its own result arrives (issue 23: the proxy streams a batch one line per ref,
+//   so a 200-link column fills progressively instead of all at the end), the rest when the request ends.
 
 /** What the proxy says about one ref; `error` set means this item failed while the batch succeeded. */
 export interface BatchItem {
@@ -18,11 +20,15 @@ export interface BatchItem {
   error?: unknown;
 }
 
-/** Sends one batch of distinct refs sharing `group` (e.g. the language); answers one item per ref, in order. */
+/**
+ * Sends one batch of distinct refs sharing `group` (e.g. the language); answers one item per ref, in order.
+ * `onItem(index, item)` may be called as each item arrives (a streamed answer): its calls are settled at once.
+ */
 export type SendBatch<Group, Item extends BatchItem> = (
   refs: string[],
   group: Group,
   signal: AbortSignal,
+  onItem: (index: number, item: Item) => void,
 ) => Promise<{ results: Item[] }>;
 
 export interface OfferBatcherOptions<Group, Item extends BatchItem> {
@@ -144,6 +150,19 @@ export class OfferBatcher<Group, Item extends BatchItem> {
       if ('item' in outcome) call.resolve(outcome.item);
       else call.reject(outcome.error);
     };
+    /** The calls of the ref at `index` get `item` (or its error); a call already settled keeps its outcome. */
+    const answerRef = (index: number, item: Item | undefined) => {
+      const same = entries[index];
+      if (!same) return;
+      const ref = same[0]!.ref;
+      const outcome =
+        !item || item.ref !== ref
+          ? { error: new Error(`the proxy's answer has no result for "${ref}"`) }
+          : item.error
+            ? { error: this.#options.itemError(item) }
+            : { item };
+      for (const call of same) settle(call, outcome);
+    };
     this.#sent += 1;
     try {
       const first = entries[0]![0]!;
@@ -151,20 +170,12 @@ export class OfferBatcher<Group, Item extends BatchItem> {
         entries.map((e) => e[0]!.ref),
         first.group,
         controller.signal,
+        (index, item) => answerRef(index, item),
       );
-      entries.forEach((same, index) => {
-        const item = answer.results[index];
-        const ref = same[0]!.ref;
-        const outcome =
-          !item || item.ref !== ref
-            ? { error: new Error(`the proxy's answer has no result for "${ref}"`) }
-            : item.error
-              ? { error: this.#options.itemError(item) }
-              : { item };
-        for (const call of same) settle(call, outcome);
-      });
+      for (const index of entries.keys()) answerRef(index, answer.results[index]);
     } catch (error) {
-      // A failed request fails every call waiting on it: no cell may stay #BUSY!.
+      // A failed request fails every call still waiting on it (no cell may stay #BUSY!); those already
+      // answered by their line keep their value.
       for (const call of calls) settle(call, { error });
     }
   }

@@ -11,6 +11,7 @@ import {
   type OfferResult,
   type OffersBodyInput,
   type OffersResponse,
+  type OnOfferResult,
   parseOfferRef,
   priceAt,
   type RateQuote,
@@ -33,6 +34,12 @@ import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 /** The part of core's ProxyClient the offer functions use. */
 export interface OfferClient {
   getOffers(body: OffersBodyInput, options?: { signal?: AbortSignal }): Promise<OffersResponse>;
+  /** The streamed batch: each cell is resolved on its own line (used when the client has it). */
+  streamOffers?(
+    body: OffersBodyInput,
+    onResult: OnOfferResult,
+    options?: { signal?: AbortSignal },
+  ): Promise<OffersResponse>;
 }
 
 export interface OfferFunctionDeps {
@@ -128,20 +135,28 @@ function withDefaults(options: OfferOptions, deps: OfferFunctionDeps): OfferOpti
 
 export function createOfferFunctions(deps: OfferFunctionDeps) {
   const batcher = new OfferBatcher<OfferGroup, OfferItem>({
-    send: async (refs, group, signal) => {
+    send: async (refs, group, signal, onItem) => {
       await deps.ready?.();
-      const answer = await deps.client().getOffers(
-        {
-          refs,
-          ...(group.language ? { language: group.language } : {}),
-          ...(group.currency ? { currency: group.currency } : {}),
-        },
-        { signal },
-      );
-      // The quote is the answer's, one for the batch: each item carries it to the cells it serves.
-      return {
-        results: answer.results.map((r) => (answer.currency ? { ...r, quote: answer.currency } : r)),
+      const body = {
+        refs,
+        ...(group.language ? { language: group.language } : {}),
+        ...(group.currency ? { currency: group.currency } : {}),
       };
+      // The quote is the batch's, one for all: each item carries it to the cells it serves.
+      const withQuote = (result: OfferResult, quote: Quote | undefined): OfferItem =>
+        quote ? { ...result, quote } : result;
+      const client = deps.client();
+      // Streamed: each cell is resolved on its own line, so a long column fills as the offers arrive.
+      const answer = client.streamOffers
+        ? await client.streamOffers(
+            body,
+            (index, result, batch) => onItem(index, withQuote(result, batch.currency)),
+            {
+              signal,
+            },
+          )
+        : await client.getOffers(body, { signal });
+      return { results: answer.results.map((r) => withQuote(r, answer.currency)) };
     },
     maxBatchSize: MAX_OFFER_REFS,
     windowMs: deps.windowMs ?? BATCH_WINDOW_MS,

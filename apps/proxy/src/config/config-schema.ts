@@ -167,6 +167,8 @@ export const ProxyConfigInput = z.strictObject({
       notFoundTtlSeconds: z.coerce.number().int().nonnegative().optional(),
       /** A walk for an offer stops after this many providers said "not found". */
       notFoundProviders: positiveInt.optional(),
+      /** One deadline per `POST /v1/offers` batch (ms): offers not served by then are answered `deadline`. */
+      batchDeadlineMs: positiveInt.optional(),
     })
     .optional(),
   /**
@@ -262,7 +264,9 @@ export const DEFAULTS = {
   rateLimit: { requestsPerMinute: 1_000 },
   // A dead link (deleted offer, mistyped id) stays dead: asking every provider again on each recalculation cost
   // one paid call per provider per dead link (issue 23). Two providers saying "not found" is answer enough.
-  offers: { notFoundTtlSeconds: 86_400, notFoundProviders: 2 },
+  // One 200-ref batch ran 124 s (issue 23). 35 s answers before the add-in's own 40 s request timeout gives up, so
+  // the cells left get a reason (and the offers still being fetched are cached for the next recalculation).
+  offers: { notFoundTtlSeconds: 86_400, notFoundProviders: 2, batchDeadlineMs: 35_000 },
   deadlineMs: 30_000,
   quotaCoolDownSeconds: 900,
   redisCommandTimeoutMs: 50,

@@ -42,6 +42,7 @@ export const GLOBAL_ENV = {
   YUANTOU_CHINA_FREIGHT_PROVIDERS: 'chinaFreight.providers',
   YUANTOU_OFFER_NOT_FOUND_TTL_SECONDS: 'offers.notFoundTtlSeconds',
   YUANTOU_OFFER_NOT_FOUND_PROVIDERS: 'offers.notFoundProviders',
+  YUANTOU_OFFER_BATCH_DEADLINE_MS: 'offers.batchDeadlineMs',
   YUANTOU_DEADLINE_MS: 'deadlineMs',
   YUANTOU_QUOTA_COOL_DOWN_SECONDS: 'quotaCoolDownSeconds',
   YUANTOU_CACHE_MAX_BYTES: 'cache.maxBytes',

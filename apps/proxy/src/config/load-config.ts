@@ -52,8 +52,11 @@ export interface ProxyConfig {
   freightProviders: ProviderSettings[];
   /** Where the China leg ends: the buyer's agent's warehouse (default Yiwu, 浙江). */
   chinaDestination: ChinaDestination;
-  /** Dead links: how long a not-found offer is remembered (s, 0 = off), how many providers a walk may try. */
-  offers: { notFoundTtlSeconds: number; notFoundProviders: number };
+  /**
+   * Dead links: how long a not-found offer is remembered (s, 0 = off), how many providers a walk may try; the
+   * deadline of one `POST /v1/offers` batch (ms).
+   */
+  offers: { notFoundTtlSeconds: number; notFoundProviders: number; batchDeadlineMs: number };
   cache: GatewayOptions['cache'];
   /** Lifetime of a replayed finished answer (seconds); never longer than the shortest provider-cache TTL. */
   responseTtlSeconds: number;
@@ -218,6 +221,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     offers: {
       notFoundTtlSeconds: input.offers?.notFoundTtlSeconds ?? DEFAULTS.offers.notFoundTtlSeconds,
       notFoundProviders: input.offers?.notFoundProviders ?? DEFAULTS.offers.notFoundProviders,
+      batchDeadlineMs: input.offers?.batchDeadlineMs ?? DEFAULTS.offers.batchDeadlineMs,
     },
     cache: { ttlSeconds, staleSeconds: cache.staleSeconds, maxBytes: cache.maxBytes },
     responseTtlSeconds: Math.min(cache.responseTtlSeconds, ...Object.values(searchTtlSeconds)),

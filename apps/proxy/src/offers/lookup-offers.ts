@@ -1,7 +1,6 @@
 import {
   type ConversionFailure,
   cheaperTotalAt,
-  type ErrorKind,
   type Language,
   type Offer,
   type OfferAttempt,
@@ -21,30 +20,28 @@ import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { OfferLookup, OfferPeek } from '../gateway/gateway-contract.js';
 import { placeInEnglish, sellerLabels } from '../language/seller-labels.js';
 import { quoteCurrency } from '../search/localize.js';
-import { createConcurrencyLimiter } from '../upstream/concurrency-limiter.js';
 import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
 import type { NotFoundMemory } from './not-found-memory.js';
+import { type Asked, spreadLookups, type Walk } from './offer-spread.js';
 
 // `POST /v1/offers` and `GET /v1/offers/:ref`: each ref parsed on its own (one bad link fails only itself),
-// each distinct offer looked up once (duplicate refs cost one call), each lookup walking the configured provider
-// order until one serves it. Every provider call goes through the gateway: cache, single-flight, rate limits,
+// each distinct offer looked up once (duplicate refs cost one call), the distinct offers spread over every
+// provider with details up to each one's rate and concurrency (offer-spread.ts), each offer still asking a
+// provider at most once and falling back as the walk always did; one deadline for the batch, the offers not
+// served by then answered with kind `deadline`; each result handed to `onResult` as soon as it is known (the
+// streamed answer). Every provider call goes through the gateway: cache, single-flight, rate limits,
 // budgets, breaker — offers are paid calls like searches. Before any is paid, every provider's cache is looked in
 // (a batch a later provider served after a fallback costs nothing the second time), and an offer the providers
 // recently all said was not found is answered from that memory, with when they said it (issue 23).
 
-/** Kinds after which the next provider may still have the offer (issue 13); others end the walk. */
-export const FALLBACK_KINDS: ReadonlySet<ErrorKind> = new Set([
-  'not_found',
-  'upstream',
-  'timeout',
-  'quota',
-  'rate_limited',
-]);
+export { FALLBACK_KINDS } from './offer-spread.js';
 
 export interface OfferProvider {
   id: ProviderId;
   /** At most this many of one request's lookups are at this provider at once. */
   concurrency: number;
+  /** Offers are handed to this provider no faster than its configured rate (see offer-spread.ts). */
+  requestsPerMinute?: number;
 }
 
 export interface LookupOffersDeps {
@@ -61,6 +58,15 @@ export interface LookupOffersDeps {
   fx: CurrencyConverter;
   log: FastifyBaseLogger;
   signal?: AbortSignal;
+  /**
+   * One deadline for the whole batch (ms): the offers not served by then are answered with error kind
+   * `deadline` (an older answer counts as served); undefined = none.
+   */
+  batchDeadlineMs?: number;
+  /** Called once the currency is quoted, before any lookup: what a streamed answer's first line says. */
+  onStart?: (start: Pick<OffersResponse, 'providerOrder' | 'currency'>) => void;
+  /** Each ref's result as soon as it is known (in the order they finish), for a streamed answer. */
+  onResult?: (index: number, result: OfferResult) => void;
 }
 
 export interface LookupOffersInput {
@@ -125,21 +131,45 @@ export async function lookupOffers(
 ): Promise<OffersResponse> {
   // The rate first, like searches: an unknown currency is a 400 naming `currency` before any provider is paid.
   const quote = await quoteCurrency(deps.fx, input.currency, deps.signal);
-  const limiters = new Map(deps.providers.map((p) => [p.id, createConcurrencyLimiter(p.concurrency)]));
-  const lookups = new Map<string, Promise<Found>>();
-
-  type Asked = OfferAttempt & { offer?: Offer; fetchedAt?: number; staleReason?: string };
+  const providerOrder = deps.providers.map((p) => p.id);
+  deps.onStart?.({ providerOrder, ...(quote ? { currency: quote } : {}) });
   const freshness = { maxAgeSeconds: input.maxAge };
+  const found = new Map<string, Found>();
+  const results: OfferResult[] = new Array(input.refs.length);
+  const parsed = input.refs.map(parseRef);
+  const indexesOf = new Map<string, number[]>();
+  parsed.forEach((p, index) => {
+    if ('offerId' in p) indexesOf.set(p.offerId, [...(indexesOf.get(p.offerId) ?? []), index]);
+  });
+
+  const answer = (index: number, result: OfferResult) => {
+    results[index] = result;
+    deps.onResult?.(index, result);
+  };
+  /** One offer is known: every ref that names it is answered now (duplicate refs cost one lookup). */
+  const settle = (offer: Found) => {
+    if (found.has(offer.offerId)) return;
+    found.set(offer.offerId, offer);
+    for (const index of indexesOf.get(offer.offerId) ?? []) {
+      answer(index, {
+        ref: input.refs[index]!,
+        ...offer,
+        ...priced(offer.offer, input.quantity, quote),
+        ...(offer.offer && quote ? { pricesConverted: convertOfferPrices(offer.offer, quote) } : {}),
+        ...(offer.offer ? offerSellerFields(offer.offer, input.language) : {}),
+      });
+    }
+  };
 
   async function ask(provider: ProviderId, offerId: string): Promise<Asked> {
     const started = performance.now();
     try {
-      const result = await limiters
-        .get(provider)!
-        .run(
-          () => deps.getOffer(provider, { id: offerId, language: input.language }, deps.signal, freshness),
-          deps.signal,
-        );
+      const result = await deps.getOffer(
+        provider,
+        { id: offerId, language: input.language },
+        deps.signal,
+        freshness,
+      );
       return {
         provider,
         outcome: 'ok',
@@ -168,42 +198,17 @@ export async function lookupOffers(
     }
   }
 
-  async function find(offerId: string): Promise<Found> {
-    if (deps.providers.length === 0) {
-      return {
-        offerId,
-        attempts: [],
-        error: { kind: 'no_provider', message: 'no enabled provider offers product details' },
-      };
-    }
+  /** The not-found memory, then every provider's cache: true when the offer was answered without paying. */
+  async function answeredFree(offerId: string): Promise<boolean> {
     const checkedAt = await deps.notFound?.checkedAt(offerId);
     if (checkedAt) {
       const message = `offer ${offerId} not found (last checked ${checkedAt}; no provider asked again since)`;
-      return { offerId, attempts: [], error: { kind: 'not_found', message, checkedAt } };
+      settle({ offerId, attempts: [], error: { kind: 'not_found', message, checkedAt } });
+      return true;
     }
     const cached = await peekEveryCache(offerId);
-    if (cached) return cached;
-    const attempts: OfferAttempt[] = [];
-    let notFound = 0;
-    // An older answer a provider served instead of an error: used only when no provider after it has fresh data
-    // (the walk is what it was before the store: the next provider is asked after a quota or an outage).
-    let older: Found | undefined;
-    for (const { id } of deps.providers) {
-      const { offer, fetchedAt, staleReason, ...attempt } = await ask(id, offerId);
-      attempts.push(attempt);
-      if (offer) {
-        const found = served(offerId, id, offer, attempt, attempts, { fetchedAt, staleReason });
-        if (!staleReason) return found;
-        older ??= found;
-        continue;
-      }
-      if (!FALLBACK_KINDS.has(attempt.error!.kind)) break;
-      if (attempt.error!.kind === 'not_found' && ++notFound >= (deps.notFoundProviders ?? Infinity)) break;
-    }
-    if (older) return older;
-    const error = exhausted(offerId, attempts);
-    if (error.kind === 'not_found') await deps.notFound?.remember(offerId, new Date());
-    return { offerId, attempts, error };
+    if (cached) settle(cached);
+    return cached !== undefined;
   }
 
   /** The first provider (in order) whose cache holds the offer, without paying any. */
@@ -228,30 +233,69 @@ export async function lookupOffers(
     return served(offerId, provider, hit.offer, attempt, [attempt], { fetchedAt: hit.fetchedAt });
   }
 
-  const parsed = input.refs.map(parseRef);
-  for (const p of parsed) {
-    if ('offerId' in p && !lookups.has(p.offerId)) lookups.set(p.offerId, find(p.offerId));
+  const walked = async (walk: Walk) => {
+    const { offerId, attempts } = walk;
+    if (walk.served) {
+      const { provider, asked } = walk.served;
+      const { offer, fetchedAt, staleReason, ...attempt } = asked;
+      return settle(served(offerId, provider, offer!, attempt, attempts, { fetchedAt, staleReason }));
+    }
+    if (walk.end === 'deadline') {
+      return settle({
+        offerId,
+        attempts,
+        error: deadlineError(offerId, walk.asking ?? [], deps.batchDeadlineMs!),
+      });
+    }
+    const error = exhausted(offerId, attempts);
+    settle({ offerId, attempts, error });
+    if (error.kind === 'not_found') await deps.notFound?.remember(offerId, new Date());
+  };
+
+  parsed.forEach((p, index) => {
+    if ('error' in p) answer(index, { ref: input.refs[index]!, offerId: null, attempts: [], error: p.error });
+  });
+  const offerIds = [...indexesOf.keys()];
+  if (deps.providers.length === 0) {
+    for (const offerId of offerIds) {
+      settle({
+        offerId,
+        attempts: [],
+        error: { kind: 'no_provider', message: 'no enabled provider offers product details' },
+      });
+    }
+  } else {
+    const remembering: Promise<void>[] = [];
+    await spreadLookups(
+      {
+        providers: deps.providers,
+        ask,
+        answeredFree,
+        onWalked: (walk) => void remembering.push(walked(walk)),
+        notFoundProviders: deps.notFoundProviders,
+        deadlineMs: deps.batchDeadlineMs,
+        signal: deps.signal,
+      },
+      offerIds,
+    );
+    await Promise.all(remembering);
   }
-  const results = await Promise.all(
-    input.refs.map(async (ref, index): Promise<OfferResult> => {
-      const p = parsed[index]!;
-      if ('error' in p) return { ref, offerId: null, attempts: [], error: p.error };
-      const found = await lookups.get(p.offerId)!;
-      return {
-        ref,
-        ...found,
-        ...priced(found.offer, input.quantity, quote),
-        ...(found.offer && quote ? { pricesConverted: convertOfferPrices(found.offer, quote) } : {}),
-        ...(found.offer ? offerSellerFields(found.offer, input.language) : {}),
-      };
-    }),
-  );
   return {
     results,
-    providerOrder: deps.providers.map((p) => p.id),
+    providerOrder,
     sampleData: results.some((r) => r.provider === 'demo'),
     ...(quote ? { currency: quote } : {}),
   };
+}
+
+/** An offer the batch's deadline left without an answer: which providers were still answering, if any. */
+function deadlineError(offerId: string, asking: ProviderId[], deadlineMs: number): OfferItemError {
+  const seconds = Math.round(deadlineMs / 100) / 10;
+  const why =
+    asking.length > 0
+      ? `${asking.join(' and ')} had not answered when the batch's ${seconds} s deadline passed; its answer is cached when it comes`
+      : `not looked up before the batch's ${seconds} s deadline passed`;
+  return { kind: 'deadline', message: `offer ${offerId}: ${why} — ask again` };
 }
 
 /** The seller's member id (joins with supplier and product rows) and, for a non-Chinese language, English places. */

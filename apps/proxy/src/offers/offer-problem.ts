@@ -11,6 +11,14 @@ const STATUS: Record<string, number> = {
   rate_limited: 503,
   quota: 503,
   timeout: 504,
+  // The batch deadline (POST /v1/offers only); a one-offer answer that ran out of time is a timeout.
+  deadline: 504,
+};
+
+const PROBLEM_KIND: Record<string, Problem['kind']> = {
+  invalid_ref: 'validation',
+  no_provider: 'bad_request',
+  deadline: 'timeout',
 };
 
 export function offerProblem(result: OfferResult): Problem {
@@ -24,8 +32,7 @@ export function offerProblem(result: OfferResult): Problem {
   const retryAfterSeconds =
     status === 503 && hints.length > 0 ? Math.ceil(Math.min(...hints) / 1000) : undefined;
   return problem(status, error.message, {
-    kind:
-      error.kind === 'invalid_ref' ? 'validation' : error.kind === 'no_provider' ? 'bad_request' : error.kind,
+    kind: PROBLEM_KIND[error.kind] ?? (error.kind as Problem['kind']),
     ...(error.kind === 'invalid_ref' ? { field: 'ref' } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });

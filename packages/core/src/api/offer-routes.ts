@@ -123,11 +123,12 @@ export type OfferPricesConverted = z.infer<typeof OfferPricesConverted>;
 
 /**
  * Why one item has no offer: `invalid_ref` (not a 1688 link or id; the message names the site when it is
- * Taobao, Tmall, AliExpress or Alibaba.com), `no_provider` (no enabled provider has offer details), or the
- * provider error kind that ended the last attempt (`not_found` when every provider said so).
+ * Taobao, Tmall, AliExpress or Alibaba.com), `no_provider` (no enabled provider has offer details), `deadline`
+ * (the batch's deadline passed before any provider answered it: ask again; an answer still coming is cached), or
+ * the provider error kind that ended the last attempt (`not_found` when every provider said so).
  */
 export const OfferItemError = z.object({
-  kind: z.union([ErrorKind, z.enum(['invalid_ref', 'no_provider'])]),
+  kind: z.union([ErrorKind, z.enum(['invalid_ref', 'no_provider', 'deadline'])]),
   message: z.string(),
   /**
    * When `not_found` is a remembered answer (no provider was paid this time): when the providers last said so
@@ -191,6 +192,39 @@ export const OffersResponse = z.object({
 });
 /** The `POST /v1/offers` answer: see the {@link OffersResponse} schema. */
 export type OffersResponse = z.infer<typeof OffersResponse>;
+
+/** The media type of a streamed `POST /v1/offers` answer: one JSON object per line ({@link OffersStreamLine}). */
+export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
+
+/**
+ * One line of a streamed `POST /v1/offers` answer (asked with `Accept: application/x-ndjson`): first `start`
+ * (how many results will come, the provider order, the currency quote), then one `result` per ref as soon as it is
+ * known — in the order they finish, `index` being the ref's place in `refs` — then `end`. A stream that stops
+ * before `end` was cut: the refs without a line have no answer.
+ */
+export const OffersStreamLine = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    /** How many `result` lines follow: one per ref. */
+    total: z.number().int().nonnegative(),
+    providerOrder: z.array(ProviderId),
+    /** The rate applied to every converted price, or why prices could not be converted. */
+    currency: z.union([RateQuote, ConversionFailure]).optional(),
+  }),
+  z.object({
+    type: z.literal('result'),
+    /** The ref's place in the request's `refs`. */
+    index: z.number().int().nonnegative(),
+    result: OfferResult,
+  }),
+  z.object({
+    type: z.literal('end'),
+    /** True when any offer is bundled sample data (the demo provider). */
+    sampleData: z.boolean(),
+  }),
+]);
+/** One line of a streamed `POST /v1/offers` answer: see the {@link OffersStreamLine} schema. */
+export type OffersStreamLine = z.infer<typeof OffersStreamLine>;
 
 /** `GET /v1/offers/:ref/history` query string: how many snapshots at most (newest first). */
 export const OfferHistoryParams = z.object({

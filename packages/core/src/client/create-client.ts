@@ -9,6 +9,7 @@ import {
   LandedCostResponse,
 } from '../api/landed-routes.js';
 import {
+  NDJSON_MEDIA_TYPE,
   OFFER_ROUTES,
   OfferHistoryParams,
   OfferHistoryResponse,
@@ -36,9 +37,11 @@ import { SupplierDetailResponse } from '../api/supplier-routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
 import { parseSupplierRef } from '../suppliers/supplier-ref.js';
+import { type OnOfferResult, readOffersStream } from './offer-stream.js';
 import { ProxyRequestError, proxyKindForStatus } from './proxy-request-error.js';
 import { requestSignal } from './request-signal.js';
 
+export type { OnOfferResult } from './offer-stream.js';
 export { type ProxyErrorKind, ProxyRequestError } from './proxy-request-error.js';
 
 // A typed client for the yuantou proxy. It runs in Node and in the Excel add-in's browser runtime, so it
@@ -78,6 +81,16 @@ export interface ProxyClient {
    * or a failing provider fails only its own result (`error`); the call throws only when the request fails.
    */
   getOffers(body: OffersBodyInput, opts?: CallOptions): Promise<OffersResponse>;
+  /**
+   * `POST /v1/offers`, streamed (`Accept: application/x-ndjson`): `onResult(index, result, batch)` is called for
+   * each ref as soon as the proxy has it (in the order they finish; `index` is the ref's place in `refs`, `batch`
+   * the provider order and currency quote), so a long column can fill progressively. Resolves with the whole answer, as {@link ProxyClient.getOffers} would, when
+   * the stream ends. Rejects with ProxyRequestError: as `getOffers` before the first line; kind
+   * `invalid_response` for a malformed line or a stream cut before every ref was answered (results already handed
+   * to `onResult` stand). A proxy that does not stream answers JSON: each result is then handed over at the end.
+   * Uses only fetch and ReadableStream (browser-safe).
+   */
+  streamOffers(body: OffersBodyInput, onResult: OnOfferResult, opts?: CallOptions): Promise<OffersResponse>;
   /**
    * `GET /v1/offers/:ref`: one offer by link or id. Throws ProxyRequestError when it has none: kind
    * `validation` (not a 1688 link, field `ref`), `not_found`, or what the last provider said.
@@ -122,6 +135,11 @@ interface Call<Schema extends z.ZodType | null> {
   body?: unknown;
   response: Schema;
   signal: AbortSignal | undefined;
+  /** Reads a streamed (NDJSON) answer instead of `response`, while the call's signal and timeout still hold. */
+  stream?: (
+    body: ReadableStream<Uint8Array>,
+    invalid: (detail: string, cause?: unknown) => never,
+  ) => Promise<unknown>;
 }
 
 /** Query string the proxy's SearchParams reads back: lists comma-joined, booleans as `true`/`false`. */
@@ -237,12 +255,22 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
     request: Call<Schema>,
   ): Promise<Schema extends z.ZodType ? z.output<Schema> : undefined> {
     request.signal?.throwIfAborted();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {
+      accept: request.stream ? `${NDJSON_MEDIA_TYPE}, application/json;q=0.5` : 'application/json',
+    };
     if (token) headers['authorization'] = `Bearer ${token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     const { signal, timedOut, dispose } = requestSignal(request.signal, timeoutMs);
-    let response: Response;
+    let response: Response | undefined;
     let text: string;
+    const invalid = (detail: string, cause?: unknown) =>
+      throwError({
+        kind: 'invalid_response',
+        url: request.url,
+        status: response?.status ?? null,
+        cause,
+        message: `the proxy at ${displayUrl(baseUrl)} answered with ${detail}`,
+      });
     try {
       response = await send(request.url, {
         method: request.method,
@@ -250,10 +278,15 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
+      const streamed = response.headers.get('content-type')?.startsWith(NDJSON_MEDIA_TYPE);
+      if (request.stream && response.ok && streamed && response.body) {
+        return (await request.stream(response.body, invalid)) as never;
+      }
       text = await response.text();
     } catch (error) {
       // The caller's own abort is theirs to handle: rethrow it as fetch gave it.
       if (request.signal?.aborted) throw error;
+      if (error instanceof ProxyRequestError) throw error;
       if (timedOut()) {
         throwError({
           kind: 'timeout',
@@ -274,14 +307,6 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
 
     if (!response.ok) throw problemError(response.status, text, response.headers, request.url);
     if (request.response === null) return undefined as never;
-    const invalid = (detail: string, cause?: unknown) =>
-      throwError({
-        kind: 'invalid_response',
-        url: request.url,
-        status: response.status,
-        cause,
-        message: `the proxy at ${displayUrl(baseUrl)} answered with ${detail}`,
-      });
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -323,6 +348,29 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       const url = urlOf(OFFER_ROUTES.offers);
       const valid = validated(OffersBody, body, url);
       return call({ method: 'POST', url, body: valid, response: OffersResponse, signal: opts?.signal });
+    },
+    async streamOffers(body, onResult, opts) {
+      const url = urlOf(OFFER_ROUTES.offers);
+      const valid = validated(OffersBody, body, url);
+      let streamed = false;
+      const answer: OffersResponse = await call({
+        method: 'POST',
+        url,
+        body: valid,
+        response: OffersResponse,
+        signal: opts?.signal,
+        stream: (stream, invalid) => {
+          streamed = true;
+          return readOffersStream(stream, onResult, invalid);
+        },
+      });
+      // A proxy that answers JSON (one that does not stream): the results are handed over now, in order.
+      if (!streamed) {
+        const { providerOrder, currency } = answer;
+        const batch = { providerOrder, ...(currency ? { currency } : {}) };
+        for (const [index, result] of answer.results.entries()) onResult(index, result, batch);
+      }
+      return answer;
     },
     async getOffer(ref, params, opts) {
       const base = urlOf(OFFER_ROUTES.offers);

@@ -20,7 +20,11 @@ export default async function landedCostRoutes(
   { config }: RouteOptions,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const offerProviders = config.offerProviders.map((p) => ({ id: p.id, concurrency: p.concurrency }));
+  const offerProviders = config.offerProviders.map((p) => ({
+    id: p.id,
+    concurrency: p.concurrency,
+    requestsPerMinute: p.requestsPerMinute,
+  }));
   const freightProviders = config.freightProviders.map((p) => p.id);
   const deps = (request: FastifyRequest, reply: FastifyReply) => {
     const signal = abortOnDisconnect(reply);

@@ -16,7 +16,9 @@ import { lookupOffers } from '../../offers/lookup-offers.js';
 import { createNotFoundMemory } from '../../offers/not-found-memory.js';
 import { offerProblem } from '../../offers/offer-problem.js';
 import { ProblemError } from '../../problem.js';
+import { createSecretScrubber } from '../../secret-scrubber.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
+import { streamOffers, wantsNdjson } from './offers-stream.js';
 
 export interface OffersRouteOptions extends RouteOptions {
   /** Prefix of the not-found memory's Redis keys (the gateway's, so tests' runs stay apart). */
@@ -28,7 +30,13 @@ export default async function offersRoutes(
   { config, redisKeyPrefix }: OffersRouteOptions,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const providers = config.offerProviders.map((p) => ({ id: p.id, concurrency: p.concurrency }));
+  // Each provider's own rate and concurrency: a batch's offers are spread over all of them (offer-spread.ts).
+  const providers = config.offerProviders.map((p) => ({
+    id: p.id,
+    concurrency: p.concurrency,
+    requestsPerMinute: p.requestsPerMinute,
+  }));
+  const scrub = createSecretScrubber(config.secrets);
   const notFound = createNotFoundMemory({
     ttlSeconds: config.offers.notFoundTtlSeconds,
     redis: app.redis,
@@ -53,13 +61,25 @@ export default async function offersRoutes(
     OFFER_ROUTES.offers,
     {
       schema: {
-        summary: `Details of up to 200 1688 offers by link or id, in input order, priced in \`currency\` if given; each result carries its own error`,
+        summary: `Details of up to 200 1688 offers by link or id, in input order, priced in \`currency\` if given; each result carries its own error (kind \`deadline\` for offers the batch deadline left unanswered). With \`Accept: application/x-ndjson\` the answer streams: a \`start\` line, one \`result\` line per ref (with its \`index\`) as soon as it is known, an \`end\` line`,
         tags: ['offers'],
         body: OffersBody,
         response: { 200: OffersResponse, ...searchErrorResponses },
       },
     },
-    async (request, reply) => lookupOffers(deps(request, abortOnDisconnect(reply)), request.body),
+    async (request, reply) => {
+      const batch = {
+        ...deps(request, abortOnDisconnect(reply)),
+        batchDeadlineMs: config.offers.batchDeadlineMs,
+      };
+      if (!wantsNdjson(request.headers.accept)) return lookupOffers(batch, request.body);
+      return streamOffers(
+        request,
+        reply,
+        (hooks) => lookupOffers({ ...batch, ...hooks }, request.body),
+        scrub,
+      );
+    },
   );
 
   routes.get(
