@@ -12,7 +12,13 @@ export type Row = Cell[];
  * A cell of a spilled array where the host shows data types: a plain value, or a picture / entity card
  * (each cell is its own value, so a spill may mix them).
  */
-export type RichCell = Cell | Excel.EntityCellValue | Excel.WebImageCellValue;
+export type RichCell =
+  | Cell
+  | Excel.EntityCellValue
+  | Excel.WebImageCellValue
+  // A number shown in a format, e.g. =LANDED's per-piece cost in its currency.
+  | Excel.DoubleCellValue
+  | Excel.FormattedNumberCellValue;
 export type RichRow = RichCell[];
 
 /** How a column should look in an Excel table; the functions' spilled arrays carry raw values. */

@@ -15,12 +15,12 @@ import {
   priceAt,
   type RateQuote,
 } from '@yuantou/core';
+import { CellBatcher } from '../cells/cell-batcher.js';
 import { NotAvailableError } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { CellBatcher } from '../cells/cell-batcher.js';
 import { headerRow, offerRow, parseFields } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
