@@ -1,4 +1,5 @@
 import { CurrencyCode, DutyBasis, FreightMethod, RateCard } from '@yuantou/core';
+import { cellAddress, topLeftOf } from '../cells/cell-address.js';
 import { InputError } from '../cells/input-error.js';
 import { type CellValue, foldName, OptionNames, textPairs } from '../cells/option-reader.js';
 
@@ -55,22 +56,16 @@ export const RATES_TEXT_EXAMPLE = 'air; perKg=38; currency=EUR; duty=4.7; vat=19
 
 const isBlank = (cell: CellValue) => cell === null || cell === undefined || String(cell).trim() === '';
 
-/** `A`, `Z`, `AA` ↔ 1, 26, 27. */
-const columnLetters = (n: number): string =>
-  n <= 0 ? '' : columnLetters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
-const columnNumber = (letters: string): number =>
-  [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-
 /**
  * Names a cell of the `rates` range: `Rates!C4` when the range's address is known (`Rates!A2:I5`), else
  * `row 3, column "per kg"` of the range.
  */
 function cellNamer(origin: string | undefined, headers: readonly string[]) {
-  const match = origin ? /^(?:(.*)!)?\$?([A-Z]{1,3})\$?(\d+)/i.exec(origin.trim()) : null;
+  const topLeft = origin ? topLeftOf(origin) : null;
   return (row: number, column: number): string => {
-    if (match) {
-      const sheet = match[1] ? `${match[1]}!` : '';
-      return `${sheet}${columnLetters(columnNumber(match[2]!) + column)}${Number(match[3]) + row}`;
+    if (topLeft) {
+      const sheet = origin?.includes('!') ? `${origin.slice(0, origin.lastIndexOf('!'))}!` : '';
+      return `${sheet}${cellAddress(topLeft.column + column, topLeft.row + row)}`;
     }
     const header = headers[column] ? `, column "${headers[column]}"` : `, column ${column + 1}`;
     return `row ${row + 1}${header}`;

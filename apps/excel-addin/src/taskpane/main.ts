@@ -3,7 +3,7 @@ import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
 import { insertFormula, selectedAddress } from '../excel/insert-formula.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
-import { writeTemplateSheet } from '../excel/write-template.js';
+import { selectedCell, writeCellsInSheet, writeTemplateSheet } from '../excel/write-template.js';
 import { within } from '../runtime/office-start.js';
 import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
@@ -41,6 +41,8 @@ function enableExcel(): void {
         await context.sync();
         return culture.name;
       }).catch(() => null),
+    selectedCell: () => Excel.run(selectedCell),
+    writeCells: (sheet, cells) => Excel.run((context) => writeCellsInSheet(context, sheet, cells)),
   });
   // The builder needs only ExcelApi 1.1 (getSelectedRange, Range.formulas, getRange).
   pane.builder.setExcel({
