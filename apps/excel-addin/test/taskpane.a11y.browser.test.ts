@@ -201,8 +201,13 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     expect(await page.locator('#templates button[data-template]').allTextContents()).toEqual([
       'Supplier shortlist',
       'Link pricing sheet',
+      'Landed-cost quote',
     ]);
     expect(await page.isDisabled('#templates button[data-template="pricing"]')).toBe(true);
+    // New rate card: a named button, disabled like the templates outside Excel, reachable by keyboard.
+    const rateCard = page.getByRole('button', { name: 'New rate card' });
+    expect(await rateCard.count()).toBe(1);
+    expect(await rateCard.isDisabled()).toBe(true);
     expect(await page.textContent('#templates-note')).toContain('open this pane in Excel');
     await expectAccessible('templates');
     await screenshot('#templates', 'templates.png');
