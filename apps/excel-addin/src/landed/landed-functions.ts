@@ -98,8 +98,55 @@ export function createLandedFunctions(deps: LandedFunctionDeps) {
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
   });
 
+  /**
+   * One link's landed cost as the proxy answered it (through the batcher and the cache, as a cell): what
+   * =LANDED shows and what the pane's Links view lists. Throws InputError / NotAvailableError as the cell does.
+   */
+  async function lookup(
+    link: unknown,
+    quantity: unknown,
+    rates: unknown,
+    options: unknown,
+    signal?: AbortSignal,
+    ratesAddress?: string,
+  ): Promise<{ view: LandedView; written: ReturnType<typeof parseLandedOptions> }> {
+    const offerId = offerIdOf(link);
+    const pieces = quantityOf(quantity);
+    const table = parseRateCard(rates as CellValue[][] | CellValue, ratesAddress);
+    const written = parseLandedOptions(options);
+    const row = rateRowFor(table, written.method);
+    // The cell's options over the rate card's percentages; keys in one order, so equal cells share a group.
+    const candidate = {
+      quantity: pieces,
+      freight: row.freight,
+      currency: written.body.currency,
+      chinaFreight: written.body.chinaFreight,
+      sku: written.body.sku,
+      agentFeePercent: written.body.agentFeePercent ?? row.agentFeePercent,
+      dutyPercent: written.body.dutyPercent ?? row.dutyPercent,
+      vatPercent: written.body.vatPercent ?? row.vatPercent,
+      dutyBasis: written.body.dutyBasis ?? row.dutyBasis,
+    };
+    const parsed = LandedCostOptions.safeParse(
+      Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
+    );
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new InputError(String(issue.path[0] ?? 'options'), `${issue.path.join('.')}: ${issue.message}`);
+    }
+    const group = parsed.data;
+    const item = await deps.cache.get(
+      JSON.stringify(['LANDED', JSON.stringify(group), offerId]),
+      (loadSignal) => batcher.get(offerId, group, loadSignal),
+      signal,
+    );
+    if (!item.result) throw new NotAvailableError(`the proxy's answer has no landed cost for ${offerId}`);
+    return { view: { answer: item.result, freightCurrency: group.freight.currency }, written };
+  }
+
   return {
     batcher,
+    lookup,
 
     /**
      * =LANDED(link, quantity, rates, [options]): the landed cost of one piece, a number in the answer's currency
@@ -114,38 +161,7 @@ export function createLandedFunctions(deps: LandedFunctionDeps) {
       signal?: AbortSignal,
       ratesAddress?: string,
     ): Promise<RichRow[]> {
-      const offerId = offerIdOf(link);
-      const pieces = quantityOf(quantity);
-      const table = parseRateCard(rates as CellValue[][] | CellValue, ratesAddress);
-      const written = parseLandedOptions(options);
-      const row = rateRowFor(table, written.method);
-      // The cell's options over the rate card's percentages; keys in one order, so equal cells share a group.
-      const candidate = {
-        quantity: pieces,
-        freight: row.freight,
-        currency: written.body.currency,
-        chinaFreight: written.body.chinaFreight,
-        sku: written.body.sku,
-        agentFeePercent: written.body.agentFeePercent ?? row.agentFeePercent,
-        dutyPercent: written.body.dutyPercent ?? row.dutyPercent,
-        vatPercent: written.body.vatPercent ?? row.vatPercent,
-        dutyBasis: written.body.dutyBasis ?? row.dutyBasis,
-      };
-      const parsed = LandedCostOptions.safeParse(
-        Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
-      );
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new InputError(String(issue.path[0] ?? 'options'), `${issue.path.join('.')}: ${issue.message}`);
-      }
-      const group = parsed.data;
-      const item = await deps.cache.get(
-        JSON.stringify(['LANDED', JSON.stringify(group), offerId]),
-        (loadSignal) => batcher.get(offerId, group, loadSignal),
-        signal,
-      );
-      if (!item.result) throw new NotAvailableError(`the proxy's answer has no landed cost for ${offerId}`);
-      const view: LandedView = { answer: item.result, freightCurrency: group.freight.currency };
+      const { view, written } = await lookup(link, quantity, rates, options, signal, ratesAddress);
       const rich = written.rich === false ? null : (deps.richCells?.() ?? null);
       if (!written.detail) {
         const amount = view.answer.perUnit.amount;

@@ -8,6 +8,7 @@ import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-col
 import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
+import { type LandedResult, landedForLinks } from './landed-breakdown.js';
 import { renderLinks } from './links-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
@@ -22,8 +23,12 @@ type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<strin
 
 /** Switches the Excel-only parts on when Office.onReady says this is Excel (the pane mounts before that). */
 export interface LinksPanel {
-  /** Insertion, and reading the selected cells' text; null in preview mode. */
-  setExcel(insert: InsertFunction | null, readSelection: (() => Promise<string[]>) | null): void;
+  /** Insertion, reading the selected cells' text and a range's values (the rate card); null in preview mode. */
+  setExcel(
+    insert: InsertFunction | null,
+    readSelection: (() => Promise<string[]>) | null,
+    readRange?: ((address: string) => Promise<unknown[][]>) | null,
+  ): void;
 }
 
 /** Most links one lookup takes: a long list is still one request per 200 (the batcher splits it). */
@@ -77,10 +82,12 @@ const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElemen
 export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): LinksPanel {
   let insert: InsertFunction | null = null;
   let readSelection: (() => Promise<string[]>) | null = null;
+  let readRange: ((address: string) => Promise<unknown[][]>) | null = null;
   const searchForm = byId<HTMLFormElement>(doc, 'search-form');
   const form = byId<HTMLFormElement>(doc, 'links-form');
   const textarea = byId<HTMLTextAreaElement>(doc, 'links');
   const quantity = byId<HTMLInputElement>(doc, 'links-quantity');
+  const rates = doc.getElementById('links-rates') as HTMLInputElement | null;
   const error = byId<HTMLElement>(doc, 'links-error');
   const results = byId<HTMLElement>(doc, 'links-results');
   const announce = byId<HTMLElement>(doc, 'links-announce');
@@ -136,7 +143,17 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     try {
       last = await runtime.offers.lookupLinks(links, options);
       priced = options.quantity;
-      announce.textContent = renderLinks(results, last, priced);
+      // With a rate card, each offer's landed cost at its priced quantity (one batch request for the list).
+      let landed: Map<string, LandedResult> | undefined;
+      const rateCard = rates?.value.trim() ?? '';
+      if (rateCard !== '') {
+        try {
+          landed = await landedForLinks(runtime, last, rateCard, readRange);
+        } catch (e) {
+          error.textContent = `Landed cost: ${cellErrorFor(e, runtime.errorContext()).message}`;
+        }
+      }
+      announce.textContent = renderLinks(results, last, priced, landed);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''
@@ -163,9 +180,10 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
   insertButtons[0]!.addEventListener('click', () => void insertInto('selection'));
   insertButtons[1]!.addEventListener('click', () => void insertInto('newSheet'));
 
-  const setExcel: LinksPanel['setExcel'] = (nextInsert, nextRead) => {
+  const setExcel: LinksPanel['setExcel'] = (nextInsert, nextRead, nextReadRange = null) => {
     insert = nextInsert;
     readSelection = nextRead;
+    readRange = nextReadRange;
     readButton.disabled = readSelection === null;
     readButton.title = readSelection ? '' : 'Open this pane in Excel to read links from cells.';
     for (const button of insertButtons) button.disabled = insert === null;

@@ -31,6 +31,18 @@ function enableExcel(): void {
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
   const readSelection = () => Excel.run(readSelectedText);
+  const readRange = (address: string) =>
+    Excel.run(async (context) => {
+      const bang = address.lastIndexOf('!');
+      const sheet =
+        bang === -1
+          ? context.workbook.worksheets.getActiveWorksheet()
+          : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+      const range = sheet.getRange(address.slice(bang + 1));
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
   pane.templates.setExcel({
     write: (name, cells) => Excel.run((context) => writeTemplateSheet(context, name, cells)),
     // Application.cultureInfo is ExcelApi 1.11; before it, the pane's currency setting alone decides.
@@ -48,25 +60,14 @@ function enableExcel(): void {
   pane.builder.setExcel({
     selectedAddress: () => Excel.run(selectedAddress),
     insertFormula: (formula) => Excel.run((context) => insertFormula(context, formula)),
-    readRange: (address) =>
-      Excel.run(async (context) => {
-        const bang = address.lastIndexOf('!');
-        const sheet =
-          bang === -1
-            ? context.workbook.worksheets.getActiveWorksheet()
-            : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
-        const range = sheet.getRange(address.slice(bang + 1));
-        range.load('values');
-        await context.sync();
-        return range.values;
-      }),
+    readRange,
   });
   if (missing.some((m) => m.feature === 'resize')) {
     pane.setInsert(
       null,
       'This Excel is too old to insert tables (ExcelApi 1.2 needed); the functions still work.',
     );
-    pane.links.setExcel(null, readSelection);
+    pane.links.setExcel(null, readSelection, readRange);
   } else {
     const insert = (table: SheetTable, target: InsertTarget) =>
       Excel.run(async (context) => {
@@ -77,7 +78,7 @@ function enableExcel(): void {
         return `${inserted.address}${plain}`;
       });
     pane.setInsert(insert, '');
-    pane.links.setExcel(insert, readSelection);
+    pane.links.setExcel(insert, readSelection, readRange);
   }
   note.hidden = missing.length === 0;
   note.textContent = missing.length
