@@ -8,6 +8,7 @@ import { QueryCache } from '../cells/query-cache.js';
 import { createLandedFunctions } from '../landed/landed-functions.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { isRangeAddress, landedBreakdown, landedForLinks } from './landed-breakdown.js';
+import { linkTable } from './links-panel.js';
 import { renderLinks } from './links-view.js';
 
 const RATES = [
@@ -137,5 +138,20 @@ describe('the Links view’s landed cost', () => {
     renderLinks(container, found, 100);
     expect(container.querySelector('.landed')).toBeNull();
     expect(landedBreakdown(document, { error: 'x' }).textContent).toBe('Landed cost: x');
+  });
+
+  it('Insert as table: the landed cost per piece and total after the offer columns, the reason where none', async () => {
+    const { rt } = runtime();
+    const results = await landedForLinks(rt, found, 'air; perKg=38; currency=EUR', null);
+    const table = linkTable(found, 100, results);
+    const headers = table.columns.map((c) => c.header);
+    expect(headers.slice(-3)).toEqual(['link', 'landed cost per piece (EUR)', 'landed cost total (EUR)']);
+    expect(table.rows.map((r) => r.slice(-2))).toEqual([
+      [0.952, 95.2],
+      ['no landed cost: the offer lists no price', ''],
+      ['', ''],
+      [0.952, 95.2],
+    ]);
+    expect(linkTable(found, 100).columns.map((c) => c.header)).not.toContain('landed cost total (EUR)');
   });
 });

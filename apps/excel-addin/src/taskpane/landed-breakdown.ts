@@ -4,6 +4,7 @@ import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { el } from '../dom/element.js';
 import { type LandedView, LINE_NAMES, ratesText } from '../landed/landed-columns.js';
+import type { OfferColumn } from '../offers/offer-columns.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 
 // The Links view's landed cost: per found offer, what a piece costs delivered by the workbook's rate card (a
@@ -106,4 +107,38 @@ export function landedBreakdown(doc: Document, result: LandedResult): HTMLElemen
   }
   box.append(details);
   return box;
+}
+
+/**
+ * The Links table's landed-cost columns (per piece, total, in the answer's currency; an offer without one says
+ * why in the per-piece cell), for "Insert as table" after a lookup with a rate card.
+ */
+export function landedColumns(landed: ReadonlyMap<string, LandedResult>): OfferColumn[] {
+  const first = [...landed.values()].find((r): r is { view: LandedView } => 'view' in r);
+  const currency = first?.view.answer.currency ?? '';
+  const of = (id: string) => landed.get(id);
+  const label = currency ? ` (${currency})` : '';
+  return [
+    {
+      field: 'landedPerPiece',
+      header: `landed cost per piece${label}`,
+      description: 'Landed cost of one piece by the rate card.',
+      format: 'amount',
+      value: (v) => {
+        const r = of(v.offer.id);
+        if (!r) return null;
+        return 'view' in r ? r.view.answer.perUnit.amount : `no landed cost: ${r.error}`;
+      },
+    },
+    {
+      field: 'landedTotal',
+      header: `landed cost total${label}`,
+      description: 'Landed cost of the quantity by the rate card.',
+      format: 'amount',
+      value: (v) => {
+        const r = of(v.offer.id);
+        return r && 'view' in r ? r.view.answer.total.amount : null;
+      },
+    },
+  ];
 }

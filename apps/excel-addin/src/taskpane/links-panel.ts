@@ -8,7 +8,7 @@ import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-col
 import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
-import { type LandedResult, landedForLinks } from './landed-breakdown.js';
+import { type LandedResult, landedColumns, landedForLinks } from './landed-breakdown.js';
 import { renderLinks } from './links-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
@@ -51,10 +51,18 @@ export function parseLinkLines(text: string): string[] {
  * Excel has `Range.valuesAsJson`, the title cells are the offer cards and the image cells pictures, as =OFFERS
  * spills them (`quantity` is the one the lookup priced at, shown on the cards).
  */
-export function linkTable(found: readonly LinkLookup[], quantity?: number): SheetTable {
+export function linkTable(
+  found: readonly LinkLookup[],
+  quantity?: number,
+  landed?: ReadonlyMap<string, LandedResult>,
+): SheetTable {
   // With the pane's currency setting, converted prices and the rate date beside the CNY ones (one quote per lookup).
   const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
-  const columns = withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote);
+  // With a rate card, the landed cost per piece and total after them.
+  const columns = [
+    ...withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote),
+    ...(landed ? landedColumns(landed) : []),
+  ];
   const linkColumn = columns.findIndex((c) => c.field === 'link');
   const failed = (f: Extract<LinkLookup, { error: string }>): Row => {
     const row = columns.map((): string => '');
@@ -100,6 +108,8 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     byId<HTMLButtonElement>(doc, 'links-insert-sheet'),
   ];
   let last: LinkLookup[] = [];
+  /** The landed costs of `last`, when a rate card was given. */
+  let lastLanded: Map<string, LandedResult> | undefined;
   /** The quantity `last` was priced at, when the buyer gave one. */
   let priced: number | undefined;
 
@@ -153,6 +163,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
           error.textContent = `Landed cost: ${cellErrorFor(e, runtime.errorContext()).message}`;
         }
       }
+      lastLanded = landed;
       announce.textContent = renderLinks(results, last, priced, landed);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
@@ -172,7 +183,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     if (!insert || last.length === 0) return;
     insertStatus.textContent = 'Inserting…';
     try {
-      insertStatus.textContent = `Inserted at ${await insert(linkTable(last, priced), target)}`;
+      insertStatus.textContent = `Inserted at ${await insert(linkTable(last, priced, lastLanded), target)}`;
     } catch (e) {
       insertStatus.textContent = `Could not insert: ${e instanceof Error ? e.message : String(e)}`;
     }
