@@ -113,6 +113,11 @@ describe('=LANDED against the demo proxy', () => {
     await expect(landed(ids[0]!, 10, broken, undefined, {})).rejects.toMatchObject(
       bad('column "per kg" "thirty" is not a number'),
     );
+    // Where Excel gives the rates range's address (CustomFunctionsRuntime 1.3), the cell is named A1-style.
+    const located = { parameterAddresses: ['Quote!A7', 'Quote!B2', 'Rates!F2:N3'] };
+    await expect(landed(ids[0]!, 10, broken, undefined, located)).rejects.toMatchObject(
+      bad('rates: Rates!G3 "thirty" is not a number'),
+    );
     await expect(landed(ids[0]!, 10, RATES, [['method=rail']], {})).rejects.toMatchObject(bad('no rail row'));
     await expect(landed(ids[0]!, 10, RATES, [['dutyBasis=ddp']], {})).rejects.toMatchObject(bad('dutyBasis'));
     expect(landedRequests(proxy)).toEqual([]);

@@ -204,6 +204,7 @@ export function supplier(
  * @param invocation Excel's call context (cancellation).
  * @returns The landed cost per piece (a number in the rate card's currency or currency=); with detail, a row: per piece, total, currency, quantity, each line, weights, sources, rates, warnings.
  * @cancelable
+ * @requiresParameterAddresses
  */
 export function landed(
   link: string,
@@ -212,7 +213,10 @@ export function landed(
   options?: any[][],
   invocation?: CustomFunctions.CancelableInvocation,
 ): Promise<any[][]> {
+  // CustomFunctionsRuntime 1.3 gives the rates range's address, so a bad rate-card cell is named A1-style
+  // (`Rates!G3`); without it, by its row and column in the range.
+  const ratesAddress = (invocation as { parameterAddresses?: string[] } | undefined)?.parameterAddresses?.[2];
   return runInCell(invocation, settings, (signal) =>
-    sharedRuntime.landed.landed(link, quantity, rates, options, signal),
+    sharedRuntime.landed.landed(link, quantity, rates, options, signal, ratesAddress || undefined),
   );
 }
