@@ -23,3 +23,7 @@ export function topLeftOf(address: string): { sheet: string; column: number; row
 
 /** `C3` from column 3, row 3. */
 export const cellAddress = (column: number, row: number) => `${columnLetters(column)}${row}`;
+
+/** `Rates!F2:N4`, `$F$2:$N$4`, `'My rates'!A1:I3`, `B7`: a range address (not text such as "air; perKg=38"). */
+export const isRangeAddress = (text: string) =>
+  /^(?:(?:'[^']+'|[^!;="]+)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/i.test(text.trim());

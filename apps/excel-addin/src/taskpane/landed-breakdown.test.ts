@@ -3,11 +3,12 @@ import type { LandedCostBatchBodyInput, LandedCostResponse } from '@yuantou/core
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import type { AddinRuntime } from '../app/addin-runtime.js';
+import { isRangeAddress } from '../cells/cell-address.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createLandedFunctions } from '../landed/landed-functions.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
-import { isRangeAddress, landedBreakdown, landedForLinks } from './landed-breakdown.js';
+import { landedBreakdown, landedForLinks } from './landed-breakdown.js';
 import { linkTable } from './links-panel.js';
 import { renderLinks } from './links-view.js';
 

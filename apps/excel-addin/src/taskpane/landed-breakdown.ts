@@ -1,5 +1,5 @@
 import type { AddinRuntime } from '../app/addin-runtime.js';
-import { topLeftOf } from '../cells/cell-address.js';
+import { isRangeAddress, topLeftOf } from '../cells/cell-address.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { el } from '../dom/element.js';
@@ -14,10 +14,6 @@ import type { LinkLookup } from '../offers/offer-functions.js';
 
 /** One offer's landed cost, or why there is none. */
 export type LandedResult = { view: LandedView } | { error: string };
-
-/** `Rates!F2:N4`, `$F$2:$N$4`, `'My rates'!A1:I3`: a range to read from the workbook, not the text form. */
-export const isRangeAddress = (text: string) =>
-  /^(?:(?:'[^']+'|[^!;=]+)!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/i.test(text.trim());
 
 /**
  * The landed cost of every found offer at its priced quantity, keyed by offer id. `rates` is the field's text;
