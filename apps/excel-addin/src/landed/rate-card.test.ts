@@ -149,6 +149,10 @@ describe('parseRateCard: a table', () => {
     expect(failure(() => parseRateCard(table(['air', 38, null, null, null, 'EUR', null, '4,7x'])))).toBe(
       'rates: row 2, column "duty %" "4,7x" is not a number',
     );
+    // A decimal comma is not guessed (4.7 or 47?): the cell says how to write it.
+    expect(failure(() => parseRateCard(table(['air', 38, null, null, null, 'EUR', null, '4,7'])))).toBe(
+      'rates: row 2, column "duty %" "4,7" is not a number (write 4.7)',
+    );
   });
 
   it('asks a method the card lacks by name, listing those it has', () => {

@@ -105,8 +105,13 @@ function columnValue(column: RateCardColumn, cell: CellValue, where: string): un
     if (!basis.success) throw bad(`"${text}" is not cif or fob`);
     return basis.data;
   }
-  const number = typeof cell === 'number' ? cell : Number(text.replace(/[%％]$/, '').replace(/,/g, ''));
-  if (!Number.isFinite(number)) throw bad(`"${text}" is not a number`);
+  // Text with a comma is refused, not guessed: "4,7" is 4.7 in Europe and 47 read as thousands.
+  const number =
+    typeof cell === 'number' ? cell : text.includes(',') ? Number.NaN : Number(text.replace(/[%％]$/, ''));
+  if (!Number.isFinite(number))
+    throw bad(
+      `"${text}" is not a number${/^\d+,\d+$/.test(text) ? ` (write ${text.replace(',', '.')})` : ''}`,
+    );
   if (number < 0) throw bad(`${number} is below 0`);
   return number;
 }
