@@ -30,6 +30,7 @@ describe('functions.json', () => {
       'PRICEAT',
       'FIELDS',
       'SUPPLIER',
+      'LANDED',
     ]);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
@@ -87,6 +88,28 @@ describe('functions.json', () => {
     for (const id of ['OFFER', 'OFFERS', 'PRICEAT']) expect(byId.get(id)!.options?.cancelable).toBe(true);
   });
 
+  it("declares LANDED(link, quantity, rates, [options]), cancelable, asking the rates range's address", () => {
+    const { functions } = JSON.parse(read('functions.json')) as {
+      functions: {
+        id: string;
+        parameters: { name: string; type: string; dimensionality?: string; optional?: boolean }[];
+        options?: { cancelable?: boolean; requiresParameterAddresses?: boolean };
+        result: { dimensionality?: string };
+      }[];
+    };
+    const fn = functions.find((f) => f.id === 'LANDED')!;
+    expect(
+      fn.parameters.map((p) => [p.name, p.type, p.dimensionality ?? 'scalar', p.optional ?? false]),
+    ).toEqual([
+      ['link', 'string', 'scalar', false],
+      ['quantity', 'number', 'scalar', false],
+      ['rates', 'any', 'matrix', false],
+      ['options', 'any', 'matrix', true],
+    ]);
+    expect(fn.options).toEqual({ cancelable: true, requiresParameterAddresses: true });
+    expect(fn.result.dimensionality).toBe('matrix');
+  });
+
   it('matches the function catalog =FIELDS spills: the same functions, arguments in order, a help link to each section', () => {
     const { functions } = JSON.parse(read('functions.json')) as {
       functions: { id: string; helpUrl?: string; parameters: { name: string }[] }[];
@@ -114,7 +137,16 @@ describe('functions.json', () => {
 
   it('is matched by CustomFunctions.associate calls in the bundle', () => {
     const script = read('functions.js');
-    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT', 'SUPPLIER']) {
+    for (const id of [
+      'SUPPLIERS',
+      'PRODUCTS',
+      'PRODUCTSBYIMAGE',
+      'OFFER',
+      'OFFERS',
+      'PRICEAT',
+      'SUPPLIER',
+      'LANDED',
+    ]) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }
   });

@@ -10,7 +10,7 @@ import { join, relative, resolve, sep } from 'node:path';
 //              runtime/, data-types/ and @yuantou/core — never another family.
 //   excel/     writing the pane's tables into the workbook: its code needs only cells/ (row formats), its
 //              tests write the search family's real columns, so it sits above search/, under the pane.
-//   cells/     what every family shares (cell error, option reader, row formats, query cache, InputError).
+//   cells/     what every family shares (cell error, option reader, row formats, query cache, batcher, InputError).
 //   data-types/, runtime/, dom/: the ground floor (cards, host probes and settings, the one DOM helper).
 // And whatever the table says, no two folders import each other, directly or round a circle.
 

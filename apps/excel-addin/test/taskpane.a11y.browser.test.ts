@@ -160,6 +160,24 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     expect(await page.textContent('#links-announce')).toBe('1 of 2 links found, 1 not.');
     await expectAccessible('links');
   });
+
+  it('Links view with a rate card: the landed cost and its breakdown, opened by keyboard, no serious violation', async () => {
+    await tabTo('#links-rates', 'Shift+Tab');
+    await page.keyboard.type('sea; perCbm=180; minimum=120; currency=EUR; duty=4.7; vat=19');
+    await tabTo('#links-button');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#links-results .landed-total');
+    expect(await page.textContent('#links-results .landed-total')).toMatch(
+      /^Landed cost: [\d,.]+ EUR per piece, [\d,.]+ EUR for \d+ \(estimate\)$/,
+    );
+    await tabTo('#links-results .landed-breakdown summary');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#links-results .landed-breakdown', 'open')).not.toBeNull();
+    const sources = await page.locator('#links-results .landed-breakdown td:nth-child(3)').allTextContents();
+    expect(sources).toEqual(expect.arrayContaining(['demo', 'you']));
+    await expectAccessible('links with landed cost');
+    await page.fill('#links-rates', '');
+  });
 });
 
 describe('the formula builder (keyboard only, 320 px)', () => {
@@ -201,8 +219,13 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     expect(await page.locator('#templates button[data-template]').allTextContents()).toEqual([
       'Supplier shortlist',
       'Link pricing sheet',
+      'Landed-cost quote',
     ]);
     expect(await page.isDisabled('#templates button[data-template="pricing"]')).toBe(true);
+    // New rate card: a named button, disabled like the templates outside Excel, reachable by keyboard.
+    const rateCard = page.getByRole('button', { name: 'New rate card' });
+    expect(await rateCard.count()).toBe(1);
+    expect(await rateCard.isDisabled()).toBe(true);
     expect(await page.textContent('#templates-note')).toContain('open this pane in Excel');
     await expectAccessible('templates');
     await screenshot('#templates', 'templates.png');

@@ -61,6 +61,7 @@ const fake = () =>
           fakeExcel: {
             formulas: Record<string, string>;
             values: Record<string, unknown>;
+            bold: string[];
             sheets: string[];
             active: string;
           };
@@ -121,6 +122,40 @@ describe('the pane in Excel (a fake host)', () => {
     expect(String(excel.values['Link pricing!A7'])).toMatch(/1688\.com/);
     expect(excel.formulas['Link pricing!B6']).toBe(
       '=OFFERS(A7:A56,"title,price,subtotal,moq,stock,supplier",A2:B3)',
+    );
+  });
+
+  it("landed-cost quote: demo links, =LANDED and the total per link, the example rate card in the workbook's currency", async () => {
+    await page.click('#templates button[data-template="landed"]');
+    await page.locator('#templates-status', { hasText: 'Landed-cost quote' }).waitFor();
+    const excel = await fake();
+    expect(excel.active).toBe('Landed-cost quote');
+    expect(String(excel.values['Landed-cost quote!A7'])).toMatch(/1688\.com/);
+    expect(excel.formulas['Landed-cost quote!B7']).toBe('=LANDED(A7,$B$2,$F$2:$N$4)');
+    expect(excel.formulas['Landed-cost quote!C7']).toBe('=B7*$B$2');
+    expect(String(excel.values['Landed-cost quote!F1'])).toContain("replace with your forwarder's rates");
+    // en-GB: the rate card's currency is GBP, and the headers say so.
+    expect(excel.values['Landed-cost quote!K3']).toBe('GBP');
+    expect(excel.values['Landed-cost quote!B6']).toBe('landed cost per piece (GBP)');
+  });
+
+  it('New rate card: the labelled example at the selected cell, by keyboard, and where it went', async () => {
+    await page.focus('body');
+    await tabTo('#new-rate-card');
+    await page.keyboard.press('Enter');
+    await page.locator('#templates-status', { hasText: 'rate card at' }).waitFor();
+    const excel = await fake();
+    // The fake selection is C3:D4 on the active sheet (the quote made just before).
+    const sheet = excel.active;
+    expect(String(excel.values[`${sheet}!C3`])).toContain(
+      "EXAMPLE rates: replace with your forwarder's rates",
+    );
+    expect([4, 5, 6].map((row) => excel.values[`${sheet}!C${row}`])).toEqual(['method', 'air', 'sea']);
+    expect(excel.values[`${sheet}!D5`]).toBe(38);
+    expect(excel.values[`${sheet}!K4`]).toBe('VAT %');
+    expect(excel.bold).toEqual(expect.arrayContaining([`${sheet}!C4`, `${sheet}!K4`]));
+    expect(await page.textContent('#templates-status')).toBe(
+      `Wrote an example rate card at 'Landed-cost quote'!C4:K6: replace the rates with your forwarder's, then give it to LANDED as rates.`,
     );
   });
 });

@@ -5,6 +5,7 @@ import { sharedRuntime } from '../src/app/shared-runtime.js';
 import {
   type Argument,
   callFormula,
+  landedQuoteTemplate,
   pricingTemplate,
   shortlistTemplate,
   type Template,
@@ -22,7 +23,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 const parse = (a1: string) => {
-  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ''))!;
   return { column: column(letters!), row: Number(row) };
 };
 
@@ -31,7 +32,7 @@ function resolve(template: Template, arg: Argument): unknown {
   if ('text' in arg) return arg.text;
   if ('number' in arg) return arg.number;
   const values = new Map(template.cells.map((c) => [c.address, c.value ?? '']));
-  const [from, to = from] = arg.ref.split(':') as [string, string?];
+  const [from, to = from] = arg.ref.replace(/\$/g, '').split(':') as [string, string?];
   const a = parse(from);
   const b = parse(to!);
   if (a.row === b.row && a.column === b.column) return values.get(from) ?? '';
@@ -48,20 +49,24 @@ function resolve(template: Template, arg: Argument): unknown {
 const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   SUPPLIERS: excelFunctions.suppliers,
   OFFERS: excelFunctions.offers,
+  LANDED: excelFunctions.landed,
 };
 
+/** Every formula cell of the sheet, calculated together as one recalculation (Excel calls them at once). */
 async function calculate(template: Template) {
-  const results: { address: string; formula: string; value: unknown[][] }[] = [];
-  for (const cell of template.cells.filter((c) => c.call)) {
-    const fn = EXCEL_NAMES[cell.call!.fn]!;
-    const args = cell.call!.args.map((a) => resolve(template, a)) as never[];
-    results.push({
-      address: cell.address,
-      formula: callFormula(cell.call!),
-      value: (await fn(...args)) as unknown[][],
-    });
-  }
-  return results;
+  return Promise.all(
+    template.cells
+      .filter((c) => c.call)
+      .map(async (cell) => {
+        const fn = EXCEL_NAMES[cell.call!.fn]!;
+        const args = cell.call!.args.map((a) => resolve(template, a)) as never[];
+        return {
+          address: cell.address,
+          formula: callFormula(cell.call!),
+          value: (await fn(...args)) as unknown[][],
+        };
+      }),
+  );
 }
 
 describe('starter sheets on demo data', () => {
@@ -113,6 +118,48 @@ describe('starter sheets on demo data', () => {
     expect(rows.slice(links.length).every((row) => row.every((cell) => cell === ''))).toBe(true);
     // The whole column is one request (the offers batcher).
     expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - requestsBefore).toBe(1);
+  });
+
+  it('landed-cost quote: the example rate card beside the links, =LANDED per piece and × quantity, one request', async () => {
+    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '玩具', pageSize: 3 });
+    const links = items.map((p) => p.url ?? p.id);
+    const template = landedQuoteTemplate('EUR', links);
+    const at = (address: string) => template.cells.find((c) => c.address === address);
+    expect(String(at('F1')?.value)).toMatch(/EXAMPLE rates: replace with your forwarder's rates/);
+    expect(['F2', 'G2', 'H2', 'K2', 'L2', 'M2', 'N2'].map((a) => at(a)?.value)).toEqual([
+      'method',
+      'per kg',
+      'per CBM',
+      'currency',
+      'agent %',
+      'duty %',
+      'VAT %',
+    ]);
+    expect([at('F3')?.value, at('K3')?.value, at('F4')?.value]).toEqual(['air', 'EUR', 'sea']);
+    expect(at('B2')?.value).toBe(500);
+    expect(at('B6')?.value).toBe('landed cost per piece (EUR)');
+    expect(links.map((_, i) => at(`A${7 + i}`)?.value)).toEqual(links);
+    const before = proxy.requests.filter((u) => u.startsWith('/v1/landed-cost')).length;
+    const cells = await calculate(template);
+    expect(cells.map((c) => c.formula)).toEqual(links.map((_, i) => `=LANDED(A${7 + i},$B$2,$F$2:$N$4)`));
+    for (const cell of cells) {
+      const perPiece = cell.value[0]![0];
+      expect(typeof perPiece).toBe('number');
+      expect(perPiece as number).toBeGreaterThan(0);
+    }
+    // The totals are plain arithmetic on the per-piece cells beside them, at B2's quantity.
+    expect(links.map((_, i) => at(`C${7 + i}`)?.formula)).toEqual(links.map((_, i) => `=B${7 + i}*$B$2`));
+    // The whole column is one POST /v1/landed-cost/batch (the landed batcher).
+    expect(proxy.requests.filter((u) => u.startsWith('/v1/landed-cost')).length - before).toBe(1);
+  });
+
+  it('landed-cost quote without sample links (real providers): one row whose formula waits for a link', () => {
+    const template = landedQuoteTemplate('USD', []);
+    expect(template.cells.find((c) => c.address === 'A7')).toBeUndefined();
+    expect(callFormula(template.cells.find((c) => c.address === 'B7')!.call!, 'YUANTOU')).toBe(
+      '=YUANTOU.LANDED(A7,$B$2,$F$2:$N$4)',
+    );
+    expect(template.cells.find((c) => c.address === 'K3')?.value).toBe('USD');
   });
 
   it("the workbook's currency: the pane's setting first, then the culture's, else CNY only", () => {

@@ -2,6 +2,7 @@ import { createClient, type ProxyClient } from '@yuantou/core';
 import type { ProxyContext } from '../cells/cell-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
+import { createLandedFunctions, type LandedFunctions } from '../landed/landed-functions.js';
 import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import { type BrowserBlock, findBrowserBlock } from '../runtime/browser-block.js';
 import {
@@ -73,6 +74,8 @@ export interface AddinRuntime {
   offers: OfferFunctions;
   /** =SUPPLIER: one supplier's due-diligence row and card (sharing the search cache). */
   suppliers: SupplierFunctions;
+  /** =LANDED: landed cost per piece from the workbook's rate card (sharing the offer cache: a column of links). */
+  landed: LandedFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -191,6 +194,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     suppliers: createSupplierFunctions({
       client: getClient,
       cache,
+      ready: () => gate,
+      richCells: richCellCapabilities,
+    }),
+    landed: createLandedFunctions({
+      client: getClient,
+      cache: offerCache,
       ready: () => gate,
       richCells: richCellCapabilities,
     }),

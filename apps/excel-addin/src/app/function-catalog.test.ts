@@ -46,8 +46,8 @@ describe('=FIELDS', () => {
   it('lists every function when blank, and names the known ones for an unknown name', () => {
     const all = fieldsRows(FUNCTION_CATALOG, '');
     expect(all.slice(1).map((r) => String(r[1]).split('(')[0])).toEqual(names(FUNCTION_CATALOG));
-    expect(() => fieldsRows(FUNCTION_CATALOG, 'LANDED')).toThrow(InputError);
-    expect(() => fieldsRows(FUNCTION_CATALOG, 'LANDED')).toThrow(/use SUPPLIERS, PRODUCTS/);
+    expect(() => fieldsRows(FUNCTION_CATALOG, 'REORDERWATCH')).toThrow(InputError);
+    expect(() => fieldsRows(FUNCTION_CATALOG, 'REORDERWATCH')).toThrow(/use SUPPLIERS, PRODUCTS/);
   });
 
   it('SUPPLIERS and PRODUCTS: the documented columns are the header the functions spill', async () => {

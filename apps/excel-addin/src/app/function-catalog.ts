@@ -1,4 +1,5 @@
 import type { FunctionDoc } from '../cells/function-docs.js';
+import { LANDED_DOCS } from '../landed/landed-docs.js';
 import { OFFER_DOCS } from '../offers/offer-docs.js';
 import { SEARCH_DOCS } from '../search/search-docs.js';
 import { SUPPLIER_DOCS } from '../supplier/supplier-docs.js';
@@ -26,4 +27,5 @@ export const FUNCTION_CATALOG: readonly FunctionDoc[] = [
   ...OFFER_DOCS,
   FIELDS_DOC,
   ...SUPPLIER_DOCS,
+  ...LANDED_DOCS,
 ];

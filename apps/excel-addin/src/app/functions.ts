@@ -192,3 +192,31 @@ export function supplier(
     sharedRuntime.suppliers.supplier(idOrLink, fields, signal),
   );
 }
+
+/**
+ * What one piece of a 1688 offer costs delivered, in your currency, from your forwarder's rate card.
+ * @customfunction LANDED
+ * @helpurl https://localhost:3000/help.html#landed-cost
+ * @param link A 1688 link or offer id.
+ * @param quantity How many pieces you would order.
+ * @param rates Your rate card: a table (method, per kg, per CBM, minimum, divisor, currency, agent %, duty %, VAT %; the first row the default) or text such as "air; perKg=38; currency=EUR; duty=4.7; vat=19".
+ * @param [options] e.g. "method=sea; currency=USD; chinaFreight=none; detail", or a 2-column range of names and values.
+ * @param invocation Excel's call context (cancellation).
+ * @returns The landed cost per piece (a number in the rate card's currency or currency=); with detail, a row: per piece, total, currency, quantity, each line, weights, sources, rates, warnings.
+ * @cancelable
+ * @requiresParameterAddresses
+ */
+export function landed(
+  link: string,
+  quantity: number,
+  rates: any[][],
+  options?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  // CustomFunctionsRuntime 1.3 gives the rates range's address, so a bad rate-card cell is named A1-style
+  // (`Rates!G3`); without it, by its row and column in the range.
+  const ratesAddress = (invocation as { parameterAddresses?: string[] } | undefined)?.parameterAddresses?.[2];
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.landed.landed(link, quantity, rates, options, signal, ratesAddress || undefined),
+  );
+}

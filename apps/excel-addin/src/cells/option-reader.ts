@@ -30,6 +30,13 @@ const ALIASES: Readonly<Record<string, string>> = {
   ccy: 'currency',
   qty: 'quantity',
   headers: 'header',
+  // =LANDED's rate card and options (landed/): the words on a forwarder's sheet.
+  duty: 'dutyPercent',
+  vat: 'vatPercent',
+  agent: 'agentFeePercent',
+  agentfee: 'agentFeePercent',
+  min: 'minimum',
+  basis: 'dutyBasis',
 };
 
 /** A name as people type it, folded: `Factory_Only`, `factory-only` and `factoryonly` are one name. */

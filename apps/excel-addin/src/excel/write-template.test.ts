@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeTemplateSheet } from './write-template.js';
+import { selectedCell, writeCellsInSheet, writeTemplateSheet } from './write-template.js';
 
 // Just enough of Excel.RequestContext: the sheet list arrives only on sync after load, as in Excel.
 
@@ -67,5 +67,38 @@ describe('writing a starter sheet', () => {
       'activate Supplier shortlist (2)',
       'sync',
     ]);
+  });
+
+  it("New rate card: reads the selection's top-left after sync, then writes into that sheet", async () => {
+    const log: string[] = [];
+    const selection = {
+      address: undefined as string | undefined,
+      load: (what: string) => log.push(`load ${what}`),
+    };
+    const { context: base } = workbook([]);
+    const context = {
+      ...base,
+      workbook: {
+        getSelectedRange: () => selection,
+        worksheets: {
+          getItem: (name: string) => ({
+            getRange: (a: string) => ({
+              set values(v: unknown) {
+                log.push(`${name}!${a} values ${JSON.stringify(v)}`);
+              },
+              format: { font: { set bold(_: boolean) {} } },
+            }),
+          }),
+        },
+      },
+      sync: async () => {
+        selection.address = "'Bob''s rates'!D5:E9";
+        log.push('sync');
+      },
+    } as unknown as Excel.RequestContext;
+    const at = await selectedCell(context);
+    expect(at).toEqual({ sheet: "Bob's rates", column: 4, row: 5 });
+    await writeCellsInSheet(context, at.sheet, [{ address: 'D5', value: 'method', style: 'header' }]);
+    expect(log).toEqual(['load address', 'sync', `Bob's rates!D5 values [["method"]]`, 'sync']);
   });
 });

@@ -1,3 +1,4 @@
+import { topLeftOf } from '../cells/cell-address.js';
 import { uniqueSheetName } from './sheet-name.js';
 
 // Writes a starter sheet (taskpane/templates.ts) into the current workbook: a new sheet with a free name,
@@ -25,6 +26,15 @@ export async function writeTemplateSheet(
     sheets.items.map((s) => s.name),
   );
   const sheet = sheets.add(sheetName);
+  writeCells(sheet, cells);
+  sheet.getRange('A:B').format.autofitColumns();
+  sheet.activate();
+  await context.sync();
+  return sheetName;
+}
+
+/** Queues the cells' values, formulas and styles on `sheet` (the caller syncs). */
+export function writeCells(sheet: Pick<Excel.Worksheet, 'getRange'>, cells: readonly SheetCell[]): void {
   for (const cell of cells) {
     const range = sheet.getRange(cell.address);
     if (cell.formula !== undefined) range.formulas = [[cell.formula]];
@@ -35,8 +45,29 @@ export async function writeTemplateSheet(
     } else if (cell.style === 'label' || cell.style === 'header') range.format.font.bold = true;
     else if (cell.style === 'hint') range.format.font.italic = true;
   }
-  sheet.getRange('A:B').format.autofitColumns();
-  sheet.activate();
+}
+
+/** The selected range's top-left cell (ExcelApi 1.1: getSelectedRange, address), where a block is written. */
+export async function selectedCell(
+  context: Excel.RequestContext,
+): Promise<{ sheet: string; column: number; row: number }> {
+  const range = context.workbook.getSelectedRange();
+  range.load('address');
   await context.sync();
-  return sheetName;
+  const topLeft = topLeftOf(range.address);
+  if (!topLeft) throw new Error(`cannot read the selection's address "${range.address}"`);
+  return topLeft;
+}
+
+/** Writes cells into the existing sheet `name` (e.g. the New rate card at the selection). */
+export async function writeCellsInSheet(
+  context: Excel.RequestContext,
+  name: string,
+  cells: readonly SheetCell[],
+): Promise<void> {
+  const sheet = name
+    ? context.workbook.worksheets.getItem(name)
+    : context.workbook.worksheets.getActiveWorksheet();
+  writeCells(sheet, cells);
+  await context.sync();
 }

@@ -16,18 +16,18 @@ import {
   priceAt,
   type RateQuote,
 } from '@yuantou/core';
+import { CellBatcher } from '../cells/cell-batcher.js';
 import { NotAvailableError } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { OfferBatcher } from './offer-batcher.js';
 import { headerRow, offerRow, parseFields } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 
 // What =OFFER, =OFFERS and =PRICEAT compute, without the Excel runtime. Every lookup of one recalculation goes
-// through one OfferBatcher (one POST /v1/offers); identical lookups share one QueryCache entry, which also
+// through one CellBatcher (one POST /v1/offers); identical lookups share one QueryCache entry, which also
 // answers later recalculations from memory. Prices at a quantity are computed here with core's priceAt, so
 // the same offer serves every quantity and SKU without another request.
 
@@ -134,7 +134,7 @@ function withDefaults(options: OfferOptions, deps: OfferFunctionDeps): OfferOpti
 }
 
 export function createOfferFunctions(deps: OfferFunctionDeps) {
-  const batcher = new OfferBatcher<OfferGroup, OfferItem>({
+  const batcher = new CellBatcher<OfferGroup, OfferItem>({
     send: async (refs, group, signal, onItem) => {
       await deps.ready?.();
       const body = {

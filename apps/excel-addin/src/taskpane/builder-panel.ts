@@ -1,5 +1,6 @@
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
+import { isRangeAddress } from '../cells/cell-address.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { type FunctionDoc, fieldsRows } from '../cells/function-docs.js';
 import { el } from '../dom/element.js';
@@ -89,10 +90,11 @@ export function bindBuilderPanel(doc: Document, runtime: AddinRuntime, namespace
       label.append(input, el(doc, 'small', 'hint', arg.description));
       argsBox.append(label);
       if (arg.name === 'keyword') argsBox.append(el(doc, 'p', 'searched-as hint', ''));
-      if (arg.name === 'links') {
+      // LANDED's rates is a range too: the rate card in the workbook.
+      if (arg.name === 'links' || arg.name === 'rates') {
         const pick = el(doc, 'button', 'secondary', 'Use selected range');
         pick.type = 'button';
-        pick.id = 'builder-pick-range';
+        pick.id = arg.name === 'links' ? 'builder-pick-range' : `builder-pick-${arg.name}`;
         pick.disabled = excel === null;
         pick.addEventListener('click', async () => {
           try {
@@ -212,6 +214,23 @@ async function previewRows(
       if (!excel) throw new Error('The preview of a range needs Excel: open this pane in Excel.');
       const values = await excel.readRange(c.args.links ?? '');
       return runtime.offers.offers(values.slice(0, PREVIEW_ROWS) as never, fields, opts, undefined);
+    }
+    case 'LANDED': {
+      // The detail row, with its header, so the preview shows every line and its source.
+      const rates = c.args.rates ?? '';
+      const range = isRangeAddress(rates);
+      if (range && !excel)
+        throw new Error('The preview of a rate card range needs Excel: open this pane in Excel.');
+      const ratesValue = range && excel ? await excel.readRange(rates) : rates;
+      const detail = [[[options, 'detail', 'header'].filter(Boolean).join('; ')]];
+      return runtime.landed.landed(
+        c.args.link ?? '',
+        Number(c.args.quantity),
+        ratesValue,
+        detail,
+        undefined,
+        range ? rates : undefined,
+      );
     }
     case 'PRICEAT':
       return [

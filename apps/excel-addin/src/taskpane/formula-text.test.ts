@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { fieldsRows } from '../cells/function-docs.js';
+import { parseLandedOptions } from '../landed/landed-options.js';
 import { parseFields } from '../offers/offer-columns.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { readOptionsText } from '../search/search-options.js';
@@ -24,6 +25,31 @@ describe('the formula the builder inserts', () => {
       ['factoryOnly', ''],
       ['city', '汕头'],
     ]);
+  });
+
+  it('LANDED: a rate card range bare, the text form quoted, the options text as its own reader takes it', () => {
+    const fn = doc('LANDED');
+    const options = [
+      { name: 'method', value: 'sea' },
+      { name: 'detail', value: '' },
+    ];
+    expect(
+      formulaText({
+        fn,
+        args: { link: 'A7', quantity: '500', rates: "'My rates'!$F$2:$N$4" },
+        options,
+        fields: [],
+      }),
+    ).toBe('=LANDED("A7",500,\'My rates\'!$F$2:$N$4,"method=sea; detail")');
+    expect(
+      formulaText({
+        fn,
+        args: { link: '610947572360', quantity: '50', rates: 'air; perKg=38; currency=EUR' },
+        options: [],
+        fields: [],
+      }),
+    ).toBe('=LANDED("610947572360",50,"air; perKg=38; currency=EUR")');
+    expect(parseLandedOptions(optionsText(options))).toEqual({ method: 'sea', detail: true, body: {} });
   });
 
   it('OFFERS: the picked range bare, columns as fields, blank arguments kept between and dropped at the end', () => {

@@ -1,3 +1,4 @@
+import { isRangeAddress } from '../cells/cell-address.js';
 import type { FunctionDoc } from '../cells/function-docs.js';
 
 // The formula the builder inserts, from what the buyer picked: arguments in the function's order (from its
@@ -34,6 +35,8 @@ function argumentText(name: string, choice: BuilderChoice): string {
   const value = (choice.args[name] ?? '').trim();
   if (value === '') return '';
   if (BARE.has(name) && (name === 'links' || /^\d+(\.\d+)?$/.test(value))) return value;
+  // LANDED's rates: a range (the rate card in the workbook) bare, the text form quoted.
+  if (name === 'rates' && isRangeAddress(value)) return value;
   return quote(value);
 }
 

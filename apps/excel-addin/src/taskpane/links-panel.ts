@@ -8,6 +8,7 @@ import { DEFAULT_OFFER_FIELDS, offerRow, parseFields } from '../offers/offer-col
 import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
+import { type LandedResult, landedColumns, landedForLinks } from './landed-breakdown.js';
 import { renderLinks } from './links-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
@@ -22,8 +23,12 @@ type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<strin
 
 /** Switches the Excel-only parts on when Office.onReady says this is Excel (the pane mounts before that). */
 export interface LinksPanel {
-  /** Insertion, and reading the selected cells' text; null in preview mode. */
-  setExcel(insert: InsertFunction | null, readSelection: (() => Promise<string[]>) | null): void;
+  /** Insertion, reading the selected cells' text and a range's values (the rate card); null in preview mode. */
+  setExcel(
+    insert: InsertFunction | null,
+    readSelection: (() => Promise<string[]>) | null,
+    readRange?: ((address: string) => Promise<unknown[][]>) | null,
+  ): void;
 }
 
 /** Most links one lookup takes: a long list is still one request per 200 (the batcher splits it). */
@@ -46,10 +51,18 @@ export function parseLinkLines(text: string): string[] {
  * Excel has `Range.valuesAsJson`, the title cells are the offer cards and the image cells pictures, as =OFFERS
  * spills them (`quantity` is the one the lookup priced at, shown on the cards).
  */
-export function linkTable(found: readonly LinkLookup[], quantity?: number): SheetTable {
+export function linkTable(
+  found: readonly LinkLookup[],
+  quantity?: number,
+  landed?: ReadonlyMap<string, LandedResult>,
+): SheetTable {
   // With the pane's currency setting, converted prices and the rate date beside the CNY ones (one quote per lookup).
   const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
-  const columns = withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote);
+  // With a rate card, the landed cost per piece and total after them.
+  const columns = [
+    ...withCurrencyColumns(parseFields(LINK_TABLE_FIELDS), quote),
+    ...(landed ? landedColumns(landed) : []),
+  ];
   const linkColumn = columns.findIndex((c) => c.field === 'link');
   const failed = (f: Extract<LinkLookup, { error: string }>): Row => {
     const row = columns.map((): string => '');
@@ -77,10 +90,12 @@ const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElemen
 export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): LinksPanel {
   let insert: InsertFunction | null = null;
   let readSelection: (() => Promise<string[]>) | null = null;
+  let readRange: ((address: string) => Promise<unknown[][]>) | null = null;
   const searchForm = byId<HTMLFormElement>(doc, 'search-form');
   const form = byId<HTMLFormElement>(doc, 'links-form');
   const textarea = byId<HTMLTextAreaElement>(doc, 'links');
   const quantity = byId<HTMLInputElement>(doc, 'links-quantity');
+  const rates = doc.getElementById('links-rates') as HTMLInputElement | null;
   const error = byId<HTMLElement>(doc, 'links-error');
   const results = byId<HTMLElement>(doc, 'links-results');
   const announce = byId<HTMLElement>(doc, 'links-announce');
@@ -93,6 +108,8 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     byId<HTMLButtonElement>(doc, 'links-insert-sheet'),
   ];
   let last: LinkLookup[] = [];
+  /** The landed costs of `last`, when a rate card was given. */
+  let lastLanded: Map<string, LandedResult> | undefined;
   /** The quantity `last` was priced at, when the buyer gave one. */
   let priced: number | undefined;
 
@@ -136,7 +153,18 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     try {
       last = await runtime.offers.lookupLinks(links, options);
       priced = options.quantity;
-      announce.textContent = renderLinks(results, last, priced);
+      // With a rate card, each offer's landed cost at its priced quantity (one batch request for the list).
+      let landed: Map<string, LandedResult> | undefined;
+      const rateCard = rates?.value.trim() ?? '';
+      if (rateCard !== '') {
+        try {
+          landed = await landedForLinks(runtime, last, rateCard, readRange);
+        } catch (e) {
+          error.textContent = `Landed cost: ${cellErrorFor(e, runtime.errorContext()).message}`;
+        }
+      }
+      lastLanded = landed;
+      announce.textContent = renderLinks(results, last, priced, landed);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''
@@ -155,7 +183,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     if (!insert || last.length === 0) return;
     insertStatus.textContent = 'Inserting…';
     try {
-      insertStatus.textContent = `Inserted at ${await insert(linkTable(last, priced), target)}`;
+      insertStatus.textContent = `Inserted at ${await insert(linkTable(last, priced, lastLanded), target)}`;
     } catch (e) {
       insertStatus.textContent = `Could not insert: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -163,9 +191,10 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
   insertButtons[0]!.addEventListener('click', () => void insertInto('selection'));
   insertButtons[1]!.addEventListener('click', () => void insertInto('newSheet'));
 
-  const setExcel: LinksPanel['setExcel'] = (nextInsert, nextRead) => {
+  const setExcel: LinksPanel['setExcel'] = (nextInsert, nextRead, nextReadRange = null) => {
     insert = nextInsert;
     readSelection = nextRead;
+    readRange = nextReadRange;
     readButton.disabled = readSelection === null;
     readButton.title = readSelection ? '' : 'Open this pane in Excel to read links from cells.';
     for (const button of insertButtons) button.disabled = insert === null;

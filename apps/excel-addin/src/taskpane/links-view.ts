@@ -11,6 +11,7 @@ import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
+import { type LandedResult, landedBreakdown } from './landed-breakdown.js';
 import { demoLabel } from './results-view.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
@@ -112,6 +113,7 @@ function offerItem(
   doc: Document,
   found: Extract<LinkLookup, { offer: Offer }>,
   quantity: number | undefined,
+  landed: LandedResult | undefined,
 ): HTMLElement {
   const { offer, price, quote } = found;
   const li = el(doc, 'li', 'result offer');
@@ -122,7 +124,9 @@ function offerItem(
   a.rel = 'noopener noreferrer';
   li.append(a);
   if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
-  li.append(el(doc, 'div', 'facts', facts(offer, price, quote)), tiersTable(doc, offer));
+  li.append(el(doc, 'div', 'facts', facts(offer, price, quote)));
+  if (landed) li.append(landedBreakdown(doc, landed));
+  li.append(tiersTable(doc, offer));
   const variants = variantsTable(doc, offer);
   if (variants) li.append(variants);
   // The card =OFFER's title cell holds for this link (with the price at the pane's quantity when one is set).
@@ -136,9 +140,15 @@ function offerItem(
 
 /**
  * Replaces the container's content with one entry per link, in the order pasted; `quantity` is the one the
- * lookup priced at, if the buyer gave one. Returns the one-line count ("2 of 3 links found.") for the live region.
+ * lookup priced at, if the buyer gave one; `landed` each offer's landed cost by the rate card, when one was given.
+ * Returns the one-line count ("2 of 3 links found.") for the live region.
  */
-export function renderLinks(container: HTMLElement, found: readonly LinkLookup[], quantity?: number): string {
+export function renderLinks(
+  container: HTMLElement,
+  found: readonly LinkLookup[],
+  quantity?: number,
+  landed?: ReadonlyMap<string, LandedResult>,
+): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const failed = found.filter((f) => !f.offer).length;
@@ -150,7 +160,7 @@ export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]
   }
   const list = el(doc, 'ol', 'results');
   for (const f of found) {
-    if (f.offer) list.append(offerItem(doc, f, quantity));
+    if (f.offer) list.append(offerItem(doc, f, quantity, landed?.get(f.offer.id)));
     else {
       const li = el(doc, 'li', 'result failed');
       li.append(el(doc, 'div', 'name', f.link), el(doc, 'div', 'error', f.error));

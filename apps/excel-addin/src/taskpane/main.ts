@@ -3,7 +3,7 @@ import { officeStart, sharedRuntime } from '../app/shared-runtime.js';
 import { insertFormula, selectedAddress } from '../excel/insert-formula.js';
 import { type InsertTarget, insertTable, type SheetTable } from '../excel/insert-table.js';
 import { readSelectedText } from '../excel/read-selection.js';
-import { writeTemplateSheet } from '../excel/write-template.js';
+import { selectedCell, writeCellsInSheet, writeTemplateSheet } from '../excel/write-template.js';
 import { within } from '../runtime/office-start.js';
 import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
@@ -31,6 +31,18 @@ function enableExcel(): void {
   const missing = missingFeatures();
   const note = document.getElementById('requirements-note')!;
   const readSelection = () => Excel.run(readSelectedText);
+  const readRange = (address: string) =>
+    Excel.run(async (context) => {
+      const bang = address.lastIndexOf('!');
+      const sheet =
+        bang === -1
+          ? context.workbook.worksheets.getActiveWorksheet()
+          : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
+      const range = sheet.getRange(address.slice(bang + 1));
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
   pane.templates.setExcel({
     write: (name, cells) => Excel.run((context) => writeTemplateSheet(context, name, cells)),
     // Application.cultureInfo is ExcelApi 1.11; before it, the pane's currency setting alone decides.
@@ -41,30 +53,21 @@ function enableExcel(): void {
         await context.sync();
         return culture.name;
       }).catch(() => null),
+    selectedCell: () => Excel.run(selectedCell),
+    writeCells: (sheet, cells) => Excel.run((context) => writeCellsInSheet(context, sheet, cells)),
   });
   // The builder needs only ExcelApi 1.1 (getSelectedRange, Range.formulas, getRange).
   pane.builder.setExcel({
     selectedAddress: () => Excel.run(selectedAddress),
     insertFormula: (formula) => Excel.run((context) => insertFormula(context, formula)),
-    readRange: (address) =>
-      Excel.run(async (context) => {
-        const bang = address.lastIndexOf('!');
-        const sheet =
-          bang === -1
-            ? context.workbook.worksheets.getActiveWorksheet()
-            : context.workbook.worksheets.getItem(address.slice(0, bang).replace(/^'(.*)'$/, '$1'));
-        const range = sheet.getRange(address.slice(bang + 1));
-        range.load('values');
-        await context.sync();
-        return range.values;
-      }),
+    readRange,
   });
   if (missing.some((m) => m.feature === 'resize')) {
     pane.setInsert(
       null,
       'This Excel is too old to insert tables (ExcelApi 1.2 needed); the functions still work.',
     );
-    pane.links.setExcel(null, readSelection);
+    pane.links.setExcel(null, readSelection, readRange);
   } else {
     const insert = (table: SheetTable, target: InsertTarget) =>
       Excel.run(async (context) => {
@@ -75,7 +78,7 @@ function enableExcel(): void {
         return `${inserted.address}${plain}`;
       });
     pane.setInsert(insert, '');
-    pane.links.setExcel(insert, readSelection);
+    pane.links.setExcel(insert, readSelection, readRange);
   }
   note.hidden = missing.length === 0;
   note.textContent = missing.length

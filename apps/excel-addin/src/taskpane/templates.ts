@@ -1,8 +1,10 @@
+import { cellAddress } from '../cells/cell-address.js';
+
 // Starter sheets ("New workbook from a template"): each is a labelled sheet whose inputs are cells the buyer
 // edits and whose tables are the add-in's own functions over those cells, so it recalculates like any sheet.
 // A formula cell is kept as its call (function + arguments), and its text is made from that call, so the
-// tests can run the very call against the demo proxy. Only today's functions: the landed-cost quote
-// (LANDED), the reorder watch (OFFERHISTORY) and SUPPLIER cards come with those families.
+// tests can run the very call against the demo proxy. A `formula` cell is plain Excel arithmetic over other
+// cells (the quote's total). Still to come with their families: the reorder watch (OFFERHISTORY) and SUPPLIER cards.
 
 /** A cell reference (`B2`, `A2:B3`) or a literal argument. */
 export type Argument = { ref: string } | { text: string } | { number: number };
@@ -11,11 +13,13 @@ export interface TemplateCell {
   address: string;
   value?: string | number;
   call?: { fn: string; args: Argument[] };
+  /** Plain Excel arithmetic over other cells, e.g. `=B7*$B$2` (no add-in function). */
+  formula?: string;
   style?: 'title' | 'label' | 'hint' | 'header';
 }
 
 export interface Template {
-  id: 'shortlist' | 'pricing';
+  id: 'shortlist' | 'pricing' | 'landed';
   title: string;
   /** The sheet's name (made unique in the workbook when written). */
   sheet: string;
@@ -89,6 +93,102 @@ export function pricingTemplate(currency: string, links: readonly string[]): Tem
         },
       },
       ...linkCells,
+    ],
+  };
+}
+
+/** The example rate card's header: the columns =LANDED's rates reader takes (landed/rate-card.ts). */
+export const RATE_CARD_HEADER = [
+  'method',
+  'per kg',
+  'per CBM',
+  'minimum',
+  'divisor',
+  'currency',
+  'agent %',
+  'duty %',
+  'VAT %',
+] as const;
+
+/** What the example rate card's title says: these are not rates anyone quoted. */
+export const RATE_CARD_TITLE = "Rate card — EXAMPLE rates: replace with your forwarder's rates";
+
+/**
+ * The example rate card at `column`/`row` (its title there, the header below, an air and a sea row): what the
+ * pane's New rate card writes at the selection and the landed-cost quote beside its links. Example figures, not
+ * anyone's quote — a forwarder's air rate per kg and sea rate per CBM, a minimum charge, the 6000 divisor (the
+ * common trade convention core defaults to), an agent's 5 % and the EU's 4.7 % duty on toys with 19 % VAT
+ * (Germany) as the percentages to replace. Returns the cells and the address of the table =LANDED reads.
+ */
+export function rateCardCells(
+  currency: string,
+  column: number,
+  row: number,
+): { cells: TemplateCell[]; range: string } {
+  const rows: (string | number)[][] = [
+    [...RATE_CARD_HEADER],
+    ['air', 38, '', 60, 6000, currency, 5, 4.7, 19],
+    ['sea', '', 180, 120, '', currency, 5, 4.7, 19],
+  ];
+  const cells: TemplateCell[] = [
+    { address: cellAddress(column, row), value: RATE_CARD_TITLE, style: 'label' },
+  ];
+  for (const [r, values] of rows.entries()) {
+    for (const [c, value] of values.entries()) {
+      if (value === '') continue;
+      const style = r === 0 ? { style: 'header' as const } : {};
+      cells.push({ address: cellAddress(column + c, row + 1 + r), value, ...style });
+    }
+  }
+  const last = cellAddress(column + RATE_CARD_HEADER.length - 1, row + rows.length);
+  return { cells, range: `${cellAddress(column, row + 1)}:${last}` };
+}
+
+/**
+ * Landed-cost quote: 1688 links in column A, the quantity in B2 and the rate card beside them (F2:N4, example
+ * rates in `currency`); per link =LANDED per piece (column B) and × quantity as the total (column C), both in
+ * the rate card's currency. Formulas use absolute references to the inputs, so filling B:C down adds links.
+ */
+export function landedQuoteTemplate(currency: string, links: readonly string[]): Template {
+  const card = rateCardCells(currency, 6, 1);
+  const absolute = card.range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  const rows = links.length > 0 ? links : [''];
+  const linkRows = rows.flatMap((link, i): TemplateCell[] => {
+    const row = 7 + i;
+    return [
+      ...(link ? [{ address: `A${row}`, value: link }] : []),
+      {
+        address: `B${row}`,
+        call: { fn: 'LANDED', args: [{ ref: `A${row}` }, { ref: '$B$2' }, { ref: absolute }] },
+      },
+      { address: `C${row}`, formula: `=B${row}*$B$2` },
+    ];
+  });
+  return {
+    id: 'landed',
+    title: 'Landed-cost quote',
+    sheet: 'Landed-cost quote',
+    description: `Paste 1688 links; see what a piece costs delivered, and the total, in ${currency}.`,
+    cells: [
+      { address: 'A1', value: 'Landed-cost quote', style: 'title' },
+      { address: 'A2', value: 'quantity', style: 'label' },
+      { address: 'B2', value: 500 },
+      {
+        address: 'A3',
+        value: `Paste links in column A from row 7 and fill B:C down. Amounts in ${currency}, from the rate card in ${card.range}.`,
+        style: 'hint',
+      },
+      {
+        address: 'A4',
+        value:
+          "The rate card holds EXAMPLE rates: replace them with your forwarder's. Goods and China freight come from 1688.",
+        style: 'hint',
+      },
+      { address: 'A6', value: '1688 link', style: 'header' },
+      { address: 'B6', value: `landed cost per piece (${currency})`, style: 'header' },
+      { address: 'C6', value: `landed cost total (${currency})`, style: 'header' },
+      ...card.cells,
+      ...linkRows,
     ],
   };
 }

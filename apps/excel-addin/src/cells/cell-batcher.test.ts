@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OfferBatcher } from './offer-batcher.js';
+import { CellBatcher } from './cell-batcher.js';
 
 interface Item {
   ref: string;
@@ -21,7 +21,7 @@ interface Sent {
 function harness(maxBatchSize = 200) {
   const sent: Sent[] = [];
   let timer: (() => void) | undefined;
-  const batcher = new OfferBatcher<string, Item>({
+  const batcher = new CellBatcher<string, Item>({
     maxBatchSize,
     windowMs: 50,
     groupKey: (group) => group,
@@ -51,7 +51,7 @@ function harness(maxBatchSize = 200) {
 
 const echo = (refs: string[]): Item[] => refs.map((ref) => ({ ref, value: `offer ${ref}` }));
 
-describe('OfferBatcher', () => {
+describe('CellBatcher', () => {
   it('sends every call of one window as one request, each ref once, and answers each call by its ref', async () => {
     const { batcher, sent, flush } = harness();
     const calls = ['1', '2', '1', '3', '2', '1'].map((ref) => batcher.get(ref, 'en'));

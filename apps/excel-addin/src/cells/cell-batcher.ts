@@ -1,4 +1,6 @@
-// All offer cells of one recalculation go out as one `POST /v1/offers`: Microsoft's batching pattern
+// All cells of one family in one recalculation go out as one batch request (=OFFER and friends: one
+// `POST /v1/offers`; =LANDED: one `POST /v1/landed-cost/batch`), so it lives here, below the families that share
+// it. Microsoft's batching pattern
 // (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-batching and the official sample
 // OfficeDev/Office-Add-in-samples Excel-custom-functions/Batching): each call joins a queue and gets a promise,
 // the first call schedules a flush, the flush sends the whole queue as one request and settles each promise
@@ -31,7 +33,7 @@ export type SendBatch<Group, Item extends BatchItem> = (
   onItem: (index: number, item: Item) => void,
 ) => Promise<{ results: Item[] }>;
 
-export interface OfferBatcherOptions<Group, Item extends BatchItem> {
+export interface CellBatcherOptions<Group, Item extends BatchItem> {
   send: SendBatch<Group, Item>;
   /** How many refs one request may carry (the proxy accepts 200); larger queues are split. */
   maxBatchSize: number;
@@ -53,16 +55,16 @@ interface Call<Group, Item> {
 }
 
 export function cancelledError(): DOMException {
-  return new DOMException('The offer lookup was cancelled.', 'AbortError');
+  return new DOMException('The lookup was cancelled.', 'AbortError');
 }
 
-export class OfferBatcher<Group, Item extends BatchItem> {
-  readonly #options: OfferBatcherOptions<Group, Item>;
+export class CellBatcher<Group, Item extends BatchItem> {
+  readonly #options: CellBatcherOptions<Group, Item>;
   #queue: Call<Group, Item>[] = [];
   #scheduled = false;
   #sent = 0;
 
-  constructor(options: OfferBatcherOptions<Group, Item>) {
+  constructor(options: CellBatcherOptions<Group, Item>) {
     this.#options = options;
   }
 
