@@ -22,6 +22,10 @@ export const OPTIONAL_FEATURES = {
   valuesAsJson: { set: 'ExcelApi', version: '1.16' },
   /** numberFormat on a Double inside a card; else the older FormattedNumber value. */
   doubleNumberFormat: { set: 'ExcelApi', version: '1.19' },
+  /** Range.calculate — Refresh and Retry recalculate just the chosen cells; else those buttons are off. */
+  recalculate: { set: 'ExcelApi', version: '1.6' },
+  /** Range.getSpillingToRangeOrNullObject — Freeze writes a spilled block whole; else Freeze is off. */
+  spills: { set: 'ExcelApi', version: '1.12' },
 } as const;
 
 export type Feature = keyof typeof OPTIONAL_FEATURES;

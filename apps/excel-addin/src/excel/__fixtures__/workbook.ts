@@ -32,7 +32,12 @@ function bounds(a1: string): { row: number; column: number; rows: number; column
   return { row: a.row, column: a.column, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
 }
 
-export function fakeWorkbook(sheets: Record<string, Record<string, FakeCell>>, selection = 'Sheet1!A1') {
+export function fakeWorkbook(
+  sheets: Record<string, Record<string, FakeCell>>,
+  selection = 'Sheet1!A1',
+  /** Called as Excel starts a recalculated custom function, with its cell (`Sheet1!B2`, as an invocation has it). */
+  onCalculate: (address: string) => void = () => {},
+) {
   const book = new Map<string, Sheet>(
     Object.entries(sheets).map(([n, cells]) => [n, new Map(Object.entries(cells))]),
   );
@@ -81,6 +86,7 @@ export function fakeWorkbook(sheets: Record<string, Record<string, FakeCell>>, s
           log.calculated.push(`${sheet}!${a1}`);
           const cell = cellAt(sheet, a1!);
           if (!cell.formula) return;
+          onCalculate(`${sheet}!${a1}`);
           cell.busyReads = cell.busyFor ?? 0;
           if (cell.busyReads === 0) cell.value = cell.recalculated ?? cell.value;
         });
