@@ -33,9 +33,9 @@ export function budgetsLeft(usage: UsageResponse): BudgetLeft[] {
   return budgets;
 }
 
-/** The providers a search pays: every one the proxy lists except the free bundled `demo`. */
-export function paidSearchProviders(usage: UsageResponse | null): number {
-  return usage ? usage.providers.filter((p) => p.provider !== 'demo').length : 0;
+/** The providers a search pays: every one the proxy lists except the free bundled `demo`; null if unknown. */
+export function paidProviders(usage: UsageResponse | null): number | null {
+  return usage ? usage.providers.filter((p) => p.provider !== 'demo').length : null;
 }
 
 /** "Budget left today: tmapi 460 of 500, you (alice) 12 of 20", or that no budget limits the calls. */

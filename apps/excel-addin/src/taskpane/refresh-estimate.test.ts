@@ -2,7 +2,7 @@ import type { UsageResponse } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { formulaCellsOf } from '../excel/yuantou-cells.js';
-import { budgetLine, budgetWarnings, paidSearchProviders } from './refresh-budget.js';
+import { budgetLine, budgetWarnings, paidProviders } from './refresh-budget.js';
 import { estimateRefresh, lookupsOf, sourceKey, sourcesOf } from './refresh-estimate.js';
 
 // Sheets as Range.formulas reads them (the real catalog's names, the YUANTOU namespace), counted before paying.
@@ -36,7 +36,7 @@ describe('counting yuantou formulas and distinct lookups', () => {
       [sourceKey({ sheet: 'Quote', reference: 'A4' }), [[`see ${LINK(612345678901)}?spm=x`]]],
     ]);
     expect(sourcesOf(lookups).map((s) => s.reference)).toEqual(['A2', 'A3', 'A4']);
-    expect(estimateRefresh({ cells, sourceValues, searchProviders: 3 })).toEqual({
+    expect(estimateRefresh({ cells, sourceValues, paidProviders: 3 })).toEqual({
       formulas: 6,
       lookups: 6,
       paidCalls: 2,
@@ -58,14 +58,17 @@ describe('counting yuantou formulas and distinct lookups', () => {
       ['612345678903'],
     ];
     const sourceValues = new Map([[sourceKey({ sheet: 'Link pricing', reference: 'A7:A56' }), links]]);
-    expect(estimateRefresh({ cells, sourceValues, searchProviders: 2 })).toMatchObject({
+    expect(estimateRefresh({ cells, sourceValues, paidProviders: 2 })).toMatchObject({
       formulas: 1,
       lookups: 1,
       offers: 2,
       paidCalls: 2,
     });
     // Links the pane could not read count one call per lookup: still an upper bound.
-    expect(estimateRefresh({ cells, sourceValues: new Map(), searchProviders: 2 }).paidCalls).toBe(1);
+    expect(estimateRefresh({ cells, sourceValues: new Map(), paidProviders: 2 }).paidCalls).toBe(1);
+    // A proxy serving only demo data pays nothing; one that did not say counts each lookup once.
+    expect(estimateRefresh({ cells, sourceValues, paidProviders: 0 }).paidCalls).toBe(0);
+    expect(estimateRefresh({ cells, sourceValues, paidProviders: null }).paidCalls).toBe(2);
   });
 
   it('searches pay once per paid provider; identical searches on two sheets once; FIELDS nothing', () => {
@@ -80,7 +83,7 @@ describe('counting yuantou formulas and distinct lookups', () => {
       ...block('Sheet3!A1', [['=YUANTOU.PRODUCTS(B2)']]),
       ...block('Sheet3!C1', [['=YUANTOU.SUPPLIER("b2b-1234",)']]),
     ];
-    expect(estimateRefresh({ cells, sourceValues: new Map(), searchProviders: 2 })).toEqual({
+    expect(estimateRefresh({ cells, sourceValues: new Map(), paidProviders: 2 })).toEqual({
       formulas: 6,
       lookups: 5,
       paidCalls: 3 * 2 + 1,
@@ -119,7 +122,7 @@ describe('the budget before a refresh', () => {
 
   it('says what is left, and searches go to the paid providers only', () => {
     expect(budgetLine(usage(40))).toBe('Budget left today: tmapi 460 of 500.');
-    expect(paidSearchProviders(usage(40))).toBe(1);
+    expect(paidProviders(usage(40))).toBe(1);
     expect(budgetWarnings(usage(40), 100)).toEqual([]);
   });
 

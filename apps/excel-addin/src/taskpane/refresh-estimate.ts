@@ -13,6 +13,7 @@ import type { FormulaCell } from '../excel/yuantou-cells.js';
 //   suppliers (SUPPLIER) — one call per distinct supplier id or link;
 //   FIELDS — free (it describes the functions, the proxy is not asked);
 //   anything else the catalog adds later — one call per lookup, until its own rule is written here.
+// A proxy serving only its bundled demo data pays nothing at all.
 // A link or id the formula refers to through something the pane cannot read (a name, an expression) counts
 // as one call per lookup: the estimate stays an upper bound of what one refresh can cost.
 
@@ -88,11 +89,14 @@ export interface EstimateInputs {
   cells: readonly Pick<FormulaCell, 'sheet' | 'calls'>[];
   /** Values of each source range by `sourceKey`; missing or null when it could not be read. */
   sourceValues: ReadonlyMap<string, readonly (readonly unknown[])[] | null>;
-  /** Paid providers a search goes to (the proxy's providers other than the free demo one). */
-  searchProviders: number;
+  /**
+   * Paid providers a search goes to (the proxy's providers other than the free demo one): 0 when the proxy
+   * serves only demo data (nothing is paid), null when it did not say (each search then counts once).
+   */
+  paidProviders: number | null;
 }
 
-export function estimateRefresh({ cells, sourceValues, searchProviders }: EstimateInputs): RefreshEstimate {
+export function estimateRefresh({ cells, sourceValues, paidProviders }: EstimateInputs): RefreshEstimate {
   const lookups = lookupsOf(cells);
   const offers = new Set<string>();
   const suppliers = new Set<string>();
@@ -114,7 +118,8 @@ export function estimateRefresh({ cells, sourceValues, searchProviders }: Estima
   return {
     formulas: cells.length,
     lookups: lookups.length,
-    paidCalls: searches * searchProviders + offers.size + suppliers.size + others,
+    paidCalls:
+      paidProviders === 0 ? 0 : searches * (paidProviders ?? 1) + offers.size + suppliers.size + others,
     searches,
     offers: offers.size,
     suppliers: suppliers.size,

@@ -6,7 +6,7 @@ import type { CallNames } from '../excel/formula-calls.js';
 import type { FreezeResult } from '../excel/freeze.js';
 import type { CellRef, RecalculateOptions, RecalculateResult } from '../excel/recalculate.js';
 import type { FormulaCell, RefreshScope } from '../excel/yuantou-cells.js';
-import { budgetLine, budgetWarnings, paidSearchProviders } from './refresh-budget.js';
+import { budgetLine, budgetWarnings, paidProviders } from './refresh-budget.js';
 import {
   estimateRefresh,
   lookupsOf,
@@ -168,7 +168,7 @@ export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: Ca
     const sources = sourcesOf(lookupsOf(cells));
     const [usage, values] = await Promise.all([showUsage(), excel!.readSources(sources)]);
     const sourceValues = new Map(sources.map((s, i) => [sourceKey(s), values[i] ?? null]));
-    const estimate = estimateRefresh({ cells, sourceValues, searchProviders: paidSearchProviders(usage) });
+    const estimate = estimateRefresh({ cells, sourceValues, paidProviders: paidProviders(usage) });
     status.textContent = '';
     const yes = await confirm(
       refreshSummary(scope, estimate),
