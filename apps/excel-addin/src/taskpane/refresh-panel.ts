@@ -264,5 +264,7 @@ export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: Ca
     note.textContent = excel ? '' : reason;
   };
   setExcel(null, 'Preview mode: open this pane in Excel to refresh, retry or freeze cells.');
+  // Another proxy or token is another spend: reload it when the settings change.
+  runtime.subscribe(() => void showUsage());
   return { setExcel, showUsage };
 }
