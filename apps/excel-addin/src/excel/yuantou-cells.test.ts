@@ -21,6 +21,7 @@ const sheets = () =>
         A7: { value: 'https://detail.1688.com/offer/612345678901.html' },
         A8: { value: '612345678902' },
         B6: { formula: '=YUANTOU.OFFERS(A7:A56,"title,price",A2:B3)', value: 'title', spill: 'B6:C8' },
+        B8: { value: '#N/A' }, // one link of the table failed
       },
       Empty: {},
     },
@@ -47,6 +48,12 @@ describe('finding yuantou formulas', () => {
     const all = await findYuantouCells(book.context, 'workbook', names);
     expect(all.map((c) => c.address)).toEqual(['Sheet1!B2', 'Sheet1!B3', "'Link pricing'!B6"]);
     expect(all[2]).toMatchObject({ sheet: 'Link pricing', cell: 'B6', inError: false });
+  });
+
+  it('with spills, a formula whose spilled block shows an error is in error too', async () => {
+    const { context } = sheets();
+    const all = await findYuantouCells(context, 'workbook', names, { spills: true });
+    expect(all.filter((c) => c.inError).map((c) => c.address)).toEqual(['Sheet1!B3', "'Link pricing'!B6"]);
   });
 
   it('says what to do when the selection is several areas', async () => {

@@ -18,7 +18,11 @@ export interface FormulaCell {
   cell: string;
   formula: string;
   calls: FormulaCall[];
-  /** The cell shows an Excel error (#VALUE!, #N/A, #BUSY!…). */
+  /**
+   * The cell shows an Excel error (#VALUE!, #N/A, #BUSY!…) — or, when found with `spills`, a cell of its
+   * spilled block does ("a failed row is a real Excel error value in its first cell": one failed link of an
+   * OFFERS table).
+   */
   inError: boolean;
 }
 
@@ -81,16 +85,22 @@ export function formulaCellsOf(range: LoadedRange, names: CallNames): FormulaCel
   return cells;
 }
 
-/** Every cell holding a yuantou formula in the scope. A multi-area selection throws with what to do. */
+/**
+ * Every cell holding a yuantou formula in the scope. A multi-area selection throws with what to do. With
+ * `spills` (ExcelApi 1.12), a formula whose spilled block holds an error counts as in error too.
+ */
 export async function findYuantouCells(
   context: Excel.RequestContext,
   scope: RefreshScope,
   names: CallNames,
+  { spills = false }: { spills?: boolean } = {},
 ): Promise<FormulaCell[]> {
   const read = async (range: Excel.Range) => {
     range.load(['address', 'formulas', 'valueTypes']);
     await context.sync();
-    return range.isNullObject ? [] : formulaCellsOf(range, names);
+    if (range.isNullObject) return [];
+    const cells = formulaCellsOf(range, names);
+    return spills ? markSpillErrors(context, cells) : cells;
   };
   if (scope === 'selection') {
     try {
@@ -108,6 +118,28 @@ export async function findYuantouCells(
   const cells: FormulaCell[] = [];
   for (const sheet of sheets.items) cells.push(...(await read(sheet.getUsedRangeOrNullObject())));
   return cells;
+}
+
+/** Marks the formulas whose spilled block shows an error (one request for all the block's formulas). */
+async function markSpillErrors(context: Excel.RequestContext, cells: FormulaCell[]): Promise<FormulaCell[]> {
+  const blocks = cells.map((cell) => {
+    if (cell.inError) return null;
+    const block = context.workbook.worksheets
+      .getItem(cell.sheet)
+      .getRange(cell.cell)
+      .getSpillingToRangeOrNullObject();
+    block.load('valueTypes');
+    return block;
+  });
+  await context.sync();
+  return cells.map((cell, i) => {
+    const block = blocks[i];
+    const failed =
+      block &&
+      !block.isNullObject &&
+      block.valueTypes.some((row) => row.includes('Error' as Excel.RangeValueType));
+    return failed ? { ...cell, inError: true } : cell;
+  });
 }
 
 // `A7:A56`, `$A$7`, `Sheet2!A:A`, `'Link pricing'!A7:A56`, `3:3`: what a links argument can point at.

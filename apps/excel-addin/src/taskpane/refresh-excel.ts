@@ -17,7 +17,12 @@ export function excelRefresh(run: Run): { excel: RefreshExcel | null; note: stri
   return {
     note: '',
     excel: {
-      find: (scope, names) => run((context) => findYuantouCells(context, scope, names)),
+      find: (scope, names, options) =>
+        run((context) =>
+          findYuantouCells(context, scope, names, {
+            spills: (options?.spills ?? false) && supports('spills'),
+          }),
+        ),
       readSources: (sources) => run((context) => readSources(context, sources)),
       recalculate: (cells, options) => run((context) => recalculateCells(context, cells, options)),
       freeze: (cells) => {

@@ -63,7 +63,7 @@ function setUp(selection = 'Sheet1!B2:C4') {
   });
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context);
   const excel: RefreshExcel = {
-    find: (scope, names) => run((c) => findYuantouCells(c, scope, names)),
+    find: (scope, names, options) => run((c) => findYuantouCells(c, scope, names, options)),
     readSources: (sources) => run((c) => readSources(c, sources)),
     recalculate: (cells, options) =>
       run((c) => recalculateCells(c, cells, { ...options, sleep: async () => {} })),
@@ -143,6 +143,16 @@ describe('the refresh panel', () => {
     expect(book.log.calculated).toEqual(['Sheet1!B3']);
     expect(fresh).toEqual({ 'Sheet1!B3': false });
     expect(text('refresh-status')).toBe('Retried 1 of 1 formula. None is in error now.');
+  });
+
+  it('retries a formula whose spilled block holds an error, and says which are still in error', async () => {
+    const { book } = setUp();
+    book.book.get('Sheet1')!.set('C4', { value: '#N/A' }); // a failed row of the SUPPLIERS table
+    click('refresh-retry');
+    await until(() => text('refresh-status').startsWith('Retried'));
+    expect(book.log.calculated).toEqual(['Sheet1!C2', 'Sheet1!B3']);
+    // The fake does not refill the block: the row is still an error, and the pane says where.
+    expect(text('refresh-status')).toBe('Retried 2 of 2 formulas. 1 cell still in error (Sheet1!C2).');
   });
 
   it('freezes the selected formulas after asking, spilled blocks whole', async () => {

@@ -25,7 +25,8 @@ import { usageLines } from './usage-summary.js';
 // disabled with the reason.
 
 export interface RefreshExcel {
-  find(scope: RefreshScope, names: CallNames): Promise<FormulaCell[]>;
+  /** `spills`: a formula whose spilled block shows an error counts as in error (for Retry). */
+  find(scope: RefreshScope, names: CallNames, options?: { spills?: boolean }): Promise<FormulaCell[]>;
   readSources(sources: readonly { sheet: string; reference: string }[]): Promise<(unknown[][] | null)[]>;
   recalculate(
     cells: readonly CellRef[],
@@ -141,7 +142,9 @@ export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: Ca
         stopped: () => stopRequested,
         onProgress: (done, total) => {
           bar.value = done;
-          status.textContent = `${verb}: ${done} of ${plural(total, 'formula')}…`;
+          // Only a change is written: the same words again would be read out again at every poll.
+          const line = `${verb}: ${done} of ${plural(total, 'formula')}…`;
+          if (status.textContent !== line) status.textContent = line;
         },
       });
     } finally {
@@ -192,14 +195,16 @@ export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: Ca
 
   const retry = async () => {
     status.textContent = 'Looking for yuantou cells in error…';
-    const failed = (await excel!.find('workbook', names)).filter((c) => c.inError);
+    const failed = (await excel!.find('workbook', names, { spills: true })).filter((c) => c.inError);
     if (failed.length === 0) {
       status.textContent = 'No yuantou cell shows an error.';
       return;
     }
     const result = await recalculate(failed, 'Retrying');
     const retried = new Set(failed.map((c) => c.address));
-    const still = (await excel!.find('workbook', names)).filter((c) => c.inError && retried.has(c.address));
+    const still = (await excel!.find('workbook', names, { spills: true })).filter(
+      (c) => c.inError && retried.has(c.address),
+    );
     status.textContent = `${outcome(result, 'Retried')} ${
       still.length
         ? `${plural(still.length, 'cell')} still in error (${still
