@@ -48,6 +48,13 @@ export const FAKE_REFRESH_OFFICE_JS = `
       load(props) { const list = Array.isArray(props) ? props : [props]; pending.push(() => { if (a1) for (const p of list) loaded[p] = compute[p](); }); },
       calculate() { pending.push(() => { const cell = sheet[a1]; if (cell && cell.formula) { log.calculated.push('Sheet1!' + a1); cell.busy = true; } }); },
       getSpillingToRangeOrNullObject: () => range((sheet[a1] || {}).spill || null),
+      get worksheet() { return worksheet; },
+      getIntersectionOrNullObject(other) {
+        const a = bounds(a1); const b = bounds(other.a1);
+        const r1 = Math.max(a.r1, b.r1), c1 = Math.max(a.c1, b.c1), r2 = Math.min(a.r2, b.r2), c2 = Math.min(a.c2, b.c2);
+        return range(r1 > r2 || c1 > c2 ? null : name(c1) + (r1 + 1) + ':' + name(c2) + (r2 + 1));
+      },
+      a1,
     };
     return new Proxy(target, {
       get(t, p) {

@@ -37,6 +37,22 @@ describe('finding yuantou formulas', () => {
     ]);
   });
 
+  it('a whole selected column: only its used part is read', async () => {
+    const { context } = fakeWorkbook(
+      {
+        Sheet1: {
+          B2: { formula: '=YUANTOU.OFFER(A2)', value: 1 },
+          B9: { formula: '=YUANTOU.OFFER(A9)', value: 2 },
+        },
+      },
+      'Sheet1!B:B',
+    );
+    expect((await findYuantouCells(context, 'selection', names)).map((c) => c.address)).toEqual([
+      'Sheet1!B2',
+      'Sheet1!B9',
+    ]);
+  });
+
   it('in the active sheet (its used range), and in every sheet of the workbook', async () => {
     const book = sheets();
     expect((await findYuantouCells(book.context, 'sheet', names)).map((c) => c.address)).toEqual([

@@ -103,11 +103,16 @@ export async function findYuantouCells(
     return spills ? markSpillErrors(context, cells) : cells;
   };
   if (scope === 'selection') {
+    // A selected column is a million cells: only the part inside the sheet's used range is read.
+    const selected = context.workbook.getSelectedRange();
+    const used = selected.worksheet.getUsedRangeOrNullObject();
+    used.load('address');
     try {
-      return await read(context.workbook.getSelectedRange());
+      await context.sync();
     } catch {
       throw new Error('select one block of cells (not several separate areas)');
     }
+    return used.isNullObject ? [] : read(selected.getIntersectionOrNullObject(used));
   }
   if (scope === 'sheet') {
     return read(context.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject());

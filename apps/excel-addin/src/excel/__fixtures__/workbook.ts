@@ -93,6 +93,9 @@ export function fakeWorkbook(
       },
       getRange: undefined,
       getSpillingToRangeOrNullObject: () => range(sheet, cellAt(sheet, a1!).spill ?? null),
+      get worksheet() {
+        return worksheet(sheet);
+      },
       getIntersectionOrNullObject: (other: Excel.Range) => {
         const mine = bounds(a1!);
         const used = bounds((other as unknown as { a1: string }).a1);
@@ -168,8 +171,11 @@ export function fakeWorkbook(
       worksheets,
       getSelectedRange: () => {
         const bang = selection.lastIndexOf('!');
-        if (selection.includes(',')) throw new Error('multi-area');
-        return range(selection.slice(0, bang), selection.slice(bang + 1));
+        if (selection.includes(','))
+          pending.push(() => {
+            throw new Error('The current selection is invalid for this operation.');
+          });
+        return range(selection.slice(0, bang), selection.slice(bang + 1).split(',')[0]!);
       },
     },
     async sync() {
