@@ -15,7 +15,8 @@
 //
 // How the function side wires it (issue 22's freshness work, not done here):
 //   1. declare `@requiresAddress` on each yuantou function (CustomFunctions.Invocation.address, the
-//      formula's cell, e.g. `Sheet1!B2`),
+//      formula's cell, e.g. `Sheet1!B2`; its exact spelling is unverified in real Excel, so `cellKey` accepts
+//      quoted sheet names, `$` anchors and any case),
 //   2. at the start of an evaluation call `takeFreshRequest(invocation.address)`; when it returns true, send
 //      `maxAge: 0` to the proxy AND bypass the add-in's own QueryCache for this call (else a result cached in
 //      memory answers without asking);
