@@ -53,7 +53,9 @@ function sheet(): Record<string, FakeCell> {
 
 let fresh: Record<string, boolean>;
 
-function setUp(selection = 'Sheet1!B2:C4') {
+let usageCalls = 0;
+
+function setUp(selection = 'Sheet1!B2:C4', usageEveryMs = 3_600_000) {
   const body = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
   document.body.innerHTML = body.replace(/<script[\s\S]*?<\/script>/g, '');
   fresh = {};
@@ -71,13 +73,17 @@ function setUp(selection = 'Sheet1!B2:C4') {
   };
   const runtime = createAddinRuntime({
     store: memoryStore(),
-    fetch: async () =>
-      new Response(JSON.stringify(usage), { headers: { 'content-type': 'application/json' } }),
+    fetch: async () => {
+      usageCalls += 1;
+      return new Response(JSON.stringify(usage), { headers: { 'content-type': 'application/json' } });
+    },
   });
-  const panel = bindRefreshPanel(document, runtime, {
-    names: new Set(FUNCTION_CATALOG.map((f) => f.name)),
-    namespace: 'YUANTOU',
-  });
+  const panel = bindRefreshPanel(
+    document,
+    runtime,
+    { names: new Set(FUNCTION_CATALOG.map((f) => f.name)), namespace: 'YUANTOU' },
+    { usageEveryMs },
+  );
   panel.setExcel(excel, '');
   return { book, panel };
 }
@@ -165,6 +171,13 @@ describe('the refresh panel', () => {
     expect(text('refresh-status')).toBe('Froze 1 formula (3 cells).');
     expect(book.book.get('Sheet1')!.get('C2')!.formula).toBeUndefined();
     expect(book.book.get('Sheet1')!.get('B2')!.formula).toBe('=YUANTOU.OFFER(A2,"price")');
+  });
+
+  it('re-reads today’s spend now and then, so the warning comes before the budget is reached', async () => {
+    setUp('Sheet1!B2:C4', 20);
+    const before = usageCalls;
+    await until(() => usageCalls >= before + 3);
+    expect(text('refresh-warnings')).toBe('tmapi: only 80 of 500 paid calls left today.');
   });
 
   it('is off with the reason outside Excel', () => {

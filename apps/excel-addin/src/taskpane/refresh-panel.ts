@@ -60,7 +60,15 @@ const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElemen
 const cellsOf = (cells: readonly FormulaCell[]): CellRef[] =>
   cells.map(({ sheet, cell }) => ({ sheet, cell }));
 
-export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: CallNames): RefreshPanel {
+/** How often the spend is re-read while the pane is visible: cells recalculating on their own spend too. */
+export const USAGE_EVERY_MS = 60_000;
+
+export function bindRefreshPanel(
+  doc: Document,
+  runtime: AddinRuntime,
+  names: CallNames,
+  { usageEveryMs = USAGE_EVERY_MS }: { usageEveryMs?: number } = {},
+): RefreshPanel {
   const status = byId<HTMLElement>(doc, 'refresh-status');
   const note = byId<HTMLElement>(doc, 'refresh-note');
   const confirmBox = byId<HTMLElement>(doc, 'refresh-confirm');
@@ -271,5 +279,10 @@ export function bindRefreshPanel(doc: Document, runtime: AddinRuntime, names: Ca
   setExcel(null, 'Preview mode: open this pane in Excel to refresh, retry or freeze cells.');
   // Another proxy or token is another spend: reload it when the settings change.
   runtime.subscribe(() => void showUsage());
+  // Inserted rows, sorts and reloads recalculate cells without the pane: re-read the spend now and then so the
+  // warning comes before the budget is reached (GET /v1/usage asks no provider; skipped while hidden or busy).
+  setInterval(() => {
+    if (doc.visibilityState !== 'hidden' && !busy) void showUsage();
+  }, usageEveryMs);
   return { setExcel, showUsage };
 }
