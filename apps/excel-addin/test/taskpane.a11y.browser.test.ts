@@ -199,7 +199,8 @@ describe('the formula builder (keyboard only, 320 px)', () => {
     const before = pane.proxy.requests.filter((u) => u.startsWith('/v1/products?')).length;
     await tabTo('#builder-preview');
     await page.keyboard.press('Enter');
-    await page.locator('#builder-status', { hasText: 'Preview' }).waitFor();
+    // "Preview:" with the colon: Playwright's hasText ignores case, so 'Preview' also matched "Loading a preview…".
+    await page.locator('#builder-status', { hasText: 'Preview:' }).waitFor();
     const header = await page.$$eval('#builder-preview-rows tr:first-child th', (ths) =>
       ths.map((t) => t.textContent),
     );
@@ -261,5 +262,18 @@ describe('errors say what to do next, and a browser block is told apart from a w
       await other.close();
     }
     expect(await testConnection(pane.proxy.url)).toContain('Connected');
+  });
+});
+
+describe('refresh, retry, freeze outside Excel (preview)', () => {
+  it('lists the buttons, off with the reason, with today’s spend, and no serious violation', async () => {
+    for (const id of ['selection', 'sheet', 'workbook', 'retry', 'freeze']) {
+      expect(await page.isDisabled(`#refresh-${id}`), id).toBe(true);
+    }
+    expect(await page.textContent('#refresh-note')).toContain('open this pane in Excel');
+    await page.locator('#refresh-budget', { hasText: 'Budget left today' }).waitFor();
+    expect(await page.locator('#refresh-usage li').count()).toBeGreaterThan(0);
+    await expectAccessible('refresh (preview)');
+    // The keyboard flow in Excel (confirmation, progress, freeze) is in taskpane.refresh.browser.test.ts.
   });
 });

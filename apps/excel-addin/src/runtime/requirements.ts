@@ -24,6 +24,10 @@ export const OPTIONAL_FEATURES = {
   doubleNumberFormat: { set: 'ExcelApi', version: '1.19' },
   /** worksheet.notes.add — a note on an inserted table's header (words not translated); else the pane alone says it. */
   notes: { set: 'ExcelApi', version: '1.18' },
+  /** Range.calculate — Refresh and Retry recalculate just the chosen cells; else those buttons are off. */
+  recalculate: { set: 'ExcelApi', version: '1.6' },
+  /** Range.getSpillingToRangeOrNullObject — Freeze writes a spilled block whole; else Freeze is off. */
+  spills: { set: 'ExcelApi', version: '1.12' },
 } as const;
 
 export type Feature = keyof typeof OPTIONAL_FEATURES;

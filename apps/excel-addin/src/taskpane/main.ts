@@ -7,6 +7,7 @@ import { selectedCell, writeCellsInSheet, writeTemplateSheet } from '../excel/wr
 import { within } from '../runtime/office-start.js';
 import { followTheme } from '../runtime/office-theme.js';
 import { missingFeatures } from '../runtime/requirements.js';
+import { excelRefresh } from './refresh-excel.js';
 import { mountTaskpane } from './taskpane.js';
 
 // The shared runtime's page: registers the custom functions (functions-entry) and mounts the pane AT ONCE,
@@ -80,6 +81,8 @@ function enableExcel(): void {
     pane.setInsert(insert, '');
     pane.links.setExcel(insert, readSelection, readRange);
   }
+  const refresh = excelRefresh((batch) => Excel.run(batch));
+  pane.refresh.setExcel(refresh.excel, refresh.note);
   note.hidden = missing.length === 0;
   note.textContent = missing.length
     ? `This Excel lacks ${missing.map((m) => `${m.set} ${m.version}`).join(', ')}: ${missing.map((m) => m.feature).join(', ')} use a plainer fallback.`

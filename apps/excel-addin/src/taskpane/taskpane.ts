@@ -1,5 +1,6 @@
 import { LANGUAGES, PROVIDER_IDS } from '@yuantou/core';
 import type { AddinRuntime } from '../app/addin-runtime.js';
+import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { InsertError } from '../excel/insert-error.js';
@@ -14,6 +15,7 @@ import {
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { searchedAsText } from './buyer-facts.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
+import { bindRefreshPanel, type RefreshPanel } from './refresh-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
   type FormOption,
@@ -48,6 +50,8 @@ export interface Taskpane {
   builder: BuilderPanel;
   /** "New sheet from a template": writing the sheet (null in preview mode). */
   templates: TemplatesPanel;
+  /** Refresh / retry / freeze yuantou cells (null in preview mode), and today's spend. */
+  refresh: RefreshPanel;
 }
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -97,6 +101,11 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   const builder = bindBuilderPanel(doc, runtime, namespace);
   bindStartPanel(doc, runtime);
   const templates = bindTemplatesPanel(doc, runtime, namespace);
+  const refresh = bindRefreshPanel(doc, runtime, {
+    names: new Set(FUNCTION_CATALOG.map((f) => f.name)),
+    namespace,
+  });
+  void refresh.showUsage();
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -197,7 +206,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     if (!insertPanel.hidden) insertStatus.textContent = insert ? '' : insertNote;
   };
   setInsert(null, insertNote);
-  return { setInsert, links, builder, templates };
+  return { setInsert, links, builder, templates, refresh };
 }
 
 /** Every `[data-option]` field of the form, as search-request.ts reads it. */
