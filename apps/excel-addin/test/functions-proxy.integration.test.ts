@@ -88,6 +88,9 @@ describe('against the demo proxy', () => {
       'flags',
       // Optional columns come after the base ones, never in the middle (result-rows.ts, optional-columns.ts).
       'member id',
+      'place (translated)',
+      'factory level (translated)',
+      'flags (translated)',
       'price (USD)',
       'rate date',
     ]);
@@ -98,10 +101,12 @@ describe('against the demo proxy', () => {
       expect(row[2]).toMatch(HAN);
       expect(row[3]).not.toBe('');
       expect(row[3]).not.toMatch(HAN);
-      expect(row[14]).toBe('2024-03-13 (demo rates, stale)');
+      expect(row[17]).toBe('2024-03-13 (demo rates, stale)');
+      // With language=en the seller's place is in English (Shantou, Guangdong), the Chinese kept in its column.
+      if (row[14] !== '') expect(row[14]).not.toMatch(HAN);
       // Rounded to cents as a number (never 0.364778).
-      if (row[4] === '') expect(row[13]).toBe('');
-      else expect(row[13]).toBe(Math.round(((row[4] as number) / cnyPerUsd) * 100) / 100);
+      if (row[4] === '') expect(row[16]).toBe('');
+      else expect(row[16]).toBe(Math.round(((row[4] as number) / cnyPerUsd) * 100) / 100);
     }
     expect(proxy.requests[0]).toContain('language=en');
     expect(proxy.requests[0]).toContain('currency=USD');

@@ -98,7 +98,7 @@ describe('offer functions against the demo proxy', () => {
     expect(offerRequests(proxy)).toHaveLength(1);
   });
 
-  it('language=en; currency=USD: English title, USD beside CNY with the demo rate date, =PRICEAT in USD, one request', async () => {
+  it('language=en; currency=USD: English title, USD after the picked columns with the demo rate date, =PRICEAT in USD, one request', async () => {
     const [a] = ids;
     const [cells, price, cnyPrice] = await Promise.all([
       offer(link(a!), 'title,translated,price,unit', [['language=en; currency=USD; header']], {}),
@@ -106,22 +106,24 @@ describe('offer functions against the demo proxy', () => {
       priceAt(link(a!), 1000, undefined, undefined, {}),
     ]);
     const [header, row] = cells;
+    // The picked fields in their order, then the converted twin and the rate date (never in the middle).
     expect(header).toEqual([
       'title',
       'title (translated)',
       'price (CNY)',
+      'unit',
       'price (USD)',
       'rate date',
-      'unit',
     ]);
-    const [title, translated, cny, usd, rateDate, unit] = row!;
+    const [title, translated, cny, unit, usd, rateDate] = row!;
     expect(title).toMatch(/\p{Script=Han}/u);
     expect(translated).toMatch(/^[A-Za-z]/);
     expect(unit).toBe('件');
     expect(rateDate).toMatch(/demo rates/);
     expect([typeof cny, typeof usd]).toEqual(['number', 'number']);
     expect(usd as number).toBeLessThan(cny as number);
-    expect(price).toBeCloseTo(cnyPrice * ((usd as number) / (cny as number)), 3);
+    // The cell is rounded to cents; =PRICEAT keeps the exact conversion (meant to be multiplied).
+    expect(usd).toBe(Math.round((cny as number) * (price / cnyPrice) * 100) / 100);
     // The =OFFER (en, USD), =PRICEAT (USD) and =PRICEAT (CNY) groups went out together: one request each.
     expect(offerRequests(proxy)).toHaveLength(3);
   });

@@ -125,10 +125,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       );
   // Machine fields from the machine's store, the workbook's defaults from the workbook only: a language or
   // currency an older build kept on this machine is ignored (it made formulas differ between machines).
+  // Each applies as soon as it is read (the proxy URL and token must not wait for Office.onReady, which the
+  // workbook's settings need); the gate opens when both are in.
   const loaded = Promise.all([
-    read(store, SETTINGS_KEY, MACHINE_NAMES),
-    read(workbook, WORKBOOK_SETTINGS_KEY, WORKBOOK_NAMES),
-  ]).then(([machine, book]) => apply({ ...settings, ...machine, ...book }));
+    read(store, SETTINGS_KEY, MACHINE_NAMES).then((machine) => apply({ ...settings, ...machine })),
+    read(workbook, WORKBOOK_SETTINGS_KEY, WORKBOOK_NAMES).then((book) => apply({ ...settings, ...book })),
+  ]).then(() => settings);
   const waitMs = options.settingsWaitMs ?? DEFAULT_SETTINGS_WAIT_MS;
   const gate = Promise.race([
     loaded,

@@ -146,6 +146,16 @@ describe('workbook defaults (Office.context.document.settings)', () => {
     await expect(readOnly.update({ currency: 'USD' })).rejects.toThrow(/read-only/);
   });
 
+  it('the proxy URL and token apply at once, without waiting for the workbook (after Office.onReady)', async () => {
+    const runtime = createAddinRuntime({
+      store: machine({ proxyUrl: 'http://10.0.0.3:8787', token: 'machine-token' }),
+      workbook: new Promise<KeyValueStore>(() => {}),
+      settingsWaitMs: 60_000,
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runtime.settings()).toMatchObject({ proxyUrl: 'http://10.0.0.3:8787', token: 'machine-token' });
+  });
+
   it('outside Office (no document) the defaults live in this page only, and the pane can say so', () => {
     expect(chooseWorkbookStore().kind).toBe('this page only');
   });

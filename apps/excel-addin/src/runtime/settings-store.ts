@@ -1,4 +1,5 @@
-// Where settings are kept. In Excel: OfficeRuntime.storage — but `OfficeRuntime` is defined by the host
+// Where settings are kept. The workbook's defaults: in the workbook (`workbookStore` below). This machine's
+// settings, in Excel: OfficeRuntime.storage — but `OfficeRuntime` is defined by the host
 // script office.js loads asynchronously, so it does not exist when our modules are imported:
 //   "OfficeRuntime does not exist until the host-specific script (e.g. excel-win32-16.01.js) that office.js
 //    loads asynchronously has run; it appears before Office.onReady resolves. Touching OfficeRuntime.storage

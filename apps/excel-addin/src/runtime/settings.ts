@@ -1,7 +1,9 @@
 import { CurrencyCode, LANGUAGES } from '@yuantou/core';
 
-// The add-in's settings: ONE table, ONE stored JSON value. To add a setting (a default language, a currency…),
-// add a field here — loading, saving, defaults and the pane's "saved" state pick it up. Each field parses what
+// The add-in's settings: two tables, each ONE stored JSON value — this machine's way to the proxy
+// (MACHINE_SETTINGS, OfficeRuntime.storage) and the defaults that change an answer (WORKBOOK_SETTINGS, kept in the
+// workbook). To add a setting, add a field to the right table — loading, saving, defaults and the pane's "saved"
+// state pick it up. Each field parses what
 // was stored or typed and throws a readable message when it is wrong; a stored value that no longer parses
 // falls back to that field's default alone (the others are kept).
 

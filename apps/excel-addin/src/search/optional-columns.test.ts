@@ -101,6 +101,49 @@ describe('PRODUCTS column order', () => {
   });
 });
 
+describe('with a language other than Chinese', () => {
+  it('appends the English place, factory level and flags after member id, before quantity and currency', () => {
+    const english = SupplierResult.parse({
+      ...supplier,
+      translated: {
+        provinceTranslated: 'Guangdong',
+        cityTranslated: 'Shantou',
+        factoryLevelTranslated: 'Gold manufacturer',
+        creditLevelTranslated: null,
+        tagsTranslated: [],
+      },
+      flagsTranslated: [{ flag: 'creditC', label: 'Credit level C: low credit' }],
+    });
+    const [header, row] = resultRows(SUPPLIER_TABLE, [english], { language: 'en', currency: EUR });
+    expect(header!.slice(BASE_SUPPLIER.length)).toEqual([
+      'member id',
+      'place (translated)',
+      'factory level (translated)',
+      'flags (translated)',
+      'price from (EUR)',
+      'rate date',
+    ]);
+    expect(row!.slice(BASE_SUPPLIER.length + 1, BASE_SUPPLIER.length + 4)).toEqual([
+      'Shantou, Guangdong',
+      'Gold manufacturer',
+      'Credit level C: low credit',
+    ]);
+    // Chinese asked (or nothing): no such columns.
+    expect(resultRows(SUPPLIER_TABLE, [english], { language: 'zh' })[0]).toEqual([
+      ...BASE_SUPPLIER,
+      'member id',
+    ]);
+    const [products] = resultRows(PRODUCT_TABLE, [product], { language: 'en', quantity: 500 });
+    expect(products!.slice(BASE_PRODUCT.length, BASE_PRODUCT.length + 5)).toEqual([
+      'member id',
+      'place (translated)',
+      'factory level (translated)',
+      'flags (translated)',
+      'price at 500 (CNY)',
+    ]);
+  });
+});
+
 describe('SUPPLIERS column order', () => {
   it('plain: the base columns, then member id; currency=EUR appends price from and rate date', () => {
     expect(resultRows(SUPPLIER_TABLE, [supplier])[0]).toEqual([...BASE_SUPPLIER, 'member id']);
@@ -166,9 +209,9 @@ describe('the README documents this order', () => {
         at = found;
       }
     };
-    const [products] = resultRows(PRODUCT_TABLE, [product], { quantity: 500, currency: EUR });
+    const [products] = resultRows(PRODUCT_TABLE, [product], { language: 'en', quantity: 500, currency: EUR });
     inOrder((products as string[]).slice(BASE_PRODUCT.length));
-    const [suppliers] = resultRows(SUPPLIER_TABLE, [supplier], { currency: EUR });
+    const [suppliers] = resultRows(SUPPLIER_TABLE, [supplier], { language: 'en', currency: EUR });
     inOrder((suppliers as string[]).slice(BASE_SUPPLIER.length));
     expect(table).toContain(BASE_PRODUCT.join(', '));
     expect(table).toContain(BASE_SUPPLIER.join(', '));

@@ -1,12 +1,19 @@
-import type { Conversion, ConversionFailure, ProductResult, RateQuote, SupplierResult } from '@yuantou/core';
+import type {
+  Conversion,
+  ConversionFailure,
+  ProductResult,
+  RateQuote,
+  SellerLabels,
+  SupplierResult,
+} from '@yuantou/core';
 import { type Column, convertedCell, convertedRich, rateDateCell } from '../cells/rows.js';
 import { moneyCell, moneyText, roundMoney } from '../data-types/money.js';
 
 // The columns a search spill carries beyond its base set, ALWAYS after the base columns (issue 21: "Optional
 // columns are appended at the end of a spill, never inserted in the middle"), so `INDEX(spill,,5)` means the same
 // column whatever the options or the workbook's defaults:
-//   base columns … flags | member id | [quantity=: price at N (CNY), subtotal at N (CNY), at N: note]
-//   | [currency=: price (EUR) …, rate date]
+//   base columns … flags | member id | [language= other than zh: city/place, factory level, flags in English]
+//   | [quantity=: price at N (CNY), subtotal at N (CNY), at N: note] | [currency=: price (EUR) …, rate date]
 // `member id` is always there (it joins SUPPLIERS and PRODUCTS rows). An "as of" column another change adds
 // goes after these. The README's "Column order" section lists each function's columns; result-rows.test.ts
 // holds the order.
@@ -16,6 +23,44 @@ export interface OptionalContext {
   currency?: RateQuote | ConversionFailure | undefined;
   /** The `quantity` the request priced products at. */
   quantity?: number | undefined;
+  /** The `language` the request asked for: other than `zh`, the English place, level and flags columns. */
+  language?: string | undefined;
+}
+
+const translatesLabels = (context: OptionalContext) =>
+  context.language !== undefined && context.language !== '' && context.language !== 'zh';
+
+const placeIn = (labels: SellerLabels | undefined) =>
+  labels ? [labels.cityTranslated, labels.provinceTranslated].filter(Boolean).join(', ') || null : null;
+
+const flagsIn = (item: { flagsTranslated?: { label: string }[] | undefined }) =>
+  item.flagsTranslated?.length ? item.flagsTranslated.map((f) => f.label).join('; ') : null;
+
+/** With a language other than Chinese: the seller's place, factory level and red flags in English (the Chinese stays). */
+function labelColumns<T extends { flagsTranslated?: { label: string }[] | undefined }>(
+  labels: (item: T) => SellerLabels | undefined,
+): Column<T>[] {
+  return [
+    {
+      header: 'place (translated)',
+      description:
+        'City and province in pinyin or their English names (Shantou, Guangdong), with language= other than zh.',
+      format: 'text',
+      value: (item) => placeIn(labels(item)),
+    },
+    {
+      header: 'factory level (translated)',
+      description: "The 1688 factory badge's English label (金牌制造 → Gold manufacturer), with language=.",
+      format: 'text',
+      value: (item) => labels(item)?.factoryLevelTranslated ?? null,
+    },
+    {
+      header: 'flags (translated)',
+      description: 'The red flags in English, with language=; the Chinese reasons stay in flags.',
+      format: 'text',
+      value: flagsIn,
+    },
+  ];
 }
 
 /** The 1688 member id (`b2b-…`, else `<provider>:<seller id>`): the same in SUPPLIERS and PRODUCTS rows. */
@@ -115,9 +160,10 @@ function rateDateColumn<T>(quote: RateQuote | ConversionFailure): Column<T> {
   };
 }
 
-/** PRODUCTS / PRODUCTSBYIMAGE: member id, then the quantity columns, then the currency columns. */
+/** PRODUCTS / PRODUCTSBYIMAGE: member id, then the English labels, the quantity columns, the currency columns. */
 export function productOptionalColumns(context: OptionalContext): Column<ProductResult>[] {
   const columns: Column<ProductResult>[] = [memberIdColumn<ProductResult>()];
+  if (translatesLabels(context)) columns.push(...labelColumns<ProductResult>((p) => p.sellerTranslated));
   if (context.quantity !== undefined) columns.push(...quantityColumns(context.quantity));
   const quote = context.currency;
   if (!quote) return columns;
@@ -148,9 +194,10 @@ export function productOptionalColumns(context: OptionalContext): Column<Product
   return columns;
 }
 
-/** SUPPLIERS: member id, then the currency columns. */
+/** SUPPLIERS: member id, then the English labels, then the currency columns. */
 export function supplierOptionalColumns(context: OptionalContext): Column<SupplierResult>[] {
   const columns: Column<SupplierResult>[] = [memberIdColumn<SupplierResult>()];
+  if (translatesLabels(context)) columns.push(...labelColumns<SupplierResult>((s) => s.translated));
   const quote = context.currency;
   if (!quote) return columns;
   const code = quote.currency;

@@ -158,6 +158,8 @@ export interface AnswerContext {
   translation?: KeywordTranslation;
   /** The `quantity` the products were priced at (the request's). */
   quantity?: number | undefined;
+  /** The `language` asked for (the request's): other than `zh` adds the English label columns. */
+  language?: string | undefined;
 }
 
 // Optional columns go AFTER the base ones (optional-columns.ts), never in the middle.

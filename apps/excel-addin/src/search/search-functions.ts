@@ -158,8 +158,9 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
     );
     // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
     const capabilities = rich ? (deps.richCells?.() ?? null) : null;
-    const quantity = (request as { quantity?: number }).quantity;
-    return resultRows(table, response.items.slice(0, wanted), { ...response, quantity }, capabilities);
+    const { quantity, language } = request as { quantity?: number; language?: string };
+    const context = { ...response, quantity, language };
+    return resultRows(table, response.items.slice(0, wanted), context, capabilities);
   };
 
   return {

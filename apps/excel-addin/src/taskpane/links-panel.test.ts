@@ -94,7 +94,7 @@ describe('linkTable rich rows (Insert as table through Range.valuesAsJson)', () 
 });
 
 describe('linkTable with the pane currency', () => {
-  it('puts the converted price and the rate date beside the CNY price, the link still in its column', () => {
+  it('appends the converted price and the rate date after the picked columns, the link still in its column', () => {
     const quote = { currency: 'EUR', rate: 8, rateDate: '2024-03-13', source: 'ecb' as const, stale: true };
     const offer = sampleOffer('612345678901');
     const price = { quantity: 100, unitPrice: 4.5, subtotal: 450, tierMinQuantity: 100, belowMoq: false };
@@ -103,14 +103,15 @@ describe('linkTable with the pane currency', () => {
       { link: 'https://item.taobao.com/item.htm?id=1', error: 'this is a Taobao link' },
     ]);
     const headers = table.columns.map((c) => c.header);
-    expect(headers.slice(0, 5)).toEqual([
-      'title',
-      'title (translated)',
-      'price (CNY)',
-      'price (EUR)',
-      'rate date',
-    ]);
-    expect(table.rows[0]!.slice(2, 5)).toEqual([4.5, 0.5625, '2024-03-13 (stale)']);
+    expect(headers.slice(0, 3)).toEqual(['title', 'title (translated)', 'price (CNY)']);
+    const firstConverted = headers.findIndex((h) => h.endsWith('(EUR)'));
+    expect(headers[firstConverted]).toBe('price (EUR)');
+    expect(headers.slice(firstConverted).every((h) => h.endsWith('(EUR)') || h === 'rate date')).toBe(true);
+    expect(headers.at(-1)).toBe('rate date');
+    // 4.5 / 8 = 0.5625 → 0.56: a number rounded to cents.
+    expect(table.rows[0]![2]).toBe(4.5);
+    expect(table.rows[0]![firstConverted]).toBe(0.56);
+    expect(table.rows[0]!.at(-1)).toBe('2024-03-13 (stale)');
     expect(table.rows[1]![headers.indexOf('link')]).toBe('https://item.taobao.com/item.htm?id=1');
   });
 });

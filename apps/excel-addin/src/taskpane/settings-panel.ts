@@ -64,6 +64,8 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   };
   show();
   void runtime.ready().then(show);
+  // This machine's settings and the workbook's defaults arrive apart (the latter after Office.onReady).
+  runtime.subscribe(show);
   void runtime.storeKind().then((kind) => {
     storeNote.textContent = `Kept in ${kind}${kind === 'localStorage' ? ' (preview outside Office)' : ''}.`;
     storeNote.dataset.store = kind;

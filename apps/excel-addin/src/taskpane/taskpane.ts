@@ -88,7 +88,12 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     byId<HTMLButtonElement>(doc, 'insert-selection'),
     byId<HTMLButtonElement>(doc, 'insert-sheet'),
   ];
-  let last: { results: ResultsResponse; title: string; quantity?: number | undefined } | null = null;
+  let last: {
+    results: ResultsResponse;
+    title: string;
+    quantity?: number | undefined;
+    language?: string | undefined;
+  } | null = null;
   let running: AbortController | null = null;
   let insert: InsertFunction | null = null;
   let insertNote = 'Connecting to Excel…';
@@ -162,6 +167,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
         title: request.kind === 'image' ? 'image search' : request.params.q,
         // The inserted table gets the same price-at-quantity columns as =PRODUCTS with quantity=.
         quantity: request.kind === 'image' ? request.body.quantity : request.params.quantity,
+        language: request.kind === 'image' ? request.body.language : request.params.language,
       };
       announce.textContent = renderResults(results, found);
       insertPanel.hidden = found.response.items.length === 0;
@@ -185,8 +191,12 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     // The same cards and pictures the functions spill, where Excel can take them (insert-table.ts decides).
     const table =
       results.kind === 'suppliers'
-        ? sheetTable(last.title, SUPPLIER_TABLE, results.response)
-        : sheetTable(last.title, PRODUCT_TABLE, { ...results.response, quantity: last.quantity });
+        ? sheetTable(last.title, SUPPLIER_TABLE, { ...results.response, language: last.language })
+        : sheetTable(last.title, PRODUCT_TABLE, {
+            ...results.response,
+            quantity: last.quantity,
+            language: last.language,
+          });
     insertStatus.textContent = 'Inserting…';
     try {
       insertStatus.textContent = `Inserted at ${await insert(table, target)}`;
