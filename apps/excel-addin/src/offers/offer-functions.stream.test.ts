@@ -75,8 +75,9 @@ describe('offer cells with a streamed batch', () => {
     line(42);
     line(0);
     expect(await settled(cells)).toEqual([0, 42]);
-    // The cell shows its offer and its USD price (the quote came with the line, not with the end).
-    expect(await cells[42]).toEqual([[IDS[42], 5, 0.625, '2024-03-13']]);
+    // The cell shows its offer and its USD price (the quote came with the line, not with the end): ¥5 at 8 CNY
+    // per USD is 0.625, shown in cents.
+    expect(await cells[42]).toEqual([[IDS[42], 5, 0.63, '2024-03-13']]);
     for (const index of IDS.keys()) line(index);
     expect(await settled(cells)).toHaveLength(200);
     sent[0]!.finish();
