@@ -23,6 +23,7 @@ import { quoteCurrency } from '../search/localize.js';
 import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
 import type { NotFoundMemory } from './not-found-memory.js';
 import { type Asked, spreadLookups, type Walk } from './offer-spread.js';
+import type { OffersInFlight } from './offers-in-flight.js';
 
 // `POST /v1/offers` and `GET /v1/offers/:ref`: each ref parsed on its own (one bad link fails only itself),
 // each distinct offer looked up once (duplicate refs cost one call), the distinct offers spread over every
@@ -50,6 +51,8 @@ export interface LookupOffersDeps {
   peekOffer?: OfferPeek;
   /** Remembered not-founds; without it every lookup walks. */
   notFound?: NotFoundMemory;
+  /** What other requests of this process are asking now: an offer joins a call in flight rather than pay twice. */
+  inFlight?: OffersInFlight;
   /** A walk stops after this many providers said "not found" (default: no cap). */
   notFoundProviders?: number;
   /** Providers with offer details, in the order to try them. */
@@ -163,6 +166,7 @@ export async function lookupOffers(
 
   async function ask(provider: ProviderId, offerId: string): Promise<Asked> {
     const started = performance.now();
+    const ended = deps.inFlight?.begin(offerId, input.language, provider);
     try {
       const result = await deps.getOffer(
         provider,
@@ -195,6 +199,8 @@ export async function lookupOffers(
         durationMs: Math.round(performance.now() - started),
         error: failure.toJSON(),
       };
+    } finally {
+      ended?.();
     }
   }
 
@@ -271,6 +277,7 @@ export async function lookupOffers(
         providers: deps.providers,
         ask,
         answeredFree,
+        askingNow: (offerId) => deps.inFlight?.at(offerId, input.language),
         onWalked: (walk) => void remembering.push(walked(walk)),
         notFoundProviders: deps.notFoundProviders,
         deadlineMs: deps.batchDeadlineMs,
