@@ -82,4 +82,26 @@ describe('offer cells with a streamed batch', () => {
     expect(await settled(cells)).toHaveLength(200);
     sent[0]!.finish();
   });
+
+  it('the Links lookup reports n of N as each link settles, before the batch ends', async () => {
+    const { fns, sent, flush, line } = streamingHarness();
+    const progress: [number, number][] = [];
+    const links = [...IDS.slice(0, 3), 'not a link'];
+    const done = fns.lookupLinks(links, {}, undefined, (n, total) => progress.push([n, total]));
+    await flush();
+    // The bad link settles at once, without the proxy.
+    expect(progress).toEqual([[1, 4]]);
+    line(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(progress).toEqual([
+      [1, 4],
+      [2, 4],
+    ]);
+    line(0);
+    line(2);
+    sent[0]!.finish();
+    const results = await done;
+    expect(progress.at(-1)).toEqual([4, 4]);
+    expect(results.map((r) => r.error === undefined)).toEqual([true, true, true, false]);
+  });
 });

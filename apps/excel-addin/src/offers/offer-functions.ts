@@ -176,21 +176,36 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     return { offer: result.offer!, quote: result.quote };
   }
 
-  /** Every link of a list, each with its offer or why it has none; for the pane's Links mode. */
+  /**
+   * Every link of a list, each with its offer or why it has none; for the pane's Links mode. `onProgress(done,
+   * total)` is called as each link is settled (the batch streams, so links settle as their lines arrive): the
+   * pane can show "n of N".
+   */
   async function lookupLinks(
     links: readonly string[],
     written: OfferOptions,
     signal?: AbortSignal,
+    onProgress?: (done: number, total: number) => void,
   ): Promise<LinkLookup[]> {
     const options = withDefaults(written, deps);
+    let done = 0;
+    const settled = <T>(value: T): T => {
+      onProgress?.(++done, links.length);
+      return value;
+    };
     return Promise.all(
       links.map(async (link): Promise<LinkLookup> => {
         try {
           const { offer, quote } = await lookup(offerIdOf(link), options, signal);
-          return { link, offer, price: priceFor(offer, options.quantity), ...(quote ? { quote } : {}) };
+          return settled({
+            link,
+            offer,
+            price: priceFor(offer, options.quantity),
+            ...(quote ? { quote } : {}),
+          });
         } catch (error) {
           if (error instanceof InputError || error instanceof NotAvailableError) {
-            return { link, error: error.message };
+            return settled({ link, error: error.message });
           }
           throw error;
         }

@@ -1,28 +1,23 @@
 import {
-  type ConversionFailure,
-  cheaperTotalAt,
   type Language,
-  type Offer,
   type OfferAttempt,
   type OfferItemError,
-  OfferPriceError,
   OfferRefError,
   type OfferResult,
   type OffersResponse,
   ProviderError,
   type ProviderId,
   parseOfferRef,
-  priceAt,
-  type RateQuote,
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { OfferLookup, OfferPeek } from '../gateway/gateway-contract.js';
-import { placeInEnglish, sellerLabels } from '../language/seller-labels.js';
 import { quoteCurrency } from '../search/localize.js';
-import { convertOfferPrice, convertOfferPrices } from './convert-offer.js';
+import { convertOfferPrices } from './convert-offer.js';
 import type { NotFoundMemory } from './not-found-memory.js';
+import { deadlineError, exhausted, type Found, offerSellerFields, priced, served } from './offer-outcome.js';
 import { type Asked, spreadLookups, type Walk } from './offer-spread.js';
+import type { OffersInFlight } from './offers-in-flight.js';
 
 // `POST /v1/offers` and `GET /v1/offers/:ref`: each ref parsed on its own (one bad link fails only itself),
 // each distinct offer looked up once (duplicate refs cost one call), the distinct offers spread over every
@@ -50,6 +45,8 @@ export interface LookupOffersDeps {
   peekOffer?: OfferPeek;
   /** Remembered not-founds; without it every lookup walks. */
   notFound?: NotFoundMemory;
+  /** What other requests of this process are asking now: an offer joins a call in flight rather than pay twice. */
+  inFlight?: OffersInFlight;
   /** A walk stops after this many providers said "not found" (default: no cap). */
   notFoundProviders?: number;
   /** Providers with offer details, in the order to try them. */
@@ -79,20 +76,6 @@ export interface LookupOffersInput {
   maxAge?: number;
 }
 
-interface Found {
-  offerId: string;
-  offer?: Offer;
-  provider?: ProviderId;
-  fromCache?: boolean;
-  /** ISO 8601: when the provider gave `offer`. */
-  fetchedAt?: string;
-  stale?: boolean;
-  staleReason?: string;
-  ignored?: string[];
-  attempts: OfferAttempt[];
-  error?: OfferItemError;
-}
-
 type Parsed = { offerId: string } | { error: OfferItemError };
 
 function parseRef(ref: string): Parsed {
@@ -102,27 +85,6 @@ function parseRef(ref: string): Parsed {
     if (error instanceof OfferRefError) return { error: { kind: 'invalid_ref', message: error.message } };
     throw error;
   }
-}
-
-/** One line per provider that failed, e.g. `tmapi: not found; onebound: quota exhausted`. */
-function summary(attempts: OfferAttempt[]): string {
-  return attempts.map((a) => `${a.provider}: ${a.error?.message ?? a.outcome}`).join('; ');
-}
-
-/**
- * The error of an offer no provider served: `not_found` only when every provider said so; otherwise the first
- * other failure (a spent quota at one provider means the offer may well exist).
- */
-function exhausted(offerId: string, attempts: OfferAttempt[]): OfferItemError {
-  const kinds = attempts.map((a) => a.error?.kind);
-  if (kinds.length > 0 && kinds.every((k) => k === 'not_found')) {
-    return { kind: 'not_found', message: `offer ${offerId} not found (${summary(attempts)})` };
-  }
-  const other = attempts.find((a) => a.error && a.error.kind !== 'not_found')?.error;
-  return {
-    kind: other?.kind ?? 'upstream',
-    message: `offer ${offerId} unavailable (${summary(attempts)})`,
-  };
 }
 
 export async function lookupOffers(
@@ -163,6 +125,7 @@ export async function lookupOffers(
 
   async function ask(provider: ProviderId, offerId: string): Promise<Asked> {
     const started = performance.now();
+    const ended = deps.inFlight?.begin(offerId, input.language, provider);
     try {
       const result = await deps.getOffer(
         provider,
@@ -195,6 +158,8 @@ export async function lookupOffers(
         durationMs: Math.round(performance.now() - started),
         error: failure.toJSON(),
       };
+    } finally {
+      ended?.();
     }
   }
 
@@ -271,6 +236,7 @@ export async function lookupOffers(
         providers: deps.providers,
         ask,
         answeredFree,
+        askingNow: (offerId) => deps.inFlight?.at(offerId, input.language),
         onWalked: (walk) => void remembering.push(walked(walk)),
         notFoundProviders: deps.notFoundProviders,
         deadlineMs: deps.batchDeadlineMs,
@@ -286,69 +252,4 @@ export async function lookupOffers(
     sampleData: results.some((r) => r.provider === 'demo'),
     ...(quote ? { currency: quote } : {}),
   };
-}
-
-/** An offer the batch's deadline left without an answer: which providers were still answering, if any. */
-function deadlineError(offerId: string, asking: ProviderId[], deadlineMs: number): OfferItemError {
-  const seconds = Math.round(deadlineMs / 100) / 10;
-  const why =
-    asking.length > 0
-      ? `${asking.join(' and ')} had not answered when the batch's ${seconds} s deadline passed; its answer is cached when it comes`
-      : `not looked up before the batch's ${seconds} s deadline passed`;
-  return { kind: 'deadline', message: `offer ${offerId}: ${why} — ask again` };
-}
-
-/** The seller's member id (joins with supplier and product rows) and, for a non-Chinese language, English places. */
-function offerSellerFields(offer: Offer, language: Language | undefined): Partial<OfferResult> {
-  const seller = offer.supplier ? sellerLabels(offer.supplier, language) : undefined;
-  const english = language !== undefined && language !== 'zh';
-  return {
-    memberId: offer.supplier?.id ?? null,
-    ...(english
-      ? {
-          shipsFromTranslated: {
-            provinceTranslated: placeInEnglish(offer.shipsFrom.province),
-            cityTranslated: placeInEnglish(offer.shipsFrom.city),
-          },
-        }
-      : {}),
-    ...(seller ? { sellerTranslated: seller } : {}),
-  };
-}
-
-function served(
-  offerId: string,
-  provider: ProviderId,
-  offer: Offer,
-  attempt: OfferAttempt,
-  attempts: OfferAttempt[],
-  age: { fetchedAt?: number; staleReason?: string } = {},
-): Found {
-  return {
-    offerId,
-    offer,
-    provider,
-    fromCache: attempt.fromCache,
-    ...(age.fetchedAt === undefined ? {} : { fetchedAt: new Date(age.fetchedAt).toISOString() }),
-    ...(age.staleReason ? { stale: true, staleReason: age.staleReason } : {}),
-    ...(attempt.ignored ? { ignored: attempt.ignored } : {}),
-    attempts,
-  };
-}
-
-function priced(
-  offer: Offer | undefined,
-  quantity: number | undefined,
-  quote: RateQuote | ConversionFailure | undefined,
-): Partial<OfferResult> {
-  if (!offer || quantity === undefined) return {};
-  try {
-    const at = priceAt(offer, quantity);
-    const cheaper = at.belowMoq ? undefined : cheaperTotalAt(at);
-    const price = { quantity, ...at, ...(cheaper ? { cheaperTotalAt: cheaper } : {}) };
-    return { price: quote ? convertOfferPrice(price, quote) : price };
-  } catch (error) {
-    if (error instanceof OfferPriceError) return { priceProblem: error.message };
-    throw error;
-  }
 }

@@ -170,3 +170,15 @@ describe('spreadLookups', () => {
     await expect(aborted.done).rejects.toThrow('client went away');
   });
 });
+
+describe('spreadLookups joins calls in flight', () => {
+  it('an offer another request is asking a provider for goes there, not to the first free provider', async () => {
+    const [offerId] = ids(1);
+    const { asked, done } = run(() => ({}), [offerId!], {
+      // Another request is asking onebound for it: joining that call is free; tmapi would be a second paid call.
+      askingNow: (id) => (id === offerId ? 'onebound' : undefined),
+    });
+    await done;
+    expect(asked).toEqual([['onebound', offerId]]);
+  });
+});

@@ -61,6 +61,11 @@ export interface SpreadOptions {
   answeredFree(offerId: string): Promise<boolean>;
   /** Called once per walked offer, as soon as its walk ends (the deadline ends every walk still going). */
   onWalked(walk: Walk): void;
+  /**
+   * The provider another request of this process is asking for `offerId` right now, if any: the offer is dealt
+   * there first (joining that call costs nothing), whatever the provider's pacing.
+   */
+  askingNow?: (offerId: string) => ProviderId | undefined;
   /** A walk stops after this many providers said "not found". */
   notFoundProviders?: number;
   /** One deadline for the whole batch (ms); undefined = none. */
@@ -204,9 +209,32 @@ export function spreadLookups(options: SpreadOptions, offerIds: readonly string[
     queue.unshift(walk);
   }
 
+  function start(lane: Lane, walk: OfferWalk, now: number, paced: boolean) {
+    queue.splice(queue.indexOf(walk), 1);
+    lane.asking++;
+    if (paced) lane.nextAt = Math.max(lane.nextAt, now) + lane.intervalMs;
+    walk.tried.add(lane.provider.id);
+    walk.asking.add(lane.provider.id);
+    options.ask(lane.provider.id, walk.offerId).then(
+      (asked) => {
+        answered(walk, lane, asked);
+        dispatch();
+      },
+      (error) => stop(error),
+    );
+  }
+
   function dispatch() {
     if (over) return;
     const now = performance.now();
+    // An offer another request is asking a provider for right now goes to that provider: the gateway joins the
+    // call in flight (single-flight), so it costs neither a paid call nor a slot of the provider's rate.
+    for (const walk of [...queue]) {
+      const provider = options.askingNow?.(walk.offerId);
+      const lane = lanes.find((l) => l.provider.id === provider);
+      if (lane && askable(walk, lane) && lane.asking < lane.provider.concurrency)
+        start(lane, walk, now, false);
+    }
     for (const lane of lanes) {
       while (!lane.down && lane.asking < lane.provider.concurrency) {
         const walk = queue.find((w) => askable(w, lane));
@@ -218,18 +246,7 @@ export function spreadLookups(options: SpreadOptions, offerIds: readonly string[
           }, lane.nextAt - now);
           break;
         }
-        queue.splice(queue.indexOf(walk), 1);
-        lane.asking++;
-        lane.nextAt = Math.max(lane.nextAt, now) + lane.intervalMs;
-        walk.tried.add(lane.provider.id);
-        walk.asking.add(lane.provider.id);
-        options.ask(lane.provider.id, walk.offerId).then(
-          (asked) => {
-            answered(walk, lane, asked);
-            dispatch();
-          },
-          (error) => stop(error),
-        );
+        start(lane, walk, now, true);
       }
     }
     // An offer no provider can take any more (every one left is down or asked) ends now.

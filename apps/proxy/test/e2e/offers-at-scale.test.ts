@@ -97,6 +97,26 @@ describe('a batch is spread over every provider with details', () => {
   });
 });
 
+describe('two batches holding the same offers at once', () => {
+  it('pay each offer once: an offer another batch is asking a provider for joins that call', async () => {
+    for (const fake of [suite.fakes.tmapi, suite.fakes.onebound, suite.fakes.dajisaas])
+      fake.setMode({ kind: 'delay', ms: 300 });
+    suite.proxy = await startProxy(
+      limited(['tmapi', 'onebound', 'dajisaas'], { requestsPerMinute: 600, concurrency: 2 }),
+    );
+    const refs = OFFER.slice(0, 12).map(link);
+    // The same links in the opposite order: dealt on their own, the two would send most offers to different
+    // providers (two paid calls each).
+    const [a, b] = await Promise.all([
+      suite.proxy.post(OFFER_ROUTES.offers, { refs }),
+      suite.proxy.post(OFFER_ROUTES.offers, { refs: [...refs].reverse() }),
+    ]);
+    for (const answer of [a, b]) expect(answer.body.results.every((r: OfferResult) => r.offer)).toBe(true);
+    const calls = detailCalls();
+    expect(calls.tmapi + calls.onebound + calls.dajisaas).toBe(12);
+  });
+});
+
 describe('one deadline per batch', () => {
   it('answers what was served by then and marks the rest deadline, with why', async () => {
     // One provider, one call every 500 ms, one at a time: 12 offers need 6 s; the deadline is 1.2 s.

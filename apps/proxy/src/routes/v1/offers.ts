@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { lookupOffers } from '../../offers/lookup-offers.js';
 import { createNotFoundMemory } from '../../offers/not-found-memory.js';
 import { offerProblem } from '../../offers/offer-problem.js';
+import { createOffersInFlight } from '../../offers/offers-in-flight.js';
 import { ProblemError } from '../../problem.js';
 import { createSecretScrubber } from '../../secret-scrubber.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
@@ -37,6 +38,8 @@ export default async function offersRoutes(
     requestsPerMinute: p.requestsPerMinute,
   }));
   const scrub = createSecretScrubber(config.secrets);
+  // Shared by every batch of this process: an offer one batch is asking a provider for joins that call.
+  const inFlight = createOffersInFlight();
   const notFound = createNotFoundMemory({
     ttlSeconds: config.offers.notFoundTtlSeconds,
     redis: app.redis,
@@ -49,6 +52,7 @@ export default async function offersRoutes(
       getOffer: app.gateway.getOffer,
       peekOffer: app.gateway.peekOffer,
       notFound,
+      inFlight,
       notFoundProviders: config.offers.notFoundProviders,
       providers,
       fx: app.fx,
