@@ -99,6 +99,16 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
   const error = byId<HTMLElement>(doc, 'links-error');
   const results = byId<HTMLElement>(doc, 'links-results');
   const announce = byId<HTMLElement>(doc, 'links-announce');
+  // "n of N" as the streamed batch settles each link (issue 23): shown, not announced line by line — the status
+  // region says when the lookup starts and what it found.
+  const progress = byId<HTMLElement>(doc, 'links-progress');
+  const progressBar = byId<HTMLProgressElement>(doc, 'links-progress-bar');
+  const progressText = byId<HTMLElement>(doc, 'links-progress-text');
+  const showProgress = (done: number, total: number) => {
+    progressBar.max = total;
+    progressBar.value = done;
+    progressText.textContent = `${done} of ${total} links`;
+  };
   const lookupButton = byId<HTMLButtonElement>(doc, 'links-button');
   const readButton = byId<HTMLButtonElement>(doc, 'links-read-selection');
   const insertPanel = byId<HTMLElement>(doc, 'links-insert');
@@ -150,8 +160,10 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     form.setAttribute('aria-busy', 'true');
     results.replaceChildren();
     announce.textContent = `Looking up ${links.length} links…`;
+    showProgress(0, links.length);
+    progress.hidden = false;
     try {
-      last = await runtime.offers.lookupLinks(links, options);
+      last = await runtime.offers.lookupLinks(links, options, undefined, showProgress);
       priced = options.quantity;
       // With a rate card, each offer's landed cost at its priced quantity (one batch request for the list).
       let landed: Map<string, LandedResult> | undefined;
@@ -174,6 +186,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
       announce.textContent = 'Lookup failed.';
       error.textContent = cellErrorFor(e, runtime.errorContext()).message;
     } finally {
+      progress.hidden = true;
       lookupButton.disabled = false;
       form.setAttribute('aria-busy', 'false');
     }
