@@ -21,6 +21,10 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.getSupplier`);
       return inner.getSupplier(provider, ref, signal);
     },
+    supplierOffers(provider, query, signal, freshness) {
+      calls.push(`${provider}.supplierOffers`);
+      return inner.supplierOffers(provider, query, signal, freshness);
+    },
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),
