@@ -30,6 +30,7 @@ describe('functions.json', () => {
       'PRICEAT',
       'FIELDS',
       'SUPPLIER',
+      'SUPPLIEROFFERS',
     ]);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
@@ -114,7 +115,16 @@ describe('functions.json', () => {
 
   it('is matched by CustomFunctions.associate calls in the bundle', () => {
     const script = read('functions.js');
-    for (const id of ['SUPPLIERS', 'PRODUCTS', 'PRODUCTSBYIMAGE', 'OFFER', 'OFFERS', 'PRICEAT', 'SUPPLIER']) {
+    for (const id of [
+      'SUPPLIERS',
+      'PRODUCTS',
+      'PRODUCTSBYIMAGE',
+      'OFFER',
+      'OFFERS',
+      'PRICEAT',
+      'SUPPLIER',
+      'SUPPLIEROFFERS',
+    ]) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }
   });

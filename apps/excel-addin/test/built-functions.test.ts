@@ -105,6 +105,7 @@ describe('dist/functions.js loaded as Excel loads it', () => {
       'PRICEAT',
       'FIELDS',
       'SUPPLIER',
+      'SUPPLIEROFFERS',
     ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);

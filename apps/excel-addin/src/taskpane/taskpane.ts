@@ -2,15 +2,15 @@ import { LANGUAGES, PROVIDER_IDS } from '@yuantou/core';
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
-import { InsertError } from '../excel/insert-error.js';
-import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import {
   type AnswerContext,
   PRODUCT_TABLE,
   type ResultTable,
   resultRows,
   SUPPLIER_TABLE,
-} from '../search/result-rows.js';
+} from '../cells/result-rows.js';
+import { InsertError } from '../excel/insert-error.js';
+import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
