@@ -13,6 +13,7 @@ import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
+import { bindPhotoPanel } from './photo-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
   type FormOption,
@@ -102,11 +103,13 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     query.placeholder = image ? 'https://…/photo.jpg' : '玩具厂';
   });
 
+  const photo = bindPhotoPanel(doc, form, () => form.requestSubmit());
   const formValues = (): SearchFormValues => ({
     mode: mode(),
     query: query.value,
     options: formOptions(form),
     pageSize: 20,
+    ...(photo.current() ? { photo: photo.current()! } : {}),
   });
 
   const setBusy = (busy: boolean) => {
@@ -147,6 +150,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
       }
       last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
       announce.textContent = renderResults(results, found);
+      if (found.kind === 'products' && request.kind === 'image') photo.showRegions(found.response);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {
