@@ -12,6 +12,7 @@ import {
 import { InsertError } from '../excel/insert-error.js';
 import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
+import { bindInquiryPanel } from './inquiry-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
 import { bindPhotoPanel } from './photo-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
@@ -23,6 +24,7 @@ import {
 } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
 import { bindStartPanel } from './start-panel.js';
+import { bindSupplierView } from './supplier-view.js';
 import { bindTemplatesPanel, type TemplatesPanel } from './templates-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
@@ -95,6 +97,7 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   const builder = bindBuilderPanel(doc, runtime, namespace);
   bindStartPanel(doc, runtime);
   const templates = bindTemplatesPanel(doc, runtime, namespace);
+  const supplierView = bindSupplierView(doc, runtime, bindInquiryPanel(doc, runtime));
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
@@ -149,7 +152,8 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
         found = { kind: 'suppliers', response: await client.searchSuppliers(request.params, { signal }) };
       }
       last = { results: found, title: request.kind === 'image' ? 'image search' : request.params.q };
-      announce.textContent = renderResults(results, found);
+      supplierView.resultsReplaced();
+      announce.textContent = renderResults(results, found, supplierView.actions);
       if (found.kind === 'products' && request.kind === 'image') photo.showRegions(found.response);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
