@@ -206,6 +206,11 @@ export interface ProviderGateway {
    */
   getSupplier: SupplierLookup;
   /**
+   * A supplier's details from one provider's cache only, never a paid call; undefined on a miss (or when the
+   * provider cannot look up this id form). Supplier searches rank by the cards already looked up.
+   */
+  peekSupplier(provider: ProviderId, ref: SupplierRef): Promise<SupplierDetail | undefined>;
+  /**
    * One page of a supplier's catalogue from one provider: cached per provider + mapped params, single-flighted,
    * budgeted like a search. Throws ProviderError (`bad_request`, before any cost, when the provider lists none).
    */

@@ -18,7 +18,7 @@ export interface LookupDeps {
 
 type Lookups = Pick<
   ProviderGateway,
-  'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier' | 'supplierOffers'
+  'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier' | 'peekSupplier' | 'supplierOffers'
 >;
 
 /** When and how old, as every lookup reports it. */
@@ -72,6 +72,16 @@ export function createLookups(deps: LookupDeps): Lookups {
       const { result, durationMs } = await lookup(provider, 'getSupplier', ref, signal, {});
       const { fromCache, stale, fetchedAt } = result;
       return { detail: result.page as SupplierDetail, fromCache, stale, durationMs, storedAt: fetchedAt };
+    },
+    async peekSupplier(provider, ref) {
+      let params: object;
+      try {
+        params = mapped(provider, 'getSupplier', ref).params;
+      } catch {
+        return undefined; // no supplier details, or not by this id form: nothing cached either
+      }
+      const result = await path.peek(provider, 'getSupplier', params, {});
+      return result?.page as SupplierDetail | undefined;
     },
     async supplierOffers(provider, query, signal, freshness) {
       const lookedUp = await lookup(provider, 'searchSupplierOffers', query, signal, freshness ?? {});

@@ -21,6 +21,8 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.getSupplier`);
       return inner.getSupplier(provider, ref, signal);
     },
+    // A cache look costs nothing: not counted as a call.
+    peekSupplier: (provider, ref) => inner.peekSupplier(provider, ref),
     supplierOffers(provider, query, signal, freshness) {
       calls.push(`${provider}.supplierOffers`);
       return inner.supplierOffers(provider, query, signal, freshness);

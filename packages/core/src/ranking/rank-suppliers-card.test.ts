@@ -74,3 +74,14 @@ describe('rankSuppliers with supplier details at hand', () => {
     expect(ranked[0]!.score).toBe(ranked[1]!.score);
   });
 });
+
+describe('a declared flag and an agreeing card', () => {
+  it('keeps the declared certainty, with the card’s reasons in the note', () => {
+    const declared = [aSupplier('tmapi', A, { name: '嘉和百货商行', isFactory: false })];
+    const [ranked] = rankSuppliers(declared, { details: new Map([[A, trader(A)]]) });
+    const factor = ranked!.breakdown.find((f) => f.factor === 'factory')!;
+    expect(factor.points).toBe(0);
+    expect(factor.value).toBe(false);
+    expect(factor.note).toMatch(/^supplier card: /);
+  });
+});

@@ -162,8 +162,13 @@ export function supplierFactors(
   s: Supplier,
   context: SupplierContext = {},
 ): FactorInput<keyof SupplierWeights>[] {
+  const searched = inferFactory(s);
   const card = cardFactory(context.details?.get(s.id));
-  const trader = card ?? inferFactory(s);
+  // A flag the search declared keeps its certainty where the card agrees; the card's reasons are still shown.
+  const trader =
+    card && searched.basis === 'declared' && searched.isFactory === card.isFactory
+      ? searched
+      : (card ?? searched);
   const inspection = inspectionSignal(s.tags);
   const business = businessFraction(s.isEnterprise, s.invoiceAvailable);
   return [
