@@ -129,7 +129,8 @@ describe('Image mode: the buyer’s own photo', () => {
   });
 
   it('picking an object with the keyboard searches that region with the keyword; focus stays on it', async () => {
-    await tabTo(page, '#photo-keyword');
+    // Up from the Search button (the results below it are many tab stops long).
+    await tabTo(page, '#photo-keyword', 'Shift+Tab');
     await page.keyboard.type('毛绒');
     // The objects sit before the keyword box: back with Shift+Tab to the second one.
     await tabTo(page, '#photo-view button.photo-region:nth-of-type(2)', 'Shift+Tab');
@@ -177,7 +178,7 @@ describe('Image mode: the buyer’s own photo', () => {
       buffer: Buffer.from(png, 'base64'),
     });
     await page.locator('#photo-status', { hasText: 'chosen.png' }).waitFor();
-    await tabTo(page, '#photo-clear');
+    await tabTo(page, '#photo-clear', 'Shift+Tab');
     await page.keyboard.press('Enter');
     expect(await page.locator('#photo-view img').count()).toBe(0);
     expect(await page.textContent('#photo-status')).toContain('image URL is searched');
