@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
@@ -115,5 +116,23 @@ describe('a supplier in the results (keyboard, 320 px)', () => {
     await page.locator('#inquiry-status', { hasText: 'copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(zh);
     await expectPaneAccessible(page, 'draft inquiry', expect);
+  });
+});
+
+describe('a seller in Links mode', () => {
+  it('an offer looked up by link opens its seller’s card too', async () => {
+    const { items } = await createClient({ baseUrl: pane.proxy.url }).searchProducts({
+      q: '玩具',
+      pageSize: 3,
+    });
+    await page.check('input[name="mode"][value="links"]');
+    await page.fill('#links', items[0]!.id);
+    await page.click('#links-button');
+    await page.waitForSelector('#links-results li.result.offer');
+    await tabTo(page, '#links-results li.result.offer .supplier-actions button', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('#supplier-card-status', { hasText: 'Supplier card:' }).waitFor();
+    expect(await page.isVisible('#supplier-card')).toBe(true);
+    await expectPaneAccessible(page, 'supplier card from a link', expect);
   });
 });

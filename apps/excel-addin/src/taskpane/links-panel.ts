@@ -9,6 +9,7 @@ import { withCurrencyColumns } from '../offers/offer-currency.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { renderLinks } from './links-view.js';
+import type { SupplierActions } from './results-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
 // tiers and variants, insert them as a table. Lookups go through the runtime's offer functions, so they share
@@ -16,6 +17,8 @@ import { renderLinks } from './links-view.js';
 
 export interface LinksPanelOptions {
   runtime: AddinRuntime;
+  /** Each offer's seller: its card and Add to inquiry (supplier-view.ts). */
+  supplierActions?: SupplierActions;
 }
 
 type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<string>;
@@ -74,7 +77,7 @@ export function linkTable(found: readonly LinkLookup[], quantity?: number): Shee
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 
-export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): LinksPanel {
+export function bindLinksPanel(doc: Document, { runtime, supplierActions }: LinksPanelOptions): LinksPanel {
   let insert: InsertFunction | null = null;
   let readSelection: (() => Promise<string[]>) | null = null;
   const searchForm = byId<HTMLFormElement>(doc, 'search-form');
@@ -136,7 +139,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
     try {
       last = await runtime.offers.lookupLinks(links, options);
       priced = options.quantity;
-      announce.textContent = renderLinks(results, last, priced);
+      announce.textContent = renderLinks(results, last, priced, supplierActions);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''

@@ -11,7 +11,7 @@ import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
-import { demoLabel } from './results-view.js';
+import { demoLabel, type SupplierActions } from './results-view.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.
@@ -112,6 +112,7 @@ function offerItem(
   doc: Document,
   found: Extract<LinkLookup, { offer: Offer }>,
   quantity: number | undefined,
+  actions: SupplierActions | undefined,
 ): HTMLElement {
   const { offer, price, quote } = found;
   const li = el(doc, 'li', 'result offer');
@@ -122,7 +123,11 @@ function offerItem(
   a.rel = 'noopener noreferrer';
   li.append(a);
   if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
-  li.append(el(doc, 'div', 'facts', facts(offer, price, quote)), tiersTable(doc, offer));
+  li.append(el(doc, 'div', 'facts', facts(offer, price, quote)));
+  // The seller's card and the Draft inquiry, as for a search result (supplier-view.ts).
+  const seller = offer.supplier && actions?.({ id: offer.supplier.id, name: offer.supplier.name });
+  if (seller) li.append(seller);
+  li.append(tiersTable(doc, offer));
   const variants = variantsTable(doc, offer);
   if (variants) li.append(variants);
   // The card =OFFER's title cell holds for this link (with the price at the pane's quantity when one is set).
@@ -138,7 +143,12 @@ function offerItem(
  * Replaces the container's content with one entry per link, in the order pasted; `quantity` is the one the
  * lookup priced at, if the buyer gave one. Returns the one-line count ("2 of 3 links found.") for the live region.
  */
-export function renderLinks(container: HTMLElement, found: readonly LinkLookup[], quantity?: number): string {
+export function renderLinks(
+  container: HTMLElement,
+  found: readonly LinkLookup[],
+  quantity?: number,
+  actions?: SupplierActions,
+): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const failed = found.filter((f) => !f.offer).length;
@@ -150,7 +160,7 @@ export function renderLinks(container: HTMLElement, found: readonly LinkLookup[]
   }
   const list = el(doc, 'ol', 'results');
   for (const f of found) {
-    if (f.offer) list.append(offerItem(doc, f, quantity));
+    if (f.offer) list.append(offerItem(doc, f, quantity, actions));
     else {
       const li = el(doc, 'li', 'result failed');
       li.append(el(doc, 'div', 'name', f.link), el(doc, 'div', 'error', f.error));

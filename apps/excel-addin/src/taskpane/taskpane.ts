@@ -93,11 +93,11 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   const loadProviders = () => fillProviders(doc, runtime);
   bindSettingsPanel(doc, runtime, loadProviders);
   void runtime.ready().then(loadProviders);
-  const links = bindLinksPanel(doc, { runtime });
+  const supplierView = bindSupplierView(doc, runtime, bindInquiryPanel(doc, runtime));
+  const links = bindLinksPanel(doc, { runtime, supplierActions: supplierView.actions });
   const builder = bindBuilderPanel(doc, runtime, namespace);
   bindStartPanel(doc, runtime);
   const templates = bindTemplatesPanel(doc, runtime, namespace);
-  const supplierView = bindSupplierView(doc, runtime, bindInquiryPanel(doc, runtime));
 
   const mode = () => (new FormData(form).get('mode') as SearchMode | null) ?? 'suppliers';
   form.addEventListener('change', () => {
