@@ -31,6 +31,7 @@ describe('functions.json', () => {
       'FIELDS',
       'SUPPLIER',
       'LANDED',
+      'SUPPLIEROFFERS',
     ]);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
@@ -146,6 +147,7 @@ describe('functions.json', () => {
       'PRICEAT',
       'SUPPLIER',
       'LANDED',
+      'SUPPLIEROFFERS',
     ]) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }

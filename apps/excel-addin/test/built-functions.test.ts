@@ -106,6 +106,7 @@ describe('dist/functions.js loaded as Excel loads it', () => {
       'FIELDS',
       'SUPPLIER',
       'LANDED',
+      'SUPPLIEROFFERS',
     ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);

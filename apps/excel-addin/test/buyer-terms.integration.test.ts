@@ -2,7 +2,7 @@ import { createClient } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { products, suppliers } from '../src/app/functions.js';
 import { sharedRuntime } from '../src/app/shared-runtime.js';
-import { PRODUCT_COLUMNS, SUPPLIER_COLUMNS } from '../src/search/result-rows.js';
+import { PRODUCT_COLUMNS, SUPPLIER_COLUMNS } from '../src/cells/result-rows.js';
 import { currencyProblem } from '../src/taskpane/currency-check.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';

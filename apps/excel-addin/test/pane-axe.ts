@@ -38,3 +38,36 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * A view passes when axe finds nothing serious in the light and the dark palette (the pane follows
+ * prefers-color-scheme outside Office) and nothing is wider than the page (the tests run at 320 px: WCAG 1.4.10).
+ */
+export async function expectPaneAccessible(page: Page, view: string, expect: ExpectLike): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+    expect(await seriousViolations(page), `${view} (${scheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${view} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+}
+
+/** vitest's `expect`, passed in so this helper does not pick a test runner. */
+type ExpectLike = (
+  value: unknown,
+  message?: string,
+) => { toEqual(expected: unknown): void; toBeLessThanOrEqual(n: number): void };
+
+/** Presses Tab (or Shift+Tab) until `selector` has focus, at most 80 times: the keyboard alone reaches it. */
+export async function tabTo(page: Page, selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  for (let i = 0; i < 80; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

@@ -6,7 +6,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { startDemoProxy } from './demo-proxy.js';
-import { seriousViolations } from './pane-axe.js';
+import { expectPaneAccessible, tabTo as tabToIn } from './pane-axe.js';
 
 // WCAG 2.2 AA in a real Chromium: axe-core on every view of the built pane (search, results with an
 // explanation and a card open, Links, settings), in the light and the dark palette, at 320 px — Office's
@@ -41,20 +41,7 @@ afterAll(async () => {
 });
 
 /** axe's serious and critical findings, light and dark; and nothing wider than the pane. */
-async function expectAccessible(view: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The pane follows the change (matchMedia's change event) on its own.
-    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
-    expect(await seriousViolations(page), `${view} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${view} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-}
+const expectAccessible = (view: string) => expectPaneAccessible(page, view, expect);
 
 /** Saves a view's screenshot in test-results/ (and docs/ with UPDATE_DOCS_SCREENSHOT=1, for the README). */
 async function screenshot(selector: string, file: string) {
@@ -64,14 +51,7 @@ async function screenshot(selector: string, file: string) {
   if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(target, path.join(ADDIN_ROOT, 'docs', file));
 }
 
-/** Presses Tab (or Shift+Tab) until `selector` has focus, at most 80 times: the keyboard alone reaches it. */
-async function tabTo(selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
-  for (let i = 0; i < 80; i += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+const tabTo = (selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') => tabToIn(page, selector, key);
 
 describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
   it('search view: a main landmark, one h1, headings in order, no serious violation', async () => {

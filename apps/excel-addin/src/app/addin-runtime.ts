@@ -24,6 +24,7 @@ import {
 } from '../runtime/settings-store.js';
 import { createSearchFunctions, type SearchFunctions } from '../search/search-functions.js';
 import { createSupplierFunctions, type SupplierFunctions } from '../supplier/supplier-functions.js';
+import { createSupplierOffersFunctions, type SupplierOffersFunctions } from '../supplier/supplier-offers.js';
 
 // The one object the shared runtime holds: settings, the proxy client, the query cache and the search
 // functions. The custom functions and the task pane run in the same page (manifest <Runtime lifetime="long">),
@@ -76,6 +77,8 @@ export interface AddinRuntime {
   suppliers: SupplierFunctions;
   /** =LANDED: landed cost per piece from the workbook's rate card (sharing the offer cache: a column of links). */
   landed: LandedFunctions;
+  /** =SUPPLIEROFFERS: a supplier's catalogue, ranked like =PRODUCTS (sharing the search cache). */
+  supplierOffers: SupplierOffersFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -204,6 +207,13 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       cache: offerCache,
       ready: () => gate,
       richCells: richCellCapabilities,
+    }),
+    supplierOffers: createSupplierOffersFunctions({
+      client: getClient,
+      cache,
+      ready: () => gate,
+      richCells: richCellCapabilities,
+      defaults: () => ({ language: settings.language, currency: settings.currency }),
     }),
     async update(changes) {
       await gate;

@@ -220,3 +220,25 @@ export function landed(
     sharedRuntime.landed.landed(link, quantity, rates, options, signal, ratesAddress || undefined),
   );
 }
+
+/**
+ * One 1688 supplier's own catalogue, ranked like PRODUCTS, best first, with a header row.
+ * @customfunction SUPPLIEROFFERS
+ * @helpurl https://localhost:3000/help.html#supplier-due-diligence
+ * @param id A member id (b2b-…), a shop link (https://shopNNN.1688.com) or a login id.
+ * @param [count] How many products to list (1-100, default 10).
+ * @param [options] e.g. "currency=EUR; qty=500; sort=price_asc", or a 2-column range of names and values; rich=off for plain cells.
+ * @param invocation Excel's call context (cancellation).
+ * @returns rank, score, title (a card where Excel supports data types), price, MOQ, monthly sales, repurchase, supplier, link, image, flags.
+ * @cancelable
+ */
+export function supplierOffers(
+  id: string,
+  count?: number,
+  options?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.supplierOffers.supplierOffers(id, count, options, signal),
+  );
+}

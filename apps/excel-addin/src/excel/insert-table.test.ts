@@ -1,7 +1,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
+import { PRODUCT_COLUMNS, productColumns, SUPPLIER_COLUMNS } from '../cells/result-rows.js';
 import type { Feature } from '../runtime/requirements.js';
-import { PRODUCT_COLUMNS, productColumns, SUPPLIER_COLUMNS } from '../search/result-rows.js';
 import { InsertError } from './insert-error.js';
 import { insertTable, type SheetTable } from './insert-table.js';
 

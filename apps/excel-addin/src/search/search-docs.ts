@@ -1,5 +1,5 @@
 import { type FieldDoc, type FunctionDoc, fieldDocs, optionDocs } from '../cells/function-docs.js';
-import { productColumns, supplierColumns } from './result-rows.js';
+import { productColumns, supplierColumns } from '../cells/result-rows.js';
 import { SEARCH_OPTION_DOCS } from './search-options.js';
 
 // =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE as =FIELDS, the pane's field list and the builder describe them:

@@ -7,15 +7,15 @@ import type {
 import { InputError } from '../cells/input-error.js';
 import { type CellValue, richOption } from '../cells/option-reader.js';
 import type { QueryCache } from '../cells/query-cache.js';
-import type { RichRow } from '../cells/rows.js';
-import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import {
   type AnswerContext,
   PRODUCT_TABLE,
   type ResultTable,
   resultRows,
   SUPPLIER_TABLE,
-} from './result-rows.js';
+} from '../cells/result-rows.js';
+import type { RichRow } from '../cells/rows.js';
+import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { type SearchKind, type SearchRequest, validateSearch } from './search-input.js';
 import { readOptionsArgument, splitAddinOptions } from './search-options.js';
 

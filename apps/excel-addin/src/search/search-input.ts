@@ -20,6 +20,11 @@ export interface SearchInput {
   subjectName: string;
   options: readonly WrittenOption[];
   pageSize: number;
+  /**
+   * `image` only: the buyer's own photo (the pane's paste, drop or file), sent as `imageBase64` instead of the
+   * subject as `imageUrl`; the subject may then be empty.
+   */
+  imageBase64?: string;
 }
 
 type Issue = NonNullable<ReturnType<typeof SearchParams.safeParse>['error']>['issues'][number];
@@ -58,8 +63,9 @@ function matchCase(value: string, allowed: readonly unknown[]): string {
 }
 
 export function validateSearch(input: SearchInput): SearchRequest {
-  const subject = input.subject.trim();
-  const subjectKey = input.kind === 'image' ? 'imageUrl' : 'q';
+  const photo = input.kind === 'image' ? input.imageBase64 : undefined;
+  const subject = photo ?? input.subject.trim();
+  const subjectKey = photo !== undefined ? 'imageBase64' : input.kind === 'image' ? 'imageUrl' : 'q';
   if (subject === '') throw new InputError(input.subjectName, `${input.subjectName} must not be empty`);
 
   const values: Record<string, unknown> = {};
@@ -94,7 +100,12 @@ export function validateSearch(input: SearchInput): SearchRequest {
       }
     }
     if (key === subjectKey) {
-      const detail = input.kind === 'image' ? 'must be an http(s) link' : describe(issue, subject);
+      const detail =
+        photo !== undefined
+          ? `is not a picture the proxy takes (${issue.message})`
+          : input.kind === 'image'
+            ? 'must be an http(s) link'
+            : describe(issue, subject);
       throw new InputError(input.subjectName, `${input.subjectName} ${detail}`);
     }
     const name = written.get(key);

@@ -10,6 +10,7 @@ import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { type LandedResult, landedColumns, landedForLinks } from './landed-breakdown.js';
 import { renderLinks } from './links-view.js';
+import type { SupplierActions } from './results-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
 // tiers and variants, insert them as a table. Lookups go through the runtime's offer functions, so they share
@@ -17,6 +18,8 @@ import { renderLinks } from './links-view.js';
 
 export interface LinksPanelOptions {
   runtime: AddinRuntime;
+  /** Each offer's seller: its card and Add to inquiry (supplier-view.ts). */
+  supplierActions?: SupplierActions;
 }
 
 type InsertFunction = (table: SheetTable, target: InsertTarget) => Promise<string>;
@@ -87,7 +90,7 @@ export function linkTable(
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 
-export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): LinksPanel {
+export function bindLinksPanel(doc: Document, { runtime, supplierActions }: LinksPanelOptions): LinksPanel {
   let insert: InsertFunction | null = null;
   let readSelection: (() => Promise<string[]>) | null = null;
   let readRange: ((address: string) => Promise<unknown[][]>) | null = null;
@@ -176,7 +179,7 @@ export function bindLinksPanel(doc: Document, { runtime }: LinksPanelOptions): L
         }
       }
       lastLanded = landed;
-      announce.textContent = renderLinks(results, last, priced, landed);
+      announce.textContent = renderLinks(results, last, priced, landed, supplierActions);
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''

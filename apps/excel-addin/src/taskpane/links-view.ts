@@ -12,7 +12,7 @@ import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { type LandedResult, landedBreakdown } from './landed-breakdown.js';
-import { demoLabel } from './results-view.js';
+import { demoLabel, type SupplierActions } from './results-view.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
 // none. Built with textContent only: titles and attributes come from third parties and must never become markup.
@@ -114,6 +114,7 @@ function offerItem(
   found: Extract<LinkLookup, { offer: Offer }>,
   quantity: number | undefined,
   landed: LandedResult | undefined,
+  actions: SupplierActions | undefined,
 ): HTMLElement {
   const { offer, price, quote } = found;
   const li = el(doc, 'li', 'result offer');
@@ -126,6 +127,9 @@ function offerItem(
   if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
   li.append(el(doc, 'div', 'facts', facts(offer, price, quote)));
   if (landed) li.append(landedBreakdown(doc, landed));
+  // The seller's card and the Draft inquiry, as for a search result (supplier-view.ts).
+  const seller = offer.supplier && actions?.({ id: offer.supplier.id, name: offer.supplier.name });
+  if (seller) li.append(seller);
   li.append(tiersTable(doc, offer));
   const variants = variantsTable(doc, offer);
   if (variants) li.append(variants);
@@ -148,6 +152,7 @@ export function renderLinks(
   found: readonly LinkLookup[],
   quantity?: number,
   landed?: ReadonlyMap<string, LandedResult>,
+  actions?: SupplierActions,
 ): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
@@ -160,7 +165,7 @@ export function renderLinks(
   }
   const list = el(doc, 'ol', 'results');
   for (const f of found) {
-    if (f.offer) list.append(offerItem(doc, f, quantity, landed?.get(f.offer.id)));
+    if (f.offer) list.append(offerItem(doc, f, quantity, landed?.get(f.offer.id), actions));
     else {
       const li = el(doc, 'li', 'result failed');
       li.append(el(doc, 'div', 'name', f.link), el(doc, 'div', 'error', f.error));

@@ -17,6 +17,9 @@ import { convertedText, priceAtQuantityText, searchedAsText } from './buyer-fact
 // the card a cell would show (the same JSON the functions return, rendered when opened).
 // Built with textContent only: names and titles come from third parties and must never become markup.
 
+/** The buttons a result gets for the supplier it names (supplier-view.ts), or null. */
+export type SupplierActions = (supplier: { id: string; name: string | null }) => HTMLElement | null;
+
 export type ResultsResponse =
   | { kind: 'suppliers'; response: SupplierSearchResponse }
   | { kind: 'products'; response: ProductSearchResponse };
@@ -95,6 +98,7 @@ function item(
   facts: (string | null)[],
   ranked: { breakdown: readonly ScoreFactor[]; flags: readonly RedFlag[] },
   card: () => Excel.EntityCellValue,
+  actions: HTMLElement | null = null,
 ) {
   const li = el(doc, 'li', 'result');
   li.dataset.rank = String(rank);
@@ -108,11 +112,18 @@ function item(
   }
   head.append(el(doc, 'span', 'score', score.toFixed(1)));
   const line = el(doc, 'div', 'facts', facts.filter(Boolean).join(' · '));
-  li.append(head, line, breakdown(doc, ranked.breakdown, ranked.flags), cardPreview(doc, card));
+  li.append(head, line);
+  if (actions) li.append(actions);
+  li.append(breakdown(doc, ranked.breakdown, ranked.flags), cardPreview(doc, card));
   return li;
 }
 
-function supplierItem(doc: Document, s: RankedSupplier & Partial<SupplierResult>, rank: number) {
+function supplierItem(
+  doc: Document,
+  s: RankedSupplier & Partial<SupplierResult>,
+  rank: number,
+  actions?: SupplierActions,
+) {
   return item(
     doc,
     rank,
@@ -130,10 +141,11 @@ function supplierItem(doc: Document, s: RankedSupplier & Partial<SupplierResult>
     ],
     s,
     () => supplierCard(s, PREVIEW_CAPABILITIES),
+    actions?.({ id: s.id, name: s.name ?? s.nick }) ?? null,
   );
 }
 
-function productItem(doc: Document, p: ProductResult, rank: number) {
+function productItem(doc: Document, p: ProductResult, rank: number, actions?: SupplierActions) {
   return item(
     doc,
     rank,
@@ -151,6 +163,7 @@ function productItem(doc: Document, p: ProductResult, rank: number) {
     ],
     p,
     () => productCard(p, PREVIEW_CAPABILITIES),
+    p.supplier ? (actions?.({ id: p.supplier.id, name: p.supplier.name }) ?? null) : null,
   );
 }
 
@@ -175,7 +188,11 @@ export function resultsCount(results: ResultsResponse): string {
  * Replaces the container's content with the ranked list (or a "nothing found" note), under a heading with the
  * count. Returns that count for the pane's live region: a screen reader hears "12 suppliers found", not the list.
  */
-export function renderResults(container: HTMLElement, results: ResultsResponse): string {
+export function renderResults(
+  container: HTMLElement,
+  results: ResultsResponse,
+  actions?: SupplierActions,
+): string {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const { response } = results;
@@ -212,8 +229,8 @@ export function renderResults(container: HTMLElement, results: ResultsResponse):
   const list = el(doc, 'ol', 'results');
   const items =
     results.kind === 'suppliers'
-      ? results.response.items.map((s, i) => supplierItem(doc, s, i + 1))
-      : results.response.items.map((p, i) => productItem(doc, p, i + 1));
+      ? results.response.items.map((s, i) => supplierItem(doc, s, i + 1, actions))
+      : results.response.items.map((p, i) => productItem(doc, p, i + 1, actions));
   list.append(...items);
   container.append(list);
   return count;

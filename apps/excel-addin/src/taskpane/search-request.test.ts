@@ -68,6 +68,27 @@ describe('toSearchRequest', () => {
     });
   });
 
+  it('posts the buyer’s photo as imageBase64 in image mode, with the picked object and keyword', () => {
+    const base64 = btoa('a photo’s bytes, long enough'.replace('’', "'"));
+    const request = toSearchRequest(
+      form({ mode: 'image', query: '', photo: { base64, region: '10,200,20,220', keyword: '毛绒' } }),
+    );
+    expect(request).toMatchObject({
+      kind: 'image',
+      body: { imageBase64: base64, region: '10,200,20,220', keyword: '毛绒' },
+    });
+    expect(request.kind === 'image' && request.body.imageUrl).toBeUndefined();
+    // Not in another mode: a photo left behind does not turn a keyword search into an image search.
+    expect(toSearchRequest(form({ mode: 'products', photo: { base64 } })).kind).toBe('products');
+  });
+
+  it('names the region option the buyer picked when it is malformed', () => {
+    const base64 = btoa('a photo, long enough to pass');
+    expect(() =>
+      toSearchRequest(form({ mode: 'image', query: '', photo: { base64, region: '1,2,3' } })),
+    ).toThrow(expect.objectContaining({ field: 'Object in the photo' }));
+  });
+
   it.each([
     [{ query: ' ' }, 'keyword', 'keyword must not be empty'],
     [{ options: [field('priceMin', 'abc', 'Price from')] }, 'Price from', '"abc" is not a number'],

@@ -22,6 +22,8 @@ export interface SearchFormValues {
   query: string;
   options: readonly FormOption[];
   pageSize: number;
+  /** Image mode with the buyer's own photo: its base64, and the detected region and keyword to refine by. */
+  photo?: { base64: string; region?: string; keyword?: string };
 }
 
 /** Blank fields, unchecked boxes and empty groups mean "no filter" and are not sent. */
@@ -58,11 +60,17 @@ export function toSearchRequest(values: SearchFormValues, locale: SearchLocale =
     .filter(([key]) => !(key === 'quantity' && values.mode === 'suppliers'))
     .filter(([key, value]) => value && !written.some((o) => o.key === key))
     .map(([key, value]) => ({ written: `${key} (workbook default)`, key, value: String(value) }));
+  const photo = values.mode === 'image' ? values.photo : undefined;
+  const refine = writtenOptions([
+    { key: 'region', label: 'Object in the photo', value: photo?.region ?? '' },
+    { key: 'keyword', label: 'Keyword within the matches', value: photo?.keyword ?? '' },
+  ]);
   return validateSearch({
     kind: values.mode,
     subject: values.query,
-    subjectName: values.mode === 'image' ? 'image URL' : 'keyword',
-    options: [...defaults, ...written],
+    subjectName: photo ? 'photo' : values.mode === 'image' ? 'image URL' : 'keyword',
+    options: [...defaults, ...written, ...refine],
     pageSize: values.pageSize,
+    ...(photo ? { imageBase64: photo.base64 } : {}),
   });
 }

@@ -3,18 +3,20 @@ import type { AddinRuntime } from '../app/addin-runtime.js';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
-import { InsertError } from '../excel/insert-error.js';
-import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import {
   type AnswerContext,
   PRODUCT_TABLE,
   type ResultTable,
   resultRows,
   SUPPLIER_TABLE,
-} from '../search/result-rows.js';
+} from '../cells/result-rows.js';
+import { InsertError } from '../excel/insert-error.js';
+import type { InsertTarget, SheetTable } from '../excel/insert-table.js';
 import { type BuilderPanel, bindBuilderPanel } from './builder-panel.js';
 import { searchedAsText } from './buyer-facts.js';
+import { bindInquiryPanel } from './inquiry-panel.js';
 import { bindLinksPanel, type LinksPanel } from './links-panel.js';
+import { bindPhotoPanel } from './photo-panel.js';
 import { bindRefreshPanel, type RefreshPanel } from './refresh-panel.js';
 import { type ResultsResponse, renderResults } from './results-view.js';
 import {
@@ -25,6 +27,7 @@ import {
 } from './search-request.js';
 import { bindSettingsPanel } from './settings-panel.js';
 import { bindStartPanel } from './start-panel.js';
+import { bindSupplierView } from './supplier-view.js';
 import { bindTemplatesPanel, type TemplatesPanel } from './templates-panel.js';
 
 // Wires taskpane.html to the shared runtime: search (with progress and cancel), results, insert, settings.
@@ -102,7 +105,8 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
   const loadProviders = () => fillProviders(doc, runtime);
   bindSettingsPanel(doc, runtime, loadProviders);
   void runtime.ready().then(loadProviders);
-  const links = bindLinksPanel(doc, { runtime });
+  const supplierView = bindSupplierView(doc, runtime, bindInquiryPanel(doc, runtime));
+  const links = bindLinksPanel(doc, { runtime, supplierActions: supplierView.actions });
   const builder = bindBuilderPanel(doc, runtime, namespace);
   bindStartPanel(doc, runtime);
   const templates = bindTemplatesPanel(doc, runtime, namespace);
@@ -119,11 +123,13 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
     query.placeholder = image ? 'https://…/photo.jpg' : '玩具厂';
   });
 
+  const photo = bindPhotoPanel(doc, form, () => form.requestSubmit());
   const formValues = (): SearchFormValues => ({
     mode: mode(),
     query: query.value,
     options: formOptions(form),
     pageSize: 20,
+    ...(photo.current() ? { photo: photo.current()! } : {}),
   });
 
   const setBusy = (busy: boolean) => {
@@ -169,7 +175,9 @@ export function mountTaskpane(doc: Document, { runtime, namespace = '' }: Taskpa
         quantity: request.kind === 'image' ? request.body.quantity : request.params.quantity,
         language: request.kind === 'image' ? request.body.language : request.params.language,
       };
-      announce.textContent = renderResults(results, found);
+      supplierView.resultsReplaced();
+      announce.textContent = renderResults(results, found, supplierView.actions);
+      if (found.kind === 'products' && request.kind === 'image') photo.showRegions(found.response);
       insertPanel.hidden = found.response.items.length === 0;
       insertStatus.textContent = insert ? '' : insertNote;
     } catch (error) {

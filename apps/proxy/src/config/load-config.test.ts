@@ -54,6 +54,8 @@ describe('loadConfig', () => {
       estimateFreight: 86_400,
       // A supplier's registration, badges and catalogue change slowly (issue 25: a day).
       getSupplier: 86_400,
+      // A supplier's catalogue carries prices: as a product search.
+      searchSupplierOffers: 600,
     });
     expect(config.offerProviders.map((p) => p.id)).toEqual(['demo']);
     expect(config.cache.staleSeconds).toBe(3_600);

@@ -178,6 +178,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ProxyConfig {
     getOffer: cache.offerTtlSeconds,
     estimateFreight: cache.freightTtlSeconds,
     getSupplier: 86_400,
+    // A supplier's catalogue carries prices: as long as a product search's answer.
+    searchSupplierOffers: cache.productTtlSeconds,
   };
   return {
     host,

@@ -13,6 +13,7 @@ import type {
   ProviderUsage,
   Supplier,
   SupplierDetail,
+  SupplierOffersQuery,
   SupplierQuery,
   SupplierRef,
 } from '@yuantou/core';
@@ -24,9 +25,14 @@ import type { AnswerStore } from '../store/answer-store.js';
 // The seam between the HTTP layer (routes, fan-out, ranking) and the upstream layer (cache, single-flight,
 // limits, retries, circuit breaker, undici). Routes only ever call ProviderGateway.search and .getOffer.
 
-/** Every operation the gateway sends: the searches, an offer's details, a China-leg freight estimate and a
- * supplier's details. */
-export type GatewayOperation = OperationName | 'getOffer' | 'estimateFreight' | 'getSupplier';
+/** Every operation the gateway sends: the searches, an offer's details, a China-leg freight estimate, a
+ * supplier's details and a supplier's catalogue. */
+export type GatewayOperation =
+  | OperationName
+  | 'getOffer'
+  | 'estimateFreight'
+  | 'getSupplier'
+  | 'searchSupplierOffers';
 
 export interface ProviderSettings {
   id: ProviderId;
@@ -45,7 +51,7 @@ export interface GatewayOptions {
   cache: {
     /** Fresh lifetime per operation (seconds); offers default to none cached when left out. */
     ttlSeconds: Record<OperationName, number> &
-      Partial<Record<'getOffer' | 'estimateFreight' | 'getSupplier', number>>;
+      Partial<Record<'getOffer' | 'estimateFreight' | 'getSupplier' | 'searchSupplierOffers', number>>;
     /** How long past freshness an entry may still be served while it is refreshed in the background. */
     staleSeconds: number;
     /** In-memory cache bound in bytes; with Redis, the bound of the local tier in front of it. */
@@ -199,6 +205,21 @@ export interface ProviderGateway {
    * (`bad_request`, before any cost, when the provider has no supplier details or cannot look up this id form).
    */
   getSupplier: SupplierLookup;
+  /**
+   * A supplier's details from one provider's cache only, never a paid call; undefined on a miss (or when the
+   * provider cannot look up this id form). Supplier searches rank by the cards already looked up.
+   */
+  peekSupplier(provider: ProviderId, ref: SupplierRef): Promise<SupplierDetail | undefined>;
+  /**
+   * One page of a supplier's catalogue from one provider: cached per provider + mapped params, single-flighted,
+   * budgeted like a search. Throws ProviderError (`bad_request`, before any cost, when the provider lists none).
+   */
+  supplierOffers(
+    provider: ProviderId,
+    query: SupplierOffersQuery,
+    signal?: AbortSignal,
+    freshness?: AnswerFreshness,
+  ): Promise<GatewayResult<Product>>;
   /** Per provider: paid calls and cache hits today, budget, reported quota, exhausted-until. */
   usage(): Promise<ProviderUsage[]>;
   /** A route replayed a finished answer holding this provider's page: counted as its cache hit in `usage()`. */

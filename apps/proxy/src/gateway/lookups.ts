@@ -1,4 +1,4 @@
-import type { ChinaFreightEstimate, Offer, ProviderId, SupplierDetail } from '@yuantou/core';
+import type { ChinaFreightEstimate, Offer, Page, Product, ProviderId, SupplierDetail } from '@yuantou/core';
 import type { CachedResult, CachePath } from './cache-path.js';
 import { deadlineFrom } from './deadline.js';
 import type {
@@ -16,7 +16,10 @@ export interface LookupDeps {
   deadlineMs: number;
 }
 
-type Lookups = Pick<ProviderGateway, 'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier'>;
+type Lookups = Pick<
+  ProviderGateway,
+  'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier' | 'peekSupplier' | 'supplierOffers'
+>;
 
 /** When and how old, as every lookup reports it. */
 const age = (result: CachedResult) => ({
@@ -69,6 +72,21 @@ export function createLookups(deps: LookupDeps): Lookups {
       const { result, durationMs } = await lookup(provider, 'getSupplier', ref, signal, {});
       const { fromCache, stale, fetchedAt } = result;
       return { detail: result.page as SupplierDetail, fromCache, stale, durationMs, storedAt: fetchedAt };
+    },
+    async peekSupplier(provider, ref) {
+      let params: object;
+      try {
+        params = mapped(provider, 'getSupplier', ref).params;
+      } catch {
+        return undefined; // no supplier details, or not by this id form: nothing cached either
+      }
+      const result = await path.peek(provider, 'getSupplier', params, {});
+      return result?.page as SupplierDetail | undefined;
+    },
+    async supplierOffers(provider, query, signal, freshness) {
+      const lookedUp = await lookup(provider, 'searchSupplierOffers', query, signal, freshness ?? {});
+      const { result, ignored, durationMs } = lookedUp;
+      return { page: result.page as Page<Product>, ...age(result), durationMs, ignored };
     },
     async peekOffer(provider, query, freshness) {
       // Offers look in every provider's cache before paying any (issue 23: a batch a later provider had served

@@ -4,6 +4,7 @@ import {
   type ProductSearchResponse,
   rankProducts,
   type SearchParams,
+  type SupplierOffersParams,
   sortRanked,
 } from '@yuantou/core';
 import { startPhotoSearch } from '../image/photo-search.js';
@@ -14,13 +15,20 @@ import { type KeywordPlan, localizeProduct, planKeyword, quoteCurrency } from '.
 import { imageQuery, keywordQuery, selectProviders, supports } from './search-query.js';
 import type { SearchDeps } from './search-suppliers.js';
 
-/** The buyer's quantity: `quantity`, else `minOrder` (which also filters at the providers). */
-const quantityOf = (params: SearchParams | ImageSearchBody) => params.quantity ?? params.minOrder;
+type ProductParams = SearchParams | ImageSearchBody | SupplierOffersParams;
 
-function respond(
+/** The buyer's quantity: `quantity`, else `minOrder` (which also filters at the providers). */
+const quantityOf = (params: ProductParams) =>
+  params.quantity ?? ('minOrder' in params ? params.minOrder : undefined);
+
+/**
+ * The providers' products as one ranked answer (a keyword search, an image search, a supplier's catalogue); a
+ * ProblemError when every provider failed.
+ */
+export function rankedProducts(
   deps: SearchDeps,
   outcomes: ProviderOutcome<Product>[],
-  params: SearchParams | ImageSearchBody,
+  params: ProductParams,
   quote: Awaited<ReturnType<typeof quoteCurrency>>,
   plan?: KeywordPlan,
 ): ProductSearchResponse {
@@ -68,7 +76,7 @@ export async function searchProducts(deps: SearchDeps, params: SearchParams): Pr
     },
     deps.log,
   );
-  return respond(deps, outcomes, params, quote, plan);
+  return rankedProducts(deps, outcomes, params, quote, plan);
 }
 
 export async function searchProductsByImage(
@@ -91,7 +99,7 @@ export async function searchProductsByImage(
     },
     deps.log,
   );
-  const answer = respond(deps, outcomes, body, quote);
+  const answer = rankedProducts(deps, outcomes, body, quote);
   const regions = photo.regions();
   const notes = photo.notes(selected);
   return { ...answer, ...regions, ...(notes ? { notes } : {}) };

@@ -15,6 +15,7 @@ import type { ProviderGateway, ProviderSettings } from '../gateway/gateway-contr
 import type { KeywordTranslator } from '../language/keyword-translator.js';
 import { ProblemError, problem } from '../problem.js';
 import { allFailedProblem } from './all-failed.js';
+import { cachedSupplierDetails } from './cached-details.js';
 import { combinedPaging, containsSampleData, fanOut } from './fan-out.js';
 import { localizeSupplier, planKeyword, quoteCurrency } from './localize.js';
 import { keywordQuery, selectProviders } from './search-query.js';
@@ -80,8 +81,12 @@ export async function searchSuppliers(
   if (statuses.every((s) => s.outcome === 'error')) throw new ProblemError(allFailedProblem(statuses));
 
   const lists = outcomes.map((o) => o.items);
+  const merged = mergeSuppliers(lists);
+  // The cards already looked up (cache only, free) decide factory or trader where they are clear.
+  const details = await cachedSupplierDetails(deps.gateway, deps.providers, merged);
   // Each provider's own order is a weak relevance prior; a seller listed by several keeps its best place.
-  const ranked = rankSuppliers(mergeSuppliers(lists), {
+  const ranked = rankSuppliers(merged, {
+    details,
     weights: deps.weights,
     keyword: params.q,
     ...(plan.translation ? { searchedAs: plan.translation.searchedAs } : {}),

@@ -21,6 +21,12 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
       calls.push(`${provider}.getSupplier`);
       return inner.getSupplier(provider, ref, signal);
     },
+    // A cache look costs nothing: not counted as a call.
+    peekSupplier: (provider, ref) => inner.peekSupplier(provider, ref),
+    supplierOffers(provider, query, signal, freshness) {
+      calls.push(`${provider}.supplierOffers`);
+      return inner.supplierOffers(provider, query, signal, freshness);
+    },
     usage: () => inner.usage(),
     countReplay: (provider) => inner.countReplay(provider),
     health: () => inner.health(),

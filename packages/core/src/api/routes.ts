@@ -91,6 +91,26 @@ export type SearchParams = z.infer<typeof SearchParams>;
 /** A keyword search's query string as a caller may give it (strings or numbers; blanks mean "not set"). */
 export type SearchParamsInput = z.input<typeof SearchParams>;
 
+/**
+ * `GET /v1/suppliers/:id/offers` query string: a supplier's catalogue, ranked like a product search. Paging,
+ * `sort`, `language`, `currency`, `quantity`, `provider` and `maxAge` as for {@link SearchParams}; no keyword
+ * and no filters (no provider filters a shop's catalogue).
+ */
+export const SupplierOffersParams = z.object({
+  provider: filterParams.provider,
+  page: filterParams.page,
+  pageSize: filterParams.pageSize,
+  sort: filterParams.sort,
+  language: filterParams.language,
+  currency: filterParams.currency,
+  quantity: filterParams.quantity,
+  maxAge: filterParams.maxAge,
+});
+/** A supplier catalogue's query string after parsing: see the {@link SupplierOffersParams} schema. */
+export type SupplierOffersParams = z.infer<typeof SupplierOffersParams>;
+/** A supplier catalogue's query string as a caller may give it. */
+export type SupplierOffersParamsInput = z.input<typeof SupplierOffersParams>;
+
 /** Largest accepted base64 image (about 3 MB of image); the proxy's body limit is a little above it. */
 export const MAX_IMAGE_BASE64_LENGTH = 4 * 1024 * 1024;
 

@@ -6,8 +6,11 @@ import { SupplierDetail } from '../models/supplier-detail.js';
 // `GET /v1/suppliers/:id`: one supplier's due-diligence card, shared by the proxy (route schema, OpenAPI) and
 // createClient (validation), so the two cannot drift.
 
-/** The proxy's supplier-detail path: `id` is a member id (`b2b-…`), a shop link (URL-encoded) or a login id. */
-export const SUPPLIER_ROUTES = { supplier: '/v1/suppliers/:id' } as const;
+/**
+ * The proxy's supplier paths: `id` is a member id (`b2b-…`), a shop link (URL-encoded) or a login id; `offers` is
+ * the supplier's catalogue, ranked like a product search.
+ */
+export const SUPPLIER_ROUTES = { supplier: '/v1/suppliers/:id', offers: '/v1/suppliers/:id/offers' } as const;
 
 /** The `id` path parameter as received; `parseSupplierRef` decides whether it names a supplier. */
 export const SupplierIdParam = z.string().max(2000, 'id is longer than 2000 characters');

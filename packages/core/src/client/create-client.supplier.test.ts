@@ -54,3 +54,50 @@ describe('createClient().getSupplier', () => {
     expect(requests).toEqual([]);
   });
 });
+
+describe('createClient().supplierOffers', () => {
+  const offersPage = () =>
+    json(200, {
+      items: [],
+      page: 2,
+      pageSize: 10,
+      total: 0,
+      hasNext: false,
+      providers: [
+        {
+          provider: 'demo',
+          outcome: 'ok',
+          fromCache: false,
+          stale: false,
+          durationMs: 1,
+          itemCount: 0,
+          ignored: [],
+        },
+      ],
+      sampleData: true,
+    });
+
+  it('GETs /v1/suppliers/:id/offers with the paging and currency asked for', async () => {
+    const proxy = fakeProxy(BASE, { [`GET /v1/suppliers/${MEMBER}/offers`]: offersPage });
+    const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch });
+    const answer = await client.supplierOffers(MEMBER, { page: 2, pageSize: 10, currency: 'EUR' });
+    expect(answer.page).toBe(2);
+    const url = new URL(proxy.requests[0]!.url);
+    expect(url.pathname).toBe(`/v1/suppliers/${MEMBER}/offers`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      page: '2',
+      pageSize: '10',
+      currency: 'EUR',
+    });
+  });
+
+  it('refuses a bad id or a bad page size without a request', async () => {
+    const proxy = fakeProxy(BASE, {});
+    const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch });
+    await expect(client.supplierOffers('not a supplier/link')).rejects.toMatchObject({ field: 'id' });
+    await expect(client.supplierOffers(MEMBER, { pageSize: 1000 })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    expect(proxy.requests).toEqual([]);
+  });
+});

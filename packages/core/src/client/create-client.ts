@@ -30,6 +30,8 @@ import {
   ROUTES,
   SearchParams,
   type SearchParamsInput,
+  SupplierOffersParams,
+  type SupplierOffersParamsInput,
   SupplierSearchResponse,
   UsageResponse,
 } from '../api/routes.js';
@@ -119,6 +121,15 @@ export interface ProxyClient {
    * request; `not_found`; or what the last provider said.
    */
   getSupplier(id: string, opts?: CallOptions): Promise<SupplierDetailResponse>;
+  /**
+   * `GET /v1/suppliers/:id/offers`: one page of the supplier's own catalogue, ranked like a product search. `id`
+   * as for {@link ProxyClient.getSupplier} (the same validation error, without a request).
+   */
+  supplierOffers(
+    id: string,
+    params?: SupplierOffersParamsInput,
+    opts?: CallOptions,
+  ): Promise<ProductSearchResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
@@ -321,6 +332,19 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
     return parsed.data as never;
   }
 
+  /** `/v1/suppliers/<id>`, or a `validation` error naming `id` (without a request) for text that names none. */
+  const supplierUrl = (id: string) => {
+    const base = urlOf('/v1/suppliers');
+    if (parseSupplierRef(id) === null)
+      throwError({
+        kind: 'validation',
+        url: base,
+        field: 'id',
+        message: 'id: give a member id (b2b-…), a 1688 shop link or a login id',
+      });
+    return `${base}/${encodeURIComponent(String(id).trim())}`;
+  };
+
   const search = <Schema extends z.ZodType>(path: string, response: Schema) => {
     // async, so bad input rejects the promise like every other failure instead of throwing synchronously.
     return async (params: SearchParamsInput, opts?: CallOptions) => {
@@ -401,16 +425,14 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       return call({ method: 'GET', url, response: OfferHistoryResponse, signal: opts?.signal });
     },
     async getSupplier(id, opts) {
-      const base = urlOf('/v1/suppliers');
-      if (parseSupplierRef(id) === null)
-        throwError({
-          kind: 'validation',
-          url: base,
-          field: 'id',
-          message: 'id: give a member id (b2b-…), a 1688 shop link or a login id',
-        });
-      const url = `${base}/${encodeURIComponent(String(id).trim())}`;
+      const url = supplierUrl(id);
       return call({ method: 'GET', url, response: SupplierDetailResponse, signal: opts?.signal });
+    },
+    async supplierOffers(id, params, opts) {
+      const base = supplierUrl(id);
+      const query = toQueryString(validated(SupplierOffersParams, params ?? {}, `${base}/offers`));
+      const url = `${base}/offers${query ? `?${query}` : ''}`;
+      return call({ method: 'GET', url, response: ProductSearchResponse, signal: opts?.signal });
     },
     usage: (opts) =>
       call({ method: 'GET', url: urlOf(ROUTES.usage), response: UsageResponse, signal: opts?.signal }),

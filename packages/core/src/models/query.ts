@@ -111,6 +111,26 @@ export type ProductQuery = z.infer<typeof ProductQuery>;
 /** A product keyword search as a caller may write it, before defaults are filled. */
 export type ProductQueryInput = z.input<typeof ProductQuery>;
 
+/** A 1688 member id as the providers' shop endpoints take it: `b2b-` and letters or digits. */
+export const MemberId = z
+  .string()
+  .trim()
+  .regex(/^b2b-[0-9a-z]+$/i, 'memberId is a member id: b2b-…');
+
+/**
+ * One page of a supplier's own catalogue (TMAPI `GET /1688/shop/items`: `member_id` required, `page`,
+ * `page_size`), as adapters take it: the member id, the title `language`, `page`, `pageSize` and `sort`.
+ */
+export const SupplierOffersQuery = z.object({
+  memberId: MemberId,
+  language: Language.optional(),
+  ...paging,
+});
+/** A supplier catalogue page after parsing (defaults filled): see the {@link SupplierOffersQuery} schema. */
+export type SupplierOffersQuery = z.infer<typeof SupplierOffersQuery>;
+/** A supplier catalogue page as a caller may write it, before defaults are filled. */
+export type SupplierOffersQueryInput = z.input<typeof SupplierOffersQuery>;
+
 /** Base64 of an image, without the `data:image/...;base64,` header some tools add. */
 export const ImageBase64 = z
   .string()

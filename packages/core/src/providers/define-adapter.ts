@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { OfferQuery } from '../models/offer.js';
 import { ProviderError } from '../models/provider-error.js';
-import { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
+import { ImageQuery, ProductQuery, SupplierOffersQuery, SupplierQuery } from '../models/query.js';
 import { SupplierRef } from '../models/supplier-detail.js';
 import type { AnyProviderAdapter, RequestContext } from './provider-contract.js';
 
@@ -16,6 +16,7 @@ const QUERY_SCHEMAS = {
   searchProductsByImage: ImageQuery,
   getOffer: OfferQuery,
   getSupplier: SupplierRef,
+  searchSupplierOffers: SupplierOffersQuery,
 } as const;
 
 type CheckedOperation = keyof typeof QUERY_SCHEMAS;

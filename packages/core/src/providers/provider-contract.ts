@@ -4,7 +4,7 @@ import type { Offer, OfferQuery } from '../models/offer.js';
 import type { Page } from '../models/page.js';
 import type { Product } from '../models/product.js';
 import type { ProviderId } from '../models/provider-id.js';
-import type { ImageQuery, ProductQuery, SupplierQuery } from '../models/query.js';
+import type { ImageQuery, ProductQuery, SupplierOffersQuery, SupplierQuery } from '../models/query.js';
 import type { Supplier } from '../models/supplier.js';
 import type { SupplierDetail, SupplierRef } from '../models/supplier-detail.js';
 
@@ -201,6 +201,11 @@ export interface ProviderAdapter<Credentials extends BaseUrlOverride = BaseUrlOv
   readonly estimateFreight?: FreightOperation<Credentials>;
   /** Present on providers with a shop or seller detail endpoint. */
   readonly getSupplier?: SupplierOperation<Credentials>;
+  /**
+   * One page of a supplier's own catalogue by member id (TMAPI `shop/items`), on providers that list one. Not a
+   * search ({@link OperationName}): the proxy serves it at `GET /v1/suppliers/:id/offers`.
+   */
+  readonly searchSupplierOffers?: Operation<SupplierOffersQuery, Credentials, Product>;
   /**
    * `false` when this provider's product listings carry no seller (the official platform's, DajiSaaS' and
    * PandaPon's offer lists name none), so suppliers cannot be grouped from them. Default `true`.

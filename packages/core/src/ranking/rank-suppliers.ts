@@ -1,5 +1,7 @@
 import type { RankedSupplier } from '../models/ranked.js';
 import type { MergedSupplier, Supplier } from '../models/supplier.js';
+import type { SupplierDetail } from '../models/supplier-detail.js';
+import { supplierSignals, supplierVerdict } from '../suppliers/supplier-evidence.js';
 import { offTopicFlag, sellerFlags } from './red-flags.js';
 import {
   type KeywordMatcher,
@@ -23,7 +25,7 @@ import {
   tradeLevelFraction,
   yearsFraction,
 } from './supplier-signals.js';
-import { inferenceValue, inferFactory } from './trader-inference.js';
+import { inferenceValue, inferFactory, type TraderInference } from './trader-inference.js';
 
 /** Relative importance of each signal; only ratios matter (the score is always out of 100). */
 export interface SupplierWeights {
@@ -100,6 +102,33 @@ const percent = (rate: number | null) => (rate === null ? null : `${Math.round(r
 export interface SupplierContext {
   matcher?: KeywordMatcher;
   positions?: Positions;
+  /** Supplier details at hand, by supplier id: their signals decide factory or trader. */
+  details?: ReadonlyMap<string, SupplierDetail>;
+}
+
+/**
+ * The `factory` fraction when a supplier's detail decides it: the card weighs more facts than a search result
+ * (registration, catalogue breadth, manufacture type), so a clear verdict outranks an inference from the name
+ * (0.75/0.15) but stays short of a declared flag alone (our judgement).
+ */
+export const CARD_VERDICT_FRACTIONS = { factory: 0.9, trader: 0.1 } as const;
+
+/**
+ * Factory or trader by the supplier card's signals ({@link supplierSignals}, the ones =SUPPLIER and the pane show),
+ * with what the verdict rests on; `null` when the card is unclear, so the search result's own evidence decides.
+ */
+function cardFactory(detail: SupplierDetail | undefined): (TraderInference & { note: string }) | null {
+  if (!detail) return null;
+  const { verdict, basis } = supplierVerdict(supplierSignals(detail));
+  if (verdict === 'unclear') return null;
+  const isFactory = verdict === 'factory';
+  return {
+    isFactory,
+    fraction: CARD_VERDICT_FRACTIONS[verdict],
+    basis: 'inferred',
+    evidence: 'supplier card',
+    note: `supplier card: ${basis}`,
+  };
 }
 
 /** What the keyword is matched against: the company name, main products and tags. */
@@ -133,7 +162,13 @@ export function supplierFactors(
   s: Supplier,
   context: SupplierContext = {},
 ): FactorInput<keyof SupplierWeights>[] {
-  const trader = inferFactory(s);
+  const searched = inferFactory(s);
+  const card = cardFactory(context.details?.get(s.id));
+  // A flag the search declared keeps its certainty where the card agrees; the card's reasons are still shown.
+  const trader =
+    card && searched.basis === 'declared' && searched.isFactory === card.isFactory
+      ? searched
+      : (card ?? searched);
   const inspection = inspectionSignal(s.tags);
   const business = businessFraction(s.isEnterprise, s.invoiceAvailable);
   return [
@@ -143,9 +178,11 @@ export function supplierFactors(
       label: '工厂 / Factory',
       value: inferenceValue(trader),
       fraction: trader.fraction,
-      ...(trader.basis === 'inferred'
-        ? { note: `inferred from "${trader.evidence}" (isFactory unknown)` }
-        : {}),
+      ...(card
+        ? { note: card.note }
+        : trader.basis === 'inferred'
+          ? { note: `inferred from "${trader.evidence}" (isFactory unknown)` }
+          : {}),
     },
     {
       factor: 'factoryLevel',
@@ -233,6 +270,12 @@ export interface RankSuppliersOptions {
    * weak prior for relevance.
    */
   positions?: Positions;
+  /**
+   * Supplier details at hand (a card already looked up: `GET /v1/suppliers/:id`), by supplier id. Where one is,
+   * the `factory` factor follows its signals' verdict ({@link supplierVerdict}) and says so in its note; an
+   * unclear card leaves the search result's own evidence in charge.
+   */
+  details?: ReadonlyMap<string, SupplierDetail>;
 }
 
 /**
@@ -247,7 +290,11 @@ export function rankSuppliers(
   const { keyword, positions } = options;
   const weights = resolveWeights(DEFAULT_SUPPLIER_WEIGHTS, options.weights);
   const matcher = searchMatcher(keyword, options.searchedAs);
-  const context: SupplierContext = { matcher, ...(positions ? { positions } : {}) };
+  const context: SupplierContext = {
+    matcher,
+    ...(positions ? { positions } : {}),
+    ...(options.details ? { details: options.details } : {}),
+  };
   return rankEntries(
     suppliers.map((s) => {
       const offTopic = offTopicFlag(matcher.match(supplierTexts(s)));

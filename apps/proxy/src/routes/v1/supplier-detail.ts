@@ -1,9 +1,17 @@
-import { Problem, SUPPLIER_ROUTES, SupplierDetailResponse, SupplierIdParam } from '@yuantou/core';
+import {
+  Problem,
+  ProductSearchResponse,
+  SUPPLIER_ROUTES,
+  SupplierDetailResponse,
+  SupplierIdParam,
+  SupplierOffersParams,
+} from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lookupSupplier } from '../../suppliers/lookup-supplier.js';
-import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
+import { supplierOffers } from '../../suppliers/supplier-offers.js';
+import { abortOnDisconnect, type RouteOptions, searchDeps, searchErrorResponses } from '../route-helpers.js';
 
 export default async function supplierDetailRoutes(
   app: FastifyInstance,
@@ -30,5 +38,28 @@ export default async function supplierDetailRoutes(
         },
         request.params.id,
       ),
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    SUPPLIER_ROUTES.offers,
+    {
+      schema: {
+        summary:
+          "One page of a supplier's own catalogue (id as for the card), ranked like GET /v1/products: its breadth is itself a trader signal",
+        tags: ['suppliers'],
+        params: z.object({ id: SupplierIdParam }),
+        querystring: SupplierOffersParams,
+        response: { 200: ProductSearchResponse, 404: Problem, ...searchErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const deps = searchDeps(app, config, request, reply, config.ranking.products);
+      const lookup = {
+        getSupplier: app.gateway.getSupplier,
+        providers: config.providers,
+        log: request.log,
+        signal: deps.signal!,
+      };
+      return supplierOffers(deps, lookup, request.params.id, request.query);
+    },
   );
 }

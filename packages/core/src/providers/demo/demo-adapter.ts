@@ -2,7 +2,13 @@ import * as z from 'zod';
 import { Offer, OfferQuery } from '../../models/offer.js';
 import { Page } from '../../models/page.js';
 import { Product } from '../../models/product.js';
-import { type FilterName, ImageQuery, ProductQuery, SupplierQuery } from '../../models/query.js';
+import {
+  type FilterName,
+  ImageQuery,
+  ProductQuery,
+  SupplierOffersQuery,
+  SupplierQuery,
+} from '../../models/query.js';
 import { Supplier } from '../../models/supplier.js';
 import { defineAdapter } from '../define-adapter.js';
 import { defineOfferOperation, defineOperation } from '../define-operation.js';
@@ -26,6 +32,7 @@ import {
   demoFilters,
   searchDemoProducts,
   searchDemoProductsByImage,
+  searchDemoSupplierOffers,
   searchDemoSuppliers,
 } from './demo-search.js';
 import { DEMO_SUPPLIER_PATH, demoGetSupplier, respondDemoSupplier } from './demo-supplier-operation.js';
@@ -38,7 +45,13 @@ import { DEMO_SUPPLIER_PATH, demoGetSupplier, respondDemoSupplier } from './demo
 export type DemoCredentials = Record<string, never>;
 
 const MAX_PAGE_SIZE = 100;
-const PATHS = { suppliers: 'suppliers', products: 'products', image: 'image', offer: 'offer' } as const;
+const PATHS = {
+  suppliers: 'suppliers',
+  products: 'products',
+  image: 'image',
+  offer: 'offer',
+  shopItems: 'shopitems',
+} as const;
 type DemoPath = (typeof PATHS)[keyof typeof PATHS];
 
 const DEMO_ERRORS: ErrorTable = {
@@ -86,6 +99,7 @@ function respond(request: ProviderRequest): ProviderResponse {
   if (path === PATHS.products) return answer(ProductQuery, (q) => searchDemoProducts(q));
   if (path === PATHS.image) return answer(ImageQuery, (q) => searchDemoProductsByImage(q));
   if (path === PATHS.offer) return respondOffer(input);
+  if (path === PATHS.shopItems) return answer(SupplierOffersQuery, (q) => searchDemoSupplierOffers(q));
   if (path === DEMO_FREIGHT_PATH)
     return respondDemoFreight(Object.fromEntries(new URLSearchParams(match?.[2] ?? '')));
   if (path === DEMO_SUPPLIER_PATH) return respondDemoSupplier(new URLSearchParams(match?.[2] ?? ''));
@@ -166,7 +180,13 @@ const getOffer: OfferOperation<DemoCredentials> = defineOfferOperation({
  */
 export const demoAdapter: AdapterWith<
   DemoCredentials,
-  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'getSupplier' | 'respond'
+  | 'searchSuppliers'
+  | 'searchProducts'
+  | 'searchProductsByImage'
+  | 'getOffer'
+  | 'getSupplier'
+  | 'searchSupplierOffers'
+  | 'respond'
 > = defineAdapter({
   id: 'demo',
   name: 'Demo (bundled sample data)',
@@ -192,5 +212,15 @@ export const demoAdapter: AdapterWith<
   getOffer,
   estimateFreight: demoFreight,
   getSupplier: demoGetSupplier,
+  // A supplier's catalogue: the bundled products of that member id; titles in Chinese or English only.
+  searchSupplierOffers: defineOperation({
+    maxPageSize: MAX_PAGE_SIZE,
+    map: (query: SupplierOffersQuery) => ({
+      params: { ...query, pageSize: clampPageSize(query.pageSize, MAX_PAGE_SIZE) },
+      ignored: ignoredFields(query, { filters: demoFilters(query), sorts: DEMO_PRODUCT_SORTS }),
+    }),
+    sign: (params: object) => demoRequest(PATHS.shopItems, params),
+    parseResponse: parseWith(Product),
+  }),
   respond,
 } as const satisfies ProviderAdapter<DemoCredentials>);

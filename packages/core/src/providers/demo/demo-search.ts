@@ -1,6 +1,13 @@
 import { makePage, type Page } from '../../models/page.js';
 import type { Product } from '../../models/product.js';
-import type { FilterName, ImageQuery, ProductQuery, Sort, SupplierQuery } from '../../models/query.js';
+import type {
+  FilterName,
+  ImageQuery,
+  ProductQuery,
+  Sort,
+  SupplierOffersQuery,
+  SupplierQuery,
+} from '../../models/query.js';
 // Sorting uses core's comparators (ranking/sort-ranked.ts), the same the proxy applies to ranked results.
 import type { Location, Supplier } from '../../models/supplier.js';
 import { normalizeLocation, normalizeProvince } from '../../normalize/location.js';
@@ -160,6 +167,17 @@ export function searchDemoProducts(query: ProductQuery, dataset: DemoDataset = d
       index,
     }))
     .filter((o) => o.relevance > 0 && productMatches(o.item, query));
+  return toPage(ordered, PRODUCT_COMPARATORS[query.sort], query);
+}
+
+/** A demo supplier's own catalogue: every bundled product it sells (3 to 5), in the order asked. */
+export function searchDemoSupplierOffers(
+  query: SupplierOffersQuery,
+  dataset: DemoDataset = demoDataset(),
+): Page<Product> {
+  const ordered = dataset.products
+    .filter((record) => record.product.supplier?.id === query.memberId)
+    .map((record, index) => ({ item: demoSearchResult(record, query.language), relevance: 1, index }));
   return toPage(ordered, PRODUCT_COMPARATORS[query.sort], query);
 }
 

@@ -13,6 +13,11 @@ import { type TmapiImageParams, tmapiConvertStep } from './tmapi-image-convert.j
 import { parseTmapiOffer, TMAPI_OFFER_PATH, tmapiOfferParams } from './tmapi-offer.js';
 import { readTmapiPage, toTmapiProduct, toTmapiSupplier } from './tmapi-page.js';
 import {
+  parseTmapiShopItems,
+  TMAPI_SHOP_ITEMS_MAX_PAGE_SIZE,
+  tmapiShopItemsParams,
+} from './tmapi-shop-items.js';
+import {
   parseTmapiSupplier,
   TMAPI_SHOP_INFO_PATH,
   TMAPI_SHOP_ITEMS_PATH,
@@ -136,7 +141,12 @@ function mapImageSearch(query: ImageQuery): { params: TmapiImageParams; ignored:
 /** TMAPI: factory (supplier) search, product search by keyword and by image, offer and shop details. */
 export const tmapiAdapter: AdapterWith<
   TmapiCredentials,
-  'searchSuppliers' | 'searchProducts' | 'searchProductsByImage' | 'getOffer' | 'getSupplier'
+  | 'searchSuppliers'
+  | 'searchProducts'
+  | 'searchProductsByImage'
+  | 'getOffer'
+  | 'getSupplier'
+  | 'searchSupplierOffers'
 > = defineAdapter({
   id: 'tmapi',
   name: 'TMAPI',
@@ -189,5 +199,12 @@ export const tmapiAdapter: AdapterWith<
     sign: signTmapi(TMAPI_SHOP_INFO_PATH),
     parseResponse: parseTmapiSupplier,
     followUp: tmapiCatalogueFollowUp(signTmapi(TMAPI_SHOP_ITEMS_PATH)),
+  }),
+  // The same `shop/items`, a whole page of it: the supplier's catalogue (tmapi-shop-items.ts).
+  searchSupplierOffers: defineOperation({
+    maxPageSize: TMAPI_SHOP_ITEMS_MAX_PAGE_SIZE,
+    map: tmapiShopItemsParams,
+    sign: signTmapi(TMAPI_SHOP_ITEMS_PATH),
+    parseResponse: parseTmapiShopItems,
   }),
 } satisfies ProviderAdapter<TmapiCredentials>);

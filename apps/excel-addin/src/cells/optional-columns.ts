@@ -6,8 +6,8 @@ import type {
   SellerLabels,
   SupplierResult,
 } from '@yuantou/core';
-import { type Column, convertedCell, convertedRich, rateDateCell } from '../cells/rows.js';
 import { moneyCell, moneyText, roundMoney } from '../data-types/money.js';
+import { type Column, convertedCell, convertedRich, rateDateCell } from './rows.js';
 
 // The columns a search spill carries beyond its base set, ALWAYS after the base columns (issue 21: "Optional
 // columns are appended at the end of a spill, never inserted in the middle"), so `INDEX(spill,,5)` means the same

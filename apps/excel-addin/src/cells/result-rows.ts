@@ -7,13 +7,13 @@ import type {
   RateQuote,
   SupplierResult,
 } from '@yuantou/core';
-import { type Column, type RichRow, type Row, tableRows } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { webImage } from '../data-types/cell-values.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
 import { productOptionalColumns, supplierOptionalColumns } from './optional-columns.js';
+import { type Column, type RichRow, type Row, tableRows } from './rows.js';
 
-// The search family's columns and rows: what =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE spill and what the
+// The search results' columns and rows: what =SUPPLIERS, =PRODUCTS, =PRODUCTSBYIMAGE and =SUPPLIEROFFERS spill and what the
 // pane's "Insert into sheet" writes for a search, best first (the row kit itself is cells/rows.ts).
 
 export const SUPPLIER_COLUMNS: readonly Column<RankedSupplier>[] = [
