@@ -95,6 +95,7 @@ describe('settings gate', () => {
       timeoutSeconds: 12,
       language: '',
       currency: '',
+      staleAfterDays: 7,
       startDone: false,
     });
   });

@@ -118,6 +118,9 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     }
   };
 
+  /** When rows say `stale`: the settings' days, read at each call (cells/as-of.ts). */
+  const stalePolicy = () => ({ staleAfterDays: settings.staleAfterDays });
+
   const getClient = () => {
     client ??= createClient({
       baseUrl: settings.proxyUrl,
@@ -143,6 +146,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     functions: createSearchFunctions({
       client: getClient,
       cache,
+      stalePolicy,
       defaults: () => ({ language: settings.language, currency: settings.currency }),
       ready: () => gate,
       richCells: richCellCapabilities,
@@ -151,6 +155,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     offers: createOfferFunctions({
       client: getClient,
       cache: offerCache,
+      stalePolicy,
       ready: () => gate,
       richCells: richCellCapabilities,
       defaults: () => ({ language: settings.language, currency: settings.currency }),
@@ -158,6 +163,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     suppliers: createSupplierFunctions({
       client: getClient,
       cache,
+      stalePolicy,
       ready: () => gate,
       richCells: richCellCapabilities,
     }),

@@ -12,12 +12,26 @@ export type Row = Cell[];
  * A cell of a spilled array where the host shows data types: a plain value, or a picture / entity card
  * (each cell is its own value, so a spill may mix them).
  */
-export type RichCell = Cell | Excel.EntityCellValue | Excel.WebImageCellValue;
+export type RichCell = Cell | RichValue;
+/** A data-type value in a cell: a card, a picture, or a number with its format (the `as of` date-time). */
+export type RichValue =
+  | Excel.EntityCellValue
+  | Excel.WebImageCellValue
+  | Excel.DoubleCellValue
+  | Excel.FormattedNumberCellValue;
 export type RichRow = RichCell[];
 
 /** How a column should look in an Excel table; the functions' spilled arrays carry raw values. */
 /** `price` is CNY (¥); `amount` a converted price whose currency the header names. */
-export type ColumnFormat = 'integer' | 'score' | 'percent' | 'price' | 'amount' | 'text' | 'link';
+export type ColumnFormat =
+  | 'integer'
+  | 'score'
+  | 'percent'
+  | 'price'
+  | 'amount'
+  | 'text'
+  | 'link'
+  | 'datetime';
 
 export interface Column<T> {
   header: string;
@@ -30,10 +44,7 @@ export interface Column<T> {
    * value. Only the name/title and image columns have one, so sorting, filtering and formulas over the other
    * columns behave as with plain values.
    */
-  rich?: (
-    item: T,
-    capabilities: RichCellCapabilities,
-  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
+  rich?: (item: T, capabilities: RichCellCapabilities) => RichValue | null;
 }
 
 /** A converted price cell: the amount, or the reason there is none (never the CNY figure in its place). */

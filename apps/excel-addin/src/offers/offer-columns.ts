@@ -5,8 +5,18 @@ import {
   type OfferPrice,
   type RateQuote,
 } from '@yuantou/core';
+import {
+  type AnswerAge,
+  AS_OF_DESCRIPTION,
+  asOfRich,
+  asOfSerial,
+  DEFAULT_STALE_AFTER_DAYS,
+  STALE_DESCRIPTION,
+  type StalePolicy,
+  staleCell,
+} from '../cells/as-of.js';
 import { InputError } from '../cells/input-error.js';
-import type { Cell, ColumnFormat, RichCell, Row } from '../cells/rows.js';
+import type { Cell, ColumnFormat, RichCell, RichValue, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { placeText, webImage } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
@@ -26,6 +36,8 @@ export interface OfferView {
   quantity?: number | undefined;
   /** The proxy's rate for the requested `currency`, when one was asked (see offer-currency.ts). */
   quote?: RateQuote | ConversionFailure | undefined;
+  /** When the provider gave this offer, and why the proxy served an older one (if it did). */
+  age?: AnswerAge | undefined;
 }
 
 export interface OfferColumn {
@@ -41,10 +53,7 @@ export interface OfferColumn {
    * Where the host shows data types: the title's card or the image's picture (`null` keeps the plain value).
    * Only these two columns have one, so sorting, filtering and formulas over the others behave as before.
    */
-  rich?: (
-    view: OfferView,
-    capabilities: RichCellCapabilities,
-  ) => Excel.EntityCellValue | Excel.WebImageCellValue | null;
+  rich?: (view: OfferView, capabilities: RichCellCapabilities) => RichValue | null;
 }
 
 /** Excel refuses cell text longer than this. */
@@ -285,6 +294,36 @@ export function parseFields(fields: string | null | undefined, language?: string
   }
   return columns;
 }
+
+/** The closing `as of` and `stale` columns of every offer row (cells/as-of.ts), after all the others. */
+export function withAsOfColumns(columns: readonly OfferColumn[], policy: StalePolicy): OfferColumn[] {
+  return [...columns, ...closingColumns(policy)];
+}
+
+function closingColumns(policy: StalePolicy): OfferColumn[] {
+  return [
+    {
+      field: 'asOf',
+      header: 'as of',
+      description: AS_OF_DESCRIPTION,
+      format: 'datetime',
+      value: (v) => asOfSerial(v.age?.fetchedAt),
+      rich: (v, capabilities) => asOfRich(asOfSerial(v.age?.fetchedAt), capabilities),
+    },
+    {
+      field: 'stale',
+      header: 'stale',
+      description: STALE_DESCRIPTION,
+      format: 'text',
+      value: (v) => staleCell(v.age, policy),
+    },
+  ];
+}
+
+/** The closing columns, as =FIELDS describes them (not `fields` names: every row has them). */
+export const CLOSING_OFFER_COLUMNS: readonly OfferColumn[] = closingColumns({
+  staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+});
 
 export const headerRow = (columns: readonly OfferColumn[]): Row => columns.map((c) => c.header);
 

@@ -8,6 +8,13 @@ import type {
   SupplierResult,
 } from '@yuantou/core';
 import {
+  type AnswerAge,
+  asOfColumns,
+  DEFAULT_STALE_AFTER_DAYS,
+  oldestFetchedAt,
+  type StalePolicy,
+} from '../cells/as-of.js';
+import {
   type Column,
   convertedCell,
   type RichRow,
@@ -157,10 +164,36 @@ function flagsText(item: RankedSupplier | RankedProduct): string | null {
   return item.flags.length === 0 ? null : item.flags.map((f) => f.reason).join('; ');
 }
 
-/** What the answer says about the search as a whole: the rate applied and what was searched. */
+/**
+ * What the answer says about the search as a whole: the rate applied, what was searched, and when each provider
+ * answered (the rows' `as of` is the oldest of them, cells/as-of.ts).
+ */
 export interface AnswerContext {
   currency?: RateQuote | ConversionFailure;
   searchedAs?: string;
+  providers?: readonly {
+    outcome: string;
+    fetchedAt?: string | undefined;
+    staleReason?: string | undefined;
+  }[];
+  /** When rows say `stale`; the default 7 days when absent. */
+  stalePolicy?: StalePolicy | undefined;
+}
+
+/** The answer's age: its oldest provider answer, and the first reason the proxy gave for serving older ones. */
+function answerAge(context: AnswerContext): AnswerAge {
+  const answered = (context.providers ?? []).filter((p) => p.outcome === 'ok');
+  return {
+    fetchedAt: oldestFetchedAt(answered.map((p) => p.fetchedAt)),
+    staleReason: answered.find((p) => p.staleReason)?.staleReason,
+  };
+}
+
+/** The closing `as of` and `stale` columns of a search's rows (every row of one answer has the same age). */
+function withAsOf<T>(columns: Column<T>[], context: AnswerContext): Column<T>[] {
+  const age = answerAge(context);
+  const policy = context.stalePolicy ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+  return [...columns, ...asOfColumns<T>(() => age, policy)];
 }
 
 /** Converted-price and rate-date columns, inserted after `after` when a currency was asked for. */
@@ -191,23 +224,25 @@ function withCurrency<T>(
 }
 
 export function productColumns(context: AnswerContext = {}): Column<ProductResult>[] {
-  return withCurrency<ProductResult>(
+  const columns = withCurrency<ProductResult>(
     PRODUCT_COLUMNS,
     'price (CNY)',
     context.currency,
     (p) => p.priceConverted,
     'price',
   );
+  return withAsOf(columns, context);
 }
 
 export function supplierColumns(context: AnswerContext = {}): Column<SupplierResult>[] {
-  return withCurrency<SupplierResult>(
+  const columns = withCurrency<SupplierResult>(
     SUPPLIER_COLUMNS,
     'city',
     context.currency,
     (s) => s.priceMinConverted,
     'price from',
   );
+  return withAsOf(columns, context);
 }
 
 function round(value: number, digits: number): number {

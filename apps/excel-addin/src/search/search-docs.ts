@@ -1,10 +1,11 @@
 import { type FieldDoc, type FunctionDoc, fieldDocs, optionDocs } from '../cells/function-docs.js';
-import { PRODUCT_COLUMNS, SUPPLIER_COLUMNS } from './result-rows.js';
+import { productColumns, supplierColumns } from './result-rows.js';
 import { SEARCH_OPTION_DOCS } from './search-options.js';
 
 // =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE as =FIELDS, the pane's field list and the builder describe them:
 // made from the column tables the functions spill (result-rows.ts) and the option table their reader uses
-// (search-options.ts), so a column or option added there appears here without a line of code.
+// (search-options.ts), so a column or option added there appears here without a line of code. The columns are
+// those of an answer without a currency: the table, then the closing `as of` and `stale` (cells/as-of.ts).
 
 const OPTIONS = optionDocs(SEARCH_OPTION_DOCS);
 const byHeader = (columns: readonly { header: string; description: string }[]) =>
@@ -31,7 +32,7 @@ export const SUPPLIERS_DOC: FunctionDoc = {
     options,
     count,
   ],
-  columns: byHeader(SUPPLIER_COLUMNS),
+  columns: byHeader(supplierColumns()),
   options: OPTIONS,
 };
 
@@ -45,7 +46,7 @@ export const PRODUCTS_DOC: FunctionDoc = {
     options,
     count,
   ],
-  columns: byHeader(PRODUCT_COLUMNS),
+  columns: byHeader(productColumns()),
   options: OPTIONS,
 };
 
@@ -55,7 +56,7 @@ export const PRODUCTSBYIMAGE_DOC: FunctionDoc = {
   summary: '1688 products that look like the photo at a link, best first, with a header row.',
   helpAnchor: 'custom-functions',
   arguments: [{ name: 'imageUrl', description: 'An http(s) link to a product photo.' }, options, count],
-  columns: byHeader(PRODUCT_COLUMNS),
+  columns: byHeader(productColumns()),
   options: OPTIONS,
 };
 

@@ -5,6 +5,7 @@ import {
   supplierVerdict,
 } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
+import { excelDateTime } from '../cells/as-of.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createSupplierFunctions, type SupplierClient } from './supplier-functions.js';
 
@@ -41,6 +42,7 @@ function setup(rich: boolean) {
     client: () => client,
     cache: new QueryCache({ ttlMs: 60_000, maxEntries: 10 }),
     richCells: () => (rich ? { doubleNumberFormat: true } : null),
+    stalePolicy: () => ({ staleAfterDays: 7, now: () => Date.parse('2026-12-20T00:00:00.000Z') }),
   });
   return { functions, asked };
 }
@@ -59,9 +61,14 @@ describe('=SUPPLIER', () => {
         '',
         'https://shop1.1688.com',
         'https://amos.alicdn.com/msg.aw?v=2&uid=x',
+        // Every row ends with `as of` (the card's fetchedAt) and `stale` (14 days old by the policy's clock).
+        excelDateTime(new Date('2026-12-06T00:00:00.000Z')),
+        'older than 7 days',
       ],
     ]);
-    expect(b).toEqual([['汕头市澄海区嘉玩玩具厂']]);
+    expect(b).toEqual([
+      ['汕头市澄海区嘉玩玩具厂', excelDateTime(new Date('2026-12-06T00:00:00.000Z')), 'older than 7 days'],
+    ]);
     expect(asked).toEqual(['b2b-2208087470531de12c']);
   });
 

@@ -1,4 +1,5 @@
 import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
+import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, type StalePolicy } from '../cells/as-of.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { Cell, Column, RichRow } from '../cells/rows.js';
@@ -22,6 +23,8 @@ export interface SupplierFunctionDeps {
   ready?: () => Promise<unknown>;
   /** What the host can show in cells; `null` or absent for plain values. */
   richCells?: () => RichCellCapabilities | null;
+  /** When rows say `stale` (the stale-after setting), read at each call. */
+  stalePolicy?: () => StalePolicy;
 }
 
 type Answer = SupplierDetailResponse;
@@ -209,7 +212,10 @@ export function createSupplierFunctions(deps: SupplierFunctionDeps): SupplierFun
         signal,
       );
       const rich = deps.richCells?.() ?? null;
-      return [columns.map((c) => (rich && c.rich?.(answer, rich)) ?? c.value(answer, 1) ?? '')];
+      // Every row ends with `as of` and `stale` (cells/as-of.ts): the card's oldest provider answer.
+      const policy = deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+      const all = [...columns, ...asOfColumns<Answer>((a) => ({ fetchedAt: a.fetchedAt }), policy)];
+      return [all.map((c) => (rich && c.rich?.(answer, rich)) ?? c.value(answer, 1) ?? '')];
     },
   };
 }
