@@ -79,15 +79,15 @@ const NOT_AVAILABLE = new Set(['NotAvailable', '#N/A']);
  * the shapes seen in the API: a CustomFunctions.Error / Error, or `{ type: "Error", errorType }` cell-value
  * JSON. Unverified in real Excel.
  */
-export function inputErrorOf(value: unknown): CellError | null {
+export function inputErrorOf(value: unknown, what = 'the link cell'): CellError | null {
   if (value === null || typeof value !== 'object') return null;
   const shape = value as { type?: unknown; errorType?: unknown; basicValue?: unknown; code?: unknown };
   if (value instanceof Error || shape.type === 'Error') {
     const name = String(shape.errorType ?? shape.code ?? shape.basicValue ?? '');
     const shown = String(shape.basicValue ?? shape.code ?? shape.errorType ?? 'an error');
     return NOT_AVAILABLE.has(name) || name === 'notAvailable' || name === '#N/A'
-      ? { code: 'notAvailable', message: `the link cell is ${shown}` }
-      : { code: 'invalidValue', message: `the link cell is ${shown}` };
+      ? { code: 'notAvailable', message: `${what} is ${shown}` }
+      : { code: 'invalidValue', message: `${what} is ${shown}` };
   }
   return null;
 }
