@@ -105,6 +105,7 @@ describe('dist/functions.js loaded as Excel loads it', () => {
       'PRICEAT',
       'FIELDS',
       'SUPPLIER',
+      'OFFERHISTORY',
     ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);

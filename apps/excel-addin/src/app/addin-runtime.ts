@@ -2,6 +2,7 @@ import { createClient, type ProxyClient } from '@yuantou/core';
 import type { ProxyContext } from '../cells/cell-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
+import { createHistoryFunctions, type HistoryFunctions } from '../history/history-functions.js';
 import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import { type BrowserBlock, findBrowserBlock } from '../runtime/browser-block.js';
 import {
@@ -55,6 +56,8 @@ export interface AddinRuntime {
   offers: OfferFunctions;
   /** =SUPPLIER: one supplier's due-diligence row and card (sharing the search cache). */
   suppliers: SupplierFunctions;
+  /** =OFFERHISTORY: the snapshots the proxy kept of one offer (sharing the offer cache). */
+  history: HistoryFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -164,6 +167,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       client: getClient,
       cache,
       stalePolicy,
+      ready: () => gate,
+      richCells: richCellCapabilities,
+    }),
+    history: createHistoryFunctions({
+      client: getClient,
+      cache: offerCache,
       ready: () => gate,
       richCells: richCellCapabilities,
     }),

@@ -1,4 +1,5 @@
 import type { FunctionDoc } from '../cells/function-docs.js';
+import { HISTORY_DOCS } from '../history/history-docs.js';
 import { OFFER_DOCS } from '../offers/offer-docs.js';
 import { SEARCH_DOCS } from '../search/search-docs.js';
 import { SUPPLIER_DOCS } from '../supplier/supplier-docs.js';
@@ -26,4 +27,5 @@ export const FUNCTION_CATALOG: readonly FunctionDoc[] = [
   ...OFFER_DOCS,
   FIELDS_DOC,
   ...SUPPLIER_DOCS,
+  ...HISTORY_DOCS,
 ];

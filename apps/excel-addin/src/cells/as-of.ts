@@ -31,6 +31,12 @@ export function excelDateTime(at: Date): number {
   return (at.getTime() - at.getTimezoneOffset() * 60_000) / DAY_MS + UNIX_EPOCH_SERIAL;
 }
 
+/** The inverse of {@link excelDateTime}: a date-time serial read in the computer's time zone → epoch ms. */
+export function instantOf(serial: number): number {
+  const wall = (serial - UNIX_EPOCH_SERIAL) * DAY_MS;
+  return wall + new Date(wall).getTimezoneOffset() * 60_000;
+}
+
 /** `fetchedAt` (ISO 8601) → its serial; null when the proxy gave none (an older proxy) or it is not a date. */
 export function asOfSerial(fetchedAt: string | null | undefined): number | null {
   if (!fetchedAt) return null;
