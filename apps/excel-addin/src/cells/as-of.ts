@@ -1,6 +1,6 @@
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { numberValue } from '../data-types/cell-values.js';
-import type { Cell, Column } from './rows.js';
+import type { Cell, Column, RichValue } from './rows.js';
 
 // "When, and how old" (issue 22): every function's rows END with two columns, appended after every other column
 // (so formulas indexing the earlier columns keep working):
@@ -100,4 +100,48 @@ export function asOfColumns<T>(age: (item: T) => AnswerAge | undefined, policy: 
       value: (item) => staleCell(age(item), policy),
     },
   ];
+}
+
+/**
+ * A card with its `As of` (a date-time property, in the card's Source section) and, when the values are old,
+ * `Stale` saying why: every card says when its values were fetched; the provider is already on every card
+ * (`Provider` / `Providers`).
+ */
+export function cardWithAsOf(
+  card: Excel.EntityCellValue,
+  age: AnswerAge | undefined,
+  policy: StalePolicy,
+  capabilities: RichCellCapabilities,
+): Excel.EntityCellValue {
+  const serial = asOfSerial(age?.fetchedAt);
+  if (serial === null) return card;
+  const stale = staleCell(age, policy);
+  const added: Record<string, Excel.EntityPropertyType> = {
+    'As of': numberValue(serial, AS_OF_FORMAT, capabilities),
+    ...(stale ? { Stale: { type: 'String', basicValue: String(stale) } as Excel.StringCellValue } : {}),
+  };
+  const names = Object.keys(added);
+  const sections = card.layouts?.card?.sections ?? [];
+  const source = sections.find((s) => s.title === 'Source' || s.title === 'Links');
+  const withSource = source
+    ? sections.map((s) => (s === source ? { ...s, properties: [...s.properties, ...names] } : s))
+    : [...sections, { layout: 'List' as const, title: 'Source', properties: names }];
+  return {
+    ...card,
+    properties: { ...card.properties, ...added },
+    layouts: { ...card.layouts, card: { ...card.layouts?.card, sections: withSource } },
+  };
+}
+
+/** A column's card, if it has one, with its `As of` (see {@link cardWithAsOf}); pictures and numbers as they are. */
+export function richWithAsOf<T>(
+  rich: ((item: T, capabilities: RichCellCapabilities) => RichValue | null) | undefined,
+  age: (item: T) => AnswerAge | undefined,
+  policy: StalePolicy,
+): ((item: T, capabilities: RichCellCapabilities) => RichValue | null) | undefined {
+  if (!rich) return undefined;
+  return (item, capabilities) => {
+    const value = rich(item, capabilities);
+    return value?.type === 'Entity' ? cardWithAsOf(value, age(item), policy, capabilities) : value;
+  };
 }

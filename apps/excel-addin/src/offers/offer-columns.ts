@@ -11,6 +11,7 @@ import {
   asOfRich,
   asOfSerial,
   DEFAULT_STALE_AFTER_DAYS,
+  richWithAsOf,
   STALE_DESCRIPTION,
   type StalePolicy,
   staleCell,
@@ -297,7 +298,12 @@ export function parseFields(fields: string | null | undefined, language?: string
 
 /** The closing `as of` and `stale` columns of every offer row (cells/as-of.ts), after all the others. */
 export function withAsOfColumns(columns: readonly OfferColumn[], policy: StalePolicy): OfferColumn[] {
-  return [...columns, ...closingColumns(policy)];
+  // The title's card says "as of" too (cells/as-of.ts).
+  const carded = columns.map((c) => {
+    const rich = richWithAsOf(c.rich, (v: OfferView) => v.age, policy);
+    return rich ? { ...c, rich } : c;
+  });
+  return [...carded, ...closingColumns(policy)];
 }
 
 function closingColumns(policy: StalePolicy): OfferColumn[] {

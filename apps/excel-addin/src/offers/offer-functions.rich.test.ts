@@ -89,6 +89,15 @@ describe('rich values from the offer functions', () => {
       numberFormat: 'yyyy-mm-dd hh:mm',
     });
     expect(rows[2]).toEqual(['', '', '', '', '']);
+    // The card says "as of" too, in its Source section beside the provider.
+    const card = rows[1]![0] as Excel.EntityCellValue;
+    expect(card.properties?.['As of']).toEqual(rows[1]![3]);
+    expect(card.layouts?.card?.sections?.find((s) => s.title === 'Source')?.properties).toEqual([
+      'Offer id',
+      'Provider',
+      'Link',
+      'As of',
+    ]);
     expect(rows[3]![0]).toMatchObject({ type: 'Entity', text: `样品 ${NO_IMAGE}` });
     expect(rows[3]![1]).toBe('');
   });

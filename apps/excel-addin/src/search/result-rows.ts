@@ -12,6 +12,7 @@ import {
   asOfColumns,
   DEFAULT_STALE_AFTER_DAYS,
   oldestFetchedAt,
+  richWithAsOf,
   type StalePolicy,
 } from '../cells/as-of.js';
 import {
@@ -193,7 +194,12 @@ function answerAge(context: AnswerContext): AnswerAge {
 function withAsOf<T>(columns: Column<T>[], context: AnswerContext): Column<T>[] {
   const age = answerAge(context);
   const policy = context.stalePolicy ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
-  return [...columns, ...asOfColumns<T>(() => age, policy)];
+  // Cards say "as of" too (cells/as-of.ts).
+  const carded = columns.map((c) => {
+    const rich = richWithAsOf(c.rich, () => age, policy);
+    return rich ? { ...c, rich } : c;
+  });
+  return [...carded, ...asOfColumns<T>(() => age, policy)];
 }
 
 /** Converted-price and rate-date columns, inserted after `after` when a currency was asked for. */

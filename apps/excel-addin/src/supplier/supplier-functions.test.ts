@@ -93,6 +93,17 @@ describe('=SUPPLIER', () => {
     expect(card.properties!.Shop).toMatchObject({ basicValue: 'https://shop1.1688.com' });
     // Unknown: left out of the card, never "no".
     expect(card.properties!.Flagship).toBeUndefined();
+    // When its values were fetched, and that they are old, beside the providers (issue 22).
+    expect(card.properties!['As of']).toMatchObject({
+      type: 'Double',
+      basicValue: excelDateTime(new Date('2026-12-06T00:00:00.000Z')),
+    });
+    expect(card.properties!.Stale).toEqual({ type: 'String', basicValue: 'older than 7 days' });
+    expect(card.layouts?.card?.sections?.at(-1)?.properties.slice(-3)).toEqual([
+      'Providers',
+      'As of',
+      'Stale',
+    ]);
   });
 
   it('a bad id or field is an input error, without a request', async () => {

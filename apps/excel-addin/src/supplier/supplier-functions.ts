@@ -1,5 +1,5 @@
 import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
-import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, type StalePolicy } from '../cells/as-of.js';
+import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, richWithAsOf, type StalePolicy } from '../cells/as-of.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { Cell, Column, RichRow } from '../cells/rows.js';
@@ -214,7 +214,13 @@ export function createSupplierFunctions(deps: SupplierFunctionDeps): SupplierFun
       const rich = deps.richCells?.() ?? null;
       // Every row ends with `as of` and `stale` (cells/as-of.ts): the card's oldest provider answer.
       const policy = deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
-      const all = [...columns, ...asOfColumns<Answer>((a) => ({ fetchedAt: a.fetchedAt }), policy)];
+      const age = (a: Answer) => ({ fetchedAt: a.fetchedAt });
+      // The company card says "as of" too (cells/as-of.ts).
+      const carded = columns.map((c) => {
+        const withAsOf = richWithAsOf(c.rich, age, policy);
+        return withAsOf ? { ...c, rich: withAsOf } : c;
+      });
+      const all = [...carded, ...asOfColumns<Answer>(age, policy)];
       return [all.map((c) => (rich && c.rich?.(answer, rich)) ?? c.value(answer, 1) ?? '')];
     },
   };
