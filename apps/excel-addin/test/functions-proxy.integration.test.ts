@@ -88,6 +88,8 @@ describe('against the demo proxy', () => {
       'link',
       'image URL',
       'flags',
+      'as of',
+      'stale',
     ]);
     expect(found.length).toBeGreaterThan(1);
     // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.
