@@ -41,15 +41,18 @@ async function session(proxy: DemoProxy) {
 describe('recalculation after the proxy cache expired, against the demo proxy', () => {
   let proxy: DemoProxy;
   let links: string[];
+  let member: string;
   beforeAll(async () => {
     proxy = await startDemoProxy({ env: { YUANTOU_CONFIG: shortCacheConfig() } });
-    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: 'T恤', pageSize: 20 });
+    const client = createClient({ baseUrl: proxy.url });
+    const { items } = await client.searchProducts({ q: 'T恤', pageSize: 20 });
     links = items.slice(0, 5).map((p) => `https://detail.1688.com/offer/${p.id}.html`);
     expect(links).toHaveLength(5);
+    member = (await client.searchSuppliers({ q: '玩具', pageSize: 5 })).items[0]!.id;
   });
   afterAll(() => proxy.close());
 
-  /** The sheet: a column of 5 links twice over, and two searches. */
+  /** The sheet: a column of 5 links twice over, two searches and a supplier card (=SUPPLIER has no options). */
   const sheet = (runtime: Awaited<ReturnType<typeof session>>, options?: string) =>
     Promise.all([
       runtime.offers.offers(
@@ -59,14 +62,15 @@ describe('recalculation after the proxy cache expired, against the demo proxy', 
       ),
       runtime.functions.products('毛绒玩具', options ? [[options]] : undefined, 5),
       runtime.functions.suppliers('玩具厂', options ? [[options]] : undefined, 5),
+      options ? Promise.resolve([]) : runtime.suppliers.supplier(member, 'company'),
     ]);
 
   it('ordinary recalculation costs 0 upstream calls; maxage pays once per offer; a refresh pays the distinct lookups', async () => {
     const first = await proxy.upstreamCalls();
     const [table] = await sheet(await session(proxy));
     const filled = (await proxy.upstreamCalls()) - first;
-    // 5 offers and a product and a supplier search (one demo provider each).
-    expect(filled).toBe(7);
+    // 5 offers, a product and a supplier search and a supplier card (one demo provider each).
+    expect(filled).toBe(8);
     const asOf = table[1]!.at(-2);
     expect(typeof asOf).toBe('number');
 
@@ -93,11 +97,21 @@ describe('recalculation after the proxy cache expired, against the demo proxy', 
     } finally {
       run.end();
     }
-    expect((await proxy.upstreamCalls()) - beforeRefresh).toBe(7);
+    expect((await proxy.upstreamCalls()) - beforeRefresh).toBe(8);
     // And after it, ordinary recalculation again pays nothing.
     await expire();
     const afterRefresh = await proxy.upstreamCalls();
     await sheet(await session(proxy));
     expect((await proxy.upstreamCalls()) - afterRefresh).toBe(0);
+
+    // =OFFERHISTORY: one snapshot per paid fetch (the fill, maxage=1s, the refresh), oldest first; free to read.
+    const beforeHistory = await proxy.upstreamCalls();
+    const history = await (await session(proxy)).history.offerHistory(links[0], 'price', null, null);
+    expect(history[0]).toEqual(['fetched at', 'lowest price (CNY)']);
+    const times = history.slice(1).map((row) => row[0] as number);
+    expect(times).toHaveLength(3);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBe(asOf);
+    expect((await proxy.upstreamCalls()) - beforeHistory).toBe(0);
   });
 });

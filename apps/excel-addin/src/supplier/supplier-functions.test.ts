@@ -6,6 +6,7 @@ import {
 } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
 import { excelDateTime } from '../cells/as-of.js';
+import { RECALC_MAX_AGE_SECONDS, RefreshSwitch } from '../cells/freshness.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createSupplierFunctions, type SupplierClient } from './supplier-functions.js';
 
@@ -104,6 +105,31 @@ describe('=SUPPLIER', () => {
       'As of',
       'Stale',
     ]);
+  });
+
+  it('asks with a long maxAge (reuse what was paid for), and maxAge 0 once in a pane refresh', async () => {
+    const maxAges: (number | undefined)[] = [];
+    const client: SupplierClient = {
+      getSupplier: async (_id, options) => {
+        maxAges.push(options?.maxAge);
+        return answer();
+      },
+    };
+    const refresh = new RefreshSwitch();
+    const functions = createSupplierFunctions({
+      client: () => client,
+      cache: new QueryCache({ ttlMs: 60_000, maxEntries: 10 }),
+      refresh,
+    });
+    await functions.supplier('b2b-2208087470531de12c', 'company');
+    const run = refresh.begin();
+    await Promise.all([
+      functions.supplier('b2b-2208087470531de12c', 'company'),
+      functions.supplier('b2b-2208087470531de12c', 'years'),
+    ]);
+    run.end();
+    await functions.supplier('b2b-2208087470531de12c', 'company');
+    expect(maxAges).toEqual([RECALC_MAX_AGE_SECONDS, 0]);
   });
 
   it('a bad id or field is an input error, without a request', async () => {

@@ -1,5 +1,6 @@
 import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
 import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, richWithAsOf, type StalePolicy } from '../cells/as-of.js';
+import { type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { Cell, Column, RichRow } from '../cells/rows.js';
@@ -9,11 +10,15 @@ import { signalLine, supplierDetailCard, verdictText } from './supplier-card.js'
 // What =SUPPLIER computes, without the Excel runtime: one row per supplier, so a column of member ids or shop
 // links fills down. The id is checked here first (a bad one is #VALUE! naming it, without a request); identical
 // ids share one QueryCache entry (one GET /v1/suppliers/:id in flight, then 10 minutes from memory), so a column
-// that repeats a supplier asks once. Behind the proxy each supplier is cached a day.
+// that repeats a supplier asks once. Behind the proxy each supplier is cached a day, and recalculation asks with a
+// long maxAge (what was paid for is reused, whatever its age; a pane refresh asks 0).
 
 /** The part of core's ProxyClient =SUPPLIER uses. */
 export interface SupplierClient {
-  getSupplier(id: string, options?: { signal?: AbortSignal }): Promise<SupplierDetailResponse>;
+  getSupplier(
+    id: string,
+    options?: { signal?: AbortSignal; maxAge?: number },
+  ): Promise<SupplierDetailResponse>;
 }
 
 export interface SupplierFunctionDeps {
@@ -25,6 +30,8 @@ export interface SupplierFunctionDeps {
   richCells?: () => RichCellCapabilities | null;
   /** When rows say `stale` (the stale-after setting), read at each call. */
   stalePolicy?: () => StalePolicy;
+  /** The pane's refresh seam (cells/freshness.ts); the add-in's one switch when absent. */
+  refresh?: RefreshSwitch;
 }
 
 type Answer = SupplierDetailResponse;
@@ -203,13 +210,16 @@ export function createSupplierFunctions(deps: SupplierFunctionDeps): SupplierFun
           'id_or_link',
           'id_or_link: give a member id (b2b-…), a 1688 shop link or a login id',
         );
+      // Ordinary recalculation reuses what was paid for; the pane's refresh asks for fresh (cells/freshness.ts).
+      const asked = (deps.refresh ?? refreshSwitch).ask(undefined);
       const answer = await deps.cache.get(
         `supplier:${ref.kind}:${ref.value}`,
         async (loadSignal) => {
           await deps.ready?.();
-          return deps.client().getSupplier(ref.value, { signal: loadSignal });
+          return deps.client().getSupplier(ref.value, { signal: loadSignal, maxAge: asked.maxAgeSeconds });
         },
         signal,
+        asked.refresh === undefined ? {} : { refresh: asked.refresh },
       );
       const rich = deps.richCells?.() ?? null;
       // Every row ends with `as of` and `stale` (cells/as-of.ts): the card's oldest provider answer.

@@ -32,7 +32,7 @@ import {
   SupplierSearchResponse,
   UsageResponse,
 } from '../api/routes.js';
-import { SupplierDetailResponse } from '../api/supplier-routes.js';
+import { SupplierDetailResponse, SupplierParams } from '../api/supplier-routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
 import { parseSupplierRef } from '../suppliers/supplier-ref.js';
@@ -60,6 +60,12 @@ export interface ProxyClientOptions {
 export interface CallOptions {
   /** Aborting it rejects the call with the signal's reason (an `AbortError`), not a ProxyRequestError. */
   signal?: AbortSignal;
+}
+
+/** Options of {@link ProxyClient.getSupplier}: the caller's signal, and how old an answer may be. */
+export interface SupplierCallOptions extends CallOptions {
+  /** Seconds (core's MaxAge): an answer at most this old may be served; `0` forces one fresh paid call. */
+  maxAge?: number;
 }
 
 /**
@@ -105,7 +111,7 @@ export interface ProxyClient {
    * login id. Throws ProxyRequestError: kind `validation` (field `id`) for text that names no supplier, without a
    * request; `not_found`; or what the last provider said.
    */
-  getSupplier(id: string, opts?: CallOptions): Promise<SupplierDetailResponse>;
+  getSupplier(id: string, opts?: SupplierCallOptions): Promise<SupplierDetailResponse>;
   /** `GET /v1/providers`: which providers the proxy serves and whether it only has sample data. */
   listProviders(opts?: CallOptions): Promise<ProvidersResponse>;
   /** `GET /v1/usage`: paid calls, budget, cache hits and quota per provider today. */
@@ -361,7 +367,11 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
           field: 'id',
           message: 'id: give a member id (b2b-…), a 1688 shop link or a login id',
         });
-      const url = `${base}/${encodeURIComponent(String(id).trim())}`;
+      const path = `${base}/${encodeURIComponent(String(id).trim())}`;
+      const query = toQueryString(
+        validated(SupplierParams, opts?.maxAge === undefined ? {} : { maxAge: opts.maxAge }, base),
+      );
+      const url = query ? `${path}?${query}` : path;
       return call({ method: 'GET', url, response: SupplierDetailResponse, signal: opts?.signal });
     },
     usage: (opts) =>
