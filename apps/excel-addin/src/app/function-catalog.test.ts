@@ -44,6 +44,7 @@ describe('=FIELDS', () => {
       'header',
       'rich',
       'maxAge',
+      'changes',
     ]);
     expect(rows.every((r) => String(r[2]).length > 3)).toBe(true);
     expect(functionKey(' Offers() ')).toBe('OFFERS');

@@ -3,6 +3,7 @@ import {
   effectivePrice,
   type Offer,
   type OfferPrice,
+  type OfferSnapshot,
   type RateQuote,
 } from '@yuantou/core';
 import {
@@ -39,6 +40,8 @@ export interface OfferView {
   quote?: RateQuote | ConversionFailure | undefined;
   /** When the provider gave this offer, and why the proxy served an older one (if it did). */
   age?: AnswerAge | undefined;
+  /** With the `changes` option: the snapshot before this answer (offer-changes.ts). */
+  previous?: OfferSnapshot | undefined;
 }
 
 export interface OfferColumn {

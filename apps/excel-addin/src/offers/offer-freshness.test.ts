@@ -2,6 +2,7 @@ import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core
 import { sampleOffer } from '@yuantou/core/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeCellError, stubCustomFunctions } from '../../test/custom-functions-global.js';
+import { excelDateTime } from '../cells/as-of.js';
 import { RECALC_MAX_AGE_SECONDS, RefreshSwitch } from '../cells/freshness.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createOfferFunctions } from './offer-functions.js';
@@ -67,6 +68,60 @@ describe('how old an answer each offer lookup asks for', () => {
     const { fns, requests } = harness();
     await expect(fns.offer(ID_A, 'id', [['maxage=soon']])).rejects.toThrow(/option "maxage"/);
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('=OFFERS changes', () => {
+  it('adds Δ price, Δ stock and since against the fetch before the shown one, before as of; blank without one', async () => {
+    const history = {
+      [ID_A]: [
+        // Newest first, as the proxy answers: the shown answer's own snapshot, then the one before it.
+        { fetchedAt: new Date(NOW - 3_600_000).toISOString(), priceMin: 5, stock: 1000 },
+        { fetchedAt: '2026-11-28T00:00:00.000Z', priceMin: 5.5, stock: 1200 },
+      ],
+    } as Record<string, { fetchedAt: string; priceMin: number; stock: number }[]>;
+    const asked: string[] = [];
+    const client = {
+      async getOffers(body: OffersBodyInput): Promise<OffersResponse> {
+        const results = body.refs.map(
+          (ref): OfferResult => ({
+            ref,
+            offerId: ref,
+            offer: sampleOffer(ref, 'demo', { priceMin: 5, stock: 1000 }),
+            attempts: [],
+            fetchedAt: new Date(NOW - 3_600_000).toISOString(),
+          }),
+        );
+        return { results, providerOrder: ['demo'], sampleData: true };
+      },
+      async offerHistory(ref: string) {
+        asked.push(ref);
+        const snapshots = (history[ref] ?? []).map((s) => ({
+          ...s,
+          provider: 'demo' as const,
+          priceTiers: [],
+          priceMax: null,
+          moq: null,
+          skus: [],
+        }));
+        return { offerId: ref, snapshots };
+      },
+    };
+    const fns = createOfferFunctions({
+      client: () => client,
+      cache: new QueryCache({ ttlMs: 60_000, maxEntries: 100 }),
+      stalePolicy: () => ({ staleAfterDays: 7, now: () => NOW }),
+      windowMs: 0,
+    });
+    const rows = await fns.offers([[ID_A], [ID_OLD], [ID_A]], 'id', [['changes']]);
+    expect(rows[0]).toEqual(['offer id', 'Δ price (CNY)', 'Δ stock', 'since', 'as of', 'stale']);
+    expect(rows[1]!.slice(1, 4)).toEqual([-0.5, -200, excelDateTime(new Date('2026-11-28T00:00:00.000Z'))]);
+    expect(rows[2]!.slice(1, 4)).toEqual(['', '', '']);
+    // One history read per distinct offer; without the option, none and no change columns.
+    expect(asked.sort()).toEqual([ID_OLD, ID_A].sort());
+    const plain = await fns.offers([[ID_A]], 'id', undefined);
+    expect(plain[0]).toEqual(['offer id', 'as of', 'stale']);
+    expect(asked).toHaveLength(2);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   OfferPriceError,
   OfferRefError,
   type OfferResult,
+  type OfferSnapshot,
   type OffersBodyInput,
   type OffersResponse,
   parseOfferRef,
@@ -24,7 +25,13 @@ import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { OfferBatcher } from './offer-batcher.js';
-import { headerRow, offerRow, parseFields, withAsOfColumns } from './offer-columns.js';
+import {
+  CHANGE_COLUMNS,
+  CHANGE_HISTORY_LIMIT,
+  type OfferHistoryClient,
+  previousSnapshot,
+} from './offer-changes.js';
+import { headerRow, type OfferColumn, offerRow, parseFields, withAsOfColumns } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 
@@ -34,7 +41,7 @@ import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 // the same offer serves every quantity and SKU without another request.
 
 /** The part of core's ProxyClient the offer functions use. */
-export interface OfferClient {
+export interface OfferClient extends Partial<OfferHistoryClient> {
   getOffers(body: OffersBodyInput, options?: { signal?: AbortSignal }): Promise<OffersResponse>;
 }
 
@@ -199,6 +206,36 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
 
   const stalePolicy = () => deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
 
+  /**
+   * With `changes`: each offer's snapshot before the shown answer, from the history the proxy kept (free). A
+   * history that cannot be read (no store, an older proxy) leaves the change cells blank, never fails the row.
+   */
+  async function previousOf(
+    offer: Offer,
+    age: AnswerAge | undefined,
+    signal?: AbortSignal,
+  ): Promise<OfferSnapshot | undefined> {
+    const client = deps.client();
+    if (!client.offerHistory) return undefined;
+    const asked = (deps.refresh ?? refreshSwitch).ask(undefined);
+    try {
+      const history = await deps.cache.get(
+        `changes:${offer.id}`,
+        (s) => client.offerHistory!(offer.id, { limit: CHANGE_HISTORY_LIMIT }, { signal: s }),
+        signal,
+        asked.refresh === undefined ? {} : { refresh: asked.refresh },
+      );
+      return previousSnapshot(history.snapshots, age?.fetchedAt);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return undefined;
+    }
+  }
+
+  /** The closing columns, and the change columns before them when asked. */
+  const closing = (columns: readonly OfferColumn[], options: OfferOptions) =>
+    withAsOfColumns([...columns, ...(options.changes ? CHANGE_COLUMNS : [])], stalePolicy());
+
   /** Every link of a list, each with its offer or why it has none; for the pane's Links mode. */
   async function lookupLinks(
     links: readonly string[],
@@ -242,8 +279,16 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       const parsed = withDefaults(parseOfferOptions(options), deps);
       const picked = parseFields(fields, parsed.language);
       const { offer, quote, age } = await lookup(offerIdOf(link), parsed, signal);
-      const columns = withAsOfColumns(withCurrencyColumns(picked, quote), stalePolicy());
-      const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity, quote, age };
+      const columns = closing(withCurrencyColumns(picked, quote), parsed);
+      const previous = parsed.changes ? await previousOf(offer, age, signal) : undefined;
+      const view = {
+        offer,
+        price: priceFor(offer, parsed.quantity),
+        quantity: parsed.quantity,
+        quote,
+        age,
+        previous,
+      };
       const row = offerRow(columns, view, richFor(parsed));
       return parsed.header ? [headerRow(columns), row] : [row];
     },
@@ -269,13 +314,16 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       // Every offer of one call shares one quote (one request, one rate); a currency asked adds its columns even
       // when every link failed, so the shape does not depend on the answers.
       const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
-      const columns = withAsOfColumns(
+      const columns = closing(
         withCurrencyColumns(
           picked,
           quote ?? (parsed.currency ? { currency: parsed.currency, error: 'no offer found' } : undefined),
         ),
-        stalePolicy(),
+        parsed,
       );
+      const previous = parsed.changes
+        ? await Promise.all(found.map((f) => (f.offer ? previousOf(f.offer, f.age, signal) : undefined)))
+        : [];
       const blank = (): Row => columns.map(() => '');
       const failed = (error: CellError): OffersCell[] => {
         const row: OffersCell[] = blank();
@@ -287,7 +335,8 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
         const inputError = inputErrorOf(cell);
         if (inputError) return failed(inputError);
         if (isBlank(cell)) return blank();
-        const one = found[next++]!;
+        const index = next++;
+        const one = found[index]!;
         if (one.offer) {
           const view = {
             offer: one.offer,
@@ -295,6 +344,7 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
             quantity: parsed.quantity,
             quote: one.quote,
             age: one.age,
+            previous: previous[index],
           };
           return offerRow(columns, view, rich);
         }

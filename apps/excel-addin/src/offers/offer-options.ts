@@ -19,6 +19,8 @@ export interface OfferOptions {
   rich?: boolean;
   /** Seconds: the formula's own `maxage=1d` (cells/freshness.ts); absent reuses what was paid for. */
   maxAge?: number;
+  /** `changes`: Δ price, Δ stock and since against the fetch before (offer-changes.ts). */
+  changes?: boolean;
 }
 
 /**
@@ -28,14 +30,17 @@ export interface OfferOptions {
  */
 // `maxAge` is the add-in's reading of core's parameter: an age such as `1d` or `6h` (cells/freshness.ts), and
 // every request carries one whether the formula names it or not.
-export const OFFER_OPTION_DOCS: Readonly<Record<keyof OfferParams | 'header' | 'rich', string>> = {
-  language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
-  quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
-  currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
-  header: '=OFFER: a header row above the row (header=no: the row alone).',
-  rich: 'rich=off: plain values where Excel could show cards and pictures.',
-  maxAge: MAX_AGE_OPTION_DOC,
-};
+export const OFFER_OPTION_DOCS: Readonly<Record<keyof OfferParams | 'header' | 'rich' | 'changes', string>> =
+  {
+    language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
+    quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
+    currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+    header: '=OFFER: a header row above the row (header=no: the row alone).',
+    rich: 'rich=off: plain values where Excel could show cards and pictures.',
+    maxAge: MAX_AGE_OPTION_DOC,
+    changes:
+      'changes: add Δ price, Δ stock and since (vs the fetch before, from the history the proxy kept), before "as of".',
+  };
 
 const OFFER_OPTIONS = new OptionNames(Object.keys(OFFER_OPTION_DOCS));
 
@@ -53,6 +58,10 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
     }
     if (key === 'rich') {
       options.rich = richOption(option);
+      continue;
+    }
+    if (key === 'changes') {
+      options.changes = yesNoOption(option);
       continue;
     }
     if (key === 'maxAge') {
