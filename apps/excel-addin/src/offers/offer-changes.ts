@@ -1,5 +1,7 @@
-import type { OfferHistoryResponse, OfferSnapshot } from '@yuantou/core';
-import { asOfRich, asOfSerial } from '../cells/as-of.js';
+import type { Offer, OfferHistoryResponse, OfferSnapshot } from '@yuantou/core';
+import { type AnswerAge, asOfRich, asOfSerial } from '../cells/as-of.js';
+import type { RefreshSwitch } from '../cells/freshness.js';
+import type { QueryCache } from '../cells/query-cache.js';
 import type { OfferColumn } from './offer-columns.js';
 
 // `changes` on =OFFER/=OFFERS (issue 22): what changed since the fetch before the one shown — `Δ price` (lowest
@@ -62,3 +64,32 @@ export const CHANGE_COLUMNS: readonly OfferColumn[] = [
     rich: (v, capabilities) => asOfRich(asOfSerial(v.previous?.fetchedAt), capabilities),
   },
 ];
+
+/**
+ * Each offer's snapshot before the shown answer, from the history the proxy kept (free), remembered like other
+ * answers and read again in a pane refresh. A history that cannot be read (no store, an older proxy) leaves the
+ * change cells blank, never fails the row.
+ */
+export function createPreviousLookup(deps: {
+  client: () => Partial<OfferHistoryClient>;
+  cache: QueryCache;
+  refresh: RefreshSwitch;
+}) {
+  return async (offer: Offer, age: AnswerAge | undefined, signal?: AbortSignal) => {
+    const client = deps.client();
+    if (!client.offerHistory) return undefined;
+    const asked = deps.refresh.ask(undefined);
+    try {
+      const history = await deps.cache.get(
+        `changes:${offer.id}`,
+        (s) => client.offerHistory!(offer.id, { limit: CHANGE_HISTORY_LIMIT }, { signal: s }),
+        signal,
+        asked.refresh === undefined ? {} : { refresh: asked.refresh },
+      );
+      return previousSnapshot(history.snapshots, age?.fetchedAt);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return undefined;
+    }
+  };
+}

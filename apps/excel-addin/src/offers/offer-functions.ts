@@ -9,7 +9,6 @@ import {
   OfferPriceError,
   OfferRefError,
   type OfferResult,
-  type OfferSnapshot,
   type OffersBodyInput,
   type OffersResponse,
   parseOfferRef,
@@ -25,12 +24,7 @@ import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { OfferBatcher } from './offer-batcher.js';
-import {
-  CHANGE_COLUMNS,
-  CHANGE_HISTORY_LIMIT,
-  type OfferHistoryClient,
-  previousSnapshot,
-} from './offer-changes.js';
+import { CHANGE_COLUMNS, createPreviousLookup, type OfferHistoryClient } from './offer-changes.js';
 import { headerRow, type OfferColumn, offerRow, parseFields, withAsOfColumns } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
@@ -206,31 +200,11 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
 
   const stalePolicy = () => deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
 
-  /**
-   * With `changes`: each offer's snapshot before the shown answer, from the history the proxy kept (free). A
-   * history that cannot be read (no store, an older proxy) leaves the change cells blank, never fails the row.
-   */
-  async function previousOf(
-    offer: Offer,
-    age: AnswerAge | undefined,
-    signal?: AbortSignal,
-  ): Promise<OfferSnapshot | undefined> {
-    const client = deps.client();
-    if (!client.offerHistory) return undefined;
-    const asked = (deps.refresh ?? refreshSwitch).ask(undefined);
-    try {
-      const history = await deps.cache.get(
-        `changes:${offer.id}`,
-        (s) => client.offerHistory!(offer.id, { limit: CHANGE_HISTORY_LIMIT }, { signal: s }),
-        signal,
-        asked.refresh === undefined ? {} : { refresh: asked.refresh },
-      );
-      return previousSnapshot(history.snapshots, age?.fetchedAt);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      return undefined;
-    }
-  }
+  const previousOf = createPreviousLookup({
+    client: deps.client,
+    cache: deps.cache,
+    refresh: deps.refresh ?? refreshSwitch,
+  });
 
   /** The closing columns, and the change columns before them when asked. */
   const closing = (columns: readonly OfferColumn[], options: OfferOptions) =>
