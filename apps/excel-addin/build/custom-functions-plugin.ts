@@ -22,7 +22,21 @@ export async function generateMetadata(sourceFile: string): Promise<CustomFuncti
     throw new Error(`custom-functions-metadata found errors in ${sourceFile}:\n${result.errors.join('\n')}`);
   }
   if (!result.metadataJson) throw new Error(`no @customfunction found in ${sourceFile}`);
-  return result;
+  return { ...result, metadataJson: withErrorInput(result.metadataJson) };
+}
+
+/**
+ * `allowErrorForDataTypeAny: true`: Excel passes an error value in an `any` argument to the function instead of
+ * failing the whole formula, so =OFFERS fails only the row of an error cell in its links range (issue 22; "A
+ * custom function that receives an error value in a range is not called at all unless its metadata allows error
+ * input"). Microsoft's functions.json sample sets it beside `allowCustomDataForDataTypeAny`; custom-functions-
+ * metadata 2.2.3 has no JSDoc tag for it (its tags: cancelable, requiresAddress, volatile, streaming, …), so the
+ * build adds it. Only `any` parameters are concerned (links and options); the functions read error values there
+ * (cells/excel-cell.ts `inputErrorOf`).
+ */
+export function withErrorInput(metadataJson: string): string {
+  const metadata = JSON.parse(metadataJson) as Record<string, unknown>;
+  return JSON.stringify({ ...metadata, allowErrorForDataTypeAny: true }, null, 4);
 }
 
 /** `import { a, b } from '/abs/functions.ts'; CustomFunctions.associate('A', a); …`, guarded for preview mode. */

@@ -32,6 +32,7 @@ describe('functions.json', () => {
       'SUPPLIER',
       'LANDED',
       'SUPPLIEROFFERS',
+      'OFFERHISTORY',
     ]);
     for (const fn of functions.filter((f) => searches.includes(f.id))) {
       const [first, options, count] = fn.parameters;
@@ -111,6 +112,31 @@ describe('functions.json', () => {
     expect(fn.result.dimensionality).toBe('matrix');
   });
 
+  it('lets error values reach `any` arguments, so an error cell in OFFERS links fails only its row (issue 22)', () => {
+    const metadata = JSON.parse(read('functions.json')) as { allowErrorForDataTypeAny?: boolean };
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it('declares OFFERHISTORY(link, [field], [from], [to]), cancelable, spilling a matrix', () => {
+    const { functions } = JSON.parse(read('functions.json')) as {
+      functions: {
+        id: string;
+        parameters: { name: string; type: string; optional?: boolean }[];
+        options?: { cancelable?: boolean };
+        result: { dimensionality?: string };
+      }[];
+    };
+    const history = functions.find((f) => f.id === 'OFFERHISTORY')!;
+    expect(history.parameters.map((p) => [p.name, p.type, p.optional ?? false])).toEqual([
+      ['link', 'string', false],
+      ['field', 'string', true],
+      ['from', 'any', true],
+      ['to', 'any', true],
+    ]);
+    expect(history.options?.cancelable).toBe(true);
+    expect(history.result.dimensionality).toBe('matrix');
+  });
+
   it('matches the function catalog =FIELDS spills: the same functions, arguments in order, a help link to each section', () => {
     const { functions } = JSON.parse(read('functions.json')) as {
       functions: { id: string; helpUrl?: string; parameters: { name: string }[] }[];
@@ -148,6 +174,7 @@ describe('functions.json', () => {
       'SUPPLIER',
       'LANDED',
       'SUPPLIEROFFERS',
+      'OFFERHISTORY',
     ]) {
       expect(script).toMatch(new RegExp(`CustomFunctions\\.associate\\(["']${id}["']`));
     }

@@ -116,9 +116,11 @@ describe('dist/functions.js on hosts with and without data types', () => {
       [['quantity=500']],
       {},
     );
-    expect(table[0]).toEqual(['title', 'image URL', 'price (CNY)', 'MOQ']);
+    expect(table[0]).toEqual(['title', 'image URL', 'price (CNY)', 'MOQ', 'as of', 'stale']);
     expect(table).toHaveLength(4);
-    for (const [title, image, price, moq] of table.slice(1)) {
+    for (const [title, image, price, moq, asOf] of table.slice(1)) {
+      // `as of`: a date-time number with its format on a host with ExcelApi 1.19 (issue 22).
+      expect(asOf).toMatchObject({ type: 'Double', numberFormat: 'yyyy-mm-dd hh:mm' });
       expect(title).toMatchObject({
         type: 'Entity',
         layouts: { card: { title: { property: 'Title' } } },

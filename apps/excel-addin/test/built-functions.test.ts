@@ -107,6 +107,7 @@ describe('dist/functions.js loaded as Excel loads it', () => {
       'SUPPLIER',
       'LANDED',
       'SUPPLIEROFFERS',
+      'OFFERHISTORY',
     ]);
     expect(runtimeAtAssociation).toBeUndefined();
     expect(cells).toHaveLength(1);

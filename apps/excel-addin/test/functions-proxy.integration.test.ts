@@ -93,6 +93,8 @@ describe('against the demo proxy', () => {
       'flags (translated)',
       'price (USD)',
       'rate date',
+      'as of',
+      'stale',
     ]);
     expect(found.length).toBeGreaterThan(1);
     // The bundled demo rates: ECB 2024-03-13, CNY 7.8678 and USD 1.0939 per EUR.

@@ -76,9 +76,15 @@ describe('offer functions against the demo proxy', () => {
       'id,moq,price',
       undefined,
     );
-    expect(table[0]).toEqual(['offer id', 'MOQ', 'price (CNY)']);
+    expect(table[0]).toEqual(['offer id', 'MOQ', 'price (CNY)', 'as of', 'stale']);
     expect(table.slice(1, 3).map((r) => r[0])).toEqual([a, b]);
-    expect(String(table[3]![0])).toContain('Taobao');
+    // A failed row is a real Excel error in its first cell (ISERROR/IFNA work), the others unaffected.
+    expect(table[3]![0]).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('Taobao') });
+    // As of: an Excel date-time within the last day.
+    const asOf = table[1]![3] as number;
+    const nowSerial = Date.now() / 86_400_000 + 25_569 - new Date().getTimezoneOffset() / 1440;
+    expect(nowSerial - asOf).toBeGreaterThanOrEqual(0);
+    expect(nowSerial - asOf).toBeLessThan(1);
     const moq = table[1]![1] as number;
     expect(moq).toBeGreaterThan(0);
 
@@ -114,6 +120,8 @@ describe('offer functions against the demo proxy', () => {
       'unit',
       'price (USD)',
       'rate date',
+      'as of',
+      'stale',
     ]);
     const [title, translated, cny, unit, usd, rateDate] = row!;
     expect(title).toMatch(/\p{Script=Han}/u);
@@ -186,7 +194,7 @@ describe('a failing batch', () => {
         offer(id!, 'id', undefined, {}),
         offer('612345678902', 'id', undefined, {}),
       ]);
-      expect(outcomes[0]).toEqual({ status: 'fulfilled', value: [[id]] });
+      expect(outcomes[0]).toEqual({ status: 'fulfilled', value: [[id, expect.any(Number), '']] });
       expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({
         code: '#N/A',
         message: expect.stringContaining('quota exhausted'),

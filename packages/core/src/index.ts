@@ -13,6 +13,7 @@ export {
   type ProxyClientOptions,
   type ProxyErrorKind,
   ProxyRequestError,
+  type SupplierCallOptions,
 } from './client/create-client.js';
 export type { ProxyRequestErrorInit } from './client/proxy-request-error.js';
 export { createInFlightCoalescer, type InFlightCoalescer } from './coalesce/in-flight.js';

@@ -96,6 +96,7 @@ describe('settings gate', () => {
       language: '',
       currency: '',
       quantity: '',
+      staleAfterDays: 7,
       startDone: false,
     });
   });

@@ -2,6 +2,7 @@ import { createClient, type ProxyClient } from '@yuantou/core';
 import type { ProxyContext } from '../cells/cell-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { richCellCapabilities } from '../data-types/rich-cells.js';
+import { createHistoryFunctions, type HistoryFunctions } from '../history/history-functions.js';
 import { createLandedFunctions, type LandedFunctions } from '../landed/landed-functions.js';
 import { createOfferFunctions, type OfferFunctions } from '../offers/offer-functions.js';
 import { type BrowserBlock, findBrowserBlock } from '../runtime/browser-block.js';
@@ -79,6 +80,8 @@ export interface AddinRuntime {
   landed: LandedFunctions;
   /** =SUPPLIEROFFERS: a supplier's catalogue, ranked like =PRODUCTS (sharing the search cache). */
   supplierOffers: SupplierOffersFunctions;
+  /** =OFFERHISTORY: the snapshots the proxy kept of one offer (sharing the offer cache). */
+  history: HistoryFunctions;
   /** Validates and saves the changed settings; functions see them at once. Throws a readable message. */
   update(changes: SettingsChanges): Promise<AddinSettings>;
   /** Called with the new settings whenever they change (load, save). Returns an unsubscribe function. */
@@ -157,6 +160,9 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     }
   };
 
+  /** When rows say `stale`: the settings' days, read at each call (cells/as-of.ts). */
+  const stalePolicy = () => ({ staleAfterDays: settings.staleAfterDays });
+
   const getClient = () => {
     client ??= createClient({
       baseUrl: settings.proxyUrl,
@@ -184,6 +190,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     functions: createSearchFunctions({
       client: getClient,
       cache,
+      stalePolicy,
       defaults: () => workbookDefaults(settings),
       ready: () => gate,
       richCells: richCellCapabilities,
@@ -192,6 +199,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     offers: createOfferFunctions({
       client: getClient,
       cache: offerCache,
+      stalePolicy,
       ready: () => gate,
       richCells: richCellCapabilities,
       defaults: () => ({ language: settings.language, currency: settings.currency }),
@@ -199,6 +207,13 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
     suppliers: createSupplierFunctions({
       client: getClient,
       cache,
+      stalePolicy,
+      ready: () => gate,
+      richCells: richCellCapabilities,
+    }),
+    history: createHistoryFunctions({
+      client: getClient,
+      cache: offerCache,
       ready: () => gate,
       richCells: richCellCapabilities,
     }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldsRows, functionKey } from '../cells/function-docs.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
-import { OFFER_COLUMNS, parseFields } from '../offers/offer-columns.js';
+import { CLOSING_OFFER_COLUMNS, OFFER_COLUMNS, parseFields } from '../offers/offer-columns.js';
 import { OFFER_DOC, OFFERS_DOC } from '../offers/offer-docs.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { FakeProxyClient } from '../search/__fixtures__/fake-proxy-client.js';
@@ -31,13 +31,20 @@ describe('=FIELDS', () => {
     const rows = fieldsRows(FUNCTION_CATALOG, '=YUANTOU.offers(');
     expect(rows[0]).toEqual(['kind', 'name', 'description']);
     expect(rows.filter((r) => r[0] === 'argument').map((r) => r[1])).toEqual(['links', 'fields', 'options']);
-    expect(rows.filter((r) => r[0] === 'column').map((r) => r[1])).toEqual(OFFER_COLUMNS.map((c) => c.field));
+    // The `fields` names, then the closing `as of` and `stale` every row ends with (issue 22).
+    expect(rows.filter((r) => r[0] === 'column').map((r) => r[1])).toEqual([
+      ...OFFER_COLUMNS.map((c) => c.field),
+      'asOf',
+      'stale',
+    ]);
     expect(rows.filter((r) => r[0] === 'option').map((r) => r[1])).toEqual([
       'language',
       'quantity',
       'currency',
       'header',
       'rich',
+      'maxAge',
+      'changes',
     ]);
     expect(rows.every((r) => String(r[2]).length > 3)).toBe(true);
     expect(functionKey(' Offers() ')).toBe('OFFERS');
@@ -62,7 +69,13 @@ describe('=FIELDS', () => {
 
   it('OFFER/OFFERS: every documented column is a `fields` name, and the fields table has no other', () => {
     const documented = names(OFFERS_DOC.columns);
-    expect(parseFields(documented.join(',')).map((c) => c.field)).toEqual(OFFER_COLUMNS.map((c) => c.field));
+    const closing = CLOSING_OFFER_COLUMNS.map((c) => c.field);
+    expect(documented.slice(-2)).toEqual(closing);
+    expect(parseFields(documented.slice(0, -2).join(',')).map((c) => c.field)).toEqual(
+      OFFER_COLUMNS.map((c) => c.field),
+    );
+    // The closing columns are on every row, so they are not `fields` names.
+    for (const name of closing) expect(() => parseFields(name)).toThrow(InputError);
     expect(names(OFFER_DOC.columns)).toEqual(documented);
   });
 

@@ -1,4 +1,5 @@
 import type { FunctionDoc } from '../cells/function-docs.js';
+import { HISTORY_DOCS } from '../history/history-docs.js';
 import { LANDED_DOCS } from '../landed/landed-docs.js';
 import { OFFER_DOCS } from '../offers/offer-docs.js';
 import { SEARCH_DOCS } from '../search/search-docs.js';
@@ -28,4 +29,5 @@ export const FUNCTION_CATALOG: readonly FunctionDoc[] = [
   FIELDS_DOC,
   ...SUPPLIER_DOCS,
   ...LANDED_DOCS,
+  ...HISTORY_DOCS,
 ];

@@ -242,3 +242,27 @@ export function supplierOffers(
     sharedRuntime.supplierOffers.supplierOffers(id, count, options, signal),
   );
 }
+
+/**
+ * One 1688 offer's price and stock at each fetch the proxy kept, oldest first: a date column, then value columns, ready for a chart.
+ * @customfunction OFFERHISTORY
+ * @helpurl https://localhost:3000/help.html#offer-history
+ * @param link A 1688 link or offer id.
+ * @param [field] Value columns in order, e.g. "price,stock" (default: price, priceMax, stock; also moq, tiers, variants, provider).
+ * @param [from] Only fetches on or after this date (a date cell or text such as 2026-12-01).
+ * @param [to] Only fetches on or before this date.
+ * @param invocation Excel's call context (cancellation).
+ * @returns A header (fetched at, then the fields), then one row per kept snapshot, oldest first.
+ * @cancelable
+ */
+export function offerHistory(
+  link: string,
+  field?: string,
+  from?: any,
+  to?: any,
+  invocation?: CustomFunctions.CancelableInvocation,
+): Promise<any[][]> {
+  return runInCell(invocation, settings, (signal) =>
+    sharedRuntime.history.offerHistory(link, field, from, to, signal),
+  );
+}

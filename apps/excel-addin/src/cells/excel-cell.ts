@@ -1,5 +1,6 @@
 import { supports } from '../runtime/requirements.js';
 import { type CellError, cellErrorFor, type ProxyContext } from './cell-error.js';
+import { refreshSwitch } from './freshness.js';
 
 // The adapter between a search and an Excel cell: cancellation from Excel aborts our signal, a formula still
 // being typed gets a hint instead of a paid call, and failures become CustomFunctions.Error (#VALUE!, #N/A)
@@ -46,9 +47,47 @@ export async function runInCell<T, P = string[][]>(
   const controller = new AbortController();
   if (invocation) invocation.onCanceled = () => controller.abort();
   try {
-    return await search(controller.signal);
+    // Counted for the pane's refresh progress ("n of N") while a refresh is open (cells/freshness.ts).
+    return await refreshSwitch.track(() => search(controller.signal));
   } catch (error) {
     if (controller.signal.aborted) throw toCustomFunctionsError(CANCELLED);
     throw toCustomFunctionsError(cellErrorFor(error, context()));
   }
+}
+
+/**
+ * One failed row of a spill: a real Excel error value in its cell, so `ISERROR`, `IFERROR` and `IFNA` work
+ * ("errors inside a returned array are per cell (`CustomFunctions.Error` in the array)", Microsoft's custom
+ * functions docs). Before CustomFunctionsRuntime 1.2 there is no CustomFunctions.Error: the row then says why in
+ * text, `⚠ message`, as before.
+ */
+export function errorCell(error: CellError): CustomFunctions.Error | string {
+  const made = toCustomFunctionsError(error);
+  return made instanceof Error &&
+    !(typeof CustomFunctions !== 'undefined' && made instanceof CustomFunctions.Error)
+    ? `⚠ ${error.message}`
+    : made;
+}
+
+/** Excel's error names in cell-value JSON (`Excel.ErrorCellValue.errorType`) that are #N/A. */
+const NOT_AVAILABLE = new Set(['NotAvailable', '#N/A']);
+
+/**
+ * An error value Excel passed in a cell of an `any` argument (functions.json sets `allowErrorForDataTypeAny`, so
+ * Excel calls the function instead of failing the whole formula), or null. What the runtime hands over is not
+ * pinned down by Microsoft's docs ("A custom function can accept a data types error object"), so this reads
+ * the shapes seen in the API: a CustomFunctions.Error / Error, or `{ type: "Error", errorType }` cell-value
+ * JSON. Unverified in real Excel.
+ */
+export function inputErrorOf(value: unknown, what = 'the link cell'): CellError | null {
+  if (value === null || typeof value !== 'object') return null;
+  const shape = value as { type?: unknown; errorType?: unknown; basicValue?: unknown; code?: unknown };
+  if (value instanceof Error || shape.type === 'Error') {
+    const name = String(shape.errorType ?? shape.code ?? shape.basicValue ?? '');
+    const shown = String(shape.basicValue ?? shape.code ?? shape.errorType ?? 'an error');
+    return NOT_AVAILABLE.has(name) || name === 'notAvailable' || name === '#N/A'
+      ? { code: 'notAvailable', message: `${what} is ${shown}` }
+      : { code: 'invalidValue', message: `${what} is ${shown}` };
+  }
+  return null;
 }

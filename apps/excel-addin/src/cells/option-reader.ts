@@ -1,3 +1,4 @@
+import { inputErrorOf } from './excel-cell.js';
 import { InputError } from './input-error.js';
 
 // The one reader of `options` arguments, for every function family: how people WRITE options in a cell. Text
@@ -95,6 +96,10 @@ export function textPairs(text: string): [string, CellValue][] {
  */
 export function optionPairs(argument: CellValue[][] | CellValue, example: string): [string, CellValue][] {
   if (argument === undefined || argument === null) return [];
+  // Excel passes error values to `any` arguments (functions.json allows error input for =OFFERS' links).
+  const cells: unknown[] = Array.isArray(argument) ? argument.flat() : [argument];
+  const failed = cells.map((cell) => inputErrorOf(cell, 'a cell')).find((error) => error !== null);
+  if (failed) throw new InputError('options', `options: ${failed.message}`);
   if (!Array.isArray(argument)) return textPairs(String(argument));
   const rows = argument.filter((row) =>
     row.some((cell) => cell !== null && cell !== undefined && cell !== ''),

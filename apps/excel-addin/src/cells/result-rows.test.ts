@@ -1,8 +1,10 @@
 import { type ProductResult, RankedProduct, RankedSupplier, type SupplierResult } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
+import { excelDateTime } from '../cells/as-of.js';
 import productsJson from '../data-types/__fixtures__/ranked-products.json' with { type: 'json' };
 import suppliersJson from '../data-types/__fixtures__/ranked-suppliers.json' with { type: 'json' };
 import {
+  type AnswerContext,
   PRODUCT_COLUMNS,
   PRODUCT_TABLE,
   resultRows,
@@ -10,8 +12,19 @@ import {
   SUPPLIER_TABLE,
 } from './result-rows.js';
 
-const supplierRows = (items: readonly SupplierResult[]) => resultRows(SUPPLIER_TABLE, items);
-const productRows = (items: readonly ProductResult[]) => resultRows(PRODUCT_TABLE, items);
+/** Two providers answered; the rows' `as of` is the older (issue 22: a search is as old as its oldest part). */
+const OLDEST = '2026-12-05T08:30:00.000Z';
+const CONTEXT: AnswerContext = {
+  providers: [
+    { outcome: 'ok', fetchedAt: '2026-12-05T09:00:00.000Z' },
+    { outcome: 'ok', fetchedAt: OLDEST },
+    { outcome: 'error' },
+  ],
+  stalePolicy: { staleAfterDays: 7, now: () => Date.parse('2026-12-06T00:00:00.000Z') },
+};
+const AS_OF = [excelDateTime(new Date(OLDEST)), ''];
+const supplierRows = (items: readonly SupplierResult[]) => resultRows(SUPPLIER_TABLE, items, CONTEXT);
+const productRows = (items: readonly ProductResult[]) => resultRows(PRODUCT_TABLE, items, CONTEXT);
 
 // Parsed as the proxy client parses answers, so fields added later get their defaults.
 const suppliers = RankedSupplier.array().parse(suppliersJson);
@@ -36,6 +49,8 @@ describe('supplierRows', () => {
       'link',
       'flags',
       'member id',
+      'as of',
+      'stale',
     ]);
   });
 
@@ -55,11 +70,28 @@ describe('supplierRows', () => {
       'https://shop1234.1688.com',
       '',
       '',
+      ...AS_OF,
     ]);
   });
 
   it('leaves unknown values blank and falls back to nick and province', () => {
-    expect(rows[2]).toEqual([2, 41, '义乌小商品', '浙江', '', '', '', '', '', '', 'onebound', '', '', '']);
+    expect(rows[2]).toEqual([
+      2,
+      41,
+      '义乌小商品',
+      '浙江',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'onebound',
+      '',
+      '',
+      '',
+      ...AS_OF,
+    ]);
   });
 
   it('lists the red flags that capped a score, with their reasons', () => {
@@ -72,11 +104,12 @@ describe('supplierRows', () => {
         ],
       },
     ]);
-    expect(flagged[1]?.at(-2)).toBe('诚信等级 C: 较低信用; 退货率 15%');
+    expect(flagged[1]?.at(-4)).toBe('诚信等级 C: 较低信用; 退货率 15%');
   });
 
   it('every row is as wide as the header', () => {
-    for (const row of rows) expect(row).toHaveLength(SUPPLIER_COLUMNS.length + 1);
+    // The table's columns, `member id`, then `as of` and `stale`.
+    for (const row of rows) expect(row).toHaveLength(SUPPLIER_COLUMNS.length + 3);
   });
 
   it('says "no suppliers found" in one cell when the search found nothing', () => {
@@ -87,7 +120,7 @@ describe('supplierRows', () => {
 describe('productRows', () => {
   it('lists the product columns', () => {
     const rows = productRows(products);
-    expect(rows[0]).toEqual([...PRODUCT_COLUMNS.map((c) => c.header), 'member id']);
+    expect(rows[0]).toEqual([...PRODUCT_COLUMNS.map((c) => c.header), 'member id', 'as of', 'stale']);
     expect(rows[0]).toEqual([
       'rank',
       'score',
@@ -102,6 +135,8 @@ describe('productRows', () => {
       'image URL',
       'flags',
       'member id',
+      'as of',
+      'stale',
     ]);
     expect(rows[1]).toEqual([
       1,
@@ -117,7 +152,22 @@ describe('productRows', () => {
       'https://cbu01.alicdn.com/img/ibank/O1CN01.jpg',
       '',
       '',
+      ...AS_OF,
     ]);
+  });
+
+  it('says when the values are older than the stale-after days, or why the proxy served older ones', () => {
+    const old = { outcome: 'ok', fetchedAt: '2026-11-20T00:00:00.000Z' };
+    const rows = resultRows(PRODUCT_TABLE, products, { ...CONTEXT, providers: [old] });
+    expect(rows[1]?.at(-1)).toBe('older than 7 days');
+    const reason = 'budget reached — values as of 5 Dec 08:30 UTC';
+    const served = resultRows(PRODUCT_TABLE, products, {
+      ...CONTEXT,
+      providers: [{ outcome: 'ok', fetchedAt: OLDEST, staleReason: reason }],
+    });
+    expect(served[1]?.slice(-2)).toEqual([excelDateTime(new Date(OLDEST)), reason]);
+    // An older proxy without fetchedAt: the columns stay, blank.
+    expect(resultRows(PRODUCT_TABLE, products)[1]?.slice(-2)).toEqual(['', '']);
   });
 
   it('says "no products found" when empty', () => {

@@ -10,6 +10,14 @@ import type {
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { webImage } from '../data-types/cell-values.js';
 import { productCard, supplierCard } from '../data-types/entity-cards.js';
+import {
+  type AnswerAge,
+  asOfColumns,
+  DEFAULT_STALE_AFTER_DAYS,
+  oldestFetchedAt,
+  richWithAsOf,
+  type StalePolicy,
+} from './as-of.js';
 import { productOptionalColumns, supplierOptionalColumns } from './optional-columns.js';
 import { type Column, type RichRow, type Row, tableRows } from './rows.js';
 
@@ -160,15 +168,43 @@ export interface AnswerContext {
   quantity?: number | undefined;
   /** The `language` asked for (the request's): other than `zh` adds the English label columns. */
   language?: string | undefined;
+  providers?: readonly {
+    outcome: string;
+    fetchedAt?: string | undefined;
+    staleReason?: string | undefined;
+  }[];
+  /** When rows say `stale`; the default 7 days when absent. */
+  stalePolicy?: StalePolicy | undefined;
+}
+
+/** The answer's age: its oldest provider answer, and the first reason the proxy gave for serving older ones. */
+function answerAge(context: AnswerContext): AnswerAge {
+  const answered = (context.providers ?? []).filter((p) => p.outcome === 'ok');
+  return {
+    fetchedAt: oldestFetchedAt(answered.map((p) => p.fetchedAt)),
+    staleReason: answered.find((p) => p.staleReason)?.staleReason,
+  };
+}
+
+/** The closing `as of` and `stale` columns of a search's rows (every row of one answer has the same age). */
+function withAsOf<T>(columns: Column<T>[], context: AnswerContext): Column<T>[] {
+  const age = answerAge(context);
+  const policy = context.stalePolicy ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+  // Cards say "as of" too (cells/as-of.ts).
+  const carded = columns.map((c) => {
+    const rich = richWithAsOf(c.rich, () => age, policy);
+    return rich ? { ...c, rich } : c;
+  });
+  return [...carded, ...asOfColumns<T>(() => age, policy)];
 }
 
 // Optional columns go AFTER the base ones (optional-columns.ts), never in the middle.
 export function productColumns(context: AnswerContext = {}): Column<ProductResult>[] {
-  return [...PRODUCT_COLUMNS, ...productOptionalColumns(context)];
+  return withAsOf([...PRODUCT_COLUMNS, ...productOptionalColumns(context)], context);
 }
 
 export function supplierColumns(context: AnswerContext = {}): Column<SupplierResult>[] {
-  return [...SUPPLIER_COLUMNS, ...supplierOptionalColumns(context)];
+  return withAsOf([...SUPPLIER_COLUMNS, ...supplierOptionalColumns(context)], context);
 }
 
 function round(value: number, digits: number): number {

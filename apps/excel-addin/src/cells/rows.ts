@@ -14,7 +14,7 @@ export type Row = Cell[];
  * (each cell is its own value, so a spill may mix them).
  */
 export type RichCell = Cell | RichValue;
-/** A data-type value of one cell: a card, a picture, or a number with its (currency) number format. */
+/** A data-type value of one cell: a card, a picture, or a number with its format (a currency, the `as of` date-time). */
 export type RichValue =
   | Excel.EntityCellValue
   | Excel.WebImageCellValue
@@ -24,7 +24,15 @@ export type RichRow = RichCell[];
 
 /** How a column should look in an Excel table; the functions' spilled arrays carry raw values. */
 /** `price` is CNY (¥); `amount` a converted price whose currency the header names. */
-export type ColumnFormat = 'integer' | 'score' | 'percent' | 'price' | 'amount' | 'text' | 'link';
+export type ColumnFormat =
+  | 'integer'
+  | 'score'
+  | 'percent'
+  | 'price'
+  | 'amount'
+  | 'text'
+  | 'link'
+  | 'datetime';
 
 export interface Column<T> {
   header: string;

@@ -1,3 +1,4 @@
+import { AS_OF_FORMAT } from '../cells/as-of.js';
 import type { ColumnFormat, RichRow, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { type Feature, supports } from '../runtime/requirements.js';
@@ -52,6 +53,8 @@ export const NUMBER_FORMATS: Readonly<Partial<Record<ColumnFormat, string>>> = {
   price: '"¥"#,##0.00',
   // A converted price: the currency is in the column header; 4 decimals keep a 0.03 CNY unit price visible.
   amount: '#,##0.00##',
+  // The `as of` column (cells/as-of.ts): an Excel date-time serial.
+  datetime: AS_OF_FORMAT,
 };
 export const TEXT_FORMAT = '@';
 const GENERAL = 'General';

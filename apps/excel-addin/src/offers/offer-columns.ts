@@ -3,8 +3,20 @@ import {
   effectivePrice,
   type Offer,
   type OfferPrice,
+  type OfferSnapshot,
   type RateQuote,
 } from '@yuantou/core';
+import {
+  type AnswerAge,
+  AS_OF_DESCRIPTION,
+  asOfRich,
+  asOfSerial,
+  DEFAULT_STALE_AFTER_DAYS,
+  richWithAsOf,
+  STALE_DESCRIPTION,
+  type StalePolicy,
+  staleCell,
+} from '../cells/as-of.js';
 import { InputError } from '../cells/input-error.js';
 import type { Cell, ColumnFormat, RichCell, RichValue, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
@@ -26,6 +38,10 @@ export interface OfferView {
   quantity?: number | undefined;
   /** The proxy's rate for the requested `currency`, when one was asked (see offer-currency.ts). */
   quote?: RateQuote | ConversionFailure | undefined;
+  /** When the provider gave this offer, and why the proxy served an older one (if it did). */
+  age?: AnswerAge | undefined;
+  /** With the `changes` option: the snapshot before this answer (offer-changes.ts). */
+  previous?: OfferSnapshot | undefined;
 }
 
 export interface OfferColumn {
@@ -283,6 +299,41 @@ export function parseFields(fields: string | null | undefined, language?: string
   }
   return columns;
 }
+
+/** The closing `as of` and `stale` columns of every offer row (cells/as-of.ts), after all the others. */
+export function withAsOfColumns(columns: readonly OfferColumn[], policy: StalePolicy): OfferColumn[] {
+  // The title's card says "as of" too (cells/as-of.ts).
+  const carded = columns.map((c) => {
+    const rich = richWithAsOf(c.rich, (v: OfferView) => v.age, policy);
+    return rich ? { ...c, rich } : c;
+  });
+  return [...carded, ...closingColumns(policy)];
+}
+
+function closingColumns(policy: StalePolicy): OfferColumn[] {
+  return [
+    {
+      field: 'asOf',
+      header: 'as of',
+      description: AS_OF_DESCRIPTION,
+      format: 'datetime',
+      value: (v) => asOfSerial(v.age?.fetchedAt),
+      rich: (v, capabilities) => asOfRich(asOfSerial(v.age?.fetchedAt), capabilities),
+    },
+    {
+      field: 'stale',
+      header: 'stale',
+      description: STALE_DESCRIPTION,
+      format: 'text',
+      value: (v) => staleCell(v.age, policy),
+    },
+  ];
+}
+
+/** The closing columns, as =FIELDS describes them (not `fields` names: every row has them). */
+export const CLOSING_OFFER_COLUMNS: readonly OfferColumn[] = closingColumns({
+  staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+});
 
 export const headerRow = (columns: readonly OfferColumn[]): Row => columns.map((c) => c.header);
 

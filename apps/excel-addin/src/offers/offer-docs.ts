@@ -1,20 +1,21 @@
 import { type FieldDoc, type FunctionDoc, fieldDocs, optionDocs } from '../cells/function-docs.js';
-import { DEFAULT_OFFER_FIELDS, OFFER_COLUMNS } from './offer-columns.js';
+import { CLOSING_OFFER_COLUMNS, DEFAULT_OFFER_FIELDS, OFFER_COLUMNS } from './offer-columns.js';
 import { OFFER_OPTION_DOCS } from './offer-options.js';
 
 // =OFFER, =OFFERS and =PRICEAT as =FIELDS, the pane's field list and the builder describe them: the `fields`
 // names are OFFER_COLUMNS' own (the table parseFields reads) and the options the table the option reader's
 // names come from, so docs and code cannot drift.
 
+/** The `fields` names, then the two columns every row ends with whatever `fields` says (cells/as-of.ts). */
 const FIELDS = fieldDocs(
-  OFFER_COLUMNS,
+  [...OFFER_COLUMNS, ...CLOSING_OFFER_COLUMNS],
   (c) => c.field,
   (c) => c.description,
 );
 const OPTIONS = optionDocs(OFFER_OPTION_DOCS);
 const fields: FieldDoc = {
   name: 'fields',
-  description: `Columns in order, comma-separated (default ${DEFAULT_OFFER_FIELDS}); the columns below.`,
+  description: `Columns in order, comma-separated (default ${DEFAULT_OFFER_FIELDS}); the columns below. Every row ends with "as of" and "stale", whatever the fields.`,
 };
 const options: FieldDoc = {
   name: 'options',

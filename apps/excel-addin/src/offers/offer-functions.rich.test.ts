@@ -1,6 +1,7 @@
 import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
+import { excelDateTime } from '../cells/as-of.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
@@ -11,6 +12,7 @@ import { createOfferFunctions } from './offer-functions.js';
 
 const WITH_IMAGE = '612345678901';
 const NO_IMAGE = '598765432109';
+const FETCHED_AT = '2026-12-05T08:30:00.000Z';
 
 function setup(richCells: () => RichCellCapabilities | null) {
   const requests: OffersBodyInput[] = [];
@@ -26,6 +28,7 @@ function setup(richCells: () => RichCellCapabilities | null) {
           }),
           provider: 'demo',
           attempts: [],
+          fetchedAt: FETCHED_AT,
         }),
       );
       return { results, providerOrder: ['demo'], sampleData: true };
@@ -75,11 +78,26 @@ describe('rich values from the offer functions', () => {
   it('=OFFERS: the header stays text; a link without an https image keeps an empty image cell', async () => {
     const { fns } = setup(modern);
     const rows = await fns.offers([[WITH_IMAGE], [''], [NO_IMAGE]], 'title,image,stock', undefined);
-    expect(rows[0]).toEqual(['title', 'image URL', 'stock']);
+    expect(rows[0]).toEqual(['title', 'image URL', 'stock', 'as of', 'stale']);
     expect(rows[1]![0]).toMatchObject({ type: 'Entity' });
     expect(rows[1]![1]).toMatchObject({ type: 'WebImage' });
     expect(rows[1]![2]).toBe(1000);
-    expect(rows[2]).toEqual(['', '', '']);
+    // `as of` is a date-time number shown as one where the host takes a number format (issue 22).
+    expect(rows[1]![3]).toEqual({
+      type: 'Double',
+      basicValue: excelDateTime(new Date(FETCHED_AT)),
+      numberFormat: 'yyyy-mm-dd hh:mm',
+    });
+    expect(rows[2]).toEqual(['', '', '', '', '']);
+    // The card says "as of" too, in its Source section beside the provider.
+    const card = rows[1]![0] as Excel.EntityCellValue;
+    expect(card.properties?.['As of']).toEqual(rows[1]![3]);
+    expect(card.layouts?.card?.sections?.find((s) => s.title === 'Source')?.properties).toEqual([
+      'Offer id',
+      'Provider',
+      'Link',
+      'As of',
+    ]);
     expect(rows[3]![0]).toMatchObject({ type: 'Entity', text: `样品 ${NO_IMAGE}` });
     expect(rows[3]![1]).toBe('');
   });
@@ -92,8 +110,13 @@ describe('rich values from the offer functions', () => {
     const off = await fns.offers([[WITH_IMAGE]], 'title,image', [['rich=off']]);
     const offRange = await fns.offer(WITH_IMAGE, 'title,image', [['rich', 'no']]);
     expect(plain).toEqual([
-      ['title', 'image URL'],
-      [`样品 ${WITH_IMAGE}`, '//cbu01.alicdn.com/img/ibank/O1CN01a.jpg'],
+      ['title', 'image URL', 'as of', 'stale'],
+      [
+        `样品 ${WITH_IMAGE}`,
+        '//cbu01.alicdn.com/img/ibank/O1CN01a.jpg',
+        excelDateTime(new Date(FETCHED_AT)),
+        expect.any(String),
+      ],
     ]);
     expect(off).toEqual(plain);
     expect(offRange).toEqual(plain.slice(1));

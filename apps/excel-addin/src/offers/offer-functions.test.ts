@@ -1,6 +1,7 @@
 import type { OfferResult, OffersBodyInput, OffersResponse } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
+import { excelDateTime } from '../cells/as-of.js';
 import { NotAvailableError } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
@@ -9,6 +10,13 @@ import { createOfferFunctions } from './offer-functions.js';
 const ID_A = '612345678901';
 const ID_B = '598765432109';
 const MISSING = '611111111111';
+/** When the fake provider answered ID_A and ID_B; ID_OLD was answered 20 days before NOW. */
+const FETCHED_AT = '2026-12-05T08:30:00.000Z';
+const ID_OLD = '600000000042';
+const NOW = Date.parse('2026-12-06T00:00:00.000Z');
+/** The closing `as of` and `stale` cells of a row the fake answered (cells/as-of.ts). */
+const AS_OF = [excelDateTime(new Date(FETCHED_AT)), ''];
+const NO_AGE = ['', ''];
 
 /** What the fake proxy answers for `currency`: USD at 8 CNY (ECB-labelled), XXX as rates it could not fetch. */
 function quoteFor(currency: string | undefined): OffersResponse['currency'] {
@@ -51,7 +59,8 @@ function harness(defaults?: () => { language?: string; currency?: string }) {
             },
           ],
         });
-        return { ref, offerId: ref, offer, provider: 'demo', attempts: [] };
+        const fetchedAt = ref === ID_OLD ? new Date(NOW - 20 * 86_400_000).toISOString() : FETCHED_AT;
+        return { ref, offerId: ref, offer, provider: 'demo', attempts: [], fetchedAt };
       });
       const currency = quoteFor(body.currency);
       return { results, providerOrder: ['demo'], sampleData: true, ...(currency ? { currency } : {}) };
@@ -61,6 +70,7 @@ function harness(defaults?: () => { language?: string; currency?: string }) {
     ...(defaults ? { defaults } : {}),
     client: () => client,
     cache: new QueryCache({ ttlMs: 60_000, maxEntries: 100 }),
+    stalePolicy: () => ({ staleAfterDays: 7, now: () => NOW }),
     setTimer: (run) => {
       timer = run;
     },
@@ -96,10 +106,11 @@ describe('offer functions', () => {
       fns.offer(ID_A, 'moq, price,title', undefined),
       fns.offer(ID_A, 'moq,price,title', [['header; quantity=150']]),
     ]);
-    expect((plain as PromiseFulfilledResult<unknown>).value).toEqual([[10, 5, `样品 ${ID_A}`]]);
+    expect((plain as PromiseFulfilledResult<unknown>).value).toEqual([[10, 5, `样品 ${ID_A}`, ...AS_OF]]);
+    // `as of` and `stale` close every row, after the chosen fields (issue 22).
     expect((withHeader as PromiseFulfilledResult<unknown>).value).toEqual([
-      ['MOQ', 'price (CNY)', 'title'],
-      [10, 4.5, `样品 ${ID_A}`],
+      ['MOQ', 'price (CNY)', 'title', 'as of', 'stale'],
+      [10, 4.5, `样品 ${ID_A}`, ...AS_OF],
     ]);
   });
 
@@ -115,10 +126,10 @@ describe('offer functions', () => {
       fns.offer(ID_A, 'moq,price,title', [['header=否']]),
       fns.offer(ID_A, 'moq,price,title', [['header=maybe']]),
     ]);
-    const row = [[10, 5, `样品 ${ID_A}`]];
+    const row = [[10, 5, `样品 ${ID_A}`, ...AS_OF]];
     expect((none as PromiseFulfilledResult<unknown>).value).toEqual(row);
     expect((no as PromiseFulfilledResult<unknown>).value).toEqual(row);
-    expect((rangeNo as PromiseFulfilledResult<unknown>).value).toEqual([[10, 4.5, `样品 ${ID_A}`]]);
+    expect((rangeNo as PromiseFulfilledResult<unknown>).value).toEqual([[10, 4.5, `样品 ${ID_A}`, ...AS_OF]]);
     expect((chineseNo as PromiseFulfilledResult<unknown>).value).toEqual(row);
     expect((bad as PromiseRejectedResult).reason).toEqual(
       new InputError('header', 'option "header": "maybe" is not yes/no'),
@@ -161,13 +172,14 @@ describe('offer functions', () => {
     const [table] = await recalc([
       fns.offers([[ID_A], [''], [MISSING], ['taobao.com/item.htm?id=1'], [ID_A]], 'id,moq', undefined),
     ]);
+    // Without CustomFunctions.Error (no Excel here) a failed row says why in text; see the test below for Excel.
     expect((table as PromiseFulfilledResult<unknown>).value).toEqual([
-      ['offer id', 'MOQ'],
-      [ID_A, 10],
-      ['', ''],
-      [`⚠ offer ${MISSING} not found`, ''],
-      [expect.stringContaining('Taobao'), ''],
-      [ID_A, 10],
+      ['offer id', 'MOQ', 'as of', 'stale'],
+      [ID_A, 10, ...AS_OF],
+      ['', '', ...NO_AGE],
+      [`⚠ offer ${MISSING} not found`, '', ...NO_AGE],
+      [expect.stringContaining('Taobao'), '', ...NO_AGE],
+      [ID_A, 10, ...AS_OF],
     ]);
     expect(requests.map((r) => r.refs)).toEqual([[ID_A, MISSING]]);
   });
@@ -207,9 +219,18 @@ describe('offer functions with a currency', () => {
       fns.offer(ID_A, 'price,moq,priceMax', [['currency=usd; quantity=150; header']]),
     ]);
     expect((row as PromiseFulfilledResult<unknown>).value).toEqual([
-      ['price (CNY)', 'MOQ', 'highest price (CNY)', 'price (USD)', 'highest price (USD)', 'rate date'],
+      [
+        'price (CNY)',
+        'MOQ',
+        'highest price (CNY)',
+        'price (USD)',
+        'highest price (USD)',
+        'rate date',
+        'as of',
+        'stale',
+      ],
       // Converted amounts are numbers rounded to cents (0.5625 → 0.56), never 0.364778.
-      [4.5, 10, 5, 0.56, 0.63, '2024-03-13'],
+      [4.5, 10, 5, 0.56, 0.63, '2024-03-13', ...AS_OF],
     ]);
     expect(requests.map((r) => r.currency)).toEqual(['USD']);
   });
@@ -218,7 +239,7 @@ describe('offer functions with a currency', () => {
     const { fns, recalc } = harness();
     const [row] = await recalc([fns.offer(ID_A, 'price', [['currency=XXX']])]);
     expect((row as PromiseFulfilledResult<unknown>).value).toEqual([
-      [5, 'no rate: ECB rates could not be fetched', 'no rate: ECB rates could not be fetched'],
+      [5, 'no rate: ECB rates could not be fetched', 'no rate: ECB rates could not be fetched', ...AS_OF],
     ]);
   });
 
@@ -258,7 +279,9 @@ describe('offer functions with a currency', () => {
       fns.offer(ID_B, 'price', [['language=ru; currency=XXX']]),
       fns.priceAt(ID_A, 150, undefined, undefined),
     ]);
-    expect((paneDefaults as PromiseFulfilledResult<unknown>).value).toEqual([[5, 0.63, '2024-03-13']]);
+    expect((paneDefaults as PromiseFulfilledResult<unknown>).value).toEqual([
+      [5, 0.63, '2024-03-13', ...AS_OF],
+    ]);
     expect((own as PromiseFulfilledResult<unknown[][]>).value[0]![1]).toMatch(/^no rate/);
     expect(price).toEqual({ status: 'fulfilled', value: 4.5 });
     expect(requests.map((r) => [r.language, r.currency, r.refs])).toEqual(
@@ -278,6 +301,8 @@ describe('offer functions with a currency', () => {
       'price (CNY)',
       'price (USD)',
       'rate date',
+      'as of',
+      'stale',
     ]);
   });
 });

@@ -16,13 +16,17 @@ import {
   priceAt,
   type RateQuote,
 } from '@yuantou/core';
+import { type AnswerAge, DEFAULT_STALE_AFTER_DAYS, type StalePolicy } from '../cells/as-of.js';
 import { CellBatcher } from '../cells/cell-batcher.js';
-import { NotAvailableError } from '../cells/cell-error.js';
+import { type CellError, NotAvailableError } from '../cells/cell-error.js';
+import { errorCell, inputErrorOf } from '../cells/excel-cell.js';
+import { type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { RichCell, Row } from '../cells/rows.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
-import { headerRow, offerRow, parseFields } from './offer-columns.js';
+import { CHANGE_COLUMNS, createPreviousLookup, type OfferHistoryClient } from './offer-changes.js';
+import { headerRow, type OfferColumn, offerRow, parseFields, withAsOfColumns } from './offer-columns.js';
 import { withCurrencyColumns } from './offer-currency.js';
 import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 
@@ -32,7 +36,7 @@ import { type OfferOptions, parseOfferOptions } from './offer-options.js';
 // the same offer serves every quantity and SKU without another request.
 
 /** The part of core's ProxyClient the offer functions use. */
-export interface OfferClient {
+export interface OfferClient extends Partial<OfferHistoryClient> {
   getOffers(body: OffersBodyInput, options?: { signal?: AbortSignal }): Promise<OffersResponse>;
   /** The streamed batch: each cell is resolved on its own line (used when the client has it). */
   streamOffers?(
@@ -61,9 +65,16 @@ export interface OfferFunctionDeps {
    * not change currency with a workbook default: it converts only when its own `currency` argument says so.
    */
   defaults?: () => { language?: string | undefined; currency?: string | undefined };
+  /** The pane's refresh seam (cells/freshness.ts); the add-in's one switch when absent. */
+  refresh?: RefreshSwitch;
+  /** When rows say `stale` (the stale-after setting), read at each call. */
+  stalePolicy?: () => StalePolicy;
 }
 
 type Quote = RateQuote | ConversionFailure;
+
+/** A cell of =OFFERS' spill: a value, or the Excel error of a row that failed. */
+export type OffersCell = RichCell | CustomFunctions.Error;
 
 /** An offer as the batch answered it, with the rate the proxy applied when a currency was asked. */
 type OfferItem = OfferResult & { quote?: Quote };
@@ -72,12 +83,23 @@ type OfferItem = OfferResult & { quote?: Quote };
 interface Found {
   offer: Offer;
   quote: Quote | undefined;
+  age: AnswerAge;
 }
 
-/** One pasted link and its offer (priced at the asked quantity, else at the MOQ), or why there is none. */
+/**
+ * One pasted link and its offer (priced at the asked quantity, else at the MOQ), or why there is none (`error`,
+ * and `cellError`: the Excel error its row shows).
+ */
 export type LinkLookup =
-  | { link: string; offer: Offer; price: OfferPrice | undefined; quote?: Quote; error?: undefined }
-  | { link: string; offer?: undefined; error: string };
+  | {
+      link: string;
+      offer: Offer;
+      price: OfferPrice | undefined;
+      quote?: Quote;
+      age?: AnswerAge;
+      error?: undefined;
+    }
+  | { link: string; offer?: undefined; error: string; cellError?: CellError };
 
 /**
  * Cells of one recalculation arrive within a few ms of each other; 50 ms collects them (Microsoft's batching
@@ -89,6 +111,8 @@ export const BATCH_WINDOW_MS = 50;
 interface OfferGroup {
   language: OfferOptions['language'];
   currency: string | undefined;
+  /** Seconds, as sent (cells/freshness.ts): 0 in a refresh, the formula's maxage, else "any age". */
+  maxAge: number;
 }
 
 /** One item the proxy could not serve: #VALUE! for a bad link, #N/A for everything else. */
@@ -141,6 +165,7 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
         refs,
         ...(group.language ? { language: group.language } : {}),
         ...(group.currency ? { currency: group.currency } : {}),
+        maxAge: group.maxAge,
       };
       // The quote is the batch's, one for all: each item carries it to the cells it serves.
       const withQuote = (result: OfferResult, quote: Quote | undefined): OfferItem =>
@@ -160,21 +185,45 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     },
     maxBatchSize: MAX_OFFER_REFS,
     windowMs: deps.windowMs ?? BATCH_WINDOW_MS,
-    groupKey: (group) => `${group.language ?? ''}|${group.currency ?? ''}`,
+    groupKey: (group) => `${group.language ?? ''}|${group.currency ?? ''}|${group.maxAge}`,
     itemError: (item) => itemError(item.error!),
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
   });
 
   /** One offer, from memory, from a lookup in flight, or from the next batch. */
   async function lookup(offerId: string, options: OfferOptions, signal?: AbortSignal): Promise<Found> {
-    const group: OfferGroup = { language: options.language, currency: options.currency };
+    // Ordinary recalculation reuses what was paid for; `maxage=` and the pane's refresh ask for fresher
+    // (cells/freshness.ts). The formula's own maxage is part of the key: its entry must not serve the others.
+    const asked = (deps.refresh ?? refreshSwitch).ask(options.maxAge);
+    const group: OfferGroup = {
+      language: options.language,
+      currency: options.currency,
+      maxAge: asked.maxAgeSeconds,
+    };
     const result = await deps.cache.get(
-      JSON.stringify(['OFFER', group.language ?? '', group.currency ?? '', offerId]),
+      JSON.stringify(['OFFER', group.language ?? '', group.currency ?? '', options.maxAge ?? '', offerId]),
       (s) => batcher.get(offerId, group, s),
       signal,
+      {
+        ...(asked.refresh === undefined ? {} : { refresh: asked.refresh }),
+        ...(options.maxAge === undefined ? {} : { maxAgeMs: options.maxAge * 1000 }),
+      },
     );
-    return { offer: result.offer!, quote: result.quote };
+    const age = { fetchedAt: result.fetchedAt, staleReason: result.staleReason };
+    return { offer: result.offer!, quote: result.quote, age };
   }
+
+  const stalePolicy = () => deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+
+  const previousOf = createPreviousLookup({
+    client: deps.client,
+    cache: deps.cache,
+    refresh: deps.refresh ?? refreshSwitch,
+  });
+
+  /** The closing columns, and the change columns before them when asked. */
+  const closing = (columns: readonly OfferColumn[], options: OfferOptions) =>
+    withAsOfColumns([...columns, ...(options.changes ? CHANGE_COLUMNS : [])], stalePolicy());
 
   /**
    * Every link of a list, each with its offer or why it has none; for the pane's Links mode. `onProgress(done,
@@ -196,17 +245,27 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     return Promise.all(
       links.map(async (link): Promise<LinkLookup> => {
         try {
-          const { offer, quote } = await lookup(offerIdOf(link), options, signal);
+          const { offer, quote, age } = await lookup(offerIdOf(link), options, signal);
           return settled({
             link,
             offer,
             price: priceFor(offer, options.quantity),
+            age,
             ...(quote ? { quote } : {}),
           });
         } catch (error) {
-          if (error instanceof InputError || error instanceof NotAvailableError) {
-            return settled({ link, error: error.message });
-          }
+          if (error instanceof InputError)
+            return settled({
+              link,
+              error: error.message,
+              cellError: { code: 'invalidValue', message: error.message },
+            });
+          if (error instanceof NotAvailableError)
+            return settled({
+              link,
+              error: error.message,
+              cellError: { code: 'notAvailable', message: error.message },
+            });
           throw error;
         }
       }),
@@ -224,16 +283,25 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
     async offer(link: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
       const parsed = withDefaults(parseOfferOptions(options), deps);
       const picked = parseFields(fields, parsed.language);
-      const { offer, quote } = await lookup(offerIdOf(link), parsed, signal);
-      const columns = withCurrencyColumns(picked, quote);
-      const view = { offer, price: priceFor(offer, parsed.quantity), quantity: parsed.quantity, quote };
+      const { offer, quote, age } = await lookup(offerIdOf(link), parsed, signal);
+      const columns = closing(withCurrencyColumns(picked, quote), parsed);
+      const previous = parsed.changes ? await previousOf(offer, age, signal) : undefined;
+      const view = {
+        offer,
+        price: priceFor(offer, parsed.quantity),
+        quantity: parsed.quantity,
+        quote,
+        age,
+        previous,
+      };
       const row = offerRow(columns, view, richFor(parsed));
       return parsed.header ? [headerRow(columns), row] : [row];
     },
 
     /**
      * =OFFERS(links, [fields], [options]): a header, then one row per cell of `links`, aligned with it. A blank
-     * cell gives a blank row; a link that fails says why in its first column, without failing the others.
+     * cell gives a blank row; a link that fails — or a cell of `links` that is itself an error — fails only its
+     * own row: an Excel error value (#VALUE! for a bad link, #N/A otherwise) in its first cell saying why.
      */
     async offers(links: unknown, fields: string | null | undefined, options: unknown, signal?: AbortSignal) {
       const parsed = withDefaults(parseOfferOptions(options), deps);
@@ -241,8 +309,9 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       const cells = (Array.isArray(links) ? links.flat() : [links]) as unknown[];
       if (cells.every(isBlank))
         throw new InputError('argument', 'links: give a range of 1688 links or offer ids');
+      const asked = (cell: unknown) => !isBlank(cell) && inputErrorOf(cell) === null;
       const found = await lookupLinks(
-        cells.filter((cell) => !isBlank(cell)).map((cell) => String(cell)),
+        cells.filter(asked).map((cell) => String(cell)),
         parsed,
         signal,
       );
@@ -250,22 +319,41 @@ export function createOfferFunctions(deps: OfferFunctionDeps) {
       // Every offer of one call shares one quote (one request, one rate); a currency asked adds its columns even
       // when every link failed, so the shape does not depend on the answers.
       const quote = found.flatMap((f) => (f.offer && f.quote ? [f.quote] : []))[0];
-      const columns = withCurrencyColumns(
-        picked,
-        quote ?? (parsed.currency ? { currency: parsed.currency, error: 'no offer found' } : undefined),
+      const columns = closing(
+        withCurrencyColumns(
+          picked,
+          quote ?? (parsed.currency ? { currency: parsed.currency, error: 'no offer found' } : undefined),
+        ),
+        parsed,
       );
+      const previous = parsed.changes
+        ? await Promise.all(found.map((f) => (f.offer ? previousOf(f.offer, f.age, signal) : undefined)))
+        : [];
       const blank = (): Row => columns.map(() => '');
+      const failed = (error: CellError): OffersCell[] => {
+        const row: OffersCell[] = blank();
+        row[0] = errorCell(error);
+        return row;
+      };
       let next = 0;
-      const rows = cells.map((cell): RichCell[] => {
+      const rows = cells.map((cell): OffersCell[] => {
+        const inputError = inputErrorOf(cell);
+        if (inputError) return failed(inputError);
         if (isBlank(cell)) return blank();
-        const one = found[next++]!;
+        const index = next++;
+        const one = found[index]!;
         if (one.offer) {
-          const view = { offer: one.offer, price: one.price, quantity: parsed.quantity, quote: one.quote };
+          const view = {
+            offer: one.offer,
+            price: one.price,
+            quantity: parsed.quantity,
+            quote: one.quote,
+            age: one.age,
+            previous: previous[index],
+          };
           return offerRow(columns, view, rich);
         }
-        const row = blank();
-        row[0] = `⚠ ${one.error}`;
-        return row;
+        return failed(one.cellError ?? { code: 'notAvailable', message: one.error });
       });
       return [headerRow(columns), ...rows];
     },

@@ -41,7 +41,7 @@ describe('parseOfferOptions', () => {
     expect(() => parseOfferOptions('colour=red')).toThrow(
       new InputError(
         'colour',
-        'option "colour": unknown option (use language, quantity, currency, header, rich)',
+        'option "colour": unknown option (use language, quantity, currency, header, rich, maxAge, changes)',
       ),
     );
     expect(() => parseOfferOptions('quantity=-3')).toThrow(InputError);

@@ -1,4 +1,5 @@
 import { OfferParams } from '@yuantou/core';
+import { MAX_AGE_OPTION_DOC, maxAgeOption } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import { type CellValue, OptionNames, optionPairs, richOption, yesNoOption } from '../cells/option-reader.js';
 
@@ -16,6 +17,10 @@ export interface OfferOptions {
   header?: boolean;
   /** `false` with `rich=off`; absent or `true` shows cards and pictures where the host can. */
   rich?: boolean;
+  /** Seconds: the formula's own `maxage=1d` (cells/freshness.ts); absent reuses what was paid for. */
+  maxAge?: number;
+  /** `changes`: Δ price, Δ stock and since against the fetch before (offer-changes.ts). */
+  changes?: boolean;
 }
 
 /**
@@ -23,17 +28,19 @@ export interface OfferOptions {
  * Typed against core's OfferParams, so a parameter core adds fails the build until it is described here; the
  * reader's names ARE these keys, so =FIELDS("OFFERS") and the reader cannot differ.
  */
-// `maxAge` (how old an answer may be, issue 22) is not a formula option yet: the add-in does not send one, so it is
-// refused rather than silently dropped.
-export const OFFER_OPTION_DOCS: Readonly<
-  Record<Exclude<keyof OfferParams, 'maxAge'> | 'header' | 'rich', string>
-> = {
-  language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
-  quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
-  currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
-  header: '=OFFER: a header row above the row (header=no: the row alone).',
-  rich: 'rich=off: plain values where Excel could show cards and pictures.',
-};
+// `maxAge` is the add-in's reading of core's parameter: an age such as `1d` or `6h` (cells/freshness.ts), and
+// every request carries one whether the formula names it or not.
+export const OFFER_OPTION_DOCS: Readonly<Record<keyof OfferParams | 'header' | 'rich' | 'changes', string>> =
+  {
+    language: 'Translate titles and variants: zh, en, ru, vi, ja, ko, fr, pt, es (lang).',
+    quantity: 'Price the price and subtotal columns (and the card) at this many pieces (qty).',
+    currency: 'Add each CNY price converted to this ISO currency, e.g. USD, and a rate date column (ccy).',
+    header: '=OFFER: a header row above the row (header=no: the row alone).',
+    rich: 'rich=off: plain values where Excel could show cards and pictures.',
+    maxAge: MAX_AGE_OPTION_DOC,
+    changes:
+      'changes: add Δ price, Δ stock and since (vs the fetch before, from the history the proxy kept), before "as of".',
+  };
 
 const OFFER_OPTIONS = new OptionNames(Object.keys(OFFER_OPTION_DOCS));
 
@@ -51,6 +58,14 @@ export function parseOfferOptions(argument: unknown): OfferOptions {
     }
     if (key === 'rich') {
       options.rich = richOption(option);
+      continue;
+    }
+    if (key === 'changes') {
+      options.changes = yesNoOption(option);
+      continue;
+    }
+    if (key === 'maxAge') {
+      options.maxAge = maxAgeOption(option);
       continue;
     }
     const param = key as keyof OfferParams;

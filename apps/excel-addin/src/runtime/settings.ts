@@ -42,6 +42,13 @@ function timeoutSeconds(value: unknown): number {
   return seconds;
 }
 
+function staleAfterDays(value: unknown): number {
+  const days = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new Error('stale after: a whole number of days from 1 to 3650');
+  return days;
+}
+
 /** Blank → none (Chinese titles); else one of the languages the proxy knows. */
 function languageSetting(value: unknown): string {
   const text = String(value ?? '')
@@ -83,6 +90,11 @@ export const MACHINE_SETTINGS = {
   timeoutSeconds: { default: DEFAULT_TIMEOUT_SECONDS, parse: timeoutSeconds },
   /** The pane's three-step start was finished or dismissed; until then it opens first. */
   startDone: { default: false, parse: (value: unknown) => value === true || value === 'true' },
+  /**
+   * Rows whose values are older than this many days say so in their `stale` column (issue 22; cells/as-of.ts).
+   * Kept with the other settings on this computer, not in the workbook.
+   */
+  staleAfterDays: { default: 7, parse: staleAfterDays },
 } satisfies Record<string, SettingField<unknown>>;
 
 /**

@@ -5,7 +5,8 @@ import { SEARCH_OPTION_DOCS } from './search-options.js';
 // =SUPPLIERS, =PRODUCTS and =PRODUCTSBYIMAGE as =FIELDS, the pane's field list and the builder describe them:
 // made from the column tables the functions spill (result-rows.ts) and the option table their reader uses
 // (search-options.ts), so a column or option added there appears here without a line of code. The columns
-// listed are those every spill has (base + member id); quantity= and currency= append more (optional-columns.ts).
+// listed are those every spill has (base + member id, then the closing `as of` and `stale`, cells/as-of.ts);
+// quantity= and currency= append more before those (optional-columns.ts).
 
 const OPTIONS = optionDocs(SEARCH_OPTION_DOCS);
 const byHeader = (columns: readonly { header: string; description: string }[]) =>

@@ -1,5 +1,6 @@
 import type { SearchParamsInput } from '@yuantou/core';
 import { describe, expect, it, vi } from 'vitest';
+import { RECALC_MAX_AGE_SECONDS } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { FakeProxyClient } from './__fixtures__/fake-proxy-client.js';
@@ -41,6 +42,8 @@ describe('SUPPLIERS', () => {
       sort: 'repurchase',
       page: 1,
       pageSize: CANDIDATE_POOL,
+      // Ordinary recalculation reuses whatever was paid for (cells/freshness.ts).
+      maxAge: RECALC_MAX_AGE_SECONDS,
     });
   });
 

@@ -4,6 +4,8 @@ import type {
   SearchParamsInput,
   SupplierSearchResponse,
 } from '@yuantou/core';
+import type { StalePolicy } from '../cells/as-of.js';
+import { maxAgeOption, type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import { type CellValue, richOption } from '../cells/option-reader.js';
 import type { QueryCache } from '../cells/query-cache.js';
@@ -55,6 +57,10 @@ export interface SearchFunctionDeps {
    * each call: they apply to every function whose `options` do not set them (quantity to product searches only).
    */
   defaults?: () => SearchDefaults;
+  /** The pane's refresh seam (cells/freshness.ts); the add-in's one switch when absent. */
+  refresh?: RefreshSwitch;
+  /** When rows say `stale` (the stale-after setting), read at each call. */
+  stalePolicy?: () => StalePolicy;
 }
 
 /** The workbook's defaults as the search functions take them; blank or absent = none. */
@@ -102,7 +108,7 @@ function request(
   options: OptionsArgument,
   count: number | null | undefined,
   defaults: SearchDefaults = {},
-): { valid: SearchRequest; wanted: number; rich: boolean } {
+): { valid: SearchRequest; wanted: number; rich: boolean; maxAge: number | undefined } {
   const wanted = parseCount(count);
   const { addin, search: written } = splitAddinOptions(readOptionsArgument(options));
   // =SUPPLIERS refuses `quantity`: a workbook quantity applies to product searches only.
@@ -122,7 +128,8 @@ function request(
     options: search,
     pageSize: Math.max(wanted, CANDIDATE_POOL),
   });
-  return { valid, wanted, rich: richOption(addin.rich) };
+  const maxAge = addin.maxAge ? maxAgeOption(addin.maxAge) : undefined;
+  return { valid, wanted, rich: richOption(addin.rich), maxAge };
 }
 
 const paramsOf = (valid: SearchRequest) => {
@@ -141,7 +148,12 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
    */
   const search = async <Request extends object, Item>(
     fn: string,
-    { params: request, wanted, rich }: { params: Request; wanted: number; rich: boolean },
+    {
+      params: request,
+      wanted,
+      rich,
+      maxAge,
+    }: { params: Request; wanted: number; rich: boolean; maxAge: number | undefined },
     send: (
       client: SearchClient,
       request: Request,
@@ -151,15 +163,22 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
     signal: AbortSignal | undefined,
   ): Promise<RichRow[]> => {
     await deps.ready?.();
+    // Ordinary recalculation reuses what was paid for; `maxage=` and the pane's refresh ask for fresher
+    // (cells/freshness.ts). The formula's own maxage is part of the key: its entry must not serve the others.
+    const asked = (deps.refresh ?? refreshSwitch).ask(maxAge);
     const response = await deps.cache.get(
-      cacheKey(fn, request),
-      (s) => send(deps.client(), request, s),
+      cacheKey(fn, { ...request, maxAge }),
+      (s) => send(deps.client(), { ...request, maxAge: asked.maxAgeSeconds }, s),
       signal,
+      {
+        ...(asked.refresh === undefined ? {} : { refresh: asked.refresh }),
+        ...(maxAge === undefined ? {} : { maxAgeMs: maxAge * 1000 }),
+      },
     );
     // The cache holds the answer, not the cells: `rich=off` and a plain host share the same request.
     const capabilities = rich ? (deps.richCells?.() ?? null) : null;
     const { quantity, language } = request as { quantity?: number; language?: string };
-    const context = { ...response, quantity, language };
+    const context = { ...response, quantity, language, stalePolicy: deps.stalePolicy?.() };
     return resultRows(table, response.items.slice(0, wanted), context, capabilities);
   };
 
@@ -170,10 +189,16 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted, rich } = request('suppliers', keyword, options, count, deps.defaults?.());
+      const { valid, wanted, rich, maxAge } = request(
+        'suppliers',
+        keyword,
+        options,
+        count,
+        deps.defaults?.(),
+      );
       return search(
         'SUPPLIERS',
-        { params: paramsOf(valid), wanted, rich },
+        { params: paramsOf(valid), wanted, rich, maxAge },
         (c, p, s) => c.searchSuppliers(p, { signal: s }),
         SUPPLIER_TABLE,
         signal,
@@ -186,10 +211,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted, rich } = request('products', keyword, options, count, deps.defaults?.());
+      const { valid, wanted, rich, maxAge } = request('products', keyword, options, count, deps.defaults?.());
       return search(
         'PRODUCTS',
-        { params: paramsOf(valid), wanted, rich },
+        { params: paramsOf(valid), wanted, rich, maxAge },
         (c, p, s) => c.searchProducts(p, { signal: s }),
         PRODUCT_TABLE,
         signal,
@@ -202,10 +227,10 @@ export function createSearchFunctions(deps: SearchFunctionDeps) {
       count: number | undefined,
       signal?: AbortSignal,
     ) {
-      const { valid, wanted, rich } = request('image', imageUrl, options, count, deps.defaults?.());
+      const { valid, wanted, rich, maxAge } = request('image', imageUrl, options, count, deps.defaults?.());
       return search(
         'PRODUCTSBYIMAGE',
-        { params: bodyOf(valid), wanted, rich },
+        { params: bodyOf(valid), wanted, rich, maxAge },
         (c, b, s) => c.searchProductsByImage(b, { signal: s }),
         PRODUCT_TABLE,
         signal,

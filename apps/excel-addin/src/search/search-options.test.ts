@@ -74,6 +74,11 @@ describe('readOptionsArgument', () => {
 
   it('rejects a range that is not two columns', () => {
     expect(() => readOptionsArgument([['a', 'b', 'c']])).toThrow(/2-column range/);
+    // An error value in the options range (Excel passes them: functions.json allows error input) is #VALUE!
+    // naming it, not "unknown option [object Object]".
+    expect(() =>
+      readOptionsArgument([['city', { type: 'Error', errorType: 'Ref', basicValue: '#REF!' }]] as never),
+    ).toThrow('options: a cell is #REF!');
   });
 
   it('rejects a bad name in a range', () => {

@@ -1,4 +1,5 @@
 import type { ImageSearchBodyInput, SearchParamsInput } from '@yuantou/core';
+import { MAX_AGE_OPTION_DOC } from '../cells/freshness.js';
 import {
   type CellValue,
   OptionNames,
@@ -16,14 +17,15 @@ import {
  * Parameters set by the function's own arguments or by the add-in (keyword, image, paging), never by `options`.
  */
 type NotOption = 'q' | 'imageUrl' | 'imageBase64' | 'page' | 'pageSize' | 'maxAge';
-// `maxAge` (how old an answer may be, issue 22) is not a formula option yet: the add-in does not send one, so it
-// is refused rather than silently dropped.
+// `maxAge` is sent on every request (cells/freshness.ts): the `maxAge` option below is the add-in's own, read as
+// an age such as `1d` or `6h`, not core's whole seconds.
 
 /**
- * Options that change how the add-in shows results, not what the proxy is asked; never sent. `rich=off` gives
- * plain values where the host could show pictures and cards.
+ * Options that change how the add-in shows results or how old an answer it takes; not validated by core's search
+ * schema. `rich=off` gives plain values where the host could show pictures and cards; `maxAge=1d` asks for
+ * values at most that old (sent as the request's `maxAge`, cells/freshness.ts).
  */
-export const ADDIN_OPTION_NAMES = ['rich'] as const;
+export const ADDIN_OPTION_NAMES = ['rich', 'maxAge'] as const;
 export type AddinOptionName = (typeof ADDIN_OPTION_NAMES)[number];
 
 export type SearchOptionName =
@@ -55,6 +57,7 @@ export const SEARCH_OPTION_DOCS: Readonly<Record<SearchOptionName, string>> = {
   keyword:
     "=PRODUCTSBYIMAGE: narrow the image matches by a word, e.g. 毛绒 (the official platform's search within results; other providers ignore it).",
   rich: 'rich=off: plain values where Excel could show cards and pictures.',
+  maxAge: MAX_AGE_OPTION_DOC,
 };
 
 /** Every option name, for lookups and for "use …" hints. */

@@ -5,6 +5,8 @@ import {
   supplierVerdict,
 } from '@yuantou/core';
 import { describe, expect, it } from 'vitest';
+import { excelDateTime } from '../cells/as-of.js';
+import { RECALC_MAX_AGE_SECONDS, RefreshSwitch } from '../cells/freshness.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createSupplierFunctions, type SupplierClient } from './supplier-functions.js';
 
@@ -41,6 +43,7 @@ function setup(rich: boolean) {
     client: () => client,
     cache: new QueryCache({ ttlMs: 60_000, maxEntries: 10 }),
     richCells: () => (rich ? { doubleNumberFormat: true } : null),
+    stalePolicy: () => ({ staleAfterDays: 7, now: () => Date.parse('2026-12-20T00:00:00.000Z') }),
   });
   return { functions, asked };
 }
@@ -59,9 +62,14 @@ describe('=SUPPLIER', () => {
         '',
         'https://shop1.1688.com',
         'https://amos.alicdn.com/msg.aw?v=2&uid=x',
+        // Every row ends with `as of` (the card's fetchedAt) and `stale` (14 days old by the policy's clock).
+        excelDateTime(new Date('2026-12-06T00:00:00.000Z')),
+        'older than 7 days',
       ],
     ]);
-    expect(b).toEqual([['汕头市澄海区嘉玩玩具厂']]);
+    expect(b).toEqual([
+      ['汕头市澄海区嘉玩玩具厂', excelDateTime(new Date('2026-12-06T00:00:00.000Z')), 'older than 7 days'],
+    ]);
     expect(asked).toEqual(['b2b-2208087470531de12c']);
   });
 
@@ -86,6 +94,42 @@ describe('=SUPPLIER', () => {
     expect(card.properties!.Shop).toMatchObject({ basicValue: 'https://shop1.1688.com' });
     // Unknown: left out of the card, never "no".
     expect(card.properties!.Flagship).toBeUndefined();
+    // When its values were fetched, and that they are old, beside the providers (issue 22).
+    expect(card.properties!['As of']).toMatchObject({
+      type: 'Double',
+      basicValue: excelDateTime(new Date('2026-12-06T00:00:00.000Z')),
+    });
+    expect(card.properties!.Stale).toEqual({ type: 'String', basicValue: 'older than 7 days' });
+    expect(card.layouts?.card?.sections?.at(-1)?.properties.slice(-3)).toEqual([
+      'Providers',
+      'As of',
+      'Stale',
+    ]);
+  });
+
+  it('asks with a long maxAge (reuse what was paid for), and maxAge 0 once in a pane refresh', async () => {
+    const maxAges: (number | undefined)[] = [];
+    const client: SupplierClient = {
+      getSupplier: async (_id, options) => {
+        maxAges.push(options?.maxAge);
+        return answer();
+      },
+    };
+    const refresh = new RefreshSwitch();
+    const functions = createSupplierFunctions({
+      client: () => client,
+      cache: new QueryCache({ ttlMs: 60_000, maxEntries: 10 }),
+      refresh,
+    });
+    await functions.supplier('b2b-2208087470531de12c', 'company');
+    const run = refresh.begin();
+    await Promise.all([
+      functions.supplier('b2b-2208087470531de12c', 'company'),
+      functions.supplier('b2b-2208087470531de12c', 'years'),
+    ]);
+    run.end();
+    await functions.supplier('b2b-2208087470531de12c', 'company');
+    expect(maxAges).toEqual([RECALC_MAX_AGE_SECONDS, 0]);
   });
 
   it('a bad id or field is an input error, without a request', async () => {

@@ -1,4 +1,6 @@
 import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
+import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, richWithAsOf, type StalePolicy } from '../cells/as-of.js';
+import { type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { Cell, Column, RichRow } from '../cells/rows.js';
@@ -8,11 +10,15 @@ import { signalLine, supplierDetailCard, verdictText } from './supplier-card.js'
 // What =SUPPLIER computes, without the Excel runtime: one row per supplier, so a column of member ids or shop
 // links fills down. The id is checked here first (a bad one is #VALUE! naming it, without a request); identical
 // ids share one QueryCache entry (one GET /v1/suppliers/:id in flight, then 10 minutes from memory), so a column
-// that repeats a supplier asks once. Behind the proxy each supplier is cached a day.
+// that repeats a supplier asks once. Behind the proxy each supplier is cached a day, and recalculation asks with a
+// long maxAge (what was paid for is reused, whatever its age; a pane refresh asks 0).
 
 /** The part of core's ProxyClient =SUPPLIER uses. */
 export interface SupplierClient {
-  getSupplier(id: string, options?: { signal?: AbortSignal }): Promise<SupplierDetailResponse>;
+  getSupplier(
+    id: string,
+    options?: { signal?: AbortSignal; maxAge?: number },
+  ): Promise<SupplierDetailResponse>;
 }
 
 export interface SupplierFunctionDeps {
@@ -22,6 +28,10 @@ export interface SupplierFunctionDeps {
   ready?: () => Promise<unknown>;
   /** What the host can show in cells; `null` or absent for plain values. */
   richCells?: () => RichCellCapabilities | null;
+  /** When rows say `stale` (the stale-after setting), read at each call. */
+  stalePolicy?: () => StalePolicy;
+  /** The pane's refresh seam (cells/freshness.ts); the add-in's one switch when absent. */
+  refresh?: RefreshSwitch;
 }
 
 type Answer = SupplierDetailResponse;
@@ -200,16 +210,28 @@ export function createSupplierFunctions(deps: SupplierFunctionDeps): SupplierFun
           'id_or_link',
           'id_or_link: give a member id (b2b-…), a 1688 shop link or a login id',
         );
+      // Ordinary recalculation reuses what was paid for; the pane's refresh asks for fresh (cells/freshness.ts).
+      const asked = (deps.refresh ?? refreshSwitch).ask(undefined);
       const answer = await deps.cache.get(
         `supplier:${ref.kind}:${ref.value}`,
         async (loadSignal) => {
           await deps.ready?.();
-          return deps.client().getSupplier(ref.value, { signal: loadSignal });
+          return deps.client().getSupplier(ref.value, { signal: loadSignal, maxAge: asked.maxAgeSeconds });
         },
         signal,
+        asked.refresh === undefined ? {} : { refresh: asked.refresh },
       );
       const rich = deps.richCells?.() ?? null;
-      return [columns.map((c) => (rich && c.rich?.(answer, rich)) ?? c.value(answer, 1) ?? '')];
+      // Every row ends with `as of` and `stale` (cells/as-of.ts): the card's oldest provider answer.
+      const policy = deps.stalePolicy?.() ?? { staleAfterDays: DEFAULT_STALE_AFTER_DAYS };
+      const age = (a: Answer) => ({ fetchedAt: a.fetchedAt });
+      // The company card says "as of" too (cells/as-of.ts).
+      const carded = columns.map((c) => {
+        const withAsOf = richWithAsOf(c.rich, age, policy);
+        return withAsOf ? { ...c, rich: withAsOf } : c;
+      });
+      const all = [...carded, ...asOfColumns<Answer>(age, policy)];
+      return [all.map((c) => (rich && c.rich?.(answer, rich)) ?? c.value(answer, 1) ?? '')];
     },
   };
 }

@@ -6,7 +6,7 @@ import type { UsageResponse } from '@yuantou/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAddinRuntime } from '../app/addin-runtime.js';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
-import { pendingRefreshCount, takeFreshRequest } from '../cells/refresh-request.js';
+import { refreshSwitch } from '../cells/freshness.js';
 import { type FakeCell, fakeWorkbook } from '../excel/__fixtures__/workbook.js';
 import { freezeCells } from '../excel/freeze.js';
 import { recalculateCells } from '../excel/recalculate.js';
@@ -59,9 +59,9 @@ function setUp(selection = 'Sheet1!B2:C4', usageEveryMs = 3_600_000) {
   const body = html.slice(html.indexOf('<body>') + 6, html.indexOf('</body>'));
   document.body.innerHTML = body.replace(/<script[\s\S]*?<\/script>/g, '');
   fresh = {};
-  // The function side as refresh-request.ts tells it to: take the request when the evaluation starts.
+  // The function side as freshness.ts has it: what an evaluation asks when it starts.
   const book = fakeWorkbook({ Sheet1: sheet() }, selection, (address) => {
-    fresh[address] = takeFreshRequest(address);
+    fresh[address] = refreshSwitch.ask(undefined).maxAgeSeconds === 0;
   });
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(book.context);
   const excel: RefreshExcel = {
@@ -116,7 +116,7 @@ describe('the refresh panel', () => {
       .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await until(() => text('refresh-status') === 'Refresh cancelled: nothing was paid.');
     expect(book.log.calculated).toEqual([]);
-    expect(pendingRefreshCount()).toBe(0);
+    expect(refreshSwitch.current()).toBeUndefined();
     expect(document.activeElement?.id).toBe('refresh-sheet');
   });
 
@@ -136,7 +136,7 @@ describe('the refresh panel', () => {
     expect(fresh).toEqual({ 'Sheet1!B2': true, 'Sheet1!B3': true, 'Sheet1!C2': true });
     expect(said).toContain('Refreshing: 0 of 3 formulas…');
     expect(said).toContain('Refreshing: 3 of 3 formulas…');
-    expect(pendingRefreshCount()).toBe(0);
+    expect(refreshSwitch.current()).toBeUndefined();
     // Today's spend and the warning before the budget is reached.
     expect(text('refresh-usage')).toContain('tmapi: 420 of 500 paid calls, 37 from cache');
     expect(text('refresh-warnings')).toBe('tmapi: only 80 of 500 paid calls left today.');

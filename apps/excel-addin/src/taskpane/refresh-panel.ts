@@ -1,7 +1,7 @@
 import type { UsageResponse } from '@yuantou/core';
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
-import { endRefresh, requestRefresh } from '../cells/refresh-request.js';
+import { refreshSwitch } from '../cells/freshness.js';
 import type { CallNames } from '../excel/formula-calls.js';
 import type { FreezeResult } from '../excel/freeze.js';
 import type { CellRef, RecalculateOptions, RecalculateResult } from '../excel/recalculate.js';
@@ -18,7 +18,7 @@ import { usageLines } from './usage-summary.js';
 
 // Refresh selection / sheet / workbook, Retry failed cells, Freeze selection, and today's spend (issue 22).
 // A refresh first counts the yuantou formulas and distinct lookups, the paid calls they may cost and the budget
-// left, and asks; only then does it record the cells for fresh data (cells/refresh-request.ts) and recalculate
+// left, and asks; only then does it open a refresh (cells/freshness.ts: every evaluation asks for fresh data) and recalculate
 // exactly them, "n of N" in the live region. Retry recalculates only the cells in error, with the usual
 // freshness (a failed cell has nothing cached to reuse). Freeze asks first too: it replaces formulas.
 // The Excel side (excel/) is handed in by main.ts once Office.onReady says Excel; until then the buttons are
@@ -193,11 +193,13 @@ export function bindRefreshPanel(
       status.textContent = 'Refresh cancelled: nothing was paid.';
       return;
     }
-    const generation = requestRefresh(cells.map((c) => c.address));
+    // While the refresh is open every yuantou evaluation asks maxAge=0, once per distinct lookup (freshness.ts);
+    // it stays open only around recalculating the chosen cells, which waits for them to finish.
+    const run = refreshSwitch.begin();
     try {
       status.textContent = outcome(await recalculate(cells, 'Refreshing'), 'Refreshed');
     } finally {
-      endRefresh(generation);
+      run.end();
     }
   };
 

@@ -170,6 +170,8 @@ export type SupplierLookup = (
   provider: ProviderId,
   ref: SupplierRef,
   signal?: AbortSignal,
+  /** How old a served answer may be (the request's `maxAge`, issue 22); the TTLs apply without it. */
+  freshness?: AnswerFreshness,
 ) => Promise<SupplierLookupResult>;
 
 export interface ProviderGateway {

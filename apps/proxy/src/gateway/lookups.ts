@@ -67,9 +67,9 @@ export function createLookups(deps: LookupDeps): Lookups {
       const { result, ignored, durationMs } = await lookup(provider, 'estimateFreight', query, signal, {});
       return { estimate: result.page as ChinaFreightEstimate, ...age(result), durationMs, ignored };
     },
-    async getSupplier(provider, ref, signal) {
+    async getSupplier(provider, ref, signal, freshness) {
       // A follow-up call (TMAPI's catalogue size) is part of the one cached, budgeted lookup (provider-caller).
-      const { result, durationMs } = await lookup(provider, 'getSupplier', ref, signal, {});
+      const { result, durationMs } = await lookup(provider, 'getSupplier', ref, signal, freshness ?? {});
       const { fromCache, stale, fetchedAt } = result;
       return { detail: result.page as SupplierDetail, fromCache, stale, durationMs, storedAt: fetchedAt };
     },

@@ -25,6 +25,8 @@ export interface SupplierLookupDeps {
   providers: readonly { id: ProviderId; adapter: AnyProviderAdapter }[];
   log: FastifyBaseLogger;
   signal: AbortSignal;
+  /** Seconds: how old a served answer may be (`maxAge`, issue 22); `0` forces one fresh paid call. */
+  maxAge?: number | undefined;
 }
 
 const STATUS: Record<string, number> = { not_found: 404, rate_limited: 503, quota: 503, timeout: 504 };
@@ -59,7 +61,8 @@ async function ask(
     throw error;
   }
   try {
-    const result = await deps.getSupplier(provider.id, ref, deps.signal);
+    const freshness = deps.maxAge === undefined ? {} : { maxAgeSeconds: deps.maxAge };
+    const result = await deps.getSupplier(provider.id, ref, deps.signal, freshness);
     return {
       attempt: {
         provider: provider.id,

@@ -61,6 +61,23 @@ describe('GET /v1/suppliers/:id over HTTP', () => {
     expect(paid()).toEqual({ shopInfo: 1, shopItems: 1, sellerInfo: 1 });
   });
 
+  it('maxAge: a long one reuses what was paid for, 0 pays once more (single-flighted), a bad one is a 400', async () => {
+    const proxy = await suite.start(fakeConfig(suite.fakes));
+    expect((await proxy.get(path(MEMBER))).status).toBe(200);
+    expect((await proxy.get(`${path(MEMBER)}?maxAge=315360000`)).status).toBe(200);
+    expect(paid()).toEqual({ shopInfo: 1, shopItems: 1, sellerInfo: 1 });
+    const [a, b] = await Promise.all([
+      proxy.get(`${path(MEMBER)}?maxAge=0`),
+      proxy.get(`${path(MEMBER)}?maxAge=0`),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(paid()).toEqual({ shopInfo: 2, shopItems: 2, sellerInfo: 2 });
+    const bad = await proxy.get(`${path(MEMBER)}?maxAge=soon`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('maxAge');
+    expect(paid()).toEqual({ shopInfo: 2, shopItems: 2, sellerInfo: 2 });
+  });
+
   it('a shop link goes to TMAPI only (Onebound is skipped, unpaid)', async () => {
     const proxy = await suite.start(fakeConfig(suite.fakes));
     const answer = await proxy.get(path('https://shop1432227742358.1688.com/?spm=a2615'));

@@ -17,9 +17,9 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
     },
     // A cache look costs nothing: not counted as a call.
     peekOffer: (provider, query) => inner.peekOffer(provider, query),
-    getSupplier(provider, ref, signal) {
+    getSupplier(provider, ref, signal, freshness) {
       calls.push(`${provider}.getSupplier`);
-      return inner.getSupplier(provider, ref, signal);
+      return inner.getSupplier(provider, ref, signal, freshness);
     },
     // A cache look costs nothing: not counted as a call.
     peekSupplier: (provider, ref) => inner.peekSupplier(provider, ref),

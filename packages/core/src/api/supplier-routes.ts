@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MaxAge } from '../models/max-age.js';
 import { ProviderErrorJson } from '../models/provider-error.js';
 import { ProviderId } from '../models/provider-id.js';
 import { SupplierDetail } from '../models/supplier-detail.js';
@@ -14,6 +15,14 @@ export const SUPPLIER_ROUTES = { supplier: '/v1/suppliers/:id', offers: '/v1/sup
 
 /** The `id` path parameter as received; `parseSupplierRef` decides whether it names a supplier. */
 export const SupplierIdParam = z.string().max(2000, 'id is longer than 2000 characters');
+
+/** `GET /v1/suppliers/:id` query string. */
+export const SupplierParams = z.object({
+  /** Seconds: how old a served supplier answer may be; `0` forces one fresh paid call (see {@link MaxAge}). */
+  maxAge: MaxAge,
+});
+/** A supplier query string after parsing: see the {@link SupplierParams} schema. */
+export type SupplierParams = z.infer<typeof SupplierParams>;
 
 /** A supplier's detail as the proxy answers it: merged across providers, plus the registration check link. */
 export const SupplierCard = SupplierDetail.extend({

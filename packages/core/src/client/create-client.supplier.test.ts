@@ -41,6 +41,18 @@ describe('createClient().getSupplier', () => {
     expect(requests.map((r) => r.url)).toEqual([`${BASE}/v1/suppliers/${MEMBER}`]);
   });
 
+  it('sends maxAge when asked (issue 22: recalculation reuses what was paid for, a refresh asks 0)', async () => {
+    const { client, requests } = setup();
+    await client.getSupplier(MEMBER, { maxAge: 0 });
+    await client.getSupplier(MEMBER, { maxAge: 315_360_000 });
+    expect(requests.map((r) => r.url)).toEqual([
+      `${BASE}/v1/suppliers/${MEMBER}?maxAge=0`,
+      `${BASE}/v1/suppliers/${MEMBER}?maxAge=315360000`,
+    ]);
+    const error = await client.getSupplier(MEMBER, { maxAge: -1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'validation', field: 'maxAge' });
+  });
+
   it('URL-encodes a shop link, and reports the proxy’s not_found', async () => {
     const { client } = setup();
     await expect(client.getSupplier('https://shop1.1688.com')).rejects.toMatchObject({ kind: 'not_found' });

@@ -35,7 +35,7 @@ import {
   SupplierSearchResponse,
   UsageResponse,
 } from '../api/routes.js';
-import { SupplierDetailResponse } from '../api/supplier-routes.js';
+import { SupplierDetailResponse, SupplierParams } from '../api/supplier-routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
 import { parseSupplierRef } from '../suppliers/supplier-ref.js';
@@ -65,6 +65,12 @@ export interface ProxyClientOptions {
 export interface CallOptions {
   /** Aborting it rejects the call with the signal's reason (an `AbortError`), not a ProxyRequestError. */
   signal?: AbortSignal;
+}
+
+/** Options of {@link ProxyClient.getSupplier}: the caller's signal, and how old an answer may be. */
+export interface SupplierCallOptions extends CallOptions {
+  /** Seconds (core's MaxAge): an answer at most this old may be served; `0` forces one fresh paid call. */
+  maxAge?: number;
 }
 
 /**
@@ -120,7 +126,7 @@ export interface ProxyClient {
    * login id. Throws ProxyRequestError: kind `validation` (field `id`) for text that names no supplier, without a
    * request; `not_found`; or what the last provider said.
    */
-  getSupplier(id: string, opts?: CallOptions): Promise<SupplierDetailResponse>;
+  getSupplier(id: string, opts?: SupplierCallOptions): Promise<SupplierDetailResponse>;
   /**
    * `GET /v1/suppliers/:id/offers`: one page of the supplier's own catalogue, ranked like a product search. `id`
    * as for {@link ProxyClient.getSupplier} (the same validation error, without a request).
@@ -425,7 +431,11 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
       return call({ method: 'GET', url, response: OfferHistoryResponse, signal: opts?.signal });
     },
     async getSupplier(id, opts) {
-      const url = supplierUrl(id);
+      const base = supplierUrl(id);
+      const query = toQueryString(
+        validated(SupplierParams, opts?.maxAge === undefined ? {} : { maxAge: opts.maxAge }, base),
+      );
+      const url = query ? `${base}?${query}` : base;
       return call({ method: 'GET', url, response: SupplierDetailResponse, signal: opts?.signal });
     },
     async supplierOffers(id, params, opts) {

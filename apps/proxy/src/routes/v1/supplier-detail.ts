@@ -5,6 +5,7 @@ import {
   SupplierDetailResponse,
   SupplierIdParam,
   SupplierOffersParams,
+  SupplierParams,
 } from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,6 +26,7 @@ export default async function supplierDetailRoutes(
           "One supplier's due-diligence card by member id (b2b-…), shop link (URL-encoded) or login id: details merged across providers, signals with the facts they rest on, the registration check link",
         tags: ['suppliers'],
         params: z.object({ id: SupplierIdParam }),
+        querystring: SupplierParams,
         response: { 200: SupplierDetailResponse, 404: Problem, ...searchErrorResponses },
       },
     },
@@ -35,6 +37,7 @@ export default async function supplierDetailRoutes(
           providers: config.providers,
           log: request.log,
           signal: abortOnDisconnect(reply),
+          maxAge: request.query.maxAge,
         },
         request.params.id,
       ),
