@@ -46,6 +46,8 @@ describe("the buyer's words, quantity and currency (demo proxy)", () => {
       'price at 500 (EUR)',
       'subtotal at 500 (EUR)',
       'rate date',
+      'as of',
+      'stale',
     ]);
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows.slice(1)) {

@@ -45,10 +45,13 @@ const supplier = SupplierResult.parse({
 
 const BASE_PRODUCT = PRODUCT_COLUMNS.map((c) => c.header);
 const BASE_SUPPLIER = SUPPLIER_COLUMNS.map((c) => c.header);
+/** Every spill closes with when its values were fetched (as-of.ts); these answers name no provider time. */
+const CLOSING = ['as of', 'stale'];
+const NO_AGE = ['', ''];
 
 describe('PRODUCTS column order', () => {
   it('plain: the base columns, then member id', () => {
-    expect(resultRows(PRODUCT_TABLE, [product])[0]).toEqual([...BASE_PRODUCT, 'member id']);
+    expect(resultRows(PRODUCT_TABLE, [product])[0]).toEqual([...BASE_PRODUCT, 'member id', ...CLOSING]);
   });
 
   it('quantity=500 and currency=EUR append, in this order, after the base columns and member id', () => {
@@ -63,6 +66,7 @@ describe('PRODUCTS column order', () => {
       'price at 500 (EUR)',
       'subtotal at 500 (EUR)',
       'rate date',
+      ...CLOSING,
     ]);
     // Every base column is where it is without options: INDEX(spill,,n) means the same column.
     expect(header!.slice(0, BASE_PRODUCT.length)).toEqual(BASE_PRODUCT);
@@ -75,6 +79,7 @@ describe('PRODUCTS column order', () => {
       2.23,
       1116.88,
       '2026-12-04',
+      ...NO_AGE,
     ]);
   });
 
@@ -122,6 +127,7 @@ describe('with a language other than Chinese', () => {
       'flags (translated)',
       'price from (EUR)',
       'rate date',
+      ...CLOSING,
     ]);
     expect(row!.slice(BASE_SUPPLIER.length + 1, BASE_SUPPLIER.length + 4)).toEqual([
       'Shantou, Guangdong',
@@ -132,6 +138,7 @@ describe('with a language other than Chinese', () => {
     expect(resultRows(SUPPLIER_TABLE, [english], { language: 'zh' })[0]).toEqual([
       ...BASE_SUPPLIER,
       'member id',
+      ...CLOSING,
     ]);
     const [products] = resultRows(PRODUCT_TABLE, [product], { language: 'en', quantity: 500 });
     expect(products!.slice(BASE_PRODUCT.length, BASE_PRODUCT.length + 5)).toEqual([
@@ -146,16 +153,18 @@ describe('with a language other than Chinese', () => {
 
 describe('SUPPLIERS column order', () => {
   it('plain: the base columns, then member id; currency=EUR appends price from and rate date', () => {
-    expect(resultRows(SUPPLIER_TABLE, [supplier])[0]).toEqual([...BASE_SUPPLIER, 'member id']);
+    expect(resultRows(SUPPLIER_TABLE, [supplier])[0]).toEqual([...BASE_SUPPLIER, 'member id', ...CLOSING]);
     const [header, row] = resultRows(SUPPLIER_TABLE, [supplier], { currency: EUR });
-    expect(header).toEqual([...BASE_SUPPLIER, 'member id', 'price from (EUR)', 'rate date']);
-    expect(row!.slice(BASE_SUPPLIER.length)).toEqual(['b2b-2201234567', 0.36, '2026-12-04']);
+    expect(header).toEqual([...BASE_SUPPLIER, 'member id', 'price from (EUR)', 'rate date', ...CLOSING]);
+    expect(row!.slice(BASE_SUPPLIER.length)).toEqual(['b2b-2201234567', 0.36, '2026-12-04', ...NO_AGE]);
   });
 
   it('the member id joins a supplier row and its product rows (the same value)', () => {
-    const supplierRow = resultRows(SUPPLIER_TABLE, [supplier])[1]!;
-    const productRow = resultRows(PRODUCT_TABLE, [product])[1]!;
-    expect(supplierRow.at(-1)).toBe(productRow.at(-1));
+    const [supplierHeader, supplierRow] = resultRows(SUPPLIER_TABLE, [supplier]);
+    const [productHeader, productRow] = resultRows(PRODUCT_TABLE, [product]);
+    const joined = supplierRow![supplierHeader!.indexOf('member id')];
+    expect(joined).toBe('b2b-2201234567');
+    expect(productRow![productHeader!.indexOf('member id')]).toBe(joined);
   });
 });
 
@@ -199,7 +208,7 @@ describe('the README documents this order', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(
       readme.indexOf('| `SUPPLIERS(keyword'),
-      readme.indexOf('A column another change'),
+      readme.indexOf('`member id` is the seller'),
     );
     const inOrder = (headers: readonly string[]) => {
       let at = -1;

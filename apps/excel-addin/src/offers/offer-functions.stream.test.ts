@@ -77,7 +77,8 @@ describe('offer cells with a streamed batch', () => {
     expect(await settled(cells)).toEqual([0, 42]);
     // The cell shows its offer and its USD price (the quote came with the line, not with the end): ¥5 at 8 CNY
     // per USD is 0.625, shown in cents.
-    expect(await cells[42]).toEqual([[IDS[42], 5, 0.63, '2024-03-13']]);
+    // No fetchedAt in these results: the closing `as of` and `stale` cells are blank.
+    expect(await cells[42]).toEqual([[IDS[42], 5, 0.63, '2024-03-13', '', '']]);
     for (const index of IDS.keys()) line(index);
     expect(await settled(cells)).toHaveLength(200);
     sent[0]!.finish();
