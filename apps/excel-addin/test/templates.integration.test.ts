@@ -7,6 +7,7 @@ import {
   callFormula,
   landedQuoteTemplate,
   pricingTemplate,
+  reorderWatchTemplate,
   shortlistTemplate,
   type Template,
   workbookCurrency,
@@ -50,6 +51,7 @@ const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   SUPPLIERS: excelFunctions.suppliers,
   OFFERS: excelFunctions.offers,
   LANDED: excelFunctions.landed,
+  OFFERHISTORY: excelFunctions.offerHistory,
 };
 
 /** Every formula cell of the sheet, calculated together as one recalculation (Excel calls them at once). */
@@ -160,6 +162,26 @@ describe('starter sheets on demo data', () => {
       '=YUANTOU.LANDED(A7,$B$2,$F$2:$N$4)',
     );
     expect(template.cells.find((c) => c.address === 'K3')?.value).toBe('USD');
+  });
+
+  it('reorder watch: OFFERS with the change columns, and OFFERHISTORY of the first link (demo: no history yet)', async () => {
+    const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '毛绒', pageSize: 2 });
+    const links = items.map((p) => p.url ?? p.id);
+    const template = reorderWatchTemplate(links);
+    const first = await calculate(template);
+    const offers = first.find((c) => c.formula.startsWith('=OFFERS('))!;
+    expect(offers.formula).toBe('=OFFERS(A7:A26,"title,price,stock,moq",A2:B2)');
+    const [header, ...rows] = offers.value;
+    expect(header).toEqual(expect.arrayContaining(['Δ price (CNY)', 'Δ stock', 'since', 'as of']));
+    expect(rows).toHaveLength(20);
+    expect(typeof rows[0]![header!.indexOf('price (CNY)')]).toBe('number');
+    // The history: on demo data (sample data, never a paid fetch) the proxy keeps no snapshot, and the cell says
+    // so in words instead of an empty spill; with a real provider each paid fetch adds a row (history-functions).
+    const history = first.find((c) => c.formula.startsWith('=OFFERHISTORY('))!;
+    expect(history.formula).toBe('=OFFERHISTORY(A7,"price,stock")');
+    expect(String(history.value[0]![0])).toMatch(
+      /^no history yet for offer \d+: the proxy keeps one snapshot per paid fetch/,
+    );
   });
 
   it("the workbook's currency: the pane's setting first, then the culture's, else CNY only", () => {

@@ -6,6 +6,7 @@ import {
   landedQuoteTemplate,
   pricingTemplate,
   rateCardCells,
+  reorderWatchTemplate,
   shortlistTemplate,
   type Template,
   type TemplateCell,
@@ -106,7 +107,9 @@ export function bindTemplatesPanel(doc: Document, runtime: AddinRuntime, namespa
               )
             : kind === 'landed'
               ? landedQuoteTemplate(await rateCurrency(), await sampleLinks())
-              : shortlistTemplate();
+              : kind === 'reorder'
+                ? reorderWatchTemplate(await sampleLinks())
+                : shortlistTemplate();
         const name = await excel.write(template.sheet, sheetCells(template, namespace));
         status.textContent = `Created the sheet “${name}”: ${template.description}`;
       } catch (error) {

@@ -4,7 +4,7 @@ import { cellAddress } from '../cells/cell-address.js';
 // edits and whose tables are the add-in's own functions over those cells, so it recalculates like any sheet.
 // A formula cell is kept as its call (function + arguments), and its text is made from that call, so the
 // tests can run the very call against the demo proxy. A `formula` cell is plain Excel arithmetic over other
-// cells (the quote's total). Still to come with their families: the reorder watch (OFFERHISTORY) and SUPPLIER cards.
+// cells (the quote's total).
 
 /** A cell reference (`B2`, `A2:B3`) or a literal argument. */
 export type Argument = { ref: string } | { text: string } | { number: number };
@@ -19,7 +19,7 @@ export interface TemplateCell {
 }
 
 export interface Template {
-  id: 'shortlist' | 'pricing' | 'landed';
+  id: 'shortlist' | 'pricing' | 'landed' | 'reorder';
   title: string;
   /** The sheet's name (made unique in the workbook when written). */
   sheet: string;
@@ -189,6 +189,49 @@ export function landedQuoteTemplate(currency: string, links: readonly string[]):
       { address: 'C6', value: `landed cost total (${currency})`, style: 'header' },
       ...card.cells,
       ...linkRows,
+    ],
+  };
+}
+
+/**
+ * Reorder watch: the offers a buyer reorders, in column A; OFFERS with the change columns (Δ price, Δ stock, since:
+ * against the fetch before, from the history the proxy keeps — A2:B2 is its options range) and the price history
+ * of the first link (OFFERHISTORY, a date column and values, ready for a chart). Reopening costs nothing: the pane's
+ * Refresh sheet re-prices the links on purpose (issue 22), and each refresh adds a point to the history.
+ */
+export function reorderWatchTemplate(links: readonly string[]): Template {
+  const linkCells = links.map((link, i): TemplateCell => ({ address: `A${7 + i}`, value: link }));
+  return {
+    id: 'reorder',
+    title: 'Reorder watch',
+    sheet: 'Reorder watch',
+    description:
+      'The offers you reorder: price and stock, what changed since the last fetch, and price history.',
+    cells: [
+      { address: 'A1', value: 'Reorder watch', style: 'title' },
+      { address: 'A2', value: 'changes', style: 'label' },
+      { address: 'B2', value: 'yes' },
+      {
+        address: 'A3',
+        value:
+          'Paste the links you reorder in column A. Refresh sheet (in the pane) re-prices them on purpose; each refresh adds to the history.',
+        style: 'hint',
+      },
+      {
+        address: 'A4',
+        value: "H6 shows the first link's price history (oldest first): select it and insert a line chart.",
+        style: 'hint',
+      },
+      { address: 'A6', value: '1688 link', style: 'header' },
+      {
+        address: 'B6',
+        call: {
+          fn: 'OFFERS',
+          args: [{ ref: 'A7:A26' }, { text: 'title,price,stock,moq' }, { ref: 'A2:B2' }],
+        },
+      },
+      { address: 'H6', call: { fn: 'OFFERHISTORY', args: [{ ref: 'A7' }, { text: 'price,stock' }] } },
+      ...linkCells,
     ],
   };
 }
