@@ -164,7 +164,7 @@ describe('starter sheets on demo data', () => {
     expect(template.cells.find((c) => c.address === 'K3')?.value).toBe('USD');
   });
 
-  it('reorder watch: OFFERS with the change columns, and OFFERHISTORY of the first link (demo: no history yet)', async () => {
+  it('reorder watch: OFFERS with the change columns, and OFFERHISTORY of the first link (none kept yet on a new sheet)', async () => {
     const { items } = await createClient({ baseUrl: proxy.url }).searchProducts({ q: '毛绒', pageSize: 2 });
     const links = items.map((p) => p.url ?? p.id);
     const template = reorderWatchTemplate(links);
@@ -175,8 +175,9 @@ describe('starter sheets on demo data', () => {
     expect(header).toEqual(expect.arrayContaining(['Δ price (CNY)', 'Δ stock', 'since', 'as of']));
     expect(rows).toHaveLength(20);
     expect(typeof rows[0]![header!.indexOf('price (CNY)')]).toBe('number');
-    // The history: on demo data (sample data, never a paid fetch) the proxy keeps no snapshot, and the cell says
-    // so in words instead of an empty spill; with a real provider each paid fetch adds a row (history-functions).
+    // The history: in the sheet's first calculation the history cell runs alongside OFFERS, before that first
+    // fetch was kept, so it says so in words instead of an empty spill; each later fetch adds a row
+    // (freshness-proxy.integration.test.ts counts them).
     const history = first.find((c) => c.formula.startsWith('=OFFERHISTORY('))!;
     expect(history.formula).toBe('=OFFERHISTORY(A7,"price,stock")');
     expect(String(history.value[0]![0])).toMatch(
