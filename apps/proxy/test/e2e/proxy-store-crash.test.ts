@@ -43,7 +43,9 @@ describe.each(TEST_DATABASES)('kill -9 mid-write ($driver)', { timeout: 300_000 
         YUANTOU_DEMO: 'false',
         YUANTOU_OFFER_PROVIDERS: 'tmapi',
         PORT: String(port),
-        LOG_LEVEL: 'silent',
+        // Not 'silent': with it this sequence of maxAge=0 batches stalled the child in CI runs (open: see the
+        // closing note of issue 22); its output is discarded either way.
+        LOG_LEVEL: 'info',
         YUANTOU_RATE_LIMIT_PER_MINUTE: '100000',
         YUANTOU_STORE: 'on',
         ...(target.kind === 'pglite'

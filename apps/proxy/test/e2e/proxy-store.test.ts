@@ -86,11 +86,15 @@ describe.each(TEST_DATABASES)(
       const reused = await offers(suite.proxy, { maxAge: 86_400 });
       expect(reused).toMatchObject({ fromCache: true, fetchedAt: first.fetchedAt });
       expect(detailCalls()).toBe(1);
-      // A deliberate refresh from two cells at once: one paid call.
+      // A deliberate refresh from two cells at once: one paid call. The provider answers slowly, so the second
+      // request arrives while the first call is in flight (on a fast machine it could otherwise start after the
+      // first had ended, and maxAge=0 would rightly pay again).
+      suite.fakes.tmapi.setMode({ kind: 'delay', ms: 400 });
       const [a, b] = await Promise.all([
         offers(suite.proxy, { maxAge: 0 }),
         offers(suite.proxy, { maxAge: 0 }),
       ]);
+      suite.fakes.tmapi.setMode({ kind: 'ok' });
       expect(detailCalls()).toBe(2);
       expect(a.fetchedAt).toBe(b.fetchedAt);
       expect(Date.parse(a.fetchedAt)).toBeGreaterThan(Date.parse(first.fetchedAt));

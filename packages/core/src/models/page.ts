@@ -32,7 +32,9 @@ export const Page = <T extends z.ZodType>(item: T) =>
  * it back as `region` to search that object) and whether it is the one these results are for (`current`).
  */
 export interface DetectedRegion {
+  /** `"x1,x2,y1,y2"` in pixels of the image as uploaded; sent back as `region` to search that object. */
   box: string;
+  /** True for the object these results are for. */
   current: boolean;
 }
 

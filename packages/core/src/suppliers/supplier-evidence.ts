@@ -11,8 +11,11 @@ export type SupplierSignalKind = 'factory' | 'trader' | 'risk' | 'unknown';
 
 /** One finding about a supplier: what it suggests, why, and the fact it rests on (`null` for an unknown). */
 export interface SupplierSignal {
+  /** What the finding suggests: a maker, a trader, a delivery risk, or nothing known. */
   kind: SupplierSignalKind;
+  /** Why, in words for the buyer: "1688 lists it as a factory". */
   reason: string;
+  /** The provider fact it rests on (`is_factory: true`, `manufactureType: 自主生产`); `null` for an unknown. */
   evidence: string | null;
 }
 
