@@ -201,6 +201,7 @@ describe('the formula builder (keyboard only, 320 px)', () => {
       'Supplier shortlist',
       'Link pricing sheet',
       'Landed-cost quote',
+      'Reorder watch',
     ]);
     expect(await page.isDisabled('#templates button[data-template="pricing"]')).toBe(true);
     // New rate card: a named button, disabled like the templates outside Excel, reachable by keyboard.
