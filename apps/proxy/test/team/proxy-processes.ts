@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Real proxy processes (src/server.ts through tsx, as `pnpm start` runs the built one), each with its own port
@@ -27,7 +30,16 @@ export async function startProxyProcess(env: Record<string, string>): Promise<Pr
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: PROXY_DIR,
     // Only the env below (and PATH), not the test runner's: apps/proxy holds no yuantou.config.json.
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    // Each its own PGlite folder (unless the env names a database): an embedded database belongs to one process,
+    // and three replicas opening apps/proxy/yuantou-data at once corrupted each other's daily spend. A team's
+    // replicas share Postgres through DATABASE_URL (README "Deploy for a team").
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      YUANTOU_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'yuantou-replica-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
