@@ -43,9 +43,7 @@ describe.each(TEST_DATABASES)('kill -9 mid-write ($driver)', { timeout: 300_000 
         YUANTOU_DEMO: 'false',
         YUANTOU_OFFER_PROVIDERS: 'tmapi',
         PORT: String(port),
-        // Not 'silent': with it this sequence of maxAge=0 batches stalled the child in CI runs (open: see the
-        // closing note of issue 22); its output is discarded either way.
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: 'silent',
         YUANTOU_RATE_LIMIT_PER_MINUTE: '100000',
         YUANTOU_STORE: 'on',
         ...(target.kind === 'pglite'
@@ -65,9 +63,12 @@ describe.each(TEST_DATABASES)('kill -9 mid-write ($driver)', { timeout: 300_000 
     // Several fetches in flight (paid, being written) when the process dies.
     const inFlight = Array.from({ length: 4 }, () => post().catch(() => undefined));
     await new Promise((resolve) => setTimeout(resolve, 5));
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGKILL');
     await Promise.all(inFlight);
-    await new Promise((resolve) => child!.once('exit', resolve));
+    // Listening before the kill: a child that had already exited while the in-flight requests failed would
+    // otherwise never emit 'exit' to a listener added afterwards (the 300 s hangs of earlier CI runs).
+    await exited;
     child = undefined;
 
     const config = fakeConfig(suite.fakes, {
