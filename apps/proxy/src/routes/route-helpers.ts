@@ -2,7 +2,7 @@ import { Problem } from '@yuantou/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ProxyConfig } from '../config/load-config.js';
-import { memoKey, type ResponseMemo } from '../search/response-memo.js';
+import { memoKey, type Replay, type ResponseMemo } from '../search/response-memo.js';
 import type { SearchDeps } from '../search/search-suppliers.js';
 
 /** Every error status a search route may answer with, all as problem bodies. */
@@ -49,6 +49,25 @@ export function searchDeps(
   };
 }
 
+/** Sends a replay: no provider was asked, but each one's page was served again (a cache hit in /v1/usage). */
+function sendReplay(request: FastifyRequest, reply: FastifyReply, replay: Replay): FastifyReply {
+  for (const provider of replay.providers) request.server.gateway.countReplay(provider);
+  return reply.type('application/json; charset=utf-8').send(replay.body);
+}
+
+/**
+ * A search route's `preValidation` hook: replays a URL answered moments ago before its query is validated and
+ * keyed. It runs after the client rate limit (onRequest), authentication (preParsing) and the buyer's context
+ * (the instance's own preValidation hooks run before a route's), so a replay is counted and refused like any
+ * other request; only the work of producing the answer again is skipped.
+ */
+export function replayByUrl(memo: ResponseMemo) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    const replay = memo.getByUrl(request.url);
+    return replay === undefined ? undefined : sendReplay(request, reply, replay);
+  };
+}
+
 /**
  * Answers from the response memo when an identical request was answered moments ago, else runs the search and
  * remembers its answer. A replay is already validated, scrubbed and encoded: Fastify sends bytes as they are.
@@ -65,11 +84,9 @@ export async function replayOrSearch<Answer extends Parameters<ResponseMemo['rem
   if (query.maxAge === 0) return search();
   const key = memoKey(request.routeOptions.url ?? request.url, query);
   const replay = memo.get(key);
-  if (replay !== undefined) {
-    // No provider was asked, but each one's page was served again: /v1/usage counts it as a cache hit.
-    for (const provider of replay.providers) request.server.gateway.countReplay(provider);
-    return reply.type('application/json; charset=utf-8').send(replay.body);
-  }
+  // This URL parses to this key: from now on it is replayed by `replayByUrl`, before validation.
+  memo.rememberUrl(request.url, key);
+  if (replay !== undefined) return sendReplay(request, reply, replay);
   const answer = await search();
   memo.remember(key, answer, schema);
   return answer;

@@ -47,6 +47,18 @@ describe('ResponseMemo', () => {
     expect(memo.get('stale')).toBeUndefined();
   });
 
+  it('replays by URL only what a URL was answered under, while that answer is kept', () => {
+    const memo = new ResponseMemo(30, noScrub);
+    memo.rememberUrl('/v1/suppliers?q=a', 'k');
+    expect(memo.getByUrl('/v1/suppliers?q=a')).toBeUndefined();
+    memo.remember('k', answer(), SupplierSearchResponse);
+    expect(memo.getByUrl('/v1/suppliers?q=a')?.body).toEqual(memo.get('k')!.body);
+    expect(memo.getByUrl('/v1/suppliers?q=b')).toBeUndefined();
+    const long = `/v1/suppliers?q=${'a'.repeat(3000)}`;
+    memo.rememberUrl(long, 'k');
+    expect(memo.getByUrl(long)).toBeUndefined();
+  });
+
   it('keeps nothing when switched off', () => {
     const memo = new ResponseMemo(0, noScrub);
     memo.remember('k', answer(), SupplierSearchResponse);

@@ -13,7 +13,12 @@ import { problem, sendProblem } from '../../problem.js';
 export function malformedQueryField(rawUrl: string): string | undefined {
   const at = rawUrl.indexOf('?');
   if (at < 0) return undefined;
-  for (const pair of rawUrl.slice(at + 1).split('&')) {
+  const query = rawUrl.slice(at + 1);
+  // The usual case in one call: `&` and `=` are literal characters and cannot sit inside a %XX escape or between
+  // the escapes of one UTF-8 sequence, so when the whole query decodes, every field does (a cache-hit search
+  // spent 2–3 % of its time here field by field — `pnpm bench`).
+  if (!query.includes('%') || decodeOrUndefined(query) !== undefined) return undefined;
+  for (const pair of query.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const rawName = eq < 0 ? pair : pair.slice(0, eq);

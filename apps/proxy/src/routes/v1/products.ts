@@ -4,7 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ResponseMemo } from '../../search/response-memo.js';
 import { searchProducts, searchProductsByImage } from '../../search/search-products.js';
 import { createSecretScrubber } from '../../secret-scrubber.js';
-import { type RouteOptions, replayOrSearch, searchDeps, searchErrorResponses } from '../route-helpers.js';
+import {
+  type RouteOptions,
+  replayByUrl,
+  replayOrSearch,
+  searchDeps,
+  searchErrorResponses,
+} from '../route-helpers.js';
 
 export default async function productsRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -13,6 +19,7 @@ export default async function productsRoutes(app: FastifyInstance, { config }: R
   routes.get(
     ROUTES.products,
     {
+      preValidation: replayByUrl(memo),
       schema: {
         summary: 'Search 1688 products by keyword across the enabled providers, ranked',
         tags: ['search'],

@@ -52,6 +52,32 @@ describe('GET /v1/suppliers', () => {
     expect(t.calls).toHaveLength(2);
   });
 
+  it('replays a repeated URL before validation, yet after the rate limit and authentication', async () => {
+    const token = 'client-token-replay-0001';
+    const t = await start({ YUANTOU_TOKENS: token, YUANTOU_RATE_LIMIT_PER_MINUTE: '3' });
+    const url = suppliersUrl({ q: '玩具厂' });
+    const authorized = { authorization: `Bearer ${token}` };
+    expect((await t.inject({ url, headers: authorized })).statusCode).toBe(200);
+    expect((await t.inject({ url, headers: authorized })).statusCode).toBe(200);
+    expect(t.calls).toEqual(['demo.searchSuppliers']);
+    // The URL is known to the memo: without a token it is still refused (counted on its IP), and the token's
+    // replays count against its limit of 3.
+    expect((await t.inject(url)).statusCode).toBe(401);
+    expect((await t.inject({ url, headers: authorized })).statusCode).toBe(200);
+    expect((await t.inject({ url, headers: authorized })).statusCode).toBe(429);
+  });
+
+  it('never replays by URL what asks for a fresh answer (maxAge=0) or fails validation', async () => {
+    const t = await start();
+    const fresh = suppliersUrl({ q: '玩具厂', maxAge: '0' });
+    await t.inject(fresh);
+    await t.inject(fresh);
+    expect(t.calls).toEqual(['demo.searchSuppliers', 'demo.searchSuppliers']);
+    const bad = suppliersUrl({ q: '玩具厂', pageSize: '5000' });
+    expect((await t.inject(bad)).statusCode).toBe(400);
+    expect((await t.inject(bad)).statusCode).toBe(400);
+  });
+
   it('orders by the requested sort instead of the score', async () => {
     const t = await start();
     const response = await t.inject(suppliersUrl({ q: '玩具', sort: 'price_asc', pageSize: '50' }));

@@ -4,13 +4,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ResponseMemo } from '../../search/response-memo.js';
 import { searchSuppliers } from '../../search/search-suppliers.js';
 import { createSecretScrubber } from '../../secret-scrubber.js';
-import { type RouteOptions, replayOrSearch, searchDeps, searchErrorResponses } from '../route-helpers.js';
+import {
+  type RouteOptions,
+  replayByUrl,
+  replayOrSearch,
+  searchDeps,
+  searchErrorResponses,
+} from '../route-helpers.js';
 
 export default async function suppliersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
   const memo = new ResponseMemo(config.responseTtlSeconds, createSecretScrubber(config.secrets));
   app.withTypeProvider<ZodTypeProvider>().get(
     ROUTES.suppliers,
     {
+      preValidation: replayByUrl(memo),
       schema: {
         summary: 'Search 1688 suppliers (factories) across the enabled providers, merged and ranked',
         tags: ['search'],
