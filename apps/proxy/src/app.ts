@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import { Registry } from 'prom-client';
 import { clientErrorHandler } from './client-error.js';
-import { capabilitiesLeftOut } from './config/capabilities.js';
+import { everyCapabilityLeftOut } from './config/capabilities.js';
 import type { ProxyConfig } from './config/load-config.js';
 import { redisTargetOf } from './config/redis-config.js';
 import type { GatewayHooks } from './gateway/create-provider-gateway.js';
@@ -60,11 +60,11 @@ export interface AppDeps {
 export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise<FastifyInstance> {
   const logger = createLogger({ level: config.logLevel, secrets: config.secrets, stream: deps.logStream });
   if (config.demoMode) logger.warn(DEMO_MODE_MESSAGE);
-  const leftOut = capabilitiesLeftOut(config.providers);
+  const leftOut = everyCapabilityLeftOut(config.providers);
   logger.info(
     { providers: config.providers.map((p) => p.id), capabilitiesLeftOut: leftOut },
     leftOut.length === 0
-      ? 'providers configured; together they offer every search and offer details'
+      ? 'providers configured; together they offer every search, offer details, freight and supplier cards'
       : `providers configured; no configured provider offers: ${leftOut.join(', ')}`,
   );
 

@@ -10,6 +10,13 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 /**
+ * The capabilities added after `capabilitiesLeftOut`'s enum was published (adding to an enum of a response
+ * would fail older clients' validation): they are said in `leftOut`, a list of plain strings, with the first four.
+ */
+export const LATER_CAPABILITIES = ['estimateFreight', 'getSupplier', 'searchSupplierOffers'] as const;
+type LaterCapability = (typeof LATER_CAPABILITIES)[number];
+
+/**
  * The capabilities no enabled provider offers (the bundled demo counts: it answers everything with sample
  * data). Said at start-up and in `/v1/providers`, so an admin sees what a choice of providers leaves out
  * before a buyer meets it as an error — e.g. Onebound alone has no photo search.
@@ -22,4 +29,14 @@ export function capabilitiesLeftOut(providers: readonly Pick<ProviderSettings, '
       adapter.searchProducts !== undefined &&
       adapter.listingsNameSeller !== false);
   return CAPABILITIES.filter((capability) => !providers.some(({ adapter }) => offers(adapter, capability)));
+}
+
+/** Every capability no enabled provider offers: {@link capabilitiesLeftOut}, then the later ones. */
+export function everyCapabilityLeftOut(
+  providers: readonly Pick<ProviderSettings, 'adapter'>[],
+): Array<Capability | LaterCapability> {
+  const later = LATER_CAPABILITIES.filter(
+    (capability) => !providers.some(({ adapter }) => adapter[capability] !== undefined),
+  );
+  return [...capabilitiesLeftOut(providers), ...later];
 }

@@ -359,6 +359,13 @@ export const ProvidersResponse = z.object({
   capabilitiesLeftOut: z
     .array(z.enum(['searchSuppliers', 'searchProducts', 'searchProductsByImage', 'getOffer']))
     .optional(),
+  /**
+   * Every capability no enabled provider offers, those of {@link capabilitiesLeftOut} and the later ones:
+   * `estimateFreight` (freight to the buyer's warehouse, landed cost), `getSupplier` (supplier cards) and
+   * `searchSupplierOffers` (a supplier's catalogue). Plain strings, so a capability added later never fails an
+   * older client's validation. Absent from older proxies.
+   */
+  leftOut: z.array(z.string()).optional(),
 });
 /** The `GET /v1/providers` answer: see the {@link ProvidersResponse} schema. */
 export type ProvidersResponse = z.infer<typeof ProvidersResponse>;

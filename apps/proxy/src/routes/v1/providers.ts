@@ -1,13 +1,14 @@
 import { listProviders, ProvidersResponse, ROUTES } from '@yuantou/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { capabilitiesLeftOut } from '../../config/capabilities.js';
+import { capabilitiesLeftOut, everyCapabilityLeftOut } from '../../config/capabilities.js';
 import type { RouteOptions } from '../route-helpers.js';
 
 /** What each provider can do and whether it is enabled; the response schema has no room for credentials. */
 export default async function providersRoutes(app: FastifyInstance, { config }: RouteOptions): Promise<void> {
   const enabled = new Set(config.providers.map((p) => p.id));
   const leftOut = capabilitiesLeftOut(config.providers);
+  const everyLeftOut = everyCapabilityLeftOut(config.providers);
   app.withTypeProvider<ZodTypeProvider>().get(
     ROUTES.providers,
     {
@@ -30,6 +31,7 @@ export default async function providersRoutes(app: FastifyInstance, { config }: 
       })),
       demoMode: config.demoMode,
       capabilitiesLeftOut: leftOut,
+      leftOut: everyLeftOut,
     }),
   );
 }
