@@ -68,26 +68,3 @@ export function errorCell(error: CellError): CustomFunctions.Error | string {
     ? `⚠ ${error.message}`
     : made;
 }
-
-/** Excel's error names in cell-value JSON (`Excel.ErrorCellValue.errorType`) that are #N/A. */
-const NOT_AVAILABLE = new Set(['NotAvailable', '#N/A']);
-
-/**
- * An error value Excel passed in a cell of an `any` argument (functions.json sets `allowErrorForDataTypeAny`, so
- * Excel calls the function instead of failing the whole formula), or null. What the runtime hands over is not
- * pinned down by Microsoft's docs ("A custom function can accept a data types error object"), so this reads
- * the shapes seen in the API: a CustomFunctions.Error / Error, or `{ type: "Error", errorType }` cell-value
- * JSON. Unverified in real Excel.
- */
-export function inputErrorOf(value: unknown, what = 'the link cell'): CellError | null {
-  if (value === null || typeof value !== 'object') return null;
-  const shape = value as { type?: unknown; errorType?: unknown; basicValue?: unknown; code?: unknown };
-  if (value instanceof Error || shape.type === 'Error') {
-    const name = String(shape.errorType ?? shape.code ?? shape.basicValue ?? '');
-    const shown = String(shape.basicValue ?? shape.code ?? shape.errorType ?? 'an error');
-    return NOT_AVAILABLE.has(name) || name === 'notAvailable' || name === '#N/A'
-      ? { code: 'notAvailable', message: `${what} is ${shown}` }
-      : { code: 'invalidValue', message: `${what} is ${shown}` };
-  }
-  return null;
-}

@@ -1,4 +1,4 @@
-import { inputErrorOf } from './excel-cell.js';
+import { inputErrorOf } from './cell-error.js';
 import { InputError } from './input-error.js';
 
 // The one reader of `options` arguments, for every function family: how people WRITE options in a cell. Text

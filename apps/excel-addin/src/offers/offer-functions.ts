@@ -18,8 +18,8 @@ import {
 } from '@yuantou/core';
 import { type AnswerAge, DEFAULT_STALE_AFTER_DAYS, type StalePolicy } from '../cells/as-of.js';
 import { CellBatcher } from '../cells/cell-batcher.js';
-import { type CellError, NotAvailableError } from '../cells/cell-error.js';
-import { errorCell, inputErrorOf } from '../cells/excel-cell.js';
+import { type CellError, inputErrorOf, NotAvailableError } from '../cells/cell-error.js';
+import { errorCell } from '../cells/excel-cell.js';
 import { type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';

@@ -1,26 +1,13 @@
 import type { ProviderId } from '../models/provider-id.js';
 import type { AnyProviderAdapter } from '../providers/provider-contract.js';
 import { type AdapterById, getProvider, listProviders } from '../providers/registry.js';
-import type { ErrorCatalogue, FakeServer } from './fake-server.js';
+import type { FakeServer } from './fake-server.js';
+import type { FakeStartOptions, ProviderFake } from './provider-fake-contract.js';
+
+export type { FakeStartOptions, ProviderFake };
 
 // Every provider that calls the network has a fake beside its adapter, `providers/<id>/<id>-fake.ts`, exporting
 // `fake`. Callers enumerate them from the registry (`networkProviderIds()`), never from a list of their own.
-
-export interface FakeStartOptions {
-  port?: number;
-  /** How many results the fake's searches pretend to have. */
-  total?: number;
-}
-
-/** One provider's fake upstream: the credentials it accepts, its error catalogue and how to start it. */
-export interface ProviderFake {
-  readonly id: ProviderId;
-  /** Credentials the fake accepts, as the adapter's schema takes them (without `baseUrl`). */
-  readonly credentials: Readonly<Record<string, string>>;
-  /** Every documented error the fake can emit, by the provider's own code. */
-  readonly errors: ErrorCatalogue;
-  start(options?: FakeStartOptions): Promise<FakeServer>;
-}
 
 /** Registered providers whose adapter calls a server (no in-process `respond`), derived from the registry type. */
 export type NetworkProviderId = {

@@ -17,7 +17,7 @@ import {
 } from '../../testing/fake-server.js';
 import { aopSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
-import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fake-contract.js';
 import { uploadedImageProblem } from '../../testing/uploaded-image.js';
 import classicFixture from './__fixtures__/alibaba-classic-search.json' with { type: 'json' };
 import keywordQueryFixture from './__fixtures__/alibaba-keyword-query.json' with { type: 'json' };

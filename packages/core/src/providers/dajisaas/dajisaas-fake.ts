@@ -9,7 +9,7 @@ import {
 } from '../../testing/fake-server.js';
 import { dajisaasSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
-import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fake-contract.js';
 import { uploadedImageProblem } from '../../testing/uploaded-image.js';
 import keywordQueryFixture from './__fixtures__/dajisaas-keyword-query.json' with { type: 'json' };
 import { dajisaasFreightReply } from './dajisaas-freight-fake.js';

@@ -16,7 +16,7 @@ import {
   startFakeServer,
 } from '../../testing/fake-server.js';
 import { oneboundSign } from '../../testing/fake-signatures.js';
-import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fake-contract.js';
 import itemSearchFixture from './__fixtures__/onebound-item-search.json' with { type: 'json' };
 import sellerInfoFixture from './__fixtures__/onebound-seller-info-built.json' with { type: 'json' };
 import sellerSearchFixture from './__fixtures__/onebound-seller-search-real.json' with { type: 'json' };

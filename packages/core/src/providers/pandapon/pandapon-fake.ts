@@ -9,7 +9,7 @@ import {
 } from '../../testing/fake-server.js';
 import { pandaponSign } from '../../testing/fake-signatures.js';
 import { offerFrom, offerPage } from '../../testing/offer-templates.js';
-import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fake-contract.js';
 import imageQueryFixture from './__fixtures__/pandapon-image-query.json' with { type: 'json' };
 
 // PandaPon (seed 004, providers.md §5): JSON POST, system parameters in headers, `signature` checked with the

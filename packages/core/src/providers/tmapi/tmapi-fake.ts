@@ -14,7 +14,7 @@ import {
   type Reply,
   startFakeServer,
 } from '../../testing/fake-server.js';
-import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fakes.js';
+import type { FakeStartOptions, ProviderFake } from '../../testing/provider-fake-contract.js';
 import factoriesFixture from './__fixtures__/tmapi-factories.json' with { type: 'json' };
 import itemsFixture from './__fixtures__/tmapi-items.json' with { type: 'json' };
 import shopInfoFixture from './__fixtures__/tmapi-shop-info-built.json' with { type: 'json' };
