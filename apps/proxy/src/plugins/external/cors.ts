@@ -11,7 +11,7 @@ async function corsPlugin(app: FastifyInstance, options: { origins: string[] }):
   // `Access-Control-Allow-Private-Network: true`, others nothing. (Its successor, Local Network Access in
   // Chrome 142+/Edge 143+, is a user permission prompt, not a header: see the add-in README.) Registered
   // before @fastify/cors, whose onRequest hook answers the preflight with the headers set so far.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const origin = request.headers.origin;
     if (
       request.method === 'OPTIONS' &&
@@ -21,6 +21,7 @@ async function corsPlugin(app: FastifyInstance, options: { origins: string[] }):
     ) {
       reply.header('access-control-allow-private-network', 'true');
     }
+    done();
   });
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
