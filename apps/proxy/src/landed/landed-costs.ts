@@ -153,6 +153,8 @@ export async function computeLandedCosts(
     if (!running) {
       const progress: { asking?: ProviderId } = {};
       running = Object.assign(progress, { answer: estimate(deps, offer, options, progress) });
+      // Started before anyone awaits it: if the client leaves and the offer lookup throws, nobody ever will.
+      running.answer.catch(() => {});
       estimates.set(offer.id, running);
     }
     return running;
