@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { createClient } from '@yuantou/core';
 import { createAddinRuntime } from '../src/app/addin-runtime.js';
 import { type DemoProxy, startDemoProxy } from '../test/demo-proxy.js';
+import { demoOfferIds } from '../test/living-workbook.js';
 
 const CELLS = 500;
 const LINKS = 100;
@@ -23,15 +24,8 @@ interface Fill {
 
 /** 100 demo offer ids, found the way a buyer would: from product searches. */
 async function demoLinks(proxy: DemoProxy): Promise<string[]> {
-  const client = createClient({ baseUrl: proxy.url });
-  const ids = new Set<string>();
-  for (const q of ['玩具', 'T恤', '丝绸', '连衣裙', '手机壳', '包装', '毛绒', '礼盒']) {
-    const { items } = await client.searchProducts({ q, pageSize: 100 });
-    for (const item of items) ids.add(item.id);
-    if (ids.size >= LINKS) break;
-  }
-  if (ids.size < LINKS) throw new Error(`the demo catalogue gave only ${ids.size} offers`);
-  return [...ids].slice(0, LINKS).map((id, i) => `https://detail.1688.com/offer/${id}.html?spm=bench.${i}`);
+  const ids = await demoOfferIds(proxy, LINKS);
+  return ids.map((id, i) => `https://detail.1688.com/offer/${id}.html?spm=bench.${i}`);
 }
 
 const cellLinks = (links: string[]) => Array.from({ length: CELLS }, (_, i) => links[i % links.length]!);

@@ -1,12 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createClient } from '@yuantou/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAddinRuntime } from '../src/app/addin-runtime.js';
 import { refreshSwitch } from '../src/cells/freshness.js';
-import { memoryStore } from '../src/runtime/settings-store.js';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+import { expire as livingExpire, session, shortCacheConfig } from './living-workbook.js';
 
 // "No paid call unless the buyer asks" (issue 22), counted in upstream calls at the real proxy in demo mode. The
 // proxy's caches last 1 s here; after they expired, a new workbook session (an empty add-in memory: Excel on the
@@ -15,35 +11,14 @@ import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 // their age); a formula's maxage, and a refresh from the pane, pay — once per distinct lookup.
 
 const TTL_SECONDS = 1;
-const expire = () => new Promise((resolve) => setTimeout(resolve, TTL_SECONDS * 1000 + 300));
-
-function shortCacheConfig(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'yuantou-freshness-'));
-  const file = path.join(dir, 'yuantou.config.json');
-  const cache = {
-    supplierTtlSeconds: TTL_SECONDS,
-    productTtlSeconds: TTL_SECONDS,
-    offerTtlSeconds: TTL_SECONDS,
-    staleSeconds: 0,
-    responseTtlSeconds: 0,
-  };
-  writeFileSync(file, JSON.stringify({ cache }));
-  return file;
-}
-
-/** A new workbook session: a fresh add-in runtime (empty memory), pointed at the proxy. */
-async function session(proxy: DemoProxy) {
-  const runtime = createAddinRuntime({ store: memoryStore(), settingsWaitMs: 1000 });
-  await runtime.update({ proxyUrl: proxy.url, token: '' });
-  return runtime;
-}
+const expire = () => livingExpire(TTL_SECONDS);
 
 describe('recalculation after the proxy cache expired, against the demo proxy', () => {
   let proxy: DemoProxy;
   let links: string[];
   let member: string;
   beforeAll(async () => {
-    proxy = await startDemoProxy({ env: { YUANTOU_CONFIG: shortCacheConfig() } });
+    proxy = await startDemoProxy({ env: { YUANTOU_CONFIG: shortCacheConfig(TTL_SECONDS) } });
     const client = createClient({ baseUrl: proxy.url });
     const { items } = await client.searchProducts({ q: 'T恤', pageSize: 20 });
     links = items.slice(0, 5).map((p) => `https://detail.1688.com/offer/${p.id}.html`);

@@ -15,6 +15,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { FreightLookup, OfferLookup } from '../gateway/gateway-contract.js';
+import { type BatchDeadline, deadlineError } from '../offers/batch-deadline.js';
 import { FALLBACK_KINDS, lookupOffers, type OfferProvider } from '../offers/lookup-offers.js';
 import { ProblemError, problem } from '../problem.js';
 
@@ -22,7 +23,9 @@ import { ProblemError, problem } from '../problem.js';
 // schema) and the rates are quoted before any provider is paid, so a bad currency costs no call. Offers are looked
 // up as `/v1/offers` does (each distinct offer once, walking the offer providers), then each distinct China-leg
 // estimate is asked once, walking the freight providers — both through the gateway (cache, single-flight, limits,
-// budget). The arithmetic is core's pure `landedCost`.
+// budget). The arithmetic is core's pure `landedCost`. The batch form has the offers batch's one deadline
+// (batch-deadline.ts): the offer walk gets what is left of it, each China-leg estimate races it, and a line still
+// waiting when it passes is answered `deadline` while its call finishes into the cache.
 
 export interface LandedCostDeps {
   getOffer: OfferLookup;
@@ -35,6 +38,8 @@ export interface LandedCostDeps {
   fx: CurrencyConverter;
   log: FastifyBaseLogger;
   signal?: AbortSignal;
+  /** The batch's one deadline (POST /v1/landed-cost/batch); undefined = none (the gateway's per-call one holds). */
+  batchDeadline?: BatchDeadline;
   now?: () => Date;
 }
 
@@ -79,13 +84,25 @@ interface FreightAnswer {
   quote?: ChinaFreightQuote;
   problem?: string;
   sample?: boolean;
+  /** The batch's deadline passed before a provider could be asked (first, or after a failure). */
+  missed?: boolean;
 }
 
-/** The China-leg estimate of one offer: the offer's own provider first when it prices freight, then the rest. */
+/** One offer's China-leg estimate while it runs: which provider it is asking now (for a deadline's message). */
+interface Estimating {
+  asking?: ProviderId;
+  answer: Promise<FreightAnswer>;
+}
+
+/**
+ * The China-leg estimate of one offer: the offer's own provider first when it prices freight, then the rest; no
+ * provider is asked once the batch's deadline has passed.
+ */
 async function estimate(
   deps: LandedCostDeps,
   offer: Offer,
   options: LandedCostOptions,
+  progress: { asking?: ProviderId } = {},
 ): Promise<FreightAnswer> {
   const order = [...new Set([offer.provider, ...deps.freightProviders])].filter((id) =>
     deps.freightProviders.includes(id),
@@ -101,6 +118,8 @@ async function estimate(
   };
   const failures: string[] = [];
   for (const provider of order) {
+    if (deps.batchDeadline?.passed()) return { missed: true };
+    progress.asking = provider;
     try {
       const { estimate: found } = await deps.estimateFreight(provider, query, deps.signal);
       return { quote: { provider, amountCny: found.amountCny }, sample: found.sample };
@@ -125,6 +144,21 @@ export async function computeLandedCosts(
   options: LandedCostOptions,
 ): Promise<{ items: LandedCostItem[]; attempts: Awaited<ReturnType<typeof lookupOffers>>['results'] }> {
   const rates = await quoteRates(deps, options);
+  const wantsEstimate = (options.chinaFreight ?? 'provider') === 'provider';
+  // Each offer's estimate starts the moment the offer is known, not once the slowest offer has arrived: the
+  // batch's deadline is shared by both steps.
+  const estimates = new Map<string, Estimating>();
+  const estimating = (offer: Offer): Estimating => {
+    let running = estimates.get(offer.id);
+    if (!running) {
+      const progress: { asking?: ProviderId } = {};
+      running = Object.assign(progress, { answer: estimate(deps, offer, options, progress) });
+      // Started before anyone awaits it: if the client leaves and the offer lookup throws, nobody ever will.
+      running.answer.catch(() => {});
+      estimates.set(offer.id, running);
+    }
+    return running;
+  };
   const offers = await lookupOffers(
     {
       getOffer: deps.getOffer,
@@ -132,11 +166,13 @@ export async function computeLandedCosts(
       fx: deps.fx,
       log: deps.log,
       signal: deps.signal,
+      batchDeadline: deps.batchDeadline,
+      onResult: (_index, found) => {
+        if (wantsEstimate && found.offer) estimating(found.offer);
+      },
     },
     { refs },
   );
-  const wantsEstimate = (options.chinaFreight ?? 'provider') === 'provider';
-  const estimates = new Map<string, Promise<FreightAnswer>>();
   const fetchedAt = (deps.now?.() ?? new Date()).toISOString();
   const stale = rates.filter((r) => r.stale).map((r) => `the ${r.currency} rate of ${r.rateDate} is stale`);
 
@@ -147,8 +183,18 @@ export async function computeLandedCosts(
       const offer = found.offer;
       let freight: FreightAnswer = {};
       if (wantsEstimate) {
-        if (!estimates.has(offer.id)) estimates.set(offer.id, estimate(deps, offer, options));
-        freight = await estimates.get(offer.id)!;
+        const running = estimating(offer);
+        const deadline = deps.batchDeadline;
+        const raced = deadline ? await deadline.race(running.answer) : { value: await running.answer };
+        if (raced === 'missed' || raced.value.missed) {
+          const asking = raced === 'missed' && running.asking !== undefined ? [running.asking] : [];
+          return {
+            ref,
+            offerId,
+            error: deadlineError(offer.id, asking, deadline!.ms, 'the China freight estimate'),
+          };
+        }
+        freight = raced.value;
       }
       try {
         const result = landedCost(offer, options, {

@@ -13,9 +13,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
 import type { OfferLookup, OfferPeek } from '../gateway/gateway-contract.js';
 import { quoteCurrency } from '../search/localize.js';
+import { type BatchDeadline, deadlineError } from './batch-deadline.js';
 import { convertOfferPrices } from './convert-offer.js';
 import type { NotFoundMemory } from './not-found-memory.js';
-import { deadlineError, exhausted, type Found, offerSellerFields, priced, served } from './offer-outcome.js';
+import { exhausted, type Found, offerSellerFields, priced, served } from './offer-outcome.js';
 import { type Asked, spreadLookups, type Walk } from './offer-spread.js';
 import type { OffersInFlight } from './offers-in-flight.js';
 
@@ -56,10 +57,10 @@ export interface LookupOffersDeps {
   log: FastifyBaseLogger;
   signal?: AbortSignal;
   /**
-   * One deadline for the whole batch (ms): the offers not served by then are answered with error kind
-   * `deadline` (an older answer counts as served); undefined = none.
+   * The batch's one deadline (started when the request arrived, batch-deadline.ts): the offers not served by then
+   * are answered with error kind `deadline` (an older answer counts as served); undefined = none.
    */
-  batchDeadlineMs?: number;
+  batchDeadline?: BatchDeadline;
   /** Called once the currency is quoted, before any lookup: what a streamed answer's first line says. */
   onStart?: (start: Pick<OffersResponse, 'providerOrder' | 'currency'>) => void;
   /** Each ref's result as soon as it is known (in the order they finish), for a streamed answer. */
@@ -209,7 +210,7 @@ export async function lookupOffers(
       return settle({
         offerId,
         attempts,
-        error: deadlineError(offerId, walk.asking ?? [], deps.batchDeadlineMs!),
+        error: deadlineError(offerId, walk.asking ?? [], deps.batchDeadline!.ms),
       });
     }
     const error = exhausted(offerId, attempts);
@@ -239,7 +240,7 @@ export async function lookupOffers(
         askingNow: (offerId) => deps.inFlight?.at(offerId, input.language),
         onWalked: (walk) => void remembering.push(walked(walk)),
         notFoundProviders: deps.notFoundProviders,
-        deadlineMs: deps.batchDeadlineMs,
+        deadlineMs: deps.batchDeadline?.leftMs(),
         signal: deps.signal,
       },
       offerIds,

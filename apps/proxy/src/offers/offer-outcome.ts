@@ -15,7 +15,7 @@ import { placeInEnglish, sellerLabels } from '../language/seller-labels.js';
 import { convertOfferPrice } from './convert-offer.js';
 
 // What one offer's lookup ended with, as POST /v1/offers answers it: served (by which provider, how old),
-// exhausted (every provider's words), or left by the batch deadline; and the fields every served result carries
+// exhausted (every provider's words) — or left by the batch deadline (batch-deadline.ts); and the fields every served result carries
 // (price at the quantity, the seller's labels).
 
 /** One distinct offer's outcome, before it is copied to every ref that names it. */
@@ -52,16 +52,6 @@ export function exhausted(offerId: string, attempts: OfferAttempt[]): OfferItemE
     kind: other?.kind ?? 'upstream',
     message: `offer ${offerId} unavailable (${summary(attempts)})`,
   };
-}
-
-/** An offer the batch's deadline left without an answer: which providers were still answering, if any. */
-export function deadlineError(offerId: string, asking: ProviderId[], deadlineMs: number): OfferItemError {
-  const seconds = Math.round(deadlineMs / 100) / 10;
-  const why =
-    asking.length > 0
-      ? `${asking.join(' and ')} had not answered when the batch's ${seconds} s deadline passed; its answer is cached when it comes`
-      : `not looked up before the batch's ${seconds} s deadline passed`;
-  return { kind: 'deadline', message: `offer ${offerId}: ${why} — ask again` };
 }
 
 /** The seller's member id (joins with supplier and product rows) and, for a non-Chinese language, English places. */

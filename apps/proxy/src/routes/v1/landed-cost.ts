@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { computeLandedCosts } from '../../landed/landed-costs.js';
+import { startBatchDeadline } from '../../offers/batch-deadline.js';
 import { offerProblem } from '../../offers/offer-problem.js';
 import { ProblemError, problem } from '../../problem.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
@@ -80,7 +81,7 @@ export default async function landedCostRoutes(
     LANDED_ROUTES.landedCostBatch,
     {
       schema: {
-        summary: `Landed cost of up to ${MAX_OFFER_REFS} 1688 links with one set of options (a column of links), in input order; each result carries its own error`,
+        summary: `Landed cost of up to ${MAX_OFFER_REFS} 1688 links with one set of options (a column of links), in input order; each result carries its own error (kind \`deadline\` for lines the batch deadline left unpriced, as in \`POST /v1/offers\`)`,
         tags: ['landed cost'],
         body: LandedCostBatchBody,
         response: { 200: LandedCostBatchResponse, ...searchErrorResponses },
@@ -88,7 +89,9 @@ export default async function landedCostRoutes(
     },
     async (request, reply) => {
       const { refs, ...options } = request.body;
-      const { items } = await computeLandedCosts(deps(request, reply), refs, options);
+      // The offers batch's one deadline, started now: lines not priced by then are answered `deadline`.
+      const batchDeadline = startBatchDeadline(config.offers.batchDeadlineMs);
+      const { items } = await computeLandedCosts({ ...deps(request, reply), batchDeadline }, refs, options);
       return { results: items };
     },
   );

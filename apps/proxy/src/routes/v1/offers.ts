@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { startBatchDeadline } from '../../offers/batch-deadline.js';
 import { lookupOffers } from '../../offers/lookup-offers.js';
 import { createNotFoundMemory } from '../../offers/not-found-memory.js';
 import { offerProblem } from '../../offers/offer-problem.js';
@@ -74,7 +75,7 @@ export default async function offersRoutes(
     async (request, reply) => {
       const batch = {
         ...deps(request, abortOnDisconnect(reply)),
-        batchDeadlineMs: config.offers.batchDeadlineMs,
+        batchDeadline: startBatchDeadline(config.offers.batchDeadlineMs),
       };
       if (!wantsNdjson(request.headers.accept)) return lookupOffers(batch, request.body);
       return streamOffers(
