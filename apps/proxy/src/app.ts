@@ -28,6 +28,7 @@ import rateLimit from './plugins/external/rate-limit.js';
 import swagger from './plugins/external/swagger.js';
 import { sendProblem } from './problem.js';
 import healthRoutes from './routes/health.js';
+import { createSharedOfferLookup } from './routes/offer-lookup.js';
 import currenciesRoutes from './routes/v1/currencies.js';
 import landedCostRoutes from './routes/v1/landed-cost.js';
 import offerHistoryRoutes from './routes/v1/offer-history.js';
@@ -121,8 +122,10 @@ export async function buildApp(config: ProxyConfig, deps: AppDeps = {}): Promise
   await app.register(suppliersRoutes, { config });
   await app.register(supplierDetailRoutes, { config });
   await app.register(productsRoutes, { config });
-  await app.register(offersRoutes, { config, redisKeyPrefix: deps.gatewayHooks?.redisKeyPrefix });
-  await app.register(landedCostRoutes, { config });
+  // One dead-link memory and one set of offers in flight for every route that looks offers up.
+  const offerLookup = createSharedOfferLookup(app, config, deps.gatewayHooks?.redisKeyPrefix);
+  await app.register(offersRoutes, { config, offerLookup });
+  await app.register(landedCostRoutes, { config, offerLookup });
   await app.register(offerHistoryRoutes);
   await app.register(usageRoutes);
   await app.register(currenciesRoutes);

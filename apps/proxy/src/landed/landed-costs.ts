@@ -14,9 +14,9 @@ import {
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrencyConverter } from '../fx/currency-converter.js';
-import type { FreightLookup, OfferLookup } from '../gateway/gateway-contract.js';
+import type { FreightLookup } from '../gateway/gateway-contract.js';
 import { type BatchDeadline, deadlineError } from '../offers/batch-deadline.js';
-import { FALLBACK_KINDS, lookupOffers, type OfferProvider } from '../offers/lookup-offers.js';
+import { FALLBACK_KINDS, type LookupOffersDeps, lookupOffers } from '../offers/lookup-offers.js';
 import { ProblemError, problem } from '../problem.js';
 
 // `POST /v1/landed-cost` and its batch form. Order matters for money: the options are already valid (route
@@ -27,10 +27,16 @@ import { ProblemError, problem } from '../problem.js';
 // (batch-deadline.ts): the offer walk gets what is left of it, each China-leg estimate races it, and a line still
 // waiting when it passes is answered `deadline` while its call finishes into the cache.
 
-export interface LandedCostDeps {
-  getOffer: OfferLookup;
+/**
+ * The offer lookup's own dependencies (the same ones `/v1/offers` uses, routes/offer-lookup.ts) and the freight
+ * lookup's. `providers` are those with offer details, in the order to try them.
+ */
+export interface LandedCostDeps
+  extends Pick<
+    LookupOffersDeps,
+    'getOffer' | 'peekOffer' | 'notFound' | 'inFlight' | 'notFoundProviders' | 'providers'
+  > {
   estimateFreight: FreightLookup;
-  offerProviders: OfferProvider[];
   /** Providers that price the China leg, in the order to ask them. */
   freightProviders: ProviderId[];
   /** The buyer's agent's warehouse: the China leg's end (a setting). */
@@ -162,7 +168,11 @@ export async function computeLandedCosts(
   const offers = await lookupOffers(
     {
       getOffer: deps.getOffer,
-      providers: deps.offerProviders,
+      peekOffer: deps.peekOffer,
+      notFound: deps.notFound,
+      inFlight: deps.inFlight,
+      notFoundProviders: deps.notFoundProviders,
+      providers: deps.providers,
       fx: deps.fx,
       log: deps.log,
       signal: deps.signal,

@@ -1,4 +1,4 @@
-import { OFFER_ROUTES, type ProviderId } from '@yuantou/core';
+import { LANDED_ROUTES, OFFER_ROUTES, type ProviderId } from '@yuantou/core';
 import { DAJISAAS_PATHS, DEFAULT_TOTAL, ONEBOUND_PATHS, TMAPI_PATHS } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import type { ProxyConfig } from '../../src/config/load-config.js';
@@ -81,6 +81,30 @@ describe('dead links are paid once a day, at no more than two providers', () => 
     suite.proxy = await startProxy({ ...config, offers: { ...config.offers, notFoundProviders: 1 } });
     await lookUp(['628745199999']);
     expect(detailCalls()).toEqual({ tmapi: 2, onebound: 1, dajisaas: 0 });
+  });
+
+  it('=LANDED pays for a dead link no more than =OFFERS: one memory for both routes', async () => {
+    suite.proxy = await startProxy(offersFrom(['tmapi', 'onebound', 'dajisaas']));
+    const landed = (refs: string[]) =>
+      suite.proxy!.post(LANDED_ROUTES.landedCostBatch, {
+        refs,
+        quantity: 100,
+        chinaFreight: 'none',
+        freight: { method: 'air', perKg: 5, currency: 'CNY' },
+      });
+    const first = await landed([link(DEAD), DEAD]);
+    expect(first.status).toBe(200);
+    for (const item of first.body.results) expect(item.error.kind).toBe('not_found');
+    // The walk stops after two providers (as for /v1/offers), and the second ref joins the first's walk.
+    expect(detailCalls()).toEqual({ tmapi: 1, onebound: 1, dajisaas: 0 });
+    // Recalculating the =LANDED column, and pricing the same link with =OFFERS, pay nothing more.
+    const again = await landed([DEAD]);
+    expect(again.body.results[0].error).toMatchObject({
+      kind: 'not_found',
+      message: expect.stringContaining('last checked'),
+    });
+    expect((await lookUp([DEAD])).results[0].error.kind).toBe('not_found');
+    expect(detailCalls()).toEqual({ tmapi: 1, onebound: 1, dajisaas: 0 });
   });
 
   it('numbers that are no 1688 offer id cost nothing', async () => {

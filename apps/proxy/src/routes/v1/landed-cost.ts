@@ -14,26 +14,26 @@ import { computeLandedCosts } from '../../landed/landed-costs.js';
 import { startBatchDeadline } from '../../offers/batch-deadline.js';
 import { offerProblem } from '../../offers/offer-problem.js';
 import { ProblemError, problem } from '../../problem.js';
+import type { SharedOfferLookup } from '../offer-lookup.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
+
+export interface LandedCostRouteOptions extends RouteOptions {
+  /** Shared with the offers routes (app.ts makes one per process): dead links, offers in flight, the peek. */
+  offerLookup: SharedOfferLookup;
+}
 
 export default async function landedCostRoutes(
   app: FastifyInstance,
-  { config }: RouteOptions,
+  { config, offerLookup }: LandedCostRouteOptions,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const offerProviders = config.offerProviders.map((p) => ({
-    id: p.id,
-    concurrency: p.concurrency,
-    requestsPerMinute: p.requestsPerMinute,
-  }));
   const freightProviders = config.freightProviders.map((p) => p.id);
   const deps = (request: FastifyRequest, reply: FastifyReply) => {
     const signal = abortOnDisconnect(reply);
     setMaxListeners(MAX_OFFER_REFS * 8, signal);
     return {
-      getOffer: app.gateway.getOffer,
+      ...offerLookup,
       estimateFreight: app.gateway.estimateFreight,
-      offerProviders,
       freightProviders,
       destination: config.chinaDestination,
       fx: app.fx,

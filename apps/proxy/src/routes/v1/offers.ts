@@ -14,48 +14,29 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { startBatchDeadline } from '../../offers/batch-deadline.js';
 import { lookupOffers } from '../../offers/lookup-offers.js';
-import { createNotFoundMemory } from '../../offers/not-found-memory.js';
 import { offerProblem } from '../../offers/offer-problem.js';
-import { createOffersInFlight } from '../../offers/offers-in-flight.js';
 import { ProblemError } from '../../problem.js';
 import { createSecretScrubber } from '../../secret-scrubber.js';
+import type { SharedOfferLookup } from '../offer-lookup.js';
 import { abortOnDisconnect, type RouteOptions, searchErrorResponses } from '../route-helpers.js';
 import { streamOffers, wantsNdjson } from './offers-stream.js';
 
 export interface OffersRouteOptions extends RouteOptions {
-  /** Prefix of the not-found memory's Redis keys (the gateway's, so tests' runs stay apart). */
-  redisKeyPrefix?: string;
+  /** Shared with the landed-cost routes (app.ts makes one per process). */
+  offerLookup: SharedOfferLookup;
 }
 
 export default async function offersRoutes(
   app: FastifyInstance,
-  { config, redisKeyPrefix }: OffersRouteOptions,
+  { config, offerLookup }: OffersRouteOptions,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Each provider's own rate and concurrency: a batch's offers are spread over all of them (offer-spread.ts).
-  const providers = config.offerProviders.map((p) => ({
-    id: p.id,
-    concurrency: p.concurrency,
-    requestsPerMinute: p.requestsPerMinute,
-  }));
   const scrub = createSecretScrubber(config.secrets);
-  // Shared by every batch of this process: an offer one batch is asking a provider for joins that call.
-  const inFlight = createOffersInFlight();
-  const notFound = createNotFoundMemory({
-    ttlSeconds: config.offers.notFoundTtlSeconds,
-    redis: app.redis,
-    prefix: redisKeyPrefix ?? 'yuantou:',
-  });
   const deps = (request: { log: FastifyInstance['log'] }, signal: AbortSignal) => {
     // Every lookup of a batch (up to 200, each through limiter, flight and sender) listens to this one signal.
     setMaxListeners(MAX_OFFER_REFS * 4, signal);
     return {
-      getOffer: app.gateway.getOffer,
-      peekOffer: app.gateway.peekOffer,
-      notFound,
-      inFlight,
-      notFoundProviders: config.offers.notFoundProviders,
-      providers,
+      ...offerLookup,
       fx: app.fx,
       log: request.log,
       signal,
