@@ -47,8 +47,14 @@ describe('price chart', () => {
 
   it('at the buyer’s quantity, the tier price; a price that never moved is a flat middle line', () => {
     expect(chartPoints(history, 1).map((p) => p.price)).toEqual([14.5, 15, 13.8]);
-    const flat = chartPoints([snap('2026-12-02T00:00:00.000Z', 9), snap('2026-12-01T00:00:00.000Z', 9)]);
-    expect(flat.map((p) => p.y)).toEqual([CHART_HEIGHT / 2, CHART_HEIGHT / 2]);
+    const flatHistory = [snap('2026-12-02T00:00:00.000Z', 9), snap('2026-12-01T00:00:00.000Z', 9)];
+    expect(chartPoints(flatHistory).map((p) => p.y)).toEqual([CHART_HEIGHT / 2, CHART_HEIGHT / 2]);
+    expect(priceChart(document, flatHistory).querySelector('.chart-range')?.textContent).toBe(
+      'lowest price ¥9.00 at every fetch, 1 Dec 2026 00:00 UTC → 2 Dec 2026 00:00 UTC',
+    );
+    expect(priceChart(document, history).querySelector('.chart-range')?.textContent).toMatch(
+      /^lowest price ¥11\.80–¥13\.00, 1 Dec/,
+    );
   });
 
   it('its text alternative: what it plots, fetches, dates, first, last, lowest, highest', () => {

@@ -131,11 +131,13 @@ export function priceChart(
   );
   const prices = points.map((p) => p.price);
   // The range beside the chart in text (muted, 4.5:1 in both themes), for sighted readers.
+  const low = Math.min(...prices);
+  const high = Math.max(...prices);
   const range = el(
     doc,
     'p',
     'hint chart-range',
-    `${chartMeasure(quantity)} ${yuan(Math.min(...prices))}–${yuan(Math.max(...prices))}, ` +
+    `${chartMeasure(quantity)} ${low === high ? `${yuan(low)} at every fetch` : `${yuan(low)}–${yuan(high)}`}, ` +
       `${historyDate(points[0]!.fetchedAt)} → ${historyDate(points.at(-1)!.fetchedAt)}`,
   );
   const details = el(doc, 'details', 'price-values');
