@@ -6,7 +6,7 @@ import { historyDate, yuan } from './offer-history-text.js';
 // Each offer's price over the snapshots the proxy kept, as a small step chart in the Links view (issue 22: "draws
 // each offer's price history as a small chart"). A step, not a slope: a price holds from one fetch until the
 // next shows another (nothing is known in between). Inline SVG built with DOM APIs (no chart library for one
-// line); its colours are the theme's (theme.css: --link 4.9:1 on white and 8:1 on the dark panel, --control-border
+// line); its colours are the theme's (theme.css: --link 5.4:1 on white and 7.3:1 on the dark panel, --control-border
 // ≥ 3:1 on both: WCAG 1.4.11 for graphics). The text alternative: role="img" with an aria-label that says first,
 // last, lowest and highest with their dates, and every value in a <details> table.
 
