@@ -183,11 +183,14 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     const { snapshots } = await client.offerHistory(id);
     expect(snapshots.length).toBe(2);
 
+    const paidBefore = await pane.proxy.upstreamCalls();
     await page.fill('#links', id);
     await tabTo('#links-button');
     await page.keyboard.press('Enter');
     const slot = page.locator(`#links-results li[data-offer-id="${id}"] .offer-history[aria-busy="false"]`);
     await slot.waitFor();
+    // The lookup reuses the stored answer and the history reads the proxy's store: no provider call.
+    expect(await pane.proxy.upstreamCalls()).toBe(paidBefore);
     // The pane shows the newest answer; the fetch before it is the older snapshot, and the demo's values held.
     expect(await slot.locator('.history-headline').textContent()).toBe(
       `No change since ${historyDate(snapshots[1]!.fetchedAt)}.`,
