@@ -13,6 +13,7 @@ import {
   mergeSettings,
   type SettingName,
   settingsFromStored,
+  storedMachineSettings,
   storedSettings,
   WORKBOOK_NAMES,
   type WorkbookDefaults,
@@ -249,7 +250,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       // Each table to its own store, and only when it changed: writing the workbook's settings marks the file
       // as changed, which a "Save" of the proxy URL must not do.
       if (differs(MACHINE_NAMES))
-        await (await store).setItem(SETTINGS_KEY, storedSettings(next, MACHINE_NAMES));
+        await (await store).setItem(SETTINGS_KEY, storedMachineSettings(next, (await machineRaw) ?? null));
       if (differs(WORKBOOK_NAMES))
         await (await workbook).setItem(WORKBOOK_SETTINGS_KEY, storedSettings(next, WORKBOOK_NAMES));
       return apply(next);

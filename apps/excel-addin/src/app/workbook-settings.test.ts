@@ -165,12 +165,20 @@ describe('workbook defaults (Office.context.document.settings)', () => {
   it('stale after (days) travels with the file; a value an older build kept on this computer is still read', async () => {
     // An older build kept the days on this machine; this workbook has none of its own.
     const file: WorkbookFile = { [WORKBOOK_SETTINGS_KEY]: JSON.stringify({ language: 'en' }) };
+    const myMachine = machine({ staleAfterDays: 14 });
     const mine = createAddinRuntime({
-      store: machine({ staleAfterDays: 14 }),
+      store: myMachine,
       workbook: workbookStore(officeOpening(file).context.document.settings),
     });
     expect((await mine.ready()).staleAfterDays).toBe(14);
     expect(mine.workbookDefaults().staleAfterDays).toBe(14);
+    // Saving the proxy URL keeps the older value on this machine: other workbooks still fall back to it.
+    await mine.update({ proxyUrl: 'http://10.0.0.4:8787' });
+    expect(JSON.parse((await myMachine.getItem(SETTINGS_KEY))!)).toMatchObject({
+      proxyUrl: 'http://10.0.0.4:8787',
+      staleAfterDays: 14,
+    });
+    expect(file[WORKBOOK_SETTINGS_KEY]).toBe(JSON.stringify({ language: 'en' }));
 
     // Saved in the pane: into the workbook, and the colleague (no machine value) reads the file's.
     await mine.update({ staleAfterDays: '30' });

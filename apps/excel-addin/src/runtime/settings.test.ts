@@ -4,6 +4,7 @@ import {
   MACHINE_NAMES,
   mergeSettings,
   settingsFromStored,
+  storedMachineSettings,
   storedSettings,
   WORKBOOK_NAMES,
   workbookSettingsFromStored,
@@ -53,6 +54,15 @@ describe('stale after (days): the workbook’s, with the machine’s older value
       storedSettings(mergeSettings(defaultSettings(), { staleAfterDays: 30 }), MACHINE_NAMES),
     );
     expect(saved).not.toHaveProperty('staleAfterDays');
+    // …except a value an older build kept there, which is kept as other workbooks' fallback.
+    const settings = mergeSettings(defaultSettings(), { proxyUrl: 'http://y.test', staleAfterDays: 30 });
+    expect(JSON.parse(storedMachineSettings(settings, JSON.stringify({ staleAfterDays: 14 })))).toMatchObject(
+      {
+        proxyUrl: 'http://y.test',
+        staleAfterDays: 14,
+      },
+    );
+    expect(JSON.parse(storedMachineSettings(settings, null))).not.toHaveProperty('staleAfterDays');
   });
 
   it('takes whole days from 1 to 365, typed or stored, and says so otherwise', () => {

@@ -206,6 +206,20 @@ export function storedSettings(settings: AddinSettings, names: readonly SettingN
   return JSON.stringify(Object.fromEntries(names.map((name) => [name, settings[name]])));
 }
 
+/**
+ * This machine's settings as stored (JSON), keeping what `previous` (the machine's stored JSON) held of
+ * {@link MOVED_TO_WORKBOOK}: saving the proxy URL must not drop the older value other workbooks still fall back to.
+ */
+export function storedMachineSettings(settings: AddinSettings, previous: string | null): string {
+  const kept = settingsFromStored(previous, MOVED_TO_WORKBOOK);
+  const stored = storedNames(previous);
+  const moved = MOVED_TO_WORKBOOK.filter((name) => stored.has(name)).map((name) => [name, kept[name]]);
+  return JSON.stringify({
+    ...JSON.parse(storedSettings(settings, MACHINE_NAMES)),
+    ...Object.fromEntries(moved),
+  });
+}
+
 /** `current` with the changed fields parsed; throws the first bad field's message. */
 export function mergeSettings(
   current: AddinSettings,
