@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createClient } from '@yuantou/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { historyDate } from '../src/taskpane/offer-history-text.js';
 import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { startDemoProxy } from './demo-proxy.js';
 import { expectPaneAccessible, tabTo as tabToIn } from './pane-axe.js';
@@ -72,6 +73,20 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     await page.keyboard.press('Enter');
     await page.locator('#settings-status', { hasText: 'Connected' }).waitFor();
     await expectAccessible('settings');
+    // Stale after (days), the workbook's: a value out of range is refused with the rule, a good one is carried.
+    await tabTo('#setting-stale-days');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('400');
+    await tabTo('#settings-save');
+    await page.keyboard.press('Enter');
+    await page.locator('#settings-status', { hasText: 'from 1 to 365' }).waitFor();
+    await page.fill('#setting-stale-days', '14');
+    await page.click('#settings-save');
+    await page.locator('#settings-status', { hasText: 'Saved' }).waitFor();
+    expect(await page.textContent('#settings-workbook')).toMatch(/carries: stale after 14 days/);
+    await page.fill('#setting-stale-days', '7');
+    await page.click('#settings-save');
+    await page.locator('#settings-workbook', { hasText: 'carries no defaults' }).waitFor();
     await tabTo('#settings-toggle');
     await page.keyboard.press('Space');
     expect(await page.isHidden('#settings')).toBe(true);
@@ -157,6 +172,39 @@ describe('task pane accessibility (axe-core, keyboard, 320 px)', () => {
     expect(sources).toEqual(expect.arrayContaining(['demo', 'you']));
     await expectAccessible('links with landed cost');
     await page.fill('#links-rates', '');
+  });
+
+  it('Links view with history: what changed since the fetch before, the price chart and its values, no serious violation', async () => {
+    // Two paid fetches of one offer (maxAge=0), so the demo proxy's store keeps two snapshots of it.
+    const client = createClient({ baseUrl: pane.proxy.url });
+    const { items } = await client.searchProducts({ q: '玩具', pageSize: 5 });
+    const id = items[2]!.id;
+    for (let i = 0; i < 2; i += 1) await client.getOffers({ refs: [id], maxAge: 0 });
+    const { snapshots } = await client.offerHistory(id);
+    expect(snapshots.length).toBe(2);
+
+    const paidBefore = await pane.proxy.upstreamCalls();
+    await page.fill('#links', id);
+    await tabTo('#links-button');
+    await page.keyboard.press('Enter');
+    const slot = page.locator(`#links-results li[data-offer-id="${id}"] .offer-history[aria-busy="false"]`);
+    await slot.waitFor();
+    // The lookup reuses the stored answer and the history reads the proxy's store: no provider call.
+    expect(await pane.proxy.upstreamCalls()).toBe(paidBefore);
+    // The pane shows the newest answer; the fetch before it is the older snapshot, and the demo's values held.
+    expect(await slot.locator('.history-headline').textContent()).toBe(
+      `No change since ${historyDate(snapshots[1]!.fetchedAt)}.`,
+    );
+    const label = await slot.locator('svg.price-chart[role="img"]').getAttribute('aria-label');
+    expect(label).toContain(
+      `2 fetches from ${historyDate(snapshots[1]!.fetchedAt)} to ${historyDate(snapshots[0]!.fetchedAt)}`,
+    );
+    expect(label).toContain(`first ¥${snapshots[1]!.priceMin!.toFixed(2)}`);
+    await tabTo(`#links-results li[data-offer-id="${id}"] .price-values summary`);
+    await page.keyboard.press('Enter');
+    expect(await slot.locator('table.price-values tr').count()).toBe(3);
+    await screenshot(`#links-results li[data-offer-id="${id}"] .offer-history`, 'links-history.png');
+    await expectAccessible('links with history');
   });
 });
 

@@ -131,7 +131,11 @@ describe('task pane in preview mode', () => {
     await page.check('input[name="mode"][value="links"]');
     expect(await page.isVisible('#links-form')).toBe(true);
     expect(await page.isHidden('#query')).toBe(true);
-    const before = proxy.requests.filter((u) => u.startsWith('/v1/offers')).length;
+    // The lookup is POST /v1/offers; each offer's history (GET /v1/offers/:ref/history) is counted apart.
+    const lookups = () => proxy.requests.filter((u) => u.startsWith('/v1/offers') && !u.includes('/history'));
+    const histories = () => proxy.requests.filter((u) => /^\/v1\/offers\/[^/]+\/history/.test(u));
+    const before = lookups().length;
+    const historiesBefore = histories().length;
     await page.fill(
       '#links',
       [
@@ -156,7 +160,10 @@ describe('task pane in preview mode', () => {
     expect(entries.slice(0, 2).every((e) => e.pricing)).toBe(true);
     expect(entries[2]).toMatchObject({ failed: true, text: expect.stringContaining('Taobao') });
     expect(await page.textContent('#links-results .summary')).toContain('2 of 3 links found');
-    expect(proxy.requests.filter((u) => u.startsWith('/v1/offers')).length - before).toBe(1);
+    expect(lookups().length - before).toBe(1);
+    // One history request per offer found, each filling that offer's entry.
+    await page.waitForSelector('#links-results .offer-history[aria-busy="true"]', { state: 'detached' });
+    expect(histories().length - historiesBefore).toBe(2);
     expect(await page.textContent('#links-insert-status')).toContain('Preview mode');
     expect(await page.isDisabled('#links-read-selection')).toBe(true);
   });

@@ -13,9 +13,11 @@ import {
   mergeSettings,
   type SettingName,
   settingsFromStored,
+  storedMachineSettings,
   storedSettings,
   WORKBOOK_NAMES,
   type WorkbookDefaults,
+  workbookSettingsFromStored,
 } from '../runtime/settings.js';
 import {
   type KeyValueStore,
@@ -96,7 +98,12 @@ const CONNECTION: readonly SettingName[] = ['proxyUrl', 'token'];
 
 /** The workbook's defaults out of the settings in force. */
 function workbookDefaults(settings: AddinSettings): WorkbookDefaults {
-  return { language: settings.language, currency: settings.currency, quantity: settings.quantity };
+  return {
+    language: settings.language,
+    currency: settings.currency,
+    quantity: settings.quantity,
+    staleAfterDays: settings.staleAfterDays,
+  };
 }
 
 export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
@@ -122,20 +129,21 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
 
   const store = Promise.resolve(options.store).catch(() => memoryStore());
   const workbook = Promise.resolve(options.workbook ?? memoryStore()).catch(() => memoryStore());
-  const read = (from: Promise<KeyValueStore>, key: string, names: readonly SettingName[]) =>
-    from
-      .then((s) => s.getItem(key))
-      .then(
-        (raw) => settingsFromStored(raw, names),
-        () => ({}),
-      );
-  // Machine fields from the machine's store, the workbook's defaults from the workbook only: a language or
-  // currency an older build kept on this machine is ignored (it made formulas differ between machines).
+  const readRaw = (from: Promise<KeyValueStore>, key: string) =>
+    from.then((s) => s.getItem(key)).catch(() => undefined);
+  const machineRaw = readRaw(store, SETTINGS_KEY);
+  // Machine fields from the machine's store, the workbook's defaults from the workbook: a language or currency
+  // an older build kept on this machine is ignored (it made formulas differ between machines); only a
+  // stale-after days an older build kept here is still read while the workbook has none (MOVED_TO_WORKBOOK).
   // Each applies as soon as it is read (the proxy URL and token must not wait for Office.onReady, which the
-  // workbook's settings need); the gate opens when both are in.
+  // workbook's settings need); the gate opens when both are in. A store that fails keeps the defaults.
   const loaded = Promise.all([
-    read(store, SETTINGS_KEY, MACHINE_NAMES).then((machine) => apply({ ...settings, ...machine })),
-    read(workbook, WORKBOOK_SETTINGS_KEY, WORKBOOK_NAMES).then((book) => apply({ ...settings, ...book })),
+    machineRaw.then((raw) => {
+      if (raw !== undefined) apply({ ...settings, ...settingsFromStored(raw, MACHINE_NAMES) });
+    }),
+    Promise.all([readRaw(workbook, WORKBOOK_SETTINGS_KEY), machineRaw]).then(([book, machine]) => {
+      if (book !== undefined) apply({ ...settings, ...workbookSettingsFromStored(book, machine ?? null) });
+    }),
   ]).then(() => settings);
   const waitMs = options.settingsWaitMs ?? DEFAULT_SETTINGS_WAIT_MS;
   const gate = Promise.race([
@@ -191,7 +199,12 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       client: getClient,
       cache,
       stalePolicy,
-      defaults: () => workbookDefaults(settings),
+      // The defaults a search takes (the stale-after days are the stalePolicy's, not a search option).
+      defaults: () => ({
+        language: settings.language,
+        currency: settings.currency,
+        quantity: settings.quantity,
+      }),
       ready: () => gate,
       richCells: richCellCapabilities,
     }),
@@ -237,7 +250,7 @@ export function createAddinRuntime(options: AddinRuntimeOptions): AddinRuntime {
       // Each table to its own store, and only when it changed: writing the workbook's settings marks the file
       // as changed, which a "Save" of the proxy URL must not do.
       if (differs(MACHINE_NAMES))
-        await (await store).setItem(SETTINGS_KEY, storedSettings(next, MACHINE_NAMES));
+        await (await store).setItem(SETTINGS_KEY, storedMachineSettings(next, (await machineRaw) ?? null));
       if (differs(WORKBOOK_NAMES))
         await (await workbook).setItem(WORKBOOK_SETTINGS_KEY, storedSettings(next, WORKBOOK_NAMES));
       return apply(next);

@@ -84,6 +84,7 @@ describe('workbook defaults (Office.context.document.settings)', () => {
       language: 'en',
       currency: 'EUR',
       quantity: 500,
+      staleAfterDays: 7,
     });
     await me.functions.products('毛绒玩具', undefined, 3);
 
@@ -95,7 +96,12 @@ describe('workbook defaults (Office.context.document.settings)', () => {
       fetch: theirs.fetch,
     });
     expect(await colleague.ready()).toMatchObject({ language: 'en', currency: 'EUR', quantity: 500 });
-    expect(colleague.workbookDefaults()).toEqual({ language: 'en', currency: 'EUR', quantity: 500 });
+    expect(colleague.workbookDefaults()).toEqual({
+      language: 'en',
+      currency: 'EUR',
+      quantity: 500,
+      staleAfterDays: 7,
+    });
     await colleague.functions.products('毛绒玩具', undefined, 3);
     const query = (url: string) => new URL(url).searchParams;
     expect(query(theirs.urls[0]!).toString()).toBe(query(mine.urls[0]!).toString());
@@ -154,6 +160,35 @@ describe('workbook defaults (Office.context.document.settings)', () => {
     });
     await new Promise((r) => setTimeout(r, 20));
     expect(runtime.settings()).toMatchObject({ proxyUrl: 'http://10.0.0.3:8787', token: 'machine-token' });
+  });
+
+  it('stale after (days) travels with the file; a value an older build kept on this computer is still read', async () => {
+    // An older build kept the days on this machine; this workbook has none of its own.
+    const file: WorkbookFile = { [WORKBOOK_SETTINGS_KEY]: JSON.stringify({ language: 'en' }) };
+    const myMachine = machine({ staleAfterDays: 14 });
+    const mine = createAddinRuntime({
+      store: myMachine,
+      workbook: workbookStore(officeOpening(file).context.document.settings),
+    });
+    expect((await mine.ready()).staleAfterDays).toBe(14);
+    expect(mine.workbookDefaults().staleAfterDays).toBe(14);
+    // Saving the proxy URL keeps the older value on this machine: other workbooks still fall back to it.
+    await mine.update({ proxyUrl: 'http://10.0.0.4:8787' });
+    expect(JSON.parse((await myMachine.getItem(SETTINGS_KEY))!)).toMatchObject({
+      proxyUrl: 'http://10.0.0.4:8787',
+      staleAfterDays: 14,
+    });
+    expect(file[WORKBOOK_SETTINGS_KEY]).toBe(JSON.stringify({ language: 'en' }));
+
+    // Saved in the pane: into the workbook, and the colleague (no machine value) reads the file's.
+    await mine.update({ staleAfterDays: '30' });
+    expect(JSON.parse(String(file[WORKBOOK_SETTINGS_KEY]))).toMatchObject({ staleAfterDays: 30 });
+    const colleague = createAddinRuntime({
+      store: machine({ staleAfterDays: 2 }),
+      workbook: workbookStore(officeOpening(file).context.document.settings),
+    });
+    expect((await colleague.ready()).staleAfterDays).toBe(30);
+    await expect(mine.update({ staleAfterDays: '400' })).rejects.toThrow(/from 1 to 365/);
   });
 
   it('outside Office (no document) the defaults live in this page only, and the pane can say so', () => {

@@ -1,14 +1,16 @@
-import type { Offer, OfferHistoryResponse, OfferSnapshot } from '@yuantou/core';
+import type { Offer, OfferHistoryResponse } from '@yuantou/core';
 import { type AnswerAge, asOfRich, asOfSerial } from '../cells/as-of.js';
 import type { RefreshSwitch } from '../cells/freshness.js';
 import type { QueryCache } from '../cells/query-cache.js';
+import { changeOf, previousSnapshot } from '../cells/snapshot-changes.js';
 import type { OfferColumn } from './offer-columns.js';
 
 // `changes` on =OFFER/=OFFERS (issue 22): what changed since the fetch before the one shown — `Δ price` (lowest
 // price, CNY), `Δ stock` and `since` (when that earlier fetch was made, an Excel date-time) — from the snapshots
 // the proxy kept (GET /v1/offers/:ref/history: free, never a provider call; one request per distinct offer, as
 // there is no batch route). Placed after the picked fields and before the closing `as of` and `stale`, only when
-// asked, so the columns of formulas without the option never move. Blank when there is no earlier fetch.
+// asked, so the columns of formulas without the option never move. Blank when there is no earlier fetch. The
+// comparison itself is cells/snapshot-changes.ts, shared with the pane's Links view.
 
 /** The part of core's ProxyClient the change columns use. */
 export interface OfferHistoryClient {
@@ -22,23 +24,6 @@ export interface OfferHistoryClient {
 /** Snapshots read per offer: the newest few are enough to find the one before the shown answer. */
 export const CHANGE_HISTORY_LIMIT = 10;
 
-/** The snapshot before the one the view shows (by its fetchedAt), from a newest-first list. */
-export function previousSnapshot(
-  snapshots: readonly OfferSnapshot[],
-  fetchedAt: string | undefined,
-): OfferSnapshot | undefined {
-  if (!fetchedAt) return undefined;
-  const shown = Date.parse(fetchedAt);
-  return [...snapshots]
-    .sort((a, b) => Date.parse(b.fetchedAt) - Date.parse(a.fetchedAt))
-    .find((s) => Date.parse(s.fetchedAt) < shown);
-}
-
-const delta = (now: number | null | undefined, before: number | null | undefined) =>
-  now === null || now === undefined || before === null || before === undefined
-    ? null
-    : Math.round((now - before) * 100) / 100;
-
 /** The change columns, reading each view's previous snapshot (`view.previous`). */
 export const CHANGE_COLUMNS: readonly OfferColumn[] = [
   {
@@ -46,14 +31,14 @@ export const CHANGE_COLUMNS: readonly OfferColumn[] = [
     header: 'Δ price (CNY)',
     description: 'With changes: the lowest price now minus at the fetch before (negative: it dropped).',
     format: 'price',
-    value: (v) => delta(v.offer.priceMin, v.previous?.priceMin),
+    value: (v) => changeOf(v.offer.priceMin, v.previous?.priceMin),
   },
   {
     field: 'stockChange',
     header: 'Δ stock',
     description: 'With changes: pieces in stock now minus at the fetch before.',
     format: 'integer',
-    value: (v) => delta(v.offer.stock, v.previous?.stock),
+    value: (v) => changeOf(v.offer.stock, v.previous?.stock),
   },
   {
     field: 'since',

@@ -42,10 +42,16 @@ function timeoutSeconds(value: unknown): number {
   return seconds;
 }
 
+/** Most days the stale-after setting takes: a year, as long as the proxy keeps snapshots by default. */
+export const MAX_STALE_AFTER_DAYS = 365;
+
 function staleAfterDays(value: unknown): number {
-  const days = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-  if (!Number.isInteger(days) || days < 1 || days > 3650)
-    throw new Error('stale after: a whole number of days from 1 to 3650');
+  const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+  const days = Number(text);
+  if (text === '' || !Number.isInteger(days) || days < 1 || days > MAX_STALE_AFTER_DAYS)
+    throw new Error(
+      `"${text}" is not a number of days for "stale after": a whole number from 1 to ${MAX_STALE_AFTER_DAYS}`,
+    );
   return days;
 }
 
@@ -90,11 +96,6 @@ export const MACHINE_SETTINGS = {
   timeoutSeconds: { default: DEFAULT_TIMEOUT_SECONDS, parse: timeoutSeconds },
   /** The pane's three-step start was finished or dismissed; until then it opens first. */
   startDone: { default: false, parse: (value: unknown) => value === true || value === 'true' },
-  /**
-   * Rows whose values are older than this many days say so in their `stale` column (issue 22; cells/as-of.ts).
-   * Kept with the other settings on this computer, not in the workbook.
-   */
-  staleAfterDays: { default: 7, parse: staleAfterDays },
 } satisfies Record<string, SettingField<unknown>>;
 
 /**
@@ -111,6 +112,12 @@ export const WORKBOOK_SETTINGS = {
   currency: { default: '', parse: currencySetting },
   /** Pieces to price products at (=PRODUCTS, =PRODUCTSBYIMAGE, the pane) when `quantity=` is not written. */
   quantity: { default: '' as number | '', parse: quantitySetting },
+  /**
+   * Rows and cards whose values are older than this many days say so (their `stale` column, cells/as-of.ts; the
+   * runtime's one stalePolicy reads it). In the workbook (issue 22: "values older than a workbook setting
+   * (default 7 days) are marked stale"): a shared workbook marks the same rows stale on every machine.
+   */
+  staleAfterDays: { default: 7, parse: staleAfterDays },
 } satisfies Record<string, SettingField<unknown>>;
 
 export const SETTINGS = { ...MACHINE_SETTINGS, ...WORKBOOK_SETTINGS };
@@ -158,9 +165,59 @@ export function settingsFromStored(
   return settings as Partial<AddinSettings>;
 }
 
+/**
+ * Workbook settings an older build kept on this machine. While the workbook has no value of its own, the one
+ * stored on this computer is still read (a buyer's chosen days are not lost on update); the next save of the
+ * workbook's defaults writes it into the workbook. Language, currency and quantity are NOT read from the machine:
+ * they change what a formula answers (issue 21).
+ */
+export const MOVED_TO_WORKBOOK: readonly WorkbookSettingName[] = ['staleAfterDays'];
+
+/**
+ * The workbook's fields from its stored JSON (`book`), each field the workbook lacks of {@link MOVED_TO_WORKBOOK}
+ * from the machine's stored JSON (`machine`), then the defaults.
+ */
+export function workbookSettingsFromStored(
+  book: string | null,
+  machine: string | null,
+): Partial<AddinSettings> {
+  const fromMachine = settingsFromStored(machine, MOVED_TO_WORKBOOK);
+  const stored = storedNames(book);
+  const settings = settingsFromStored(book, WORKBOOK_NAMES) as Record<SettingName, unknown>;
+  for (const name of MOVED_TO_WORKBOOK) {
+    if (!stored.has(name)) settings[name] = fromMachine[name];
+  }
+  return settings as Partial<AddinSettings>;
+}
+
+/** The names a stored JSON object holds a value for (none when it is not JSON). */
+function storedNames(raw: string | null): Set<string> {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {};
+    if (!parsed || typeof parsed !== 'object') return new Set();
+    return new Set(Object.entries(parsed).flatMap(([k, v]) => (v === undefined ? [] : [k])));
+  } catch {
+    return new Set();
+  }
+}
+
 /** The fields of `names` only, as stored (JSON). */
 export function storedSettings(settings: AddinSettings, names: readonly SettingName[]): string {
   return JSON.stringify(Object.fromEntries(names.map((name) => [name, settings[name]])));
+}
+
+/**
+ * This machine's settings as stored (JSON), keeping what `previous` (the machine's stored JSON) held of
+ * {@link MOVED_TO_WORKBOOK}: saving the proxy URL must not drop the older value other workbooks still fall back to.
+ */
+export function storedMachineSettings(settings: AddinSettings, previous: string | null): string {
+  const kept = settingsFromStored(previous, MOVED_TO_WORKBOOK);
+  const stored = storedNames(previous);
+  const moved = MOVED_TO_WORKBOOK.filter((name) => stored.has(name)).map((name) => [name, kept[name]]);
+  return JSON.stringify({
+    ...JSON.parse(storedSettings(settings, MACHINE_NAMES)),
+    ...Object.fromEntries(moved),
+  });
 }
 
 /** `current` with the changed fields parsed; throws the first bad field's message. */

@@ -56,11 +56,22 @@ describe('the pane in the buyer terms', () => {
   });
 
   it('says which defaults this workbook carries', () => {
-    expect(workbookDefaultsText({ language: 'en', currency: 'EUR', quantity: 500 }, 'this workbook')).toBe(
+    expect(
+      workbookDefaultsText(
+        { language: 'en', currency: 'EUR', quantity: 500, staleAfterDays: 7 },
+        'this workbook',
+      ),
+    ).toBe(
       'This workbook carries: language en, currency EUR, quantity 500 — every formula in it uses them where its options do not say otherwise, on any machine.',
     );
-    expect(workbookDefaultsText({ language: '', currency: '', quantity: '' }, 'this page only')).toMatch(
-      /^This workbook carries no defaults: .*kept in this page only/,
+    expect(
+      workbookDefaultsText({ language: '', currency: '', quantity: '', staleAfterDays: 7 }, 'this page only'),
+    ).toMatch(/^This workbook carries no defaults: .*older than 7 days stale.*kept in this page only/);
+    // Issue 22: the stale-after days are the workbook's own, named when they are not the default.
+    expect(
+      workbookDefaultsText({ language: '', currency: '', quantity: '', staleAfterDays: 30 }, 'this workbook'),
+    ).toBe(
+      'This workbook carries: stale after 30 days — every formula in it uses them where its options do not say otherwise, on any machine.',
     );
   });
 });

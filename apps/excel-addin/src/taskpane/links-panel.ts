@@ -10,6 +10,7 @@ import type { LinkLookup } from '../offers/offer-functions.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { type LandedResult, landedColumns, landedForLinks } from './landed-breakdown.js';
 import { renderLinks } from './links-view.js';
+import { showHistories } from './offer-history-view.js';
 import type { SupplierActions } from './results-view.js';
 
 // The pane's "Links" mode: paste 1688 links (or read them from the selected cells), see each offer with its
@@ -125,6 +126,8 @@ export function bindLinksPanel(doc: Document, { runtime, supplierActions }: Link
   let lastLanded: Map<string, LandedResult> | undefined;
   /** The quantity `last` was priced at, when the buyer gave one. */
   let priced: number | undefined;
+  /** Aborts the history requests of the lookup shown. */
+  let histories = new AbortController();
 
   const showMode = () => {
     const links = new FormData(searchForm).get('mode') === 'links';
@@ -159,6 +162,9 @@ export function bindLinksPanel(doc: Document, { runtime, supplierActions }: Link
       error.textContent = e instanceof Error ? e.message : String(e);
       return;
     }
+    // A new lookup stops filling the histories of the one before.
+    histories.abort();
+    histories = new AbortController();
     lookupButton.disabled = true;
     form.setAttribute('aria-busy', 'true');
     results.replaceChildren();
@@ -180,6 +186,13 @@ export function bindLinksPanel(doc: Document, { runtime, supplierActions }: Link
       }
       lastLanded = landed;
       announce.textContent = renderLinks(results, last, priced, landed, supplierActions);
+      // Each offer's changes and price chart, from the history the proxy kept (free; filled as they arrive).
+      void showHistories(results, last, {
+        offerHistory: (ref, params, opts) => runtime.client().offerHistory(ref, params, opts),
+        errorText: (e) => cellErrorFor(e, runtime.errorContext()).message,
+        quantity: priced,
+        signal: histories.signal,
+      });
       insertPanel.hidden = last.length === 0;
       insertStatus.textContent = insert
         ? ''

@@ -12,6 +12,7 @@ import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
 import type { LinkLookup } from '../offers/offer-functions.js';
 import { type LandedResult, landedBreakdown } from './landed-breakdown.js';
+import { HISTORY_SLOT } from './offer-history-view.js';
 import { demoLabel, type SupplierActions } from './results-view.js';
 
 // The pane's "Links" results: per pasted link, the offer with its price tiers and variants, or why it has
@@ -127,6 +128,10 @@ function offerItem(
   if (offer.titleTranslated && offer.title) li.append(el(doc, 'div', 'original', offer.title));
   li.append(el(doc, 'div', 'facts', facts(offer, price, quote)));
   if (landed) li.append(landedBreakdown(doc, landed));
+  // What changed since the fetch before, and the price chart: filled from the proxy's history by showHistories.
+  const history = el(doc, 'div', HISTORY_SLOT, 'History: loading…');
+  history.setAttribute('aria-busy', 'true');
+  li.append(history);
   // The seller's card and the Draft inquiry, as for a search result (supplier-view.ts).
   const seller = offer.supplier && actions?.({ id: offer.supplier.id, name: offer.supplier.name });
   if (seller) li.append(seller);

@@ -7,7 +7,7 @@ import { workbookDefaultsText } from './workbook-defaults.js';
 // Proxy URL, token and request timeout: saved through the runtime (OfficeRuntime.storage in Excel,
 // localStorage only in preview), and a "Test connection" that asks the proxy what it serves. The token field
 // is never echoed anywhere else. Fields show the saved values once the settings gate has read them.
-// Language, currency and quantity are the WORKBOOK's defaults (Office.context.document.settings): the panel
+// Language, currency, quantity and the stale-after days are the WORKBOOK's defaults (Office.context.document.settings): the panel
 // says which ones this workbook carries, and saves a currency only when the proxy can convert it.
 
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
@@ -41,6 +41,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
   const language = byId<HTMLSelectElement>(doc, 'setting-language');
   const currency = byId<HTMLInputElement>(doc, 'setting-currency');
   const quantity = doc.getElementById('setting-quantity') as HTMLInputElement | null;
+  const staleDays = doc.getElementById('setting-stale-days') as HTMLInputElement | null;
   const workbookNote = doc.getElementById('settings-workbook');
   let workbookKind = '';
   const showWorkbook = () => {
@@ -60,6 +61,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
     language.value = settings.language;
     currency.value = settings.currency;
     if (quantity) quantity.value = String(settings.quantity);
+    if (staleDays) staleDays.value = String(settings.staleAfterDays);
     showWorkbook();
   };
   show();
@@ -91,6 +93,7 @@ export function bindSettingsPanel(doc: Document, runtime: AddinRuntime, onSaved:
       language: language.value,
       currency: currency.value,
       ...(quantity ? { quantity: quantity.value } : {}),
+      ...(staleDays ? { staleAfterDays: staleDays.value } : {}),
     });
     show();
     return saved;
