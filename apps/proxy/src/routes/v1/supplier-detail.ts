@@ -34,6 +34,7 @@ export default async function supplierDetailRoutes(
       lookupSupplier(
         {
           getSupplier: app.gateway.getSupplier,
+          sellerFacts: app.gateway.sellerFacts,
           providers: config.providers,
           log: request.log,
           signal: abortOnDisconnect(reply),
@@ -58,6 +59,7 @@ export default async function supplierDetailRoutes(
       const deps = searchDeps(app, config, request, reply, config.ranking.products);
       const lookup = {
         getSupplier: app.gateway.getSupplier,
+        sellerFacts: app.gateway.sellerFacts,
         providers: config.providers,
         log: request.log,
         signal: deps.signal!,
