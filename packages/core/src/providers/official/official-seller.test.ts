@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SupplierDetail } from '../../models/supplier-detail.js';
 import { supplierSignals, supplierVerdict } from '../../suppliers/supplier-evidence.js';
+import { awkwardValue } from '../../testing/parser-fuzzing.js';
 import built from './__fixtures__/official-seller-built.json' with { type: 'json' };
 import { officialFraction, officialSellerDetail } from './official-seller.js';
 
@@ -98,6 +100,35 @@ describe('officialSellerDetail', () => {
       pickup24h30d: null,
     });
     expect(detail.badges.superFactory).toBe(true);
+  });
+});
+
+describe('officialSellerDetail on mangled facts', () => {
+  it('gives a valid card or none, whatever each seller field holds', () => {
+    const fields = (raw: Record<string, unknown>) =>
+      fc.record(
+        Object.fromEntries(Object.keys(raw).map((k) => [k, fc.oneof(fc.constant(raw[k]), awkwardValue)])),
+      );
+    fc.assert(
+      fc.property(
+        fields(built.sellerDataInfo),
+        fields(built.productSimpleShippingInfo),
+        fc.oneof(fc.constant(built.sellerIdentities), awkwardValue),
+        awkwardValue,
+        (sellerDataInfo, productSimpleShippingInfo, sellerIdentities, companyName) => {
+          const detail = officialSellerDetail('pandapon', {
+            ...built,
+            companyName,
+            sellerDataInfo,
+            productSimpleShippingInfo,
+            sellerIdentities,
+          });
+          expect(detail).not.toBeNull();
+          expect(SupplierDetail.parse(detail)).toEqual(detail);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
