@@ -130,8 +130,8 @@ function card(detail: SupplierDetail, attempts: SupplierAttempt[], storedAt: num
  * A seller the official platform names only by its encrypted `sellerOpenId`: its card is what that provider's
  * offer answers said about it, kept when the offer was fetched. These providers have no seller call, so without
  * kept facts the answer is a 404 saying so, never a paid walk. The facts are not merged into a member-id card:
- * nothing at hand links an open id to a member id (only PandaPon's paid `openuid/decrypt` → Wangwang nickname would), and names
- * are never matched.
+ * nothing at hand links an open id to a member id (only PandaPon's paid `openuid/decrypt` → Wangwang nickname
+ * would), and names are never matched.
  */
 async function keptSellerCard(
   deps: SupplierLookupDeps,
