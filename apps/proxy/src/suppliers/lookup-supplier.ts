@@ -140,14 +140,14 @@ async function keptSellerCard(
   const started = performance.now();
   const freshness = deps.maxAge === undefined ? {} : { maxAgeSeconds: deps.maxAge };
   const kept = await deps.sellerFacts(provider, sellerOpenId, freshness);
-  if (!kept)
-    throw new ProblemError(
-      problem(
-        404,
-        `${provider}:${sellerOpenId} is known only from an offer: ${provider} gives no seller lookup, only the seller facts in its offer details, and none are at hand${deps.maxAge === undefined ? '' : ' young enough for maxAge'}; open one of its offers (GET /v1/offers/:ref) through ${provider} to get its card`,
-        { kind: 'not_found' },
-      ),
-    );
+  if (!kept) {
+    const young = deps.maxAge === undefined ? '' : ' young enough for maxAge';
+    const detail =
+      `${provider}:${sellerOpenId} is known only from an offer: ${provider} gives no seller lookup, only the ` +
+      `seller facts in its offer details, and none are at hand${young}; open one of its offers ` +
+      `(GET /v1/offers/:ref) through ${provider} to get its card`;
+    throw new ProblemError(problem(404, detail, { kind: 'not_found' }));
+  }
   const attempt: SupplierAttempt = {
     provider,
     outcome: 'ok',
