@@ -143,4 +143,10 @@ export {
   supplierVerdict,
   VERY_BROAD_CATALOGUE,
 } from './suppliers/supplier-evidence.js';
-export { creditCheckUrl, parseSupplierRef, supplierRefText } from './suppliers/supplier-ref.js';
+export {
+  creditCheckUrl,
+  parseSellerOpenIdRef,
+  parseSupplierRef,
+  type SellerOpenIdRef,
+  supplierRefText,
+} from './suppliers/supplier-ref.js';

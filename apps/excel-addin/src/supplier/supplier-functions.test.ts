@@ -138,6 +138,14 @@ describe('=SUPPLIER', () => {
       /id_or_link/,
     );
     await expect(functions.supplier('b2b-2208087470531de12c', 'company,nope')).rejects.toThrow(/nope/);
+    await expect(functions.supplier('tmapi:12345678', undefined)).rejects.toThrow(/id_or_link/);
     expect(asked).toEqual([]);
+  });
+
+  it("an official/reseller offer's supplier id (`<provider>:<sellerOpenId>`, as OFFER gives it) asks for its card", async () => {
+    const { functions, asked } = setup(false);
+    const [row] = await functions.supplier(' dajisaas:BBBL9S1tAqXo7bXlV5DqS0dZw ', 'company');
+    expect(row![0]).toBe('汕头市澄海区嘉玩玩具厂');
+    expect(asked).toEqual(['dajisaas:BBBL9S1tAqXo7bXlV5DqS0dZw']);
   });
 });

@@ -1,9 +1,10 @@
-import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
+import type { SupplierDetailResponse } from '@yuantou/core';
 import { asOfColumns, DEFAULT_STALE_AFTER_DAYS, richWithAsOf, type StalePolicy } from '../cells/as-of.js';
 import { type RefreshSwitch, refreshSwitch } from '../cells/freshness.js';
 import { InputError } from '../cells/input-error.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import type { Cell, Column, RichRow } from '../cells/rows.js';
+import { supplierCardId } from '../cells/supplier-card-id.js';
 import type { RichCellCapabilities } from '../data-types/cell-values.js';
 import { signalLine, supplierDetailCard, verdictText } from './supplier-card.js';
 
@@ -204,19 +205,19 @@ export function createSupplierFunctions(deps: SupplierFunctionDeps): SupplierFun
   return {
     async supplier(idOrLink, fields, signal) {
       const columns = parseSupplierFields(fields);
-      const ref = parseSupplierRef(idOrLink);
+      const ref = supplierCardId(idOrLink);
       if (ref === null)
         throw new InputError(
           'id_or_link',
-          'id_or_link: give a member id (b2b-…), a 1688 shop link or a login id',
+          'id_or_link: give a member id (b2b-…), a 1688 shop link, a login id or a supplier id from OFFER',
         );
       // Ordinary recalculation reuses what was paid for; the pane's refresh asks for fresh (cells/freshness.ts).
       const asked = (deps.refresh ?? refreshSwitch).ask(undefined);
       const answer = await deps.cache.get(
-        `supplier:${ref.kind}:${ref.value}`,
+        ref.key,
         async (loadSignal) => {
           await deps.ready?.();
-          return deps.client().getSupplier(ref.value, { signal: loadSignal, maxAge: asked.maxAgeSeconds });
+          return deps.client().getSupplier(ref.id, { signal: loadSignal, maxAge: asked.maxAgeSeconds });
         },
         signal,
         asked.refresh === undefined ? {} : { refresh: asked.refresh },

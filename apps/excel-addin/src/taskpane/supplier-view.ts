@@ -1,6 +1,7 @@
-import { parseSupplierRef, type SupplierDetailResponse } from '@yuantou/core';
+import type { SupplierDetailResponse } from '@yuantou/core';
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
+import { supplierCardId } from '../cells/supplier-card-id.js';
 import { PREVIEW_CAPABILITIES, renderCardPreview } from '../data-types/card-preview.js';
 import { el } from '../dom/element.js';
 import { supplierDetailCard, verdictText } from '../supplier/supplier-card.js';
@@ -19,11 +20,11 @@ export interface ResultSupplier {
 
 /** The card of `id` through the runtime's cache, keyed as =SUPPLIER keys it. */
 export async function loadSupplierCard(runtime: AddinRuntime, id: string): Promise<SupplierDetailResponse> {
-  const ref = parseSupplierRef(id);
+  const ref = supplierCardId(id);
   if (ref === null) throw new Error(`${id} names no supplier`);
-  return runtime.cache.get(`supplier:${ref.kind}:${ref.value}`, async (signal) => {
+  return runtime.cache.get(ref.key, async (signal) => {
     await runtime.ready();
-    return runtime.client().getSupplier(ref.value, { signal });
+    return runtime.client().getSupplier(ref.id, { signal });
   });
 }
 
@@ -101,7 +102,7 @@ export function bindSupplierView(
 
   return {
     actions(supplier) {
-      if (parseSupplierRef(supplier.id) === null) return null;
+      if (supplierCardId(supplier.id) === null) return null;
       const row = el(doc, 'div', 'supplier-actions');
       const name = supplier.name ?? supplier.id;
       const card = el(doc, 'button', 'secondary', 'Supplier card');

@@ -8,6 +8,7 @@ import { type Deadline, deadlineFrom } from './deadline.js';
 import type { GatewayOperation } from './gateway-contract.js';
 import type { ProviderCaller } from './provider-caller.js';
 import { errorSummary } from './redis-outage-watch.js';
+import { keepSellerFacts } from './seller-facts.js';
 
 /** A page the provider gave (or a peer instance stored), and when the provider gave it. */
 export interface Fetched {
@@ -58,6 +59,8 @@ export function createCacheFill(deps: CacheFillDeps) {
         // Every paid answer is kept (an offer also as a snapshot) before anyone is answered, so a restart or
         // kill -9 loses nothing that was paid for. Never throws (the store degrades).
         await archive?.record({ key, provider, operation, page, fetchedAt });
+        // An official/reseller offer's seller facts are that seller's card too (seller-facts.ts).
+        await keepSellerFacts({ cache, archive, logger }, provider, operation, page, fetchedAt);
         return { page, fromCache: false, fetchedAt };
       },
       {

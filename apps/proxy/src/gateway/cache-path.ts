@@ -1,4 +1,4 @@
-import type { ProviderId } from '@yuantou/core';
+import type { ProviderId, SupplierDetail } from '@yuantou/core';
 import type { Logger } from 'pino';
 import { staleReason, withinMaxAge } from '../store/answer-age.js';
 import type { AnswerStore } from '../store/answer-store.js';
@@ -10,6 +10,7 @@ import { type Deadline, withinDeadline } from './deadline.js';
 import type { AnswerFreshness, GatewayOperation } from './gateway-contract.js';
 import type { ProviderCaller } from './provider-caller.js';
 import { errorSummary } from './redis-outage-watch.js';
+import { keptSellerFacts } from './seller-facts.js';
 import type { SharedStores } from './shared-stores.js';
 
 export interface CachePathDeps {
@@ -61,6 +62,15 @@ export interface CachePath {
     params: object,
     freshness?: AnswerFreshness,
   ): Promise<CachedResult | undefined>;
+  /**
+   * The seller facts an official/reseller offer answer carried (seller-facts.ts), from the cache or the store,
+   * never a paid call; undefined when none are at hand (or older than `maxAgeSeconds`). Counted as a cache hit.
+   */
+  sellerFacts(
+    provider: ProviderId,
+    sellerOpenId: string,
+    maxAgeSeconds?: number,
+  ): Promise<{ detail: SupplierDetail; storedAt: number } | undefined>;
   /** Waits for background refreshes still running. */
   close(): Promise<void>;
 }
@@ -132,6 +142,11 @@ export function createCachePath(deps: CachePathDeps): CachePath {
       } catch (error) {
         return olderInstead(error, archived ?? cachedAnswer, logger, provider, operation);
       }
+    },
+    async sellerFacts(provider, sellerOpenId, maxAgeSeconds) {
+      const found = await keptSellerFacts({ cache, archive, logger }, provider, sellerOpenId, maxAgeSeconds);
+      if (found) counted(provider, 'getSupplier', false);
+      return found;
     },
     close: () => fill.close(),
   };

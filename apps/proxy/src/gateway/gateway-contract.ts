@@ -213,6 +213,16 @@ export interface ProviderGateway {
    */
   peekSupplier(provider: ProviderId, ref: SupplierRef): Promise<SupplierDetail | undefined>;
   /**
+   * The seller card an official/reseller offer answer carried for the seller `sellerOpenId` (supplier id
+   * `<provider>:<sellerOpenId>`), kept in the cache and the store when the offer was fetched: never a paid call
+   * (these providers have no seller call); undefined when none is at hand or it is older than `maxAgeSeconds`.
+   */
+  sellerFacts(
+    provider: ProviderId,
+    sellerOpenId: string,
+    freshness?: AnswerFreshness,
+  ): Promise<{ detail: SupplierDetail; storedAt: number } | undefined>;
+  /**
    * One page of a supplier's catalogue from one provider: cached per provider + mapped params, single-flighted,
    * budgeted like a search. Throws ProviderError (`bad_request`, before any cost, when the provider lists none).
    */

@@ -18,7 +18,14 @@ export interface LookupDeps {
 
 type Lookups = Pick<
   ProviderGateway,
-  'search' | 'getOffer' | 'estimateFreight' | 'peekOffer' | 'getSupplier' | 'peekSupplier' | 'supplierOffers'
+  | 'search'
+  | 'getOffer'
+  | 'estimateFreight'
+  | 'peekOffer'
+  | 'getSupplier'
+  | 'peekSupplier'
+  | 'sellerFacts'
+  | 'supplierOffers'
 >;
 
 /** When and how old, as every lookup reports it. */
@@ -82,6 +89,14 @@ export function createLookups(deps: LookupDeps): Lookups {
       }
       const result = await path.peek(provider, 'getSupplier', params, {});
       return result?.page as SupplierDetail | undefined;
+    },
+    async sellerFacts(provider, sellerOpenId, freshness) {
+      try {
+        settingsOf(provider);
+      } catch {
+        return undefined; // a provider this proxy does not serve has kept nothing
+      }
+      return path.sellerFacts(provider, sellerOpenId, freshness?.maxAgeSeconds);
     },
     async supplierOffers(provider, query, signal, freshness) {
       const lookedUp = await lookup(provider, 'searchSupplierOffers', query, signal, freshness ?? {});

@@ -4,6 +4,7 @@ import {
   mergeSupplierDetails,
   ProviderError,
   type ProviderId,
+  parseSellerOpenIdRef,
   parseSupplierRef,
   type SupplierAttempt,
   type SupplierDetail,
@@ -12,7 +13,7 @@ import {
   supplierVerdict,
 } from '@yuantou/core';
 import type { FastifyBaseLogger } from 'fastify';
-import type { SupplierLookup } from '../gateway/gateway-contract.js';
+import type { ProviderGateway, SupplierLookup } from '../gateway/gateway-contract.js';
 import { ProblemError, problem } from '../problem.js';
 
 // `GET /v1/suppliers/:id`: every enabled provider with supplier details is asked at once (each through the
@@ -22,6 +23,8 @@ import { ProblemError, problem } from '../problem.js';
 
 export interface SupplierLookupDeps {
   getSupplier: SupplierLookup;
+  /** The seller facts kept from official/reseller offer answers (ids `<provider>:<sellerOpenId>`), never paid. */
+  sellerFacts: ProviderGateway['sellerFacts'];
   providers: readonly { id: ProviderId; adapter: AnyProviderAdapter }[];
   log: FastifyBaseLogger;
   signal: AbortSignal;
@@ -89,6 +92,8 @@ async function ask(
 
 /** The supplier card for `id`, or throws ProblemError (400 naming `id`, 404, or the providers' failure). */
 export async function lookupSupplier(deps: SupplierLookupDeps, id: string): Promise<SupplierDetailResponse> {
+  const seller = parseSellerOpenIdRef(id);
+  if (seller !== null) return keptSellerCard(deps, seller);
   const ref = parseSupplierRef(id);
   if (ref === null)
     throw new ProblemError(
@@ -107,14 +112,49 @@ export async function lookupSupplier(deps: SupplierLookupDeps, id: string): Prom
   const attempts = answers.map((a) => a.attempt);
   if (found.length === 0) throw new ProblemError(failure(ref.kind, ref.value, attempts));
   const merged = mergeSupplierDetails(found.map((a) => a.detail!));
-  const signals = supplierSignals(merged);
+  return card(merged, attempts, Math.min(...found.map((a) => a.storedAt!)));
+}
+
+function card(detail: SupplierDetail, attempts: SupplierAttempt[], storedAt: number): SupplierDetailResponse {
+  const signals = supplierSignals(detail);
   return {
-    supplier: { ...merged, creditCheckUrl: creditCheckUrl(merged.registration.creditCode) },
+    supplier: { ...detail, creditCheckUrl: creditCheckUrl(detail.registration.creditCode) },
     signals,
     verdict: supplierVerdict(signals),
     providers: attempts,
-    fetchedAt: new Date(Math.min(...found.map((a) => a.storedAt!))).toISOString(),
+    fetchedAt: new Date(storedAt).toISOString(),
   };
+}
+
+/**
+ * A seller the official platform names only by its encrypted `sellerOpenId`: its card is what that provider's
+ * offer answers said about it, kept when the offer was fetched. These providers have no seller call, so without
+ * kept facts the answer is a 404 saying so, never a paid walk. The facts are not merged into a member-id card:
+ * nothing at hand links an open id to a member id (only PandaPon's paid `openuid/decrypt` → Wangwang nickname
+ * would), and names are never matched.
+ */
+async function keptSellerCard(
+  deps: SupplierLookupDeps,
+  { provider, sellerOpenId }: NonNullable<ReturnType<typeof parseSellerOpenIdRef>>,
+): Promise<SupplierDetailResponse> {
+  const started = performance.now();
+  const freshness = deps.maxAge === undefined ? {} : { maxAgeSeconds: deps.maxAge };
+  const kept = await deps.sellerFacts(provider, sellerOpenId, freshness);
+  if (!kept) {
+    const young = deps.maxAge === undefined ? '' : ' young enough for maxAge';
+    const detail =
+      `${provider}:${sellerOpenId} is known only from an offer: ${provider} gives no seller lookup, only the ` +
+      `seller facts in its offer details, and none are at hand${young}; open one of its offers ` +
+      `(GET /v1/offers/:ref) through ${provider} to get its card`;
+    throw new ProblemError(problem(404, detail, { kind: 'not_found' }));
+  }
+  const attempt: SupplierAttempt = {
+    provider,
+    outcome: 'ok',
+    fromCache: true,
+    durationMs: Math.round(performance.now() - started),
+  };
+  return card(kept.detail, [attempt], kept.storedAt);
 }
 
 function failure(kind: string, value: string, attempts: SupplierAttempt[]) {

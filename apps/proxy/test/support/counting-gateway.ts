@@ -23,6 +23,8 @@ export function countingGateway(inner: ProviderGateway, calls: string[]): Provid
     },
     // A cache look costs nothing: not counted as a call.
     peekSupplier: (provider, ref) => inner.peekSupplier(provider, ref),
+    // Kept seller facts: a cache or store read, never a call.
+    sellerFacts: (provider, sellerOpenId, freshness) => inner.sellerFacts(provider, sellerOpenId, freshness),
     supplierOffers(provider, query, signal, freshness) {
       calls.push(`${provider}.supplierOffers`);
       return inner.supplierOffers(provider, query, signal, freshness);

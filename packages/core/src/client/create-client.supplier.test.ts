@@ -113,3 +113,19 @@ describe('createClient().supplierOffers', () => {
     expect(proxy.requests).toEqual([]);
   });
 });
+
+describe("createClient().getSupplier: an official/reseller offer's seller", () => {
+  it('asks the proxy for `<provider>:<sellerOpenId>`, encoded, and reads its card', async () => {
+    const id = 'dajisaas:BBBL9S1tA+q/Xo=';
+    const proxy = fakeProxy(BASE, {
+      [`GET /v1/suppliers/${encodeURIComponent(id)}`]: () => json(200, card()),
+    });
+    const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch });
+    expect((await client.getSupplier(id)).supplier.companyName).toBe('嘉玩玩具厂');
+    expect(proxy.requests).toHaveLength(1);
+    // Another provider's prefix names nothing: refused without a request.
+    const error = await client.getSupplier('tmapi:12345678').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProxyRequestError);
+    expect(proxy.requests).toHaveLength(1);
+  });
+});

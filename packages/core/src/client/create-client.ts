@@ -38,7 +38,7 @@ import {
 import { SupplierDetailResponse, SupplierParams } from '../api/supplier-routes.js';
 import { joinUrl } from '../providers/request-context.js';
 import { retryAfterMs, snippet } from '../providers/response-body.js';
-import { parseSupplierRef } from '../suppliers/supplier-ref.js';
+import { parseSellerOpenIdRef, parseSupplierRef } from '../suppliers/supplier-ref.js';
 import { type OnOfferResult, readOffersStream } from './offer-stream.js';
 import { ProxyRequestError, proxyKindForStatus } from './proxy-request-error.js';
 import { requestSignal } from './request-signal.js';
@@ -122,8 +122,8 @@ export interface ProxyClient {
    */
   offerHistory(ref: string, params?: { limit?: number }, opts?: CallOptions): Promise<OfferHistoryResponse>;
   /**
-   * `GET /v1/suppliers/:id`: one supplier's card (merged detail, signals, verdict) by member id, shop link or
-   * login id. Throws ProxyRequestError: kind `validation` (field `id`) for text that names no supplier, without a
+   * `GET /v1/suppliers/:id`: one supplier's card (merged detail, signals, verdict) by member id, shop link,
+   * login id, or `<provider>:<sellerOpenId>` of an official/reseller offer's seller. Throws ProxyRequestError: kind `validation` (field `id`) for text that names no supplier, without a
    * request; `not_found`; or what the last provider said.
    */
   getSupplier(id: string, opts?: SupplierCallOptions): Promise<SupplierDetailResponse>;
@@ -341,7 +341,9 @@ export function createClient(options: ProxyClientOptions): ProxyClient {
   /** `/v1/suppliers/<id>`, or a `validation` error naming `id` (without a request) for text that names none. */
   const supplierUrl = (id: string) => {
     const base = urlOf('/v1/suppliers');
-    if (parseSupplierRef(id) === null)
+    // `<provider>:<sellerOpenId>` (an official/reseller offer's seller) is a card id too: the proxy answers it from
+    // the seller facts it kept from that provider's offers.
+    if (parseSupplierRef(id) === null && parseSellerOpenIdRef(id) === null)
       throwError({
         kind: 'validation',
         url: base,

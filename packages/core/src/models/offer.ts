@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ProviderId } from './provider-id.js';
 import { Location, ProductSupplier } from './supplier.js';
+import { SupplierDetail } from './supplier-detail.js';
 
 // One 1688 offer (商品详情) as any provider's detail endpoint describes it. Unknown is always `null`, never `0`
 // or `""`: a buyer must be able to tell "no stock" from "the provider did not say". Prices are CNY.
@@ -123,6 +124,13 @@ export const Offer = z.object({
    * a member id and cannot be turned into one; `null` from providers that name the member instead.
    */
   sellerOpenId: z.string().nullable(),
+  /**
+   * What the offer's answer says about its seller, as a supplier card: the official platform's (and DajiSaaS's
+   * and PandaPon's) `sellerIdentities`, `sellerDataInfo` and `productSimpleShippingInfo`, which come with every
+   * detail at no extra cost. The proxy keeps it so `GET /v1/suppliers/<provider>:<sellerOpenId>` answers without a
+   * paid call. Absent or `null` from providers whose details carry no such facts.
+   */
+  supplierDetail: SupplierDetail.nullable().optional(),
 });
 /** One 1688 offer's details, as {@link Offer} parses it. */
 export type Offer = z.infer<typeof Offer>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCheckUrl, parseSupplierRef } from './supplier-ref.js';
+import { creditCheckUrl, parseSellerOpenIdRef, parseSupplierRef } from './supplier-ref.js';
 
 describe('parseSupplierRef', () => {
   it.each([
@@ -51,5 +51,35 @@ describe('creditCheckUrl', () => {
     expect(creditCheckUrl('167039850')).toBeNull();
     expect(creditCheckUrl('92330281MA2EP3DC9O')).toBeNull();
     expect(creditCheckUrl(null)).toBeNull();
+  });
+});
+
+describe('parseSellerOpenIdRef', () => {
+  it('reads `<provider>:<sellerOpenId>` of the three providers that relay the official model', () => {
+    expect(parseSellerOpenIdRef('alibaba:BBBL9S1tAqXo7bXlV5DqS0dZw')).toEqual({
+      provider: 'alibaba',
+      sellerOpenId: 'BBBL9S1tAqXo7bXlV5DqS0dZw',
+    });
+    expect(parseSellerOpenIdRef(' dajisaas:23tsdvcdsjngp3oj4j3i5 ')).toEqual({
+      provider: 'dajisaas',
+      sellerOpenId: '23tsdvcdsjngp3oj4j3i5',
+    });
+    expect(parseSellerOpenIdRef('pandapon:BBB+cUe/0s=')?.provider).toBe('pandapon');
+  });
+
+  it('nothing else: member ids, other providers, a company name standing in, empty or odd ids', () => {
+    for (const text of [
+      'b2b-2208087470531de12c',
+      'tmapi:12345678',
+      'onebound:abcdef',
+      'alibaba:杭州宜路发发电子商务有限公司',
+      'alibaba:',
+      'alibaba:ab',
+      'alibaba:a b c d',
+      'https://shop1234567.1688.com',
+      42,
+      null,
+    ])
+      expect(parseSellerOpenIdRef(text)).toBeNull();
   });
 });

@@ -73,3 +73,26 @@ export function creditCheckUrl(creditCode: string | null | undefined): string | 
   if (!code || !CREDIT_CODE.test(code)) return null;
   return `https://www.gsxt.gov.cn/corp-query-search-1.html?searchword=${code}`;
 }
+
+// The official platform (and DajiSaaS, PandaPon, which relay it) names a seller only by an encrypted `sellerOpenId`
+// ("The seller member id is not returned. Only `sellerOpenId` (encrypted, e.g. "BBBL9S1tA…")"), so their offers
+// give the supplier id `<provider>:<openId>`. It cannot be turned into a member id without a paid decrypt call.
+const SELLER_OPEN_ID = /^(alibaba|dajisaas|pandapon):([A-Za-z0-9+/=_-]{4,200})$/;
+
+/** A seller the official platform names by its encrypted `sellerOpenId`, as in `alibaba:BBBL9S1tA…`. */
+export interface SellerOpenIdRef {
+  provider: 'alibaba' | 'dajisaas' | 'pandapon';
+  sellerOpenId: string;
+}
+
+/**
+ * The provider and `sellerOpenId` of a supplier id `<provider>:<sellerOpenId>` given by an official or reseller
+ * offer (alibaba, dajisaas, pandapon), or `null` for any other text. Such a seller has no member id: its card is
+ * what that provider's offer answers said about it.
+ */
+export function parseSellerOpenIdRef(input: unknown): SellerOpenIdRef | null {
+  if (typeof input !== 'string') return null;
+  const match = SELLER_OPEN_ID.exec(input.trim());
+  if (!match) return null;
+  return { provider: match[1] as SellerOpenIdRef['provider'], sellerOpenId: match[2]! };
+}

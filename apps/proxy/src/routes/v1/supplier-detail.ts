@@ -23,7 +23,7 @@ export default async function supplierDetailRoutes(
     {
       schema: {
         summary:
-          "One supplier's due-diligence card by member id (b2b-…), shop link (URL-encoded) or login id: details merged across providers, signals with the facts they rest on, the registration check link",
+          "One supplier's due-diligence card by member id (b2b-…), shop link (URL-encoded) or login id: details merged across providers, signals with the facts they rest on, the registration check link. An official/reseller offer's seller (`alibaba:`, `dajisaas:` or `pandapon:<sellerOpenId>`) is answered from the seller facts kept from that provider's offer details, never a paid call (404 when none are at hand)",
         tags: ['suppliers'],
         params: z.object({ id: SupplierIdParam }),
         querystring: SupplierParams,
@@ -34,6 +34,7 @@ export default async function supplierDetailRoutes(
       lookupSupplier(
         {
           getSupplier: app.gateway.getSupplier,
+          sellerFacts: app.gateway.sellerFacts,
           providers: config.providers,
           log: request.log,
           signal: abortOnDisconnect(reply),
@@ -58,6 +59,7 @@ export default async function supplierDetailRoutes(
       const deps = searchDeps(app, config, request, reply, config.ranking.products);
       const lookup = {
         getSupplier: app.gateway.getSupplier,
+        sellerFacts: app.gateway.sellerFacts,
         providers: config.providers,
         log: request.log,
         signal: deps.signal!,

@@ -10,6 +10,7 @@ import {
   providerErrorFrom,
   responseBodies,
 } from '../../testing/parser-fuzzing.js';
+import seller from '../official/__fixtures__/official-seller-built.json' with { type: 'json' };
 import built from './__fixtures__/alibaba-offer-built.json' with { type: 'json' };
 import docs from './__fixtures__/alibaba-offer-docs.json' with { type: 'json' };
 import { alibabaAdapter } from './alibaba-adapter.js';
@@ -214,5 +215,37 @@ describe('alibaba getOffer language', () => {
     const offer = alibabaAdapter.getOffer.parseResponse(ok(echo), map('ko').params);
     expect(offer).toMatchObject({ titleTranslated: null, unitTranslated: null, translationLanguage: null });
     expect(offer.skus[0]!.attributes[0]).toMatchObject({ nameTranslated: null, valueTranslated: null });
+  });
+});
+
+// The seller facts the official model carries (built from the documented field lists: see
+// `../official/__fixtures__/official-seller-built.json`), relayed inside this provider's envelope.
+describe('alibaba getOffer: seller facts', () => {
+  it('carries the seller card, keyed by the encrypted sellerOpenId and never a member id', () => {
+    const offer = parse({
+      ...built,
+      result: { ...built.result, result: { ...built.result.result, ...seller } },
+    });
+    expect(Offer.parse(offer)).toEqual(offer);
+    expect(offer.sellerOpenId).toBe('BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplier?.id).toBe('alibaba:BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplierDetail).toMatchObject({
+      provider: 'alibaba',
+      memberId: null,
+      yearsOnPlatform: 6,
+      // `offerIdentities: ["powerful_merchants"]` of the built model and the fixture's `sellerIdentities`, together.
+      badges: { superFactory: true, trustPass: true, powerMerchant: true },
+      fulfilment: { perfect30d: 0.62, pickup24h30d: 0.35 },
+    });
+  });
+
+  it('the built model: its sellerDataInfo and offerIdentities, no rates', () => {
+    const detail = parse(built).supplierDetail!;
+    expect(detail).toMatchObject({
+      repurchaseRate: 0.6236,
+      badges: { powerMerchant: true, superFactory: false },
+      fulfilment: { perfect30d: null, pickup24h30d: null },
+    });
+    expect(detail.shopRatings.map((r) => r.title)).toContain('compositeServiceScore');
   });
 });

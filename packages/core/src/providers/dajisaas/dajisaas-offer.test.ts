@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Offer } from '../../models/offer.js';
 import { providerErrorFrom } from '../../testing/parser-fuzzing.js';
+import seller from '../official/__fixtures__/official-seller-built.json' with { type: 'json' };
 import constructed from './__fixtures__/dajisaas-offer-constructed.json' with { type: 'json' };
 import { dajisaasAdapter } from './dajisaas-adapter.js';
 
@@ -81,5 +82,27 @@ describe('dajisaas getOffer language', () => {
       params: { offerId: '769649076522', country: 'en' },
       ignored: ['language'],
     });
+  });
+});
+
+// The seller facts the official model carries (built from the documented field lists: see
+// `../official/__fixtures__/official-seller-built.json`), relayed inside this provider's envelope.
+describe('dajisaas getOffer: seller facts', () => {
+  it('carries the seller card, keyed by the encrypted sellerOpenId and never a member id', () => {
+    const offer = parse({ ...constructed, data: { ...constructed.data, ...seller } });
+    expect(Offer.parse(offer)).toEqual(offer);
+    expect(offer.sellerOpenId).toBe('BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplier?.id).toBe('dajisaas:BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplierDetail).toMatchObject({
+      provider: 'dajisaas',
+      memberId: null,
+      yearsOnPlatform: 6,
+      badges: { superFactory: true, trustPass: true, powerMerchant: false },
+      fulfilment: { perfect30d: 0.62, pickup24h30d: 0.35 },
+    });
+  });
+
+  it('a model without seller facts: no card', () => {
+    expect(parse(constructed).supplierDetail).toBeNull();
   });
 });

@@ -25,6 +25,7 @@ import {
   toTiers,
 } from '../../offers/offer-parts.js';
 import type { ProviderResponse } from '../provider-contract.js';
+import { officialSellerDetail } from './official-seller.js';
 
 // The official `ProductDetailModel` of `product.search.queryProductDetail` (open.1688.com, crossborder
 // namespace), which DajiSaaS and PandaPon relay unchanged inside their own envelopes. Field map and units in
@@ -208,6 +209,7 @@ export function toOfficialOffer(provider: ProviderId, data: Raw, country?: strin
     soldCount: toInteger(data.soldOut),
     supplier: toSupplier(provider, data, shipsFrom),
     sellerOpenId: toText(data.sellerOpenId),
+    supplierDetail: officialSellerDetail(provider, data),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Offer } from '../../models/offer.js';
 import { providerErrorFrom } from '../../testing/parser-fuzzing.js';
+import seller from '../official/__fixtures__/official-seller-built.json' with { type: 'json' };
 import built from './__fixtures__/pandapon-offer-built.json' with { type: 'json' };
 import { createPandaponAdapter, pandaponAdapter } from './pandapon-adapter.js';
 
@@ -84,5 +85,27 @@ describe('pandapon getOffer language', () => {
       unitTranslated: 'piece',
       translationLanguage: 'en',
     });
+  });
+});
+
+// The seller facts the official model carries (built from the documented field lists: see
+// `../official/__fixtures__/official-seller-built.json`), relayed inside this provider's envelope.
+describe('pandapon getOffer: seller facts', () => {
+  it('carries the seller card, keyed by the encrypted sellerOpenId and never a member id', () => {
+    const offer = parse({ ...built, data: { ...built.data, ...seller } });
+    expect(Offer.parse(offer)).toEqual(offer);
+    expect(offer.sellerOpenId).toBe('BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplier?.id).toBe('pandapon:BBBL9S1tAq3fRwXy7zK2mQ');
+    expect(offer.supplierDetail).toMatchObject({
+      provider: 'pandapon',
+      memberId: null,
+      yearsOnPlatform: 6,
+      badges: { superFactory: true, trustPass: true, powerMerchant: false },
+      fulfilment: { perfect30d: 0.62, pickup24h30d: 0.35 },
+    });
+  });
+
+  it('a model without seller facts: no card', () => {
+    expect(parse(built).supplierDetail).toBeNull();
   });
 });
