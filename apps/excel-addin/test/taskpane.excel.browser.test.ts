@@ -101,7 +101,7 @@ describe('the pane in Excel (a fake host)', () => {
     expect(await page.textContent('#builder-formula')).toBe('=OFFERS(Sheet1!C3:D4)');
   });
 
-  it('supplier shortlist: a labelled sheet with =SUPPLIERS over its input cells', async () => {
+  it('supplier shortlist: a labelled sheet with =SUPPLIERS over its input cells and =SUPPLIER cards beside', async () => {
     await page.click('#templates button[data-template="shortlist"]');
     await page.locator('#templates-status', { hasText: 'Created' }).waitFor();
     const excel = await fake();
@@ -112,6 +112,17 @@ describe('the pane in Excel (a fake host)', () => {
       'Supplier shortlist!B3': 'factoryOnly',
     });
     expect(excel.formulas['Supplier shortlist!A7']).toBe('=SUPPLIERS(B2,B3,B4)');
+    // Beside the spill, a =SUPPLIER card for each of the top 3 rows, reading that row's member id (column N).
+    expect([8, 9, 10].map((row) => excel.formulas[`Supplier shortlist!W${row}`])).toEqual(
+      [8, 9, 10].map(
+        (row) => `=SUPPLIER(N${row},"company,verdict,location,years,perfect30d,repurchase,chat")`,
+      ),
+    );
+    expect(excel.values).toMatchObject({
+      'Supplier shortlist!V7': 'My notes',
+      'Supplier shortlist!W7': 'company',
+      'Supplier shortlist!W6': 'Due diligence of the top 3 (=SUPPLIER of N8:N10)',
+    });
   });
 
   it("link pricing sheet: demo links, the workbook's currency (en-GB → GBP), =OFFERS over them", async () => {

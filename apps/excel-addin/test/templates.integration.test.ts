@@ -2,14 +2,20 @@ import { createClient } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as excelFunctions from '../src/app/functions.js';
 import { sharedRuntime } from '../src/app/shared-runtime.js';
+import { cellAddress, columnNumber } from '../src/cells/cell-address.js';
+import {
+  SHORTLIST_CARD_FIELDS,
+  SHORTLIST_CARDS,
+  shortlistTemplate,
+} from '../src/taskpane/shortlist-template.js';
 import {
   type Argument,
   callFormula,
   landedQuoteTemplate,
   pricingTemplate,
   reorderWatchTemplate,
-  shortlistTemplate,
   type Template,
+  type TemplateCell,
   workbookCurrency,
 } from '../src/taskpane/templates.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
@@ -22,53 +28,97 @@ import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
 beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
 
-const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 const parse = (a1: string) => {
   const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ''))!;
-  return { column: column(letters!), row: Number(row) };
+  return { column: columnNumber(letters!), row: Number(row) };
 };
 
-/** A reference's value in the sheet: one cell's value, or a range's rows ('' where empty). */
-function resolve(template: Template, arg: Argument): unknown {
-  if ('text' in arg) return arg.text;
-  if ('number' in arg) return arg.number;
-  const values = new Map(template.cells.map((c) => [c.address, c.value ?? '']));
-  const [from, to = from] = arg.ref.replace(/\$/g, '').split(':') as [string, string?];
+/** The cells of a reference (`B2`, `$F$2:$N$4`), row by row. */
+function cellsOf(ref: string): { column: number; row: number }[][] {
+  const [from, to = from] = ref.replace(/\$/g, '').split(':') as [string, string?];
   const a = parse(from);
   const b = parse(to!);
-  if (a.row === b.row && a.column === b.column) return values.get(from) ?? '';
-  const rows: unknown[][] = [];
+  const rows: { column: number; row: number }[][] = [];
   for (let r = a.row; r <= b.row; r += 1) {
-    const row: unknown[] = [];
-    for (let c = a.column; c <= b.column; c += 1)
-      row.push(values.get(`${String.fromCharCode(64 + c)}${r}`) ?? '');
+    const row: { column: number; row: number }[] = [];
+    for (let c = a.column; c <= b.column; c += 1) row.push({ column: c, row: r });
     rows.push(row);
   }
   return rows;
 }
 
+/** A reference's value in the sheet: one cell's value, or a range's rows ('' where empty). */
+function resolve(sheet: Map<string, unknown>, arg: Argument): unknown {
+  if ('text' in arg) return arg.text;
+  if ('number' in arg) return arg.number;
+  const rows = cellsOf(arg.ref).map((row) => row.map((c) => sheet.get(cellAddress(c.column, c.row)) ?? ''));
+  return rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0] : rows;
+}
+
 const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   SUPPLIERS: excelFunctions.suppliers,
+  SUPPLIER: excelFunctions.supplier,
   OFFERS: excelFunctions.offers,
   LANDED: excelFunctions.landed,
   OFFERHISTORY: excelFunctions.offerHistory,
 };
 
-/** Every formula cell of the sheet, calculated together as one recalculation (Excel calls them at once). */
+/** A spill runs right and down from its cell: `cell` reads `other`'s answer when a reference reaches into it. */
+const readsSpillOf = (cell: TemplateCell, other: TemplateCell) => {
+  const anchor = parse(other.address);
+  return (
+    cell !== other &&
+    cell.call!.args.some(
+      (a) =>
+        'ref' in a &&
+        cellsOf(a.ref)
+          .flat()
+          .some((c) => c.column >= anchor.column && c.row >= anchor.row),
+    )
+  );
+};
+
+/**
+ * Every formula cell of the sheet, calculated as Excel recalculates: the cells that read no other formula's
+ * spill at once, then the cells that read theirs (the SUPPLIER cards read the SUPPLIERS spill's member ids).
+ * Each answer spills into the sheet; a spill running into a cell the template writes is #SPILL!, so it throws.
+ */
 async function calculate(template: Template) {
-  return Promise.all(
-    template.cells
-      .filter((c) => c.call)
-      .map(async (cell) => {
+  const sheet = new Map<string, unknown>(template.cells.map((c) => [c.address, c.value ?? c.formula ?? '']));
+  const written = new Set(template.cells.map((c) => c.address));
+  let pending = template.cells.filter((c) => c.call);
+  const done: { address: string; formula: string; value: unknown[][] }[] = [];
+  while (pending.length > 0) {
+    const ready = pending.filter((cell) => !pending.some((other) => readsSpillOf(cell, other)));
+    if (ready.length === 0) throw new Error(`circular references among ${pending.map((c) => c.address)}`);
+    const answers = await Promise.all(
+      ready.map(async (cell) => {
         const fn = EXCEL_NAMES[cell.call!.fn]!;
-        const args = cell.call!.args.map((a) => resolve(template, a)) as never[];
+        const args = cell.call!.args.map((a) => resolve(sheet, a)) as never[];
         return {
           address: cell.address,
           formula: callFormula(cell.call!),
           value: (await fn(...args)) as unknown[][],
         };
       }),
-  );
+    );
+    for (const answer of answers) {
+      const anchor = parse(answer.address);
+      for (const [r, row] of answer.value.entries())
+        for (const [c, value] of row.entries()) {
+          const address = cellAddress(anchor.column + c, anchor.row + r);
+          if ((r > 0 || c > 0) && written.has(address))
+            throw new Error(
+              `#SPILL!: ${answer.formula} in ${answer.address} runs into ${address} (${row.length} columns: ${answer.value[0]})`,
+            );
+          sheet.set(address, value);
+        }
+    }
+    done.push(...answers);
+    pending = pending.filter((c) => !ready.includes(c));
+  }
+  const order = template.cells.map((c) => c.address);
+  return done.sort((a, b) => order.indexOf(a.address) - order.indexOf(b.address));
 }
 
 describe('starter sheets on demo data', () => {
@@ -81,21 +131,46 @@ describe('starter sheets on demo data', () => {
     await sharedRuntime.update({ proxyUrl: proxy.url, token: '' });
   });
 
-  it('supplier shortlist: labelled inputs, =SUPPLIERS over them spills ranked factories', async () => {
+  it('supplier shortlist: labelled inputs, =SUPPLIERS over them spills ranked factories, a =SUPPLIER card beside each of the top rows', async () => {
     const template = shortlistTemplate();
+    const at = (address: string) => template.cells.find((c) => c.address === address);
     expect(template.cells.filter((c) => c.style === 'label').map((c) => c.value)).toEqual([
       'Keyword',
       'Options',
       'How many',
+      `Due diligence of the top ${SHORTLIST_CARDS} (=SUPPLIER of N8:N10)`,
     ]);
-    const [list] = await calculate(template);
+    const [list, ...cards] = await calculate(template);
     expect(list!.formula).toBe('=SUPPLIERS(B2,B3,B4)');
-    expect(list!.value[0]).toEqual(expect.arrayContaining(['rank', 'company', 'factory?']));
-    expect(list!.value.length).toBeGreaterThan(2);
-    expect(list!.value.length).toBeLessThanOrEqual(1 + 10); // B4: at most 10
+    const [header, ...rows] = list!.value;
+    expect(header).toEqual(expect.arrayContaining(['rank', 'company', 'factory?']));
+    expect(rows.length).toBeGreaterThan(SHORTLIST_CARDS - 1);
+    expect(rows.length).toBeLessThanOrEqual(10); // B4: at most 10
     // factoryOnly in B3 was applied: every row is a factory.
-    const factory = list!.value[0]!.indexOf('factory?');
-    expect(list!.value.slice(1).every((row) => row[factory] === true)).toBe(true);
+    const factory = header!.indexOf('factory?');
+    expect(rows.every((row) => row[factory] === true)).toBe(true);
+    // The cards read column N, where the spill has its member ids, one row each.
+    expect(header![columnNumber('N') - 1]).toBe('member id');
+    expect(cards.map((c) => [c.address, c.formula])).toEqual(
+      [8, 9, 10].map((row) => [`W${row}`, `=SUPPLIER(N${row},"${SHORTLIST_CARD_FIELDS}")`]),
+    );
+    // Each card is the due diligence of the supplier on its row (demo data), not an error.
+    const company = header!.indexOf('company');
+    const cardHeader = template.cells.filter(
+      (c) => parse(c.address).row === 7 && parse(c.address).column >= columnNumber('W'),
+    );
+    expect(cardHeader.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['company', 'factory or trader', 'as of', 'stale']),
+    );
+    for (const [i, card] of cards.entries()) {
+      const [row] = card.value;
+      expect(row).toHaveLength(cardHeader.length);
+      expect(row![0]).toBe(rows[i]![company]);
+      expect(String(row![1])).toMatch(/^(factory|trader|unclear)/i);
+    }
+    // The notes column and the cards sit past the widest spill the options can make (language=, currency=).
+    expect(at('V7')?.value).toBe('My notes');
+    expect(String(at('A6')?.value)).toMatch(/notes in column V.*from column W a due-diligence card/);
   });
 
   it('link pricing sheet: OFFERS at the quantity in B2, in the currency in B3, row by row beside the links', async () => {
