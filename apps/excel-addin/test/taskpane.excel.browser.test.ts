@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FAKE_OFFICE_JS } from './fake-excel-host.js';
 import { tabTo as tabToIn } from './pane-axe.js';
-import { openPaneBrowser, type PaneBrowser } from './pane-browser.js';
+import { openPaneBrowser, type PaneBrowser, saveScreenshot } from './pane-browser.js';
+import { calculateFakeSheet, drawSheetGrid } from './sheet-grid.js';
 
 // The built pane "in Excel": office.js is answered by a fake Excel host (test/fake-excel-host.ts) that records
 // what the pane writes. The builder inserts a formula with the keyboard alone, and each template writes its
@@ -95,6 +96,17 @@ describe('the pane in Excel (a fake host)', () => {
       'Supplier shortlist!W7': 'company',
       'Supplier shortlist!W6': 'Due diligence of the top 3 (=SUPPLIER of N8:N10)',
     });
+    // Calculated with the functions the pane associated, on demo data: each card is the supplier of its row (the
+    // member id the spill put in N), not an error.
+    const sheet = await calculateFakeSheet(page, 'Supplier shortlist');
+    for (const row of [8, 9, 10]) {
+      expect(sheet.cells[`N${row}`]).toMatch(/^b2b-/);
+      expect(sheet.cells[`W${row}`]).toBe(sheet.cells[`C${row}`]);
+      expect(String(sheet.cells[`X${row}`])).toMatch(/^(Factory|Trader|Unclear) — /);
+    }
+    const grid = await drawSheetGrid(page.context(), sheet);
+    await saveScreenshot(grid, 'template-shortlist.png');
+    await grid.page().close();
   });
 
   it("link pricing sheet: demo links, the workbook's currency (en-GB → GBP), =OFFERS over them", async () => {
