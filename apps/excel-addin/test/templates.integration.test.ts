@@ -2,58 +2,30 @@ import { createClient } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as excelFunctions from '../src/app/functions.js';
 import { sharedRuntime } from '../src/app/shared-runtime.js';
-import { cellAddress, columnNumber } from '../src/cells/cell-address.js';
+import { columnNumber } from '../src/cells/cell-address.js';
 import {
   SHORTLIST_CARD_FIELDS,
   SHORTLIST_CARDS,
   shortlistTemplate,
 } from '../src/taskpane/shortlist-template.js';
 import {
-  type Argument,
   callFormula,
   landedQuoteTemplate,
   pricingTemplate,
   reorderWatchTemplate,
   type Template,
-  type TemplateCell,
   workbookCurrency,
 } from '../src/taskpane/templates.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+import { calculateSheet, cellAt } from './sheet-calc.js';
 
 // Each starter sheet on demo data: its formula cells are run exactly as Excel would call them — the exported
-// custom functions, with each reference replaced by the template's own cell values — against the real proxy
-// in demo mode.
+// custom functions, each reference read from the sheet (its own cells and the spills already calculated:
+// sheet-calc.ts, where a spill into a written cell is #SPILL!) — against the real proxy in demo mode.
 
 beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
-
-const parse = (a1: string) => {
-  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ''))!;
-  return { column: columnNumber(letters!), row: Number(row) };
-};
-
-/** The cells of a reference (`B2`, `$F$2:$N$4`), row by row. */
-function cellsOf(ref: string): { column: number; row: number }[][] {
-  const [from, to = from] = ref.replace(/\$/g, '').split(':') as [string, string?];
-  const a = parse(from);
-  const b = parse(to!);
-  const rows: { column: number; row: number }[][] = [];
-  for (let r = a.row; r <= b.row; r += 1) {
-    const row: { column: number; row: number }[] = [];
-    for (let c = a.column; c <= b.column; c += 1) row.push({ column: c, row: r });
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** A reference's value in the sheet: one cell's value, or a range's rows ('' where empty). */
-function resolve(sheet: Map<string, unknown>, arg: Argument): unknown {
-  if ('text' in arg) return arg.text;
-  if ('number' in arg) return arg.number;
-  const rows = cellsOf(arg.ref).map((row) => row.map((c) => sheet.get(cellAddress(c.column, c.row)) ?? ''));
-  return rows.length === 1 && rows[0]!.length === 1 ? rows[0]![0] : rows;
-}
 
 const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   SUPPLIERS: excelFunctions.suppliers,
@@ -63,62 +35,18 @@ const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   OFFERHISTORY: excelFunctions.offerHistory,
 };
 
-/** A spill runs right and down from its cell: `cell` reads `other`'s answer when a reference reaches into it. */
-const readsSpillOf = (cell: TemplateCell, other: TemplateCell) => {
-  const anchor = parse(other.address);
-  return (
-    cell !== other &&
-    cell.call!.args.some(
-      (a) =>
-        'ref' in a &&
-        cellsOf(a.ref)
-          .flat()
-          .some((c) => c.column >= anchor.column && c.row >= anchor.row),
-    )
-  );
-};
-
-/**
- * Every formula cell of the sheet, calculated as Excel recalculates: the cells that read no other formula's
- * spill at once, then the cells that read theirs (the SUPPLIER cards read the SUPPLIERS spill's member ids).
- * Each answer spills into the sheet; a spill running into a cell the template writes is #SPILL!, so it throws.
- */
+/** Every formula cell of the sheet, calculated as Excel recalculates (sheet-calc.ts), in the template's order. */
 async function calculate(template: Template) {
-  const sheet = new Map<string, unknown>(template.cells.map((c) => [c.address, c.value ?? c.formula ?? '']));
-  const written = new Set(template.cells.map((c) => c.address));
-  let pending = template.cells.filter((c) => c.call);
-  const done: { address: string; formula: string; value: unknown[][] }[] = [];
-  while (pending.length > 0) {
-    const ready = pending.filter((cell) => !pending.some((other) => readsSpillOf(cell, other)));
-    if (ready.length === 0) throw new Error(`circular references among ${pending.map((c) => c.address)}`);
-    const answers = await Promise.all(
-      ready.map(async (cell) => {
-        const fn = EXCEL_NAMES[cell.call!.fn]!;
-        const args = cell.call!.args.map((a) => resolve(sheet, a)) as never[];
-        return {
-          address: cell.address,
-          formula: callFormula(cell.call!),
-          value: (await fn(...args)) as unknown[][],
-        };
-      }),
-    );
-    for (const answer of answers) {
-      const anchor = parse(answer.address);
-      for (const [r, row] of answer.value.entries())
-        for (const [c, value] of row.entries()) {
-          const address = cellAddress(anchor.column + c, anchor.row + r);
-          if ((r > 0 || c > 0) && written.has(address))
-            throw new Error(
-              `#SPILL!: ${answer.formula} in ${answer.address} runs into ${address} (${row.length} columns: ${answer.value[0]})`,
-            );
-          sheet.set(address, value);
-        }
-    }
-    done.push(...answers);
-    pending = pending.filter((c) => !ready.includes(c));
-  }
-  const order = template.cells.map((c) => c.address);
-  return done.sort((a, b) => order.indexOf(a.address) - order.indexOf(b.address));
+  const written = new Map<string, unknown>(
+    template.cells.filter((c) => !c.call).map((c) => [c.address, c.value ?? c.formula ?? '']),
+  );
+  const calls = template.cells.flatMap((c) => (c.call ? [{ address: c.address, ...c.call }] : []));
+  const { calls: answers } = await calculateSheet(
+    written,
+    calls,
+    async (fn, args) => (await EXCEL_NAMES[fn]!(...(args as never[]))) as unknown[][],
+  );
+  return answers;
 }
 
 describe('starter sheets on demo data', () => {
@@ -157,7 +85,7 @@ describe('starter sheets on demo data', () => {
     // Each card is the due diligence of the supplier on its row (demo data), not an error.
     const company = header!.indexOf('company');
     const cardHeader = template.cells.filter(
-      (c) => parse(c.address).row === 7 && parse(c.address).column >= columnNumber('W'),
+      (c) => cellAt(c.address).row === 7 && cellAt(c.address).column >= columnNumber('W'),
     );
     expect(cardHeader.map((c) => c.value)).toEqual(
       expect.arrayContaining(['company', 'factory or trader', 'as of', 'stale']),
