@@ -2,7 +2,8 @@
 // answers onReady as Excel on the web, CustomFunctions takes the associations, and Excel.run gets a tiny
 // workbook — a selection, sheets with cells, fonts, culture — that records what the pane writes into
 // `window.fakeExcel`. Property reads need load + sync as in Excel (values arrive on sync). Only what the
-// builder and the templates call is modelled; anything else throws, so a test notices.
+// builder and the templates call is modelled; anything else throws, so a test notices. The custom functions the
+// pane associates are kept in `window.fakeExcelFunctions` (test/sheet-grid.ts calculates a written sheet with them).
 
 export const FAKE_OFFICE_JS = `
 (() => {
@@ -40,7 +41,13 @@ export const FAKE_OFFICE_JS = `
       officeTheme: { bodyBackgroundColor: '#ffffff', isDarkTheme: false },
     },
   };
-  window.CustomFunctions = { associate() {}, Error: class extends Error {}, ErrorCode: {} };
+  // The functions the pane associates (its shared runtime), kept so a test can calculate a written sheet with them.
+  window.fakeExcelFunctions = {};
+  window.CustomFunctions = {
+    associate(id, fn) { window.fakeExcelFunctions[id] = fn; },
+    Error: class extends Error {},
+    ErrorCode: {},
+  };
   window.Excel = { run: (batch) => batch(context) };
 })();
 `;

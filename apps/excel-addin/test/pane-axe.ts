@@ -63,9 +63,17 @@ type ExpectLike = (
   message?: string,
 ) => { toEqual(expected: unknown): void; toBeLessThanOrEqual(n: number): void };
 
-/** Presses Tab (or Shift+Tab) until `selector` has focus, at most 80 times: the keyboard alone reaches it. */
-export async function tabTo(page: Page, selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  for (let i = 0; i < 80; i += 1) {
+/**
+ * Presses Tab (or Shift+Tab) until `selector` has focus, at most `presses` times (80 unless a view with more
+ * controls says otherwise): the keyboard alone reaches it.
+ */
+export async function tabTo(
+  page: Page,
+  selector: string,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  presses = 80,
+): Promise<void> {
+  for (let i = 0; i < presses; i += 1) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
     await page.keyboard.press(key);
   }

@@ -1,56 +1,36 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createClient } from '@yuantou/core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { historyDate } from '../src/taskpane/offer-history-text.js';
-import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import type { BuiltPane } from './built-pane.js';
 import { startDemoProxy } from './demo-proxy.js';
 import { expectPaneAccessible, tabTo as tabToIn } from './pane-axe.js';
+import { openPaneBrowser, type PaneBrowser, saveScreenshot } from './pane-browser.js';
 
 // WCAG 2.2 AA in a real Chromium: axe-core on every view of the built pane (search, results with an
 // explanation and a card open, Links, settings), in the light and the dark palette, at 320 px — Office's
 // narrowest pane, and what a 640 px pane becomes at 200 % zoom (WCAG 1.4.10 measures reflow at 320 CSS px) —
 // and the whole flow with the keyboard alone.
 
+let browser: PaneBrowser;
 let pane: BuiltPane;
-let context: BrowserContext;
 let page: Page;
-const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-a11y-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'a11y',
     viewport: { width: 320, height: 700 },
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  await page.goto(`${pane.origin}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  ({ page, pane } = browser);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 /** axe's serious and critical findings, light and dark; and nothing wider than the pane. */
 const expectAccessible = (view: string) => expectPaneAccessible(page, view, expect);
 
 /** Saves a view's screenshot in test-results/ (and docs/ with UPDATE_DOCS_SCREENSHOT=1, for the README). */
-async function screenshot(selector: string, file: string) {
-  const target = path.join(ADDIN_ROOT, 'test-results', file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  await page.locator(selector).screenshot({ path: target });
-  if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(target, path.join(ADDIN_ROOT, 'docs', file));
-}
+const screenshot = (selector: string, file: string) => saveScreenshot(page.locator(selector), file);
 
 const tabTo = (selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') => tabToIn(page, selector, key);
 

@@ -1,48 +1,29 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@yuantou/core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ADDIN_ROOT, type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import { ADDIN_ROOT } from './built-pane.js';
 import type { DemoProxy } from './demo-proxy.js';
+import { openPaneBrowser, type PaneBrowser, saveScreenshot } from './pane-browser.js';
 
 // The built task pane in a real Chromium (Debian's package; Playwright's browser download does not work
 // here), in preview mode (no Office host) against the demo proxy: search 玩具厂, see ranked results and why.
 
-const root = ADDIN_ROOT;
-const screenshot = path.join(root, 'test-results', 'taskpane.png');
-
-let pane: BuiltPane;
+let browser: PaneBrowser;
 let proxy: DemoProxy;
-let context: BrowserContext;
 let page: Page;
-let origin: string;
-const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  ({ origin, proxy } = pane);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  // No network here and no Office host: office.js fails to load, so the pane starts in preview mode.
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'preview',
     viewport: { width: 380, height: 900 },
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  // No network here and no Office host: office.js fails to load, so the pane starts in preview mode.
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  await page.goto(`${origin}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]');
+  ({ page } = browser);
+  ({ proxy } = browser.pane);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 describe('task pane in preview mode', () => {
   it('runs without an Office host and says insertion needs Excel', async () => {
@@ -91,9 +72,7 @@ describe('task pane in preview mode', () => {
     expect(await page.textContent('#insert-status')).toContain('Preview mode');
     expect(proxy.requests.filter((u) => u.startsWith('/v1/suppliers?'))).toHaveLength(1);
 
-    mkdirSync(path.dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true });
-    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(screenshot, path.join(root, 'docs', 'taskpane.png'));
+    await saveScreenshot(page, 'taskpane.png');
   });
 
   it("opens a supplier's card, rendered from the same JSON a cell holds", async () => {
@@ -112,9 +91,7 @@ describe('task pane in preview mode', () => {
         Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
       );
     expect(values.Score).toBe(score);
-    const cardShot = path.join(root, 'test-results', 'card.png');
-    await card.screenshot({ path: cardShot });
-    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(cardShot, path.join(root, 'docs', 'card.png'));
+    await saveScreenshot(card, 'card.png');
   });
 
   it('shows a form error instead of searching with an empty keyword', async () => {
@@ -171,7 +148,10 @@ describe('task pane in preview mode', () => {
   it("Links mode: opens an offer's card, with the price at the looked-up quantity", async () => {
     // No network here: the offer's own picture (cbu01.alicdn.com) is stood in by the add-in's icon.
     await page.route('https://cbu01.alicdn.com/**', (route) =>
-      route.fulfill({ path: path.join(root, 'public', 'assets', 'icon-80.png'), contentType: 'image/png' }),
+      route.fulfill({
+        path: path.join(ADDIN_ROOT, 'public', 'assets', 'icon-80.png'),
+        contentType: 'image/png',
+      }),
     );
     const first = page.locator('#links-results li.result').first();
     await first.locator('details.card > summary').click();
@@ -188,10 +168,7 @@ describe('task pane in preview mode', () => {
     // The card's price is the one the list shows for 500 pieces ("¥4.20 at 500 · MOQ …").
     expect(await first.locator('.facts').textContent()).toContain(`${values['Unit price']} at 500`);
     expect(values.Quantity).toMatch(/^500\b/);
-    const offerShot = path.join(root, 'test-results', 'offer-card.png');
-    await card.screenshot({ path: offerShot });
-    if (process.env.UPDATE_DOCS_SCREENSHOT)
-      copyFileSync(offerShot, path.join(root, 'docs', 'offer-card.png'));
+    await saveScreenshot(card, 'offer-card.png');
 
     await page.check('input[name="mode"][value="suppliers"]');
     expect(await page.isVisible('#query')).toBe(true);

@@ -1,57 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { FAKE_OFFICE_JS } from './fake-excel-host.js';
+import { tabTo as tabToIn } from './pane-axe.js';
+import { openPaneBrowser, type PaneBrowser, saveScreenshot } from './pane-browser.js';
+import { calculateFakeSheet, drawSheetGrid } from './sheet-grid.js';
 
 // The built pane "in Excel": office.js is answered by a fake Excel host (test/fake-excel-host.ts) that records
 // what the pane writes. The builder inserts a formula with the keyboard alone, and each template writes its
 // sheet, on demo data, at 320 px.
 
-let pane: BuiltPane;
-let context: BrowserContext;
+let browser: PaneBrowser;
 let page: Page;
-const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-excel-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'excel',
     viewport: { width: 320, height: 700 },
+    officeJs: FAKE_OFFICE_JS,
+    connect: 'save',
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-    route.fulfill({ body: FAKE_OFFICE_JS, contentType: 'text/javascript' }),
-  );
-  await page.goto(`${pane.origin}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.evaluate(() => localStorage.clear());
-  await page.click('#settings-toggle');
-  await page.fill('#proxy-url', pane.proxy.url);
-  await page.click('#settings-save');
-  await page.locator('#settings-status', { hasText: 'Saved' }).waitFor();
-  await page.click('#settings-toggle');
+  ({ page } = browser);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
-async function tabTo(selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
-  for (let i = 0; i < 120; i += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+const tabTo = (selector: string) => tabToIn(page, selector, 'Tab', 120);
 
 const fake = () =>
   page.evaluate(
@@ -101,7 +74,7 @@ describe('the pane in Excel (a fake host)', () => {
     expect(await page.textContent('#builder-formula')).toBe('=OFFERS(Sheet1!C3:D4)');
   });
 
-  it('supplier shortlist: a labelled sheet with =SUPPLIERS over its input cells', async () => {
+  it('supplier shortlist: a labelled sheet with =SUPPLIERS over its input cells and =SUPPLIER cards beside', async () => {
     await page.click('#templates button[data-template="shortlist"]');
     await page.locator('#templates-status', { hasText: 'Created' }).waitFor();
     const excel = await fake();
@@ -112,6 +85,28 @@ describe('the pane in Excel (a fake host)', () => {
       'Supplier shortlist!B3': 'factoryOnly',
     });
     expect(excel.formulas['Supplier shortlist!A7']).toBe('=SUPPLIERS(B2,B3,B4)');
+    // Beside the spill, a =SUPPLIER card for each of the top 3 rows, reading that row's member id (column N).
+    expect([8, 9, 10].map((row) => excel.formulas[`Supplier shortlist!W${row}`])).toEqual(
+      [8, 9, 10].map(
+        (row) => `=SUPPLIER(N${row},"company,verdict,location,years,perfect30d,repurchase,chat")`,
+      ),
+    );
+    expect(excel.values).toMatchObject({
+      'Supplier shortlist!V7': 'My notes',
+      'Supplier shortlist!W7': 'company',
+      'Supplier shortlist!W6': 'Due diligence of the top 3 (=SUPPLIER of N8:N10)',
+    });
+    // Calculated with the functions the pane associated, on demo data: each card is the supplier of its row (the
+    // member id the spill put in N), not an error.
+    const sheet = await calculateFakeSheet(page, 'Supplier shortlist');
+    for (const row of [8, 9, 10]) {
+      expect(sheet.cells[`N${row}`]).toMatch(/^b2b-/);
+      expect(sheet.cells[`W${row}`]).toBe(sheet.cells[`C${row}`]);
+      expect(String(sheet.cells[`X${row}`])).toMatch(/^(Factory|Trader|Unclear) — /);
+    }
+    const grid = await drawSheetGrid(page.context(), sheet);
+    await saveScreenshot(grid, 'template-shortlist.png');
+    await grid.page().close();
   });
 
   it("link pricing sheet: demo links, the workbook's currency (en-GB → GBP), =OFFERS over them", async () => {

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { expectPaneAccessible, tabTo } from './pane-axe.js';
+import { openPaneBrowser, type PaneBrowser } from './pane-browser.js';
 
 // Image mode with the buyer's own photo (issue 26 "Excel") in the built pane, in a real Chromium at 320 px,
 // against the demo proxy: a real PNG drawn on a canvas in the page is pasted, a real JPEG dropped, a file
@@ -13,51 +10,35 @@ import { expectPaneAccessible, tabTo } from './pane-axe.js';
 // as the proxy sent it): the pane draws them over the photo, and picking one with the keyboard searches that
 // region with the keyword. axe-core checks the view in both palettes.
 
-let pane: BuiltPane;
-let context: BrowserContext;
+let browser: PaneBrowser;
 let page: Page;
-const temp: string[] = [];
 /** The JSON bodies the pane posted to /v1/products/by-image. */
 const posted: Record<string, unknown>[] = [];
 const REGIONS = ['0,32,0,24', '32,64,24,48'];
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-photo-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'photo',
     viewport: { width: 320, height: 800 },
+    connect: 'test',
+    beforeLoad: async (page) => {
+      await page.route('**/v1/products/by-image', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
+        posted.push(body);
+        const response = await route.fetch();
+        const answer = (await response.json()) as Record<string, unknown>;
+        if (response.status() !== 200) return route.fulfill({ response });
+        const searched = (body.region as string | undefined) ?? REGIONS[0];
+        answer.regions = REGIONS.map((box) => ({ box, current: box === searched }));
+        answer.regionImageSize = { width: 64, height: 48 };
+        await route.fulfill({ response, json: answer });
+      });
+    },
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  await page.route('**/v1/products/by-image', async (route) => {
-    const body = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
-    posted.push(body);
-    const response = await route.fetch();
-    const answer = (await response.json()) as Record<string, unknown>;
-    if (response.status() !== 200) return route.fulfill({ response });
-    const searched = (body.region as string | undefined) ?? REGIONS[0];
-    answer.regions = REGIONS.map((box) => ({ box, current: box === searched }));
-    answer.regionImageSize = { width: 64, height: 48 };
-    await route.fulfill({ response, json: answer });
-  });
-  await page.goto(`${pane.origin}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.click('#settings-toggle');
-  await page.fill('#proxy-url', pane.proxy.url);
-  await page.click('#settings-test');
-  await page.locator('#settings-status', { hasText: 'Connected' }).waitFor();
-  await page.click('#settings-toggle');
+  ({ page } = browser);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 /**
  * Draws a 64×48 picture on a canvas in the page and hands it as a File to `deliver` (in the page), as a paste or

@@ -1,72 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
 import { FAKE_REFRESH_OFFICE_JS } from './fake-refresh-host.js';
-import { seriousViolations } from './pane-axe.js';
+import { expectPaneAccessible, tabTo as tabToIn } from './pane-axe.js';
+import { openPaneBrowser, type PaneBrowser } from './pane-browser.js';
 
 // Refresh, retry and freeze in the built pane "in Excel" (test/fake-refresh-host.ts answers office.js with a
 // sheet of yuantou formulas), with the keyboard alone, at 320 px: axe-core (WCAG 2.2 A/AA) on the confirmation
 // and on the progress, light and dark, and the live region saying n of N.
 
-let pane: BuiltPane;
-let context: BrowserContext;
+let browser: PaneBrowser;
 let page: Page;
-const temp: string[] = [];
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-refresh-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'refresh',
     viewport: { width: 320, height: 700 },
+    officeJs: FAKE_REFRESH_OFFICE_JS,
+    readySelector: 'body[data-mode="excel"]',
+    connect: 'save',
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-    route.fulfill({ body: FAKE_REFRESH_OFFICE_JS, contentType: 'text/javascript' }),
-  );
-  await page.goto(`${pane.origin}/taskpane.html`);
-  await page.waitForSelector('body[data-mode="excel"]');
-  await page.evaluate(() => localStorage.clear());
-  await page.click('#settings-toggle');
-  await page.fill('#proxy-url', pane.proxy.url);
-  await page.click('#settings-save');
-  await page.locator('#settings-status', { hasText: 'Saved' }).waitFor();
-  await page.click('#settings-toggle');
+  ({ page } = browser);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
-async function expectAccessible(view: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
-    expect(await seriousViolations(page), `${view} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${view} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-}
+const expectAccessible = (view: string) => expectPaneAccessible(page, view, expect);
 
-async function tabTo(selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
-  for (let i = 0; i < 150; i += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+const tabTo = (selector: string, key: 'Tab' | 'Shift+Tab' = 'Tab') => tabToIn(page, selector, key, 150);
 
 const fake = () =>
   page.evaluate(

@@ -1,53 +1,35 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createClient } from '@yuantou/core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuiltPane, CHROMIUM_FLAGS, chromiumPath, serveBuiltPane } from './built-pane.js';
+import type { BuiltPane } from './built-pane.js';
 import { expectPaneAccessible, tabTo } from './pane-axe.js';
+import { openPaneBrowser, type PaneBrowser } from './pane-browser.js';
 
 // The supplier card and Draft inquiry (issue 25 "Excel") in the built pane, in a real Chromium at 320 px, against
 // the demo proxy, with the keyboard alone: a result's supplier opens its card (GET /v1/suppliers/:id), two
 // suppliers are chosen, and the drafts come in Chinese and English with copy buttons and the chat link. axe-core
 // checks both views in both palettes.
 
+let browser: PaneBrowser;
 let pane: BuiltPane;
-let context: BrowserContext;
 let page: Page;
-const temp: string[] = [];
 const supplierCalls = () => pane.proxy.requests.filter((u) => /^\/v1\/suppliers\/b2b-/.test(u));
 
 beforeAll(async () => {
-  const outDir = inject('addinDist');
-  const profile = mkdtempSync(path.join(tmpdir(), 'yuantou-chromium-supplier-'));
-  temp.push(profile);
-  pane = await serveBuiltPane(outDir);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
+  browser = await openPaneBrowser(inject('addinDist'), {
+    name: 'supplier',
     viewport: { width: 320, height: 800 },
+    connect: 'test',
+    beforeLoad: (_, context, pane) =>
+      context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pane.origin }),
   });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pane.origin });
-  page = context.pages()[0] ?? (await context.newPage());
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  await page.goto(`${pane.origin}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.click('#settings-toggle');
-  await page.fill('#proxy-url', pane.proxy.url);
-  await page.click('#settings-test');
-  await page.locator('#settings-status', { hasText: 'Connected' }).waitFor();
-  await page.click('#settings-toggle');
+  ({ page, pane } = browser);
   await page.fill('#query', '玩具厂');
   await page.press('#query', 'Enter');
   await page.waitForSelector('#results li.result');
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await pane?.close();
-  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => browser?.close());
 
 const first = '#results li.result:nth-child(1)';
 const second = '#results li.result:nth-child(2)';

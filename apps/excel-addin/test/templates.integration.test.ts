@@ -2,73 +2,51 @@ import { createClient } from '@yuantou/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as excelFunctions from '../src/app/functions.js';
 import { sharedRuntime } from '../src/app/shared-runtime.js';
+import { columnNumber } from '../src/cells/cell-address.js';
 import {
-  type Argument,
+  SHORTLIST_CARD_FIELDS,
+  SHORTLIST_CARDS,
+  shortlistTemplate,
+} from '../src/taskpane/shortlist-template.js';
+import {
   callFormula,
   landedQuoteTemplate,
   pricingTemplate,
   reorderWatchTemplate,
-  shortlistTemplate,
   type Template,
   workbookCurrency,
 } from '../src/taskpane/templates.js';
 import { stubCustomFunctions } from './custom-functions-global.js';
 import { type DemoProxy, startDemoProxy } from './demo-proxy.js';
+import { calculateSheet, cellAt } from './sheet-calc.js';
 
 // Each starter sheet on demo data: its formula cells are run exactly as Excel would call them — the exported
-// custom functions, with each reference replaced by the template's own cell values — against the real proxy
-// in demo mode.
+// custom functions, each reference read from the sheet (its own cells and the spills already calculated:
+// sheet-calc.ts, where a spill into a written cell is #SPILL!) — against the real proxy in demo mode.
 
 beforeEach(stubCustomFunctions);
 afterEach(() => vi.unstubAllGlobals());
 
-const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-const parse = (a1: string) => {
-  const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ''))!;
-  return { column: column(letters!), row: Number(row) };
-};
-
-/** A reference's value in the sheet: one cell's value, or a range's rows ('' where empty). */
-function resolve(template: Template, arg: Argument): unknown {
-  if ('text' in arg) return arg.text;
-  if ('number' in arg) return arg.number;
-  const values = new Map(template.cells.map((c) => [c.address, c.value ?? '']));
-  const [from, to = from] = arg.ref.replace(/\$/g, '').split(':') as [string, string?];
-  const a = parse(from);
-  const b = parse(to!);
-  if (a.row === b.row && a.column === b.column) return values.get(from) ?? '';
-  const rows: unknown[][] = [];
-  for (let r = a.row; r <= b.row; r += 1) {
-    const row: unknown[] = [];
-    for (let c = a.column; c <= b.column; c += 1)
-      row.push(values.get(`${String.fromCharCode(64 + c)}${r}`) ?? '');
-    rows.push(row);
-  }
-  return rows;
-}
-
 const EXCEL_NAMES: Record<string, (...args: never[]) => Promise<unknown>> = {
   SUPPLIERS: excelFunctions.suppliers,
+  SUPPLIER: excelFunctions.supplier,
   OFFERS: excelFunctions.offers,
   LANDED: excelFunctions.landed,
   OFFERHISTORY: excelFunctions.offerHistory,
 };
 
-/** Every formula cell of the sheet, calculated together as one recalculation (Excel calls them at once). */
+/** Every formula cell of the sheet, calculated as Excel recalculates (sheet-calc.ts), in the template's order. */
 async function calculate(template: Template) {
-  return Promise.all(
-    template.cells
-      .filter((c) => c.call)
-      .map(async (cell) => {
-        const fn = EXCEL_NAMES[cell.call!.fn]!;
-        const args = cell.call!.args.map((a) => resolve(template, a)) as never[];
-        return {
-          address: cell.address,
-          formula: callFormula(cell.call!),
-          value: (await fn(...args)) as unknown[][],
-        };
-      }),
+  const written = new Map<string, unknown>(
+    template.cells.filter((c) => !c.call).map((c) => [c.address, c.value ?? c.formula ?? '']),
   );
+  const calls = template.cells.flatMap((c) => (c.call ? [{ address: c.address, ...c.call }] : []));
+  const { calls: answers } = await calculateSheet(
+    written,
+    calls,
+    async (fn, args) => (await EXCEL_NAMES[fn]!(...(args as never[]))) as unknown[][],
+  );
+  return answers;
 }
 
 describe('starter sheets on demo data', () => {
@@ -81,21 +59,46 @@ describe('starter sheets on demo data', () => {
     await sharedRuntime.update({ proxyUrl: proxy.url, token: '' });
   });
 
-  it('supplier shortlist: labelled inputs, =SUPPLIERS over them spills ranked factories', async () => {
+  it('supplier shortlist: labelled inputs, =SUPPLIERS over them spills ranked factories, a =SUPPLIER card beside each of the top rows', async () => {
     const template = shortlistTemplate();
+    const at = (address: string) => template.cells.find((c) => c.address === address);
     expect(template.cells.filter((c) => c.style === 'label').map((c) => c.value)).toEqual([
       'Keyword',
       'Options',
       'How many',
+      `Due diligence of the top ${SHORTLIST_CARDS} (=SUPPLIER of N8:N10)`,
     ]);
-    const [list] = await calculate(template);
+    const [list, ...cards] = await calculate(template);
     expect(list!.formula).toBe('=SUPPLIERS(B2,B3,B4)');
-    expect(list!.value[0]).toEqual(expect.arrayContaining(['rank', 'company', 'factory?']));
-    expect(list!.value.length).toBeGreaterThan(2);
-    expect(list!.value.length).toBeLessThanOrEqual(1 + 10); // B4: at most 10
+    const [header, ...rows] = list!.value;
+    expect(header).toEqual(expect.arrayContaining(['rank', 'company', 'factory?']));
+    expect(rows.length).toBeGreaterThan(SHORTLIST_CARDS - 1);
+    expect(rows.length).toBeLessThanOrEqual(10); // B4: at most 10
     // factoryOnly in B3 was applied: every row is a factory.
-    const factory = list!.value[0]!.indexOf('factory?');
-    expect(list!.value.slice(1).every((row) => row[factory] === true)).toBe(true);
+    const factory = header!.indexOf('factory?');
+    expect(rows.every((row) => row[factory] === true)).toBe(true);
+    // The cards read column N, where the spill has its member ids, one row each.
+    expect(header![columnNumber('N') - 1]).toBe('member id');
+    expect(cards.map((c) => [c.address, c.formula])).toEqual(
+      [8, 9, 10].map((row) => [`W${row}`, `=SUPPLIER(N${row},"${SHORTLIST_CARD_FIELDS}")`]),
+    );
+    // Each card is the due diligence of the supplier on its row (demo data), not an error.
+    const company = header!.indexOf('company');
+    const cardHeader = template.cells.filter(
+      (c) => cellAt(c.address).row === 7 && cellAt(c.address).column >= columnNumber('W'),
+    );
+    expect(cardHeader.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['company', 'factory or trader', 'as of', 'stale']),
+    );
+    for (const [i, card] of cards.entries()) {
+      const [row] = card.value;
+      expect(row).toHaveLength(cardHeader.length);
+      expect(row![0]).toBe(rows[i]![company]);
+      expect(String(row![1])).toMatch(/^(factory|trader|unclear)/i);
+    }
+    // The notes column and the cards sit past the widest spill the options can make (language=, currency=).
+    expect(at('V7')?.value).toBe('My notes');
+    expect(String(at('A6')?.value)).toMatch(/notes in column V.*from column W a due-diligence card/);
   });
 
   it('link pricing sheet: OFFERS at the quantity in B2, in the currency in B3, row by row beside the links', async () => {

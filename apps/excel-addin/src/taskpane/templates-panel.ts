@@ -1,13 +1,13 @@
 import type { AddinRuntime } from '../app/addin-runtime.js';
 import { cellErrorFor } from '../cells/cell-error.js';
 import type { SheetCell } from '../excel/write-template.js';
+import { shortlistTemplate } from './shortlist-template.js';
 import {
   callFormula,
   landedQuoteTemplate,
   pricingTemplate,
   rateCardCells,
   reorderWatchTemplate,
-  shortlistTemplate,
   type Template,
   type TemplateCell,
   workbookCurrency,

@@ -35,32 +35,6 @@ export function callFormula(call: NonNullable<TemplateCell['call']>, namespace =
   return `=${namespace ? `${namespace}.` : ''}${call.fn}(${call.args.map(argumentText).join(',')})`;
 }
 
-/** Supplier shortlist: a keyword, options and a count in cells, the ranked suppliers below, a notes column. */
-export function shortlistTemplate(): Template {
-  return {
-    id: 'shortlist',
-    title: 'Supplier shortlist',
-    sheet: 'Supplier shortlist',
-    description: 'Ranked suppliers for a keyword, with your notes beside them.',
-    cells: [
-      { address: 'A1', value: 'Supplier shortlist', style: 'title' },
-      { address: 'A2', value: 'Keyword', style: 'label' },
-      { address: 'B2', value: '玩具厂' },
-      { address: 'A3', value: 'Options', style: 'label' },
-      { address: 'B3', value: 'factoryOnly' },
-      { address: 'A4', value: 'How many', style: 'label' },
-      { address: 'B4', value: 10 },
-      {
-        address: 'A5',
-        value: 'Change the keyword, options (e.g. city=汕头; sort=repurchase) or count: the list updates.',
-        style: 'hint',
-      },
-      { address: 'A7', call: { fn: 'SUPPLIERS', args: [{ ref: 'B2' }, { ref: 'B3' }, { ref: 'B4' }] } },
-      { address: 'N7', value: 'My notes', style: 'header' },
-    ],
-  };
-}
-
 /**
  * Link pricing sheet: 1688 links in column A, each priced at the quantity in B2 and converted to the currency
  * in B3 — A2:B3 is OFFERS' options range (names in A, values in B). `links` are sample links to start from.
@@ -219,7 +193,7 @@ export function reorderWatchTemplate(links: readonly string[]): Template {
       },
       {
         address: 'A4',
-        value: "H6 shows the first link's price history (oldest first): select it and insert a line chart.",
+        value: "L6 shows the first link's price history (oldest first): select it and insert a line chart.",
         style: 'hint',
       },
       { address: 'A6', value: '1688 link', style: 'header' },
@@ -230,7 +204,7 @@ export function reorderWatchTemplate(links: readonly string[]): Template {
           args: [{ ref: 'A7:A26' }, { text: 'title,price,stock,moq' }, { ref: 'A2:B2' }],
         },
       },
-      { address: 'H6', call: { fn: 'OFFERHISTORY', args: [{ ref: 'A7' }, { text: 'price,stock' }] } },
+      { address: 'L6', call: { fn: 'OFFERHISTORY', args: [{ ref: 'A7' }, { text: 'price,stock' }] } },
       ...linkCells,
     ],
   };
