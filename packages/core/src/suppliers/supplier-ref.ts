@@ -81,7 +81,9 @@ const SELLER_OPEN_ID = /^(alibaba|dajisaas|pandapon):([A-Za-z0-9+/=_-]{4,200})$/
 
 /** A seller the official platform names by its encrypted `sellerOpenId`, as in `alibaba:BBBL9S1tA…`. */
 export interface SellerOpenIdRef {
+  /** The provider whose offer answers named the seller: the official platform or a reseller relaying it. */
   provider: 'alibaba' | 'dajisaas' | 'pandapon';
+  /** The encrypted seller id as that provider gave it; it is not a member id and cannot be matched to one. */
   sellerOpenId: string;
 }
 
