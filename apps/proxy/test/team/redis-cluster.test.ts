@@ -1,49 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { ROUTES } from '@yuantou/core';
 import { TMAPI_PATHS } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisClusterNodes, redisCommand } from '../../../../scripts/test-services.mjs';
+import { describe, expect, it } from 'vitest';
+import { redisCommand } from '../../../../scripts/test-services.mjs';
 import { loadConfig } from '../../src/config/load-config.js';
-import {
-  closeFakes,
-  fakeConfig,
-  type RunningFakes,
-  type RunningProxy,
-  resetFakes,
-  searchPath,
-  startAllFakes,
-  startProxy,
-} from '../e2e/proxy-harness.js';
-import { startCluster } from './team-services.js';
+import { fakeConfig, type RunningProxy, searchPath } from '../e2e/proxy-harness.js';
+import { startCluster, twoReplicasOf, useTopology } from './team-services.js';
 
 // Issue 28: replicas share one Redis Cluster (REDIS_CLUSTER_NODES). Every command the proxy sends names one key,
 // or keys under one hash tag, so nothing fails with CROSSSLOT and nothing falls back to per-replica behaviour.
 
-let fakes: RunningFakes;
-let cluster: RedisClusterNodes;
-const proxies: RunningProxy[] = [];
-beforeAll(async () => {
-  [fakes, cluster] = await Promise.all([startAllFakes(), startCluster()]);
-}, 150_000);
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-  resetFakes(fakes);
-});
-afterAll(async () => {
-  await closeFakes(fakes);
-  await cluster?.stop();
-});
+const suite = useTopology(startCluster);
 
 const products = (keyword: string) => searchPath(ROUTES.products, keyword, 'tmapi');
-const tmapiCalls = () => fakes.tmapi.calls.count(TMAPI_PATHS.items);
+const tmapiCalls = () => suite.fakes.tmapi.calls.count(TMAPI_PATHS.items);
 const tmapiUsage = async (proxy: RunningProxy) =>
   (await proxy.get(ROUTES.usage)).body.providers.find((p: { provider: string }) => p.provider === 'tmapi');
 
 async function twoReplicas(
   options: { dailyCalls?: number; requestsPerMinute?: number; tokens?: string[] } = {},
 ) {
-  const fromEnv = loadConfig({ env: { REDIS_CLUSTER_NODES: cluster.nodes }, cwd: '/' });
-  const base = fakeConfig(fakes);
+  const fromEnv = loadConfig({ env: { REDIS_CLUSTER_NODES: suite.topology.nodes }, cwd: '/' });
+  const base = fakeConfig(suite.fakes);
   const config = {
     ...base,
     redisClusterNodes: fromEnv.redisClusterNodes,
@@ -56,12 +34,7 @@ async function twoReplicas(
       p.id === 'tmapi' ? { ...p, timeoutMs: 5000, dailyCalls: options.dailyCalls ?? null } : p,
     ),
   };
-  const hooks = { leaseMs: 600, peerPollMs: 20, redisKeyPrefix: `test:${Date.now()}:${Math.random()}:` };
-  const a = await startProxy(config, { gatewayHooks: hooks });
-  const b = await startProxy(config, { gatewayHooks: hooks });
-  proxies.push(a, b);
-  // A redis error would be logged once and the replicas would quietly serve on their own: fail on it instead.
-  return [a, b] as const;
+  return twoReplicasOf(suite, config);
 }
 
 const redisWarnings = (proxy: RunningProxy) =>
@@ -71,7 +44,7 @@ describe('Redis Cluster', () => {
   it('one paid call for identical cold requests on two replicas, counted once in /v1/usage', async () => {
     const [a, b] = await twoReplicas();
     expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
-    fakes.tmapi.setMode({ kind: 'delay', ms: 800 });
+    suite.fakes.tmapi.setMode({ kind: 'delay', ms: 800 });
     const keyword = `集群${Math.random()}`;
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).get(products(keyword))),
@@ -97,7 +70,7 @@ describe('Redis Cluster', () => {
 
   it('spreads keys over the nodes and shares the daily budget', async () => {
     const [a, b] = await twoReplicas({ dailyCalls: 3 });
-    fakes.tmapi.setMode({ kind: 'ok' });
+    suite.fakes.tmapi.setMode({ kind: 'ok' });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
       statuses.push((await (i % 2 ? a : b).get(products(`预算${i}${Math.random()}`))).status);
@@ -107,7 +80,9 @@ describe('Redis Cluster', () => {
     expect((await tmapiUsage(a)).callsToday).toBe(3);
     expect((await tmapiUsage(b)).callsToday).toBe(3);
     const keysPerNode = await Promise.all(
-      cluster.ports.map(async (port) => Number(/:(\d+)/.exec(await redisCommand(port, ['DBSIZE']))?.[1])),
+      suite.topology.ports.map(async (port) =>
+        Number(/:(\d+)/.exec(await redisCommand(port, ['DBSIZE']))?.[1]),
+      ),
     );
     expect(keysPerNode.filter((n) => n > 0).length).toBeGreaterThan(1);
     expect([...redisWarnings(a), ...redisWarnings(b)]).toEqual([]);

@@ -1,49 +1,26 @@
 import { ROUTES } from '@yuantou/core';
 import { TMAPI_PATHS } from '@yuantou/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SentinelGroup } from '../../../../scripts/test-services.mjs';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import {
-  closeFakes,
-  fakeConfig,
-  type RunningFakes,
-  type RunningProxy,
-  resetFakes,
-  searchPath,
-  startAllFakes,
-  startProxy,
-} from '../e2e/proxy-harness.js';
-import { startSentinel } from './team-services.js';
+import { fakeConfig, searchPath } from '../e2e/proxy-harness.js';
+import { startSentinel, twoReplicasOf, useTopology } from './team-services.js';
 
 // Issue 28: replicas reach Redis through Sentinel (REDIS_SENTINELS + REDIS_SENTINEL_NAME), share one paid call
 // per cold key, and a failover (master killed, replica promoted) costs at most one repeated call per request
 // that was in flight when the master died.
 
-let fakes: RunningFakes;
-let sentinel: SentinelGroup;
-const proxies: RunningProxy[] = [];
-beforeAll(async () => {
-  [fakes, sentinel] = await Promise.all([startAllFakes(), startSentinel()]);
-}, 150_000);
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-  resetFakes(fakes);
-});
-afterAll(async () => {
-  await closeFakes(fakes);
-  await sentinel?.stop();
-});
+const suite = useTopology(startSentinel);
 
 const products = (keyword: string) => searchPath(ROUTES.products, keyword, 'tmapi');
-const tmapiCalls = () => fakes.tmapi.calls.count(TMAPI_PATHS.items);
+const tmapiCalls = () => suite.fakes.tmapi.calls.count(TMAPI_PATHS.items);
 
 /** Two replicas configured the way an operator would: through the env the config loader reads. */
 async function twoReplicas() {
   const fromEnv = loadConfig({
-    env: { REDIS_SENTINELS: sentinel.sentinels, REDIS_SENTINEL_NAME: sentinel.name },
+    env: { REDIS_SENTINELS: suite.topology.sentinels, REDIS_SENTINEL_NAME: suite.topology.name },
     cwd: '/',
   });
-  const base = fakeConfig(fakes);
+  const base = fakeConfig(suite.fakes);
   const config = {
     ...base,
     redisSentinel: fromEnv.redisSentinel,
@@ -52,18 +29,14 @@ async function twoReplicas() {
     redisCommandTimeoutMs: 500,
     providers: base.providers.map((p) => ({ ...p, timeoutMs: 8000 })),
   };
-  const hooks = { leaseMs: 600, peerPollMs: 20, redisKeyPrefix: `test:${Date.now()}:` };
-  const a = await startProxy(config, { gatewayHooks: hooks });
-  const b = await startProxy(config, { gatewayHooks: hooks });
-  proxies.push(a, b);
-  return [a, b] as const;
+  return twoReplicasOf(suite, config);
 }
 
 describe('Redis Sentinel', () => {
   it('reads the sentinels from the env and shares one paid call and the usage count between replicas', async () => {
     const [a, b] = await twoReplicas();
     expect((await a.get(ROUTES.ready)).body).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
-    fakes.tmapi.setMode({ kind: 'delay', ms: 300 });
+    suite.fakes.tmapi.setMode({ kind: 'delay', ms: 300 });
     const keyword = `哨兵${Math.random()}`;
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).get(products(keyword))),
@@ -82,21 +55,25 @@ describe('Redis Sentinel', () => {
 
   it('a failover costs at most one repeated call per in-flight request, then the replicas share again', async () => {
     const [a, b] = await twoReplicas();
-    fakes.tmapi.setMode({ kind: 'delay', ms: 2500 });
+    suite.fakes.tmapi.setMode({ kind: 'delay', ms: 2500 });
     const keyword = `故障转移${Math.random()}`;
     // Two requests in flight on two replicas: one leads, the other waits on the lease in Redis.
     const inFlight = [a.get(products(keyword)), b.get(products(keyword))];
     await new Promise((resolve) => setTimeout(resolve, 500));
-    sentinel.killMaster();
+    suite.topology.killMaster();
     const answers = await Promise.all(inFlight);
     expect(answers.map((x) => x.status)).toEqual([200, 200]);
     expect(tmapiCalls()).toBeLessThanOrEqual(inFlight.length);
 
     // The sentinel promotes the replica; the clients follow it without a restart.
-    for (let i = 0; i < 150 && (await sentinel.currentMasterPort()) !== sentinel.replicaPort; i++) {
+    for (
+      let i = 0;
+      i < 150 && (await suite.topology.currentMasterPort()) !== suite.topology.replicaPort;
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await sentinel.currentMasterPort()).toBe(sentinel.replicaPort);
+    expect(await suite.topology.currentMasterPort()).toBe(suite.topology.replicaPort);
     for (const proxy of [a, b]) {
       let ready: unknown;
       for (let i = 0; i < 100 && (ready as { redis?: string })?.redis !== 'ok'; i++) {
@@ -106,7 +83,7 @@ describe('Redis Sentinel', () => {
       expect(ready).toEqual({ status: 'ok', redis: 'ok', store: 'off' });
     }
     const before = tmapiCalls();
-    fakes.tmapi.setMode({ kind: 'delay', ms: 1000 });
+    suite.fakes.tmapi.setMode({ kind: 'delay', ms: 1000 });
     const fresh = `新主${Math.random()}`;
     const after = await Promise.all(
       Array.from({ length: 4 }, (_, i) => (i % 2 ? a : b).get(products(fresh))),
