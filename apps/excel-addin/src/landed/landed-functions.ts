@@ -48,7 +48,7 @@ export interface LandedFunctionDeps {
 /** The body of one batch, without the refs: cells that differ here go in different requests. */
 type LandedGroup = LandedCostOptions;
 
-/** Cells of one recalculation arrive within a few ms of each other (as for =OFFER, offer-functions.ts). */
+/** Cells of one recalculation arrive within a few ms of each other (as for =OFFER, offers/offer-lookup.ts). */
 export const LANDED_BATCH_WINDOW_MS = 50;
 
 /** The detail row's columns, in order. */

@@ -3,7 +3,7 @@ import { type AnswerAge, asOfRich, asOfSerial } from '../cells/as-of.js';
 import type { RefreshSwitch } from '../cells/freshness.js';
 import type { QueryCache } from '../cells/query-cache.js';
 import { changeOf, previousSnapshot } from '../cells/snapshot-changes.js';
-import type { OfferColumn } from './offer-columns.js';
+import type { OfferColumn } from './offer-row.js';
 
 // `changes` on =OFFER/=OFFERS (issue 22): what changed since the fetch before the one shown — `Δ price` (lowest
 // price, CNY), `Δ stock` and `since` (when that earlier fetch was made, an Excel date-time) — from the snapshots

@@ -7,7 +7,7 @@ import {
 } from '@yuantou/core';
 import { convertedCell, convertedRich, rateDateCell } from '../cells/rows.js';
 import { moneyText } from '../data-types/money.js';
-import type { OfferColumn, OfferView } from './offer-columns.js';
+import type { OfferColumn, OfferView } from './offer-row.js';
 
 // `currency=USD` on =OFFER/=OFFERS (and the workbook's currency default): each CNY price column the buyer picked
 // gets a converted twin labelled with the currency, and one `rate date` column — ALL AFTER the picked columns, in

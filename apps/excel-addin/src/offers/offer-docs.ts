@@ -1,5 +1,7 @@
 import { type FieldDoc, type FunctionDoc, fieldDocs, optionDocs } from '../cells/function-docs.js';
-import { CLOSING_OFFER_COLUMNS, DEFAULT_OFFER_FIELDS, OFFER_COLUMNS } from './offer-columns.js';
+import { CLOSING_OFFER_COLUMNS } from './offer-as-of-columns.js';
+import { OFFER_COLUMNS } from './offer-columns.js';
+import { DEFAULT_OFFER_FIELDS } from './offer-fields.js';
 import { OFFER_OPTION_DOCS } from './offer-options.js';
 
 // =OFFER, =OFFERS and =PRICEAT as =FIELDS, the pane's field list and the builder describe them: the `fields`

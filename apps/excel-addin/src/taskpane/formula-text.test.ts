@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FUNCTION_CATALOG } from '../app/function-catalog.js';
 import { fieldsRows } from '../cells/function-docs.js';
 import { parseLandedOptions } from '../landed/landed-options.js';
-import { parseFields } from '../offers/offer-columns.js';
+import { parseFields } from '../offers/offer-fields.js';
 import { parseOfferOptions } from '../offers/offer-options.js';
 import { readOptionsText } from '../search/search-options.js';
 import { formulaText, optionsText } from './formula-text.js';

@@ -7,7 +7,7 @@ import { isRangeAddress } from '../cells/cell-address.js';
 import { InputError } from '../cells/input-error.js';
 import { QueryCache } from '../cells/query-cache.js';
 import { createLandedFunctions } from '../landed/landed-functions.js';
-import type { LinkLookup } from '../offers/offer-functions.js';
+import type { LinkLookup } from '../offers/offer-links.js';
 import { landedBreakdown, landedForLinks } from './landed-breakdown.js';
 import { linkTable } from './links-panel.js';
 import { renderLinks } from './links-view.js';

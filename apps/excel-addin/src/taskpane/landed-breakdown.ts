@@ -4,8 +4,8 @@ import { cellErrorFor } from '../cells/cell-error.js';
 import { InputError } from '../cells/input-error.js';
 import { el } from '../dom/element.js';
 import { type LandedView, LINE_NAMES, ratesText } from '../landed/landed-columns.js';
-import type { OfferColumn } from '../offers/offer-columns.js';
-import type { LinkLookup } from '../offers/offer-functions.js';
+import type { LinkLookup } from '../offers/offer-links.js';
+import type { OfferColumn } from '../offers/offer-row.js';
 
 // The Links view's landed cost: per found offer, what a piece costs delivered by the workbook's rate card (a
 // range such as Rates!F2:N4, read from the workbook, or the text form), and its breakdown — each line with its

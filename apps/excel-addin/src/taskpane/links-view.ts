@@ -10,7 +10,7 @@ import { cardPreview, PREVIEW_CAPABILITIES } from '../data-types/card-preview.js
 import { placeText } from '../data-types/cell-values.js';
 import { offerCard } from '../data-types/entity-cards.js';
 import { el } from '../dom/element.js';
-import type { LinkLookup } from '../offers/offer-functions.js';
+import type { LinkLookup } from '../offers/offer-links.js';
 import { type LandedResult, landedBreakdown } from './landed-breakdown.js';
 import { HISTORY_SLOT } from './offer-history-view.js';
 import { demoLabel, type SupplierActions } from './results-view.js';

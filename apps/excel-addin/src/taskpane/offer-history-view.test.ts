@@ -3,7 +3,7 @@ import type { OfferHistoryResponse, OfferSnapshot } from '@yuantou/core';
 import { sampleOffer } from '@yuantou/core/testing';
 import { describe, expect, it } from 'vitest';
 import { snapshotOfOffer } from '../cells/snapshot-changes.js';
-import type { LinkLookup } from '../offers/offer-functions.js';
+import type { LinkLookup } from '../offers/offer-links.js';
 import { renderLinks } from './links-view.js';
 import { type HistoryDeps, showHistories } from './offer-history-view.js';
 

@@ -1,7 +1,7 @@
 import type { Offer, OfferHistoryResponse, OfferSnapshot } from '@yuantou/core';
 import { snapshotOfOffer } from '../cells/snapshot-changes.js';
 import { el } from '../dom/element.js';
-import type { LinkLookup } from '../offers/offer-functions.js';
+import type { LinkLookup } from '../offers/offer-links.js';
 import { changeSummary } from './offer-history-text.js';
 import { priceChart } from './price-chart.js';
 
