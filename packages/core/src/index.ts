@@ -3,6 +3,8 @@
 export * from './api/landed-routes.js';
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
+export * from './api/search-params.js';
+export * from './api/search-responses.js';
 export * from './api/seller-labels.js';
 export * from './api/supplier-routes.js';
 export {

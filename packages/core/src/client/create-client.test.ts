@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchParams } from '../api/routes.js';
+import { SearchParams } from '../api/search-params.js';
 import { FAKE_TOKEN, fakeProxy, type Handler } from './__fixtures__/fake-proxy.js';
 import { createClient, ProxyRequestError } from './create-client.js';
 

@@ -11,16 +11,13 @@ import type {
   OffersBodyInput,
   OffersResponse,
 } from '../api/offer-routes.js';
+import type { CurrenciesResponse, ProvidersResponse, UsageResponse } from '../api/routes.js';
 import type {
-  CurrenciesResponse,
   ImageSearchBodyInput,
-  ProductSearchResponse,
-  ProvidersResponse,
   SearchParamsInput,
   SupplierOffersParamsInput,
-  SupplierSearchResponse,
-  UsageResponse,
-} from '../api/routes.js';
+} from '../api/search-params.js';
+import type { ProductSearchResponse, SupplierSearchResponse } from '../api/search-responses.js';
 import type { SupplierDetailResponse } from '../api/supplier-routes.js';
 import type { OnOfferResult } from './offer-stream.js';
 

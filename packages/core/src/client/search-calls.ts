@@ -1,12 +1,7 @@
 import type * as z from 'zod';
-import {
-  ImageSearchBody,
-  ProductSearchResponse,
-  ROUTES,
-  SearchParams,
-  type SearchParamsInput,
-  SupplierSearchResponse,
-} from '../api/routes.js';
+import { ROUTES } from '../api/routes.js';
+import { ImageSearchBody, SearchParams, type SearchParamsInput } from '../api/search-params.js';
+import { ProductSearchResponse, SupplierSearchResponse } from '../api/search-responses.js';
 import type { CallOptions, ProxyClient } from './proxy-client.js';
 import { type ProxyTransport, toQueryString, validated } from './proxy-transport.js';
 

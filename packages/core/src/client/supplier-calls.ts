@@ -1,4 +1,5 @@
-import { ProductSearchResponse, SupplierOffersParams } from '../api/routes.js';
+import { SupplierOffersParams } from '../api/search-params.js';
+import { ProductSearchResponse } from '../api/search-responses.js';
 import { SupplierDetailResponse, SupplierParams } from '../api/supplier-routes.js';
 import { parseSellerOpenIdRef, parseSupplierRef } from '../suppliers/supplier-ref.js';
 import type { ProxyClient } from './proxy-client.js';
