@@ -11,7 +11,7 @@ import { requestSignal } from './request-signal.js';
 // caller's signal and the timeout, the answer validated after, and every failure as a ProxyRequestError. It
 // uses nothing but `fetch`, URL/URLSearchParams and AbortSignal (the add-in's browser runtime has no more).
 
-/** One request to the proxy and the schema its answer must match (`null`: any 2xx, no body read). */
+/** One request to the proxy and the schema its answer must match (`null`: any 2xx will do, its body unparsed). */
 export interface Call<Schema extends z.ZodType | null> {
   method: 'GET' | 'POST';
   url: string;
