@@ -3,6 +3,8 @@
 export * from './api/landed-routes.js';
 export * from './api/offer-routes.js';
 export * from './api/routes.js';
+export * from './api/search-params.js';
+export * from './api/search-responses.js';
 export * from './api/seller-labels.js';
 export * from './api/supplier-routes.js';
 export {
@@ -108,12 +110,7 @@ export {
   type RankProductsOptions,
   rankProducts,
 } from './ranking/rank-products.js';
-export {
-  DEFAULT_SUPPLIER_WEIGHTS,
-  type RankSuppliersOptions,
-  rankSuppliers,
-  type SupplierWeights,
-} from './ranking/rank-suppliers.js';
+export { type RankSuppliersOptions, rankSuppliers } from './ranking/rank-suppliers.js';
 export { RED_FLAG_CAPS } from './ranking/red-flags.js';
 export {
   type KeywordMatcher,
@@ -129,6 +126,7 @@ export {
   sortRanked,
 } from './ranking/sort-ranked.js';
 export { INSPECTION_TAGS, RETURN_RATE_LIMIT } from './ranking/supplier-signals.js';
+export { DEFAULT_SUPPLIER_WEIGHTS, type SupplierWeights } from './ranking/supplier-weights.js';
 export { suppliersFromProducts } from './ranking/suppliers-from-products.js';
 export { inferFactory, type TraderInference } from './ranking/trader-inference.js';
 export { mergeSupplierDetails } from './suppliers/merge-supplier-details.js';

@@ -1,4 +1,5 @@
-import type { Problem, ProviderStatus } from '../api/routes.js';
+import type { Problem } from '../api/routes.js';
+import type { ProviderStatus } from '../api/search-responses.js';
 import { kindForHttpStatus } from '../providers/response-body.js';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptySupplierDetail, type SupplierDetail } from '../models/supplier-detail.js';
 import { aSupplier } from './__fixtures__/listings.js';
-import { CARD_VERDICT_FRACTIONS, rankSuppliers } from './rank-suppliers.js';
+import { rankSuppliers } from './rank-suppliers.js';
+import { CARD_VERDICT_FRACTIONS } from './supplier-factors.js';
 
 // Issue 25: "The ranking uses the same signals when a detail is at hand, and 'factory vs trader' in every view says
 // what it is based on." Worked cases: a clear trader, a clear factory, and an unclear card that leaves the search

@@ -4,9 +4,10 @@ import { RankedSupplier } from '../models/ranked.js';
 import { CREDIT_LEVELS, type Supplier } from '../models/supplier.js';
 import { demoDataset } from '../providers/demo/demo-data.js';
 import { aSupplier } from './__fixtures__/listings.js';
-import { DEFAULT_SUPPLIER_WEIGHTS, rankSuppliers } from './rank-suppliers.js';
+import { rankSuppliers } from './rank-suppliers.js';
 import { RED_FLAG_CAPS } from './red-flags.js';
 import { NEUTRAL_FRACTION } from './score-factors.js';
+import { DEFAULT_SUPPLIER_WEIGHTS } from './supplier-weights.js';
 
 const supplier = (id: string, fields: Partial<Supplier> = {}) => aSupplier('tmapi', id, fields);
 

@@ -1,4 +1,4 @@
-import type { RouteSort } from '../api/routes.js';
+import type { RouteSort } from '../api/search-params.js';
 import { CREDIT_LEVELS } from '../models/credit-levels.js';
 import type { Product } from '../models/product.js';
 import type { Sort } from '../models/query.js';

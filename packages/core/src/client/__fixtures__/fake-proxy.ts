@@ -1,12 +1,6 @@
-import {
-  ImageSearchBody,
-  type Problem,
-  ProductSearchResponse,
-  ProvidersResponse,
-  ROUTES,
-  SearchParams,
-  SupplierSearchResponse,
-} from '../../api/routes.js';
+import { type Problem, ProvidersResponse, ROUTES } from '../../api/routes.js';
+import { ImageSearchBody, SearchParams } from '../../api/search-params.js';
+import { ProductSearchResponse, SupplierSearchResponse } from '../../api/search-responses.js';
 import type { ImageQuery, SupplierQuery } from '../../models/query.js';
 import type { RankedSupplier } from '../../models/ranked.js';
 import { emptySupplier } from '../../models/supplier.js';
