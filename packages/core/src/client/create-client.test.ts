@@ -1,25 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchParams } from '../api/search-params.js';
-import { FAKE_TOKEN, fakeProxy, type Handler } from './__fixtures__/fake-proxy.js';
-import { createClient, ProxyRequestError } from './create-client.js';
-
-const BASE = 'http://proxy.test';
-
-function setup(override: Record<string, Handler> = {}, options: { token?: string; timeoutMs?: number } = {}) {
-  const proxy = fakeProxy(BASE, override);
-  const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch, ...options });
-  return { client, requests: proxy.requests, answers: proxy.answers };
-}
-
-/** The ProxyRequestError a call rejects with (fails the test when it resolves or throws anything else). */
-async function failure(promise: Promise<unknown>): Promise<ProxyRequestError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (e: unknown) => e,
-  );
-  expect(ProxyRequestError.isInstance(error)).toBe(true);
-  return error as ProxyRequestError;
-}
+import { BASE, failure, setup } from './__fixtures__/client-harness.js';
+import { FAKE_TOKEN, fakeProxy } from './__fixtures__/fake-proxy.js';
+import { createClient } from './create-client.js';
 
 describe('createClient requests', () => {
   it('sends a supplier search as the proxy reads it, with the bearer token', async () => {

@@ -7,23 +7,9 @@ import {
   LandedCostResponse,
 } from '../api/landed-routes.js';
 import { landedCost } from '../landed/landed-cost.js';
-import { ProductQuery } from '../models/query.js';
-import { demoAdapter } from '../providers/demo/demo-adapter.js';
+import { BASE, demoOffer } from './__fixtures__/client-harness.js';
 import { FAKE_TOKEN, fakeProxy, type Handler, json } from './__fixtures__/fake-proxy.js';
 import { createClient, ProxyRequestError } from './create-client.js';
-
-const BASE = 'http://proxy.test';
-
-function demoOffer() {
-  const search = demoAdapter.searchProducts;
-  const page = search.parseResponse(
-    demoAdapter.respond(search.buildRequest(ProductQuery.parse({ keyword: '玩具' }), {})),
-  );
-  const id = page.items[0]!.id;
-  return demoAdapter.getOffer.parseResponse(
-    demoAdapter.respond(demoAdapter.getOffer.buildRequest({ id }, {})),
-  );
-}
 
 const offer = demoOffer();
 const FETCHED_AT = '2026-12-05T10:00:00.000Z';

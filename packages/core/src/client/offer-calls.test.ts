@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OfferHistoryParams, OfferParams, OffersBody, OffersResponse } from '../api/offer-routes.js';
-import { ProductQuery } from '../models/query.js';
-import { demoAdapter } from '../providers/demo/demo-adapter.js';
-import { FAKE_TOKEN, fakeProxy, type Handler, json, problem } from './__fixtures__/fake-proxy.js';
-import { createClient, ProxyRequestError } from './create-client.js';
+import { BASE, demoOffer, setup } from './__fixtures__/client-harness.js';
+import { type Handler, json, problem } from './__fixtures__/fake-proxy.js';
+import { ProxyRequestError } from './create-client.js';
 
-const BASE = 'http://proxy.test';
 const ID = '612345678901';
-
-/** The first demo toy as an offer, through the demo adapter's whole contract. */
-function demoOffer() {
-  const search = demoAdapter.searchProducts;
-  const page = search.parseResponse(
-    demoAdapter.respond(search.buildRequest(ProductQuery.parse({ keyword: '玩具' }), {})),
-  );
-  const id = page.items[0]!.id;
-  return demoAdapter.getOffer.parseResponse(
-    demoAdapter.respond(demoAdapter.getOffer.buildRequest({ id }, {})),
-  );
-}
 
 /** POST /v1/offers as the proxy reads it back with its own schema; every ref answered as not found. */
 const notFoundEverywhere: Handler = (request) => {
@@ -37,14 +23,6 @@ const notFoundEverywhere: Handler = (request) => {
     }),
   );
 };
-
-function setup(override: Record<string, Handler>) {
-  const proxy = fakeProxy(BASE, override);
-  return {
-    client: createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch }),
-    requests: proxy.requests,
-  };
-}
 
 describe('createClient offers', () => {
   it('posts refs, language and quantity as the proxy reads them and returns per-item results', async () => {

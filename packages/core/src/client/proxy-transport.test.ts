@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../api/routes.js';
+import { BASE, failure, setup } from './__fixtures__/client-harness.js';
 import {
   FAKE_TOKEN,
   fakeProxy,
@@ -12,24 +13,6 @@ import { createClient, ProxyRequestError } from './create-client.js';
 
 // The transport every call goes through (proxy-transport.ts), seen through createClient: how it turns the
 // proxy's failures, a timeout, the caller's abort and a bad base URL into errors.
-
-const BASE = 'http://proxy.test';
-
-function setup(override: Record<string, Handler> = {}, options: { token?: string; timeoutMs?: number } = {}) {
-  const proxy = fakeProxy(BASE, override);
-  const client = createClient({ baseUrl: BASE, token: FAKE_TOKEN, fetch: proxy.fetch, ...options });
-  return { client, requests: proxy.requests, answers: proxy.answers };
-}
-
-/** The ProxyRequestError a call rejects with (fails the test when it resolves or throws anything else). */
-async function failure(promise: Promise<unknown>): Promise<ProxyRequestError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (e: unknown) => e,
-  );
-  expect(ProxyRequestError.isInstance(error)).toBe(true);
-  return error as ProxyRequestError;
-}
 
 const never: Handler = () => new Promise<Response>(() => {});
 
