@@ -15,13 +15,10 @@ import { type ProxyTransport, refSegment, toQueryString, validated } from './pro
 export function offerCalls({
   call,
   urlOf,
+  post,
 }: ProxyTransport): Pick<ProxyClient, 'getOffers' | 'streamOffers' | 'getOffer' | 'offerHistory'> {
   return {
-    async getOffers(body, opts) {
-      const url = urlOf(OFFER_ROUTES.offers);
-      const valid = validated(OffersBody, body, url);
-      return call({ method: 'POST', url, body: valid, response: OffersResponse, signal: opts?.signal });
-    },
+    getOffers: (body, opts) => post(OFFER_ROUTES.offers, OffersBody, body, OffersResponse, opts?.signal),
     async streamOffers(body, onResult, opts) {
       const url = urlOf(OFFER_ROUTES.offers);
       const valid = validated(OffersBody, body, url);

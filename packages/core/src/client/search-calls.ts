@@ -9,6 +9,7 @@ import { type ProxyTransport, toQueryString, validated } from './proxy-transport
 export function searchCalls({
   call,
   urlOf,
+  post,
 }: ProxyTransport): Pick<ProxyClient, 'searchSuppliers' | 'searchProducts' | 'searchProductsByImage'> {
   const search = <Schema extends z.ZodType>(path: string, response: Schema) => {
     // async, so bad input rejects the promise like every other failure instead of throwing synchronously.
@@ -22,16 +23,7 @@ export function searchCalls({
   return {
     searchSuppliers: search(ROUTES.suppliers, SupplierSearchResponse),
     searchProducts: search(ROUTES.products, ProductSearchResponse),
-    async searchProductsByImage(body, opts) {
-      const url = urlOf(ROUTES.productsByImage);
-      const valid = validated(ImageSearchBody, body, url);
-      return call({
-        method: 'POST',
-        url,
-        body: valid,
-        response: ProductSearchResponse,
-        signal: opts?.signal,
-      });
-    },
+    searchProductsByImage: (body, opts) =>
+      post(ROUTES.productsByImage, ImageSearchBody, body, ProductSearchResponse, opts?.signal),
   };
 }
