@@ -16,6 +16,25 @@ export interface InquiryPanel {
 const byId = <T extends HTMLElement>(doc: Document, id: string) => doc.getElementById(id) as T;
 const optionalNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
 
+/** One draft's read-only text, labelled: what the buyer copies into 旺旺/WeChat, in one language. */
+function draftText(
+  doc: Document,
+  id: string,
+  lang: string,
+  value: string,
+  label: string,
+): [HTMLLabelElement, HTMLTextAreaElement] {
+  const text = el(doc, 'textarea');
+  text.id = id;
+  text.lang = lang;
+  text.readOnly = true;
+  text.rows = 8;
+  text.value = value;
+  const caption = el(doc, 'label', undefined, label);
+  caption.htmlFor = id;
+  return [caption, text];
+}
+
 /** The form as inquiry-draft.ts takes it; an unreadable number is a message naming its field. */
 export function readInquiryForm(values: {
   quantity: string;
@@ -119,22 +138,8 @@ export function bindInquiryPanel(doc: Document, runtime: AddinRuntime): InquiryP
     draftInquiries(suppliers, request).forEach((draft, i) => {
       const article = el(doc, 'article', 'inquiry-draft');
       article.append(el(doc, 'h3', undefined, draft.to));
-      const zh = el(doc, 'textarea');
-      zh.id = `inquiry-zh-${i}`;
-      zh.lang = 'zh';
-      zh.readOnly = true;
-      zh.rows = 8;
-      zh.value = draft.zh;
-      const en = el(doc, 'textarea');
-      en.id = `inquiry-en-${i}`;
-      en.lang = 'en';
-      en.readOnly = true;
-      en.rows = 8;
-      en.value = draft.en;
-      const zhLabel = el(doc, 'label', undefined, 'To send (Chinese)');
-      zhLabel.htmlFor = zh.id;
-      const enLabel = el(doc, 'label', undefined, 'To read (English)');
-      enLabel.htmlFor = en.id;
+      const [zhLabel, zh] = draftText(doc, `inquiry-zh-${i}`, 'zh', draft.zh, 'To send (Chinese)');
+      const [enLabel, en] = draftText(doc, `inquiry-en-${i}`, 'en', draft.en, 'To read (English)');
       const buttons = el(doc, 'div', 'row');
       buttons.append(
         copyButton(doc, `Copy Chinese for ${draft.to}`, () => zh, status),
