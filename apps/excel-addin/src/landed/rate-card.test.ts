@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../cells/input-error.js';
-import { parseRateCard, parseRatesText, rateRowFor } from './rate-card.js';
+import { parseRateCard, parseRatesText, RATE_CARD_HEADER, rateRowFor } from './rate-card.js';
 
 // The rate card as buyers keep it: a table (with the headers the New rate card button writes, or their own
 // spelling), or one text cell. Every mistake names its cell, so the buyer knows what to fix.
 
-const HEADER = [
-  'method',
-  'per kg',
-  'per CBM',
-  'minimum',
-  'divisor',
-  'currency',
-  'agent %',
-  'duty %',
-  'VAT %',
-];
-const table = (...rows: (string | number | null)[][]) => [HEADER, ...rows];
+const table = (...rows: (string | number | null)[][]) => [[...RATE_CARD_HEADER], ...rows];
 const AIR = ['air', 38, null, 60, 6000, 'EUR', 5, 4.7, 19];
 const SEA = ['sea', null, 180, 120, null, 'eur', 5, 4.7, 19];
 
@@ -135,7 +124,7 @@ describe('parseRateCard: a table', () => {
         ]),
       ),
     ).toMatch(/^rates: give your rate-card table/);
-    expect(failure(() => parseRateCard([HEADER, ['', '', '', '', '', '', '', '', '']]))).toBe(
+    expect(failure(() => parseRateCard([[...RATE_CARD_HEADER], ['', '', '', '', '', '', '', '', '']]))).toBe(
       'rates: the table has a header but no method rows',
     );
     expect(

@@ -49,6 +49,22 @@ export const RATE_CARD_COLUMNS = {
 
 export type RateCardColumn = keyof typeof RATE_CARD_COLUMNS;
 
+/**
+ * The header the pane's New rate card writes (taskpane/templates.ts): the columns as buyers read them, each a
+ * spelling this reader takes.
+ */
+export const RATE_CARD_HEADER = [
+  'method',
+  'per kg',
+  'per CBM',
+  'minimum',
+  'divisor',
+  'currency',
+  'agent %',
+  'duty %',
+  'VAT %',
+] as const;
+
 const COLUMN_NAMES = new OptionNames(Object.keys(RATE_CARD_COLUMNS));
 const METHODS = FreightMethod.options;
 

@@ -1,4 +1,5 @@
 import { cellAddress } from '../cells/cell-address.js';
+import { RATE_CARD_HEADER } from '../landed/rate-card.js';
 
 // Starter sheets ("New workbook from a template"): each is a labelled sheet whose inputs are cells the buyer
 // edits and whose tables are the add-in's own functions over those cells, so it recalculates like any sheet.
@@ -70,19 +71,6 @@ export function pricingTemplate(currency: string, links: readonly string[]): Tem
     ],
   };
 }
-
-/** The example rate card's header: the columns =LANDED's rates reader takes (landed/rate-card.ts). */
-export const RATE_CARD_HEADER = [
-  'method',
-  'per kg',
-  'per CBM',
-  'minimum',
-  'divisor',
-  'currency',
-  'agent %',
-  'duty %',
-  'VAT %',
-] as const;
 
 /** What the example rate card's title says: these are not rates anyone quoted. */
 export const RATE_CARD_TITLE = "Rate card — EXAMPLE rates: replace with your forwarder's rates";
